@@ -1,0 +1,88 @@
+package io.sightline.server.alerts;
+
+import io.sightline.server.auth.CurrentPrincipal;
+import io.sightline.server.auth.Permission;
+import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseView;
+import io.sightline.server.observables.ObservableController;
+import io.sightline.server.observables.ObservableInput;
+import io.sightline.server.observables.ObservableRepository;
+import io.sightline.server.observables.ObservableService;
+import io.sightline.server.observables.ObservableView;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** TheHive v1 alert routes, including promotion to a case and merge into a case. */
+@RestController
+public class AlertController {
+    private final AlertService alerts;
+    private final ObservableService observables;
+    private final ObservableInput input;
+    private final ObservableRepository observableRepository;
+
+    public AlertController(AlertService alerts, ObservableService observables, ObservableInput input,
+                           ObservableRepository observableRepository) {
+        this.alerts = alerts;
+        this.observables = observables;
+        this.input = input;
+        this.observableRepository = observableRepository;
+    }
+
+    @PostMapping("/api/v1/alert")
+    public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) JsonNode body) {
+        AlertRecord a = alerts.create(CurrentPrincipal.get(), body);
+        return ResponseEntity.status(HttpStatus.CREATED).body(AlertView.of(a, alerts.observableCount(a)));
+    }
+
+    @GetMapping("/api/v1/alert/{id}")
+    public Map<String, Object> get(@PathVariable String id) {
+        AlertRecord a = alerts.get(CurrentPrincipal.get(), id);
+        return AlertView.of(a, alerts.observableCount(a));
+    }
+
+    @PatchMapping("/api/v1/alert/{id}")
+    public Map<String, Object> update(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
+        AlertRecord a = alerts.update(CurrentPrincipal.get(), id, body);
+        return AlertView.of(a, alerts.observableCount(a));
+    }
+
+    @DeleteMapping("/api/v1/alert/{id}")
+    public ResponseEntity<Void> delete(@PathVariable String id) {
+        alerts.delete(CurrentPrincipal.get(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(value = {"/api/v1/alert/{id}/observable", "/api/v1/alert/{id}/artifact"}, consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Object> addObservables(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
+        Principal p = CurrentPrincipal.require(Permission.MANAGE_ALERT);
+        AlertRecord a = alerts.get(p, id);
+        return ObservableController.respond(observables.add(p, null, a.id(), input.read(body, null)));
+    }
+
+    @GetMapping("/api/v1/alert/{id}/observables")
+    public List<Map<String, Object>> listObservables(@PathVariable String id) {
+        AlertRecord a = alerts.get(CurrentPrincipal.get(), id);
+        return observableRepository.ofAlert(a.id()).stream().map(ObservableView::of).toList();
+    }
+
+    @PostMapping("/api/v1/alert/{id}/case")
+    public ResponseEntity<Map<String, Object>> promote(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(CaseView.of(alerts.promote(CurrentPrincipal.get(), id, body)));
+    }
+
+    @PostMapping("/api/v1/alert/{id}/merge/{caseId}")
+    public Map<String, Object> merge(@PathVariable String id, @PathVariable String caseId) {
+        return CaseView.of(alerts.merge(CurrentPrincipal.get(), id, caseId));
+    }
+}

@@ -1,0 +1,85 @@
+package io.sightline.server.alerts;
+
+import io.sightline.server.common.TagRepository;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class AlertRepository {
+    public static final String TAG_ENTITY = "alert";
+    public static final RowMapper<AlertRecord> ROW = (rs, i) -> new AlertRecord(rs.getLong("id"), rs.getLong("org_id"),
+            rs.getString("type"), rs.getString("source"), rs.getString("source_ref"), rs.getString("external_link"),
+            rs.getString("title"), rs.getString("description"), rs.getInt("severity"), rs.getLong("alert_date"),
+            rs.getInt("tlp"), rs.getInt("pap"), rs.getBoolean("flag"), rs.getString("status"), rs.getBoolean("is_read"),
+            rs.getBoolean("follow"), rs.getObject("case_id", Long.class), rs.getString("summary"), rs.getString("assignee"),
+            rs.getString("created_by"), rs.getLong("created_at"), rs.getString("updated_by"),
+            rs.getObject("updated_at", Long.class), List.of());
+
+    private final JdbcClient jdbc;
+    private final TagRepository tags;
+
+    public AlertRepository(JdbcClient jdbc, TagRepository tags) {
+        this.jdbc = jdbc;
+        this.tags = tags;
+    }
+
+    public long insert(AlertRecord a) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO alert (org_id, type, source, source_ref, external_link, title, description, severity, alert_date,
+                  tlp, pap, flag, status, is_read, follow, case_id, summary, assignee, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(a.orgId(), a.type(), a.source(), a.sourceRef(), a.externalLink(), a.title(), a.description(),
+                        a.severity(), a.date(), a.tlp(), a.pap(), a.flag(), a.status(), a.read(), a.follow(), a.caseId(),
+                        a.summary(), a.assignee(), a.createdBy(), a.createdAt())
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        tags.replace(TAG_ENTITY, id, a.tags());
+        return id;
+    }
+
+    public void update(AlertRecord a) {
+        jdbc.sql("""
+                UPDATE alert SET external_link = ?, title = ?, description = ?, severity = ?, alert_date = ?, tlp = ?, pap = ?,
+                  flag = ?, status = ?, is_read = ?, follow = ?, case_id = ?, summary = ?, assignee = ?, updated_by = ?,
+                  updated_at = ?
+                WHERE id = ?""")
+                .params(a.externalLink(), a.title(), a.description(), a.severity(), a.date(), a.tlp(), a.pap(), a.flag(),
+                        a.status(), a.read(), a.follow(), a.caseId(), a.summary(), a.assignee(), a.updatedBy(),
+                        a.updatedAt(), a.id())
+                .update();
+        tags.replace(TAG_ENTITY, a.id(), a.tags());
+    }
+
+    public Optional<AlertRecord> findById(long orgId, long id) {
+        return jdbc.sql("SELECT * FROM alert WHERE org_id = ? AND id = ?").params(orgId, id).query(ROW).optional()
+                .map(a -> a.withTags(tags.of(TAG_ENTITY, a.id())));
+    }
+
+    public Optional<AlertRecord> findBySource(long orgId, String type, String source, String sourceRef) {
+        return jdbc.sql("SELECT * FROM alert WHERE org_id = ? AND type = ? AND source = ? AND source_ref = ?")
+                .params(orgId, type, source, sourceRef).query(ROW).optional()
+                .map(a -> a.withTags(tags.of(TAG_ENTITY, a.id())));
+    }
+
+    public List<AlertRecord> ofCase(long caseId) {
+        return withTags(jdbc.sql("SELECT * FROM alert WHERE case_id = ? ORDER BY id").param(caseId).query(ROW).list());
+    }
+
+    public void delete(long id) {
+        tags.deleteAll("observable", "SELECT id FROM observable WHERE alert_id = ?", id);
+        tags.deleteAll(TAG_ENTITY, id);
+        jdbc.sql("DELETE FROM observable WHERE alert_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM alert WHERE id = ?").param(id).update();
+    }
+
+    public List<AlertRecord> withTags(List<AlertRecord> alerts) {
+        Map<Long, List<String>> all = tags.of(TAG_ENTITY, alerts.stream().map(AlertRecord::id).toList());
+        return alerts.stream().map(a -> a.withTags(all.getOrDefault(a.id(), List.of()))).toList();
+    }
+}

@@ -1,0 +1,56 @@
+package io.sightline.server.api;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A failure the client can act on, rendered as TheHive's {@code {type, message}} body. The type
+ * names are TheHive's, so clients such as thehive4py show them as they would for TheHive.
+ */
+public class ApiException extends RuntimeException {
+    private final String type;
+    private final HttpStatus status;
+    private final transient Object object;
+
+    public ApiException(HttpStatus status, String type, String message) {
+        this(status, type, message, null);
+    }
+
+    public ApiException(HttpStatus status, String type, String message, Object object) {
+        super(message);
+        this.status = status;
+        this.type = type;
+        this.object = object;
+    }
+
+    public String type() { return type; }
+    public HttpStatus status() { return status; }
+    public Object object() { return object; }
+
+    public static ApiException badRequest(String message) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "BadRequest", message);
+    }
+
+    public static ApiException invalid(String message) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "AttributeCheckingError", message);
+    }
+
+    public static ApiException createError(String message) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "CreateError", message);
+    }
+
+    public static ApiException notFound(String message) {
+        return new ApiException(HttpStatus.NOT_FOUND, "NotFoundError", message);
+    }
+
+    public static ApiException unauthenticated(String message) {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "AuthenticationError", message);
+    }
+
+    public static ApiException forbidden(String message) {
+        return new ApiException(HttpStatus.FORBIDDEN, "AuthorizationError", message);
+    }
+
+    public static ApiException tooLarge(String message) {
+        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "BadRequest", message);
+    }
+}

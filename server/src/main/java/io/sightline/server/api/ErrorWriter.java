@@ -1,0 +1,24 @@
+package io.sightline.server.api;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes a {@code {type, message}} error from a servlet filter, where no controller advice runs. */
+@Component
+public class ErrorWriter {
+    private final JsonMapper json;
+
+    public ErrorWriter(JsonMapper json) {
+        this.json = json;
+    }
+
+    public void write(HttpServletResponse response, ApiException e) throws IOException {
+        var body = ApiErrorHandler.body(e.status(), e.type(), e.getMessage(), e.object()).getBody();
+        response.setStatus(e.status().value());
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body);
+    }
+}

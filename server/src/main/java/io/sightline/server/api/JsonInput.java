@@ -1,0 +1,130 @@
+package io.sightline.server.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Strict reader of a JSON object sent by a client: unknown fields and ill-typed values are
+ * rejected with a message naming the field, and "absent" stays distinct from "null" (PATCH).
+ */
+public final class JsonInput {
+    private final JsonNode node;
+    private final String what;
+
+    private JsonInput(JsonNode node, String what) {
+        this.node = node;
+        this.what = what;
+    }
+
+    public static JsonInput of(JsonNode body, String what, Set<String> allowedFields) {
+        if (body == null || body.isMissingNode() || body.isNull()) {
+            throw ApiException.badRequest("A JSON object describing the " + what + " is required");
+        }
+        if (!body.isObject()) {
+            throw ApiException.badRequest("The " + what + " must be a JSON object");
+        }
+        Set<String> unknown = new TreeSet<>(body.propertyNames());
+        unknown.removeAll(allowedFields);
+        if (!unknown.isEmpty()) {
+            throw ApiException.invalid("Unknown field" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
+                    + " in " + what + "; accepted fields: " + String.join(", ", new TreeSet<>(allowedFields)));
+        }
+        return new JsonInput(body, what);
+    }
+
+    public boolean has(String field) {
+        return node.has(field);
+    }
+
+    /** Present and not null. */
+    public boolean hasValue(String field) {
+        return node.has(field) && !node.get(field).isNull();
+    }
+
+    public JsonNode raw(String field) {
+        return node.get(field);
+    }
+
+    public Optional<String> string(String field, int maxLength) {
+        if (!hasValue(field)) return Optional.empty();
+        JsonNode v = node.get(field);
+        if (!v.isString()) throw typeError(field, "a string");
+        String s = v.stringValue();
+        if (s.length() > maxLength) {
+            throw ApiException.invalid("Field " + field + " of " + what + " is too long (" + s.length()
+                    + " characters, at most " + maxLength + ")");
+        }
+        return Optional.of(s);
+    }
+
+    public String requiredString(String field, int maxLength) {
+        String s = string(field, maxLength).orElseThrow(() -> missing(field));
+        if (s.isBlank()) throw ApiException.invalid("Field " + field + " of " + what + " must not be empty");
+        return s;
+    }
+
+    public Optional<Integer> integer(String field) {
+        if (!hasValue(field)) return Optional.empty();
+        JsonNode v = node.get(field);
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) throw typeError(field, "an integer");
+        return Optional.of(v.intValue());
+    }
+
+    public Optional<Long> epochMillis(String field) {
+        if (!hasValue(field)) return Optional.empty();
+        JsonNode v = node.get(field);
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) throw typeError(field, "a date in epoch milliseconds");
+        return Optional.of(v.longValue());
+    }
+
+    public Optional<Boolean> bool(String field) {
+        if (!hasValue(field)) return Optional.empty();
+        JsonNode v = node.get(field);
+        if (!v.isBoolean()) throw typeError(field, "true or false");
+        return Optional.of(v.booleanValue());
+    }
+
+    public Optional<List<String>> strings(String field, int maxItems, int maxLength) {
+        if (!hasValue(field)) return Optional.empty();
+        JsonNode v = node.get(field);
+        if (!v.isArray()) throw typeError(field, "an array of strings");
+        if (v.size() > maxItems) {
+            throw ApiException.invalid("Field " + field + " of " + what + " has " + v.size() + " items, at most " + maxItems);
+        }
+        List<String> out = new ArrayList<>(v.size());
+        for (JsonNode item : v) {
+            if (!item.isString()) throw typeError(field, "an array of strings");
+            String s = item.stringValue();
+            if (s.length() > maxLength) throw ApiException.invalid("A value of " + field + " is longer than " + maxLength + " characters");
+            out.add(s);
+        }
+        return Optional.of(out);
+    }
+
+    public ApiException missing(String field) {
+        return ApiException.invalid("Field " + field + " of " + what + " is required");
+    }
+
+    public ApiException typeError(String field, String expected) {
+        return ApiException.invalid("Field " + field + " of " + what + " must be " + expected
+                + " (got " + describe(node.get(field)) + ")");
+    }
+
+    private static String describe(JsonNode v) {
+        if (v == null) return "nothing";
+        if (v.isString()) return "string \"" + abbreviate(v.stringValue()) + "\"";
+        if (v.isNumber()) return "number " + v;
+        if (v.isBoolean()) return "boolean " + v;
+        if (v.isArray()) return "an array";
+        if (v.isObject()) return "an object";
+        return v.getNodeType().toString().toLowerCase();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+}

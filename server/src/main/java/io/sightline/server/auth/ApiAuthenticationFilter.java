@@ -1,0 +1,62 @@
+package io.sightline.server.auth;
+
+import io.sightline.server.api.ApiException;
+import io.sightline.server.api.ErrorWriter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates API calls by {@code Authorization: Bearer <key>} or Basic, in the org of {@code X-Organisation}. */
+public class ApiAuthenticationFilter extends OncePerRequestFilter {
+    private final Authenticator authenticator;
+    private final ErrorWriter errors;
+
+    public ApiAuthenticationFilter(Authenticator authenticator, ErrorWriter errors) {
+        this.authenticator = authenticator;
+        this.errors = errors;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header != null && SecurityContextHolder.getContext().getAuthentication() == null) {
+            try {
+                Principal p = authenticate(header, request.getRemoteAddr(), request.getHeader("X-Organisation"));
+                var auth = new UsernamePasswordAuthenticationToken(p, null, List.of(new SimpleGrantedAuthority("ROLE_API")));
+                SecurityContextHolder.getContext().setAuthentication(auth);
+            } catch (ApiException e) {
+                errors.write(response, e);
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private Principal authenticate(String header, String ip, String organisation) {
+        if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authenticator.byApiKey(header.substring(7).trim(), ip, organisation);
+        }
+        if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.unauthenticated("Malformed Basic authorization header");
+            }
+            int colon = decoded.indexOf(':');
+            if (colon < 0) throw ApiException.unauthenticated("Malformed Basic authorization header");
+            return authenticator.byPassword(decoded.substring(0, colon), decoded.substring(colon + 1), organisation);
+        }
+        throw ApiException.unauthenticated("Unsupported authorization scheme; use Bearer <API key> or Basic");
+    }
+}

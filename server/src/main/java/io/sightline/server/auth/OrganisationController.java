@@ -1,0 +1,98 @@
+package io.sightline.server.auth;
+
+import io.sightline.server.api.ApiException;
+import io.sightline.server.api.JsonInput;
+import io.sightline.server.audit.AuditLog;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Organisations: platform admins create them; members see their own. */
+@RestController
+public class OrganisationController {
+    private final OrganisationRepository orgs;
+    private final UserRepository users;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public OrganisationController(OrganisationRepository orgs, UserRepository users, AuditLog audit, Clock clock) {
+        this.orgs = orgs;
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/organisation")
+    public List<Map<String, Object>> list() {
+        Principal p = CurrentPrincipal.require(Permission.READ);
+        if (p.can(Permission.MANAGE_PLATFORM)) return orgs.all().stream().map(OrganisationController::view).toList();
+        return users.memberships(p.userId()).stream()
+                .map(m -> orgs.findById(m.orgId()).orElseThrow()).map(OrganisationController::view).toList();
+    }
+
+    @PostMapping("/api/v1/organisation")
+    @Transactional
+    public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) JsonNode body) {
+        Principal p = CurrentPrincipal.require(Permission.MANAGE_PLATFORM);
+        JsonInput in = JsonInput.of(body, "organisation", Set.of("name", "description"));
+        String name = in.requiredString("name", 128).trim();
+        if (orgs.findByName(name).isPresent()) throw ApiException.createError("Organisation " + name + " already exists");
+        Organisation org = orgs.create(name, in.string("description", 4096).orElse(""), clock.millis());
+        audit.record(p, "create", "organisation", "~" + org.id(), null, view(org));
+        return ResponseEntity.status(HttpStatus.CREATED).body(view(org));
+    }
+
+    @GetMapping("/api/v1/organisation/{name}")
+    public Map<String, Object> get(@PathVariable String name) {
+        return view(visible(CurrentPrincipal.require(Permission.READ), name));
+    }
+
+    @GetMapping("/api/v1/organisation/{name}/user")
+    public List<Map<String, Object>> members(@PathVariable String name) {
+        Principal p = CurrentPrincipal.require(Permission.READ);
+        Organisation org = visible(p, name);
+        return users.inOrganisation(org.id()).stream().map(u -> UserView.of(u, users.memberships(u.id()), p)).toList();
+    }
+
+    @PatchMapping("/api/v1/organisation/{name}")
+    @Transactional
+    public Map<String, Object> update(@PathVariable String name, @RequestBody(required = false) JsonNode body) {
+        Principal p = CurrentPrincipal.require(Permission.MANAGE_USERS);
+        Organisation before = visible(p, name);
+        JsonInput in = JsonInput.of(body, "organisation", Set.of("description"));
+        orgs.update(before.id(), in.string("description", 4096).orElse(before.description()));
+        Organisation after = orgs.findById(before.id()).orElseThrow();
+        audit.record(p, "update", "organisation", "~" + before.id(), view(before), view(after));
+        return view(after);
+    }
+
+    private Organisation visible(Principal p, String name) {
+        Organisation org = orgs.findByName(name).orElseThrow(() -> ApiException.notFound("Organisation " + name + " not found"));
+        if (!p.can(Permission.MANAGE_PLATFORM) && users.memberships(p.userId()).stream().noneMatch(m -> m.orgId() == org.id())) {
+            throw ApiException.notFound("Organisation " + name + " not found");
+        }
+        return org;
+    }
+
+    static Map<String, Object> view(Organisation o) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("_id", "~" + o.id());
+        out.put("_type", "Organisation");
+        out.put("_createdAt", o.createdAt());
+        out.put("name", o.name());
+        out.put("description", o.description());
+        return out;
+    }
+}

@@ -1,0 +1,15 @@
+package io.sightline.server.auth;
+
+/** What a profile allows; every endpoint checks one of these. */
+public enum Permission {
+    READ,
+    MANAGE_CASE,
+    MANAGE_OBSERVABLE,
+    MANAGE_ALERT,
+    MANAGE_SHARE,
+    MANAGE_ANALYZE,
+    MANAGE_USERS,
+    MANAGE_CONFIG,
+    READ_AUDIT,
+    MANAGE_PLATFORM
+}

@@ -1,0 +1,26 @@
+package io.sightline.server.auth;
+
+import io.sightline.server.api.ApiException;
+
+/**
+ * The authenticated caller for one request, in the organisation the request acts on.
+ *
+ * @param apiKeyId the key used, or null for password or session logins
+ * @param readOnlyKey the key may only read, whatever the user's profile allows
+ */
+public record Principal(long userId, String login, String name, long orgId, String orgName, Profile profile,
+                        Long apiKeyId, boolean readOnlyKey) {
+
+    public boolean can(Permission permission) {
+        if (readOnlyKey && permission != Permission.READ && permission != Permission.READ_AUDIT) return false;
+        return profile.allows(permission);
+    }
+
+    public void require(Permission permission) {
+        if (!can(permission)) {
+            String why = readOnlyKey && profile.allows(permission) ? "this API key is read-only"
+                    : "profile " + profile.label() + " in organisation " + orgName + " lacks " + permission.name().toLowerCase();
+            throw ApiException.forbidden("Operation not allowed: " + why);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.sightline.server.cases;
+
+import io.sightline.server.auth.CurrentPrincipal;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** TheHive v1 case routes. */
+@RestController
+public class CaseController {
+    private final CaseService cases;
+
+    public CaseController(CaseService cases) {
+        this.cases = cases;
+    }
+
+    @PostMapping("/api/v1/case")
+    public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) JsonNode body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(CaseView.of(cases.create(CurrentPrincipal.get(), body)));
+    }
+
+    @GetMapping("/api/v1/case/{idOrNumber}")
+    public Map<String, Object> get(@PathVariable String idOrNumber) {
+        return CaseView.of(cases.get(CurrentPrincipal.get(), idOrNumber));
+    }
+
+    @PatchMapping("/api/v1/case/{idOrNumber}")
+    public Map<String, Object> update(@PathVariable String idOrNumber, @RequestBody(required = false) JsonNode body) {
+        return CaseView.of(cases.update(CurrentPrincipal.get(), idOrNumber, body));
+    }
+
+    @DeleteMapping("/api/v1/case/{idOrNumber}")
+    public ResponseEntity<Void> delete(@PathVariable String idOrNumber) {
+        cases.delete(CurrentPrincipal.get(), idOrNumber);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,14 @@
+package io.sightline.server.cases;
+
+import java.util.List;
+
+public record CaseRecord(long id, long orgId, long number, String title, String description, int severity, int tlp,
+                         int pap, boolean flag, String status, long startDate, Long endDate, String assignee,
+                         String summary, String resolutionStatus, String impactStatus, String createdBy,
+                         long createdAt, String updatedBy, Long updatedAt, List<String> tags) {
+
+    public CaseRecord withTags(List<String> newTags) {
+        return new CaseRecord(id, orgId, number, title, description, severity, tlp, pap, flag, status, startDate,
+                endDate, assignee, summary, resolutionStatus, impactStatus, createdBy, createdAt, updatedBy, updatedAt, newTags);
+    }
+}

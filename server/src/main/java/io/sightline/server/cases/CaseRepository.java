@@ -1,0 +1,83 @@
+package io.sightline.server.cases;
+
+import io.sightline.server.common.TagRepository;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class CaseRepository {
+    public static final String TAG_ENTITY = "case";
+    public static final RowMapper<CaseRecord> ROW = (rs, i) -> new CaseRecord(rs.getLong("id"), rs.getLong("org_id"),
+            rs.getLong("number"), rs.getString("title"), rs.getString("description"), rs.getInt("severity"),
+            rs.getInt("tlp"), rs.getInt("pap"), rs.getBoolean("flag"), rs.getString("status"), rs.getLong("start_date"),
+            (Long) rs.getObject("end_date", Long.class), rs.getString("assignee"), rs.getString("summary"),
+            rs.getString("resolution_status"), rs.getString("impact_status"), rs.getString("created_by"),
+            rs.getLong("created_at"), rs.getString("updated_by"), (Long) rs.getObject("updated_at", Long.class), List.of());
+
+    private final JdbcClient jdbc;
+    private final TagRepository tags;
+
+    public CaseRepository(JdbcClient jdbc, TagRepository tags) {
+        this.jdbc = jdbc;
+        this.tags = tags;
+    }
+
+    public long insert(CaseRecord c) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO case_record (org_id, number, title, description, severity, tlp, pap, flag, status, start_date,
+                  end_date, assignee, summary, resolution_status, impact_status, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(c.orgId(), c.number(), c.title(), c.description(), c.severity(), c.tlp(), c.pap(), c.flag(),
+                        c.status(), c.startDate(), c.endDate(), c.assignee(), c.summary(), c.resolutionStatus(),
+                        c.impactStatus(), c.createdBy(), c.createdAt())
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        tags.replace(TAG_ENTITY, id, c.tags());
+        return id;
+    }
+
+    public void update(CaseRecord c) {
+        jdbc.sql("""
+                UPDATE case_record SET title = ?, description = ?, severity = ?, tlp = ?, pap = ?, flag = ?, status = ?,
+                  start_date = ?, end_date = ?, assignee = ?, summary = ?, resolution_status = ?, impact_status = ?,
+                  updated_by = ?, updated_at = ?
+                WHERE id = ?""")
+                .params(c.title(), c.description(), c.severity(), c.tlp(), c.pap(), c.flag(), c.status(), c.startDate(),
+                        c.endDate(), c.assignee(), c.summary(), c.resolutionStatus(), c.impactStatus(), c.updatedBy(),
+                        c.updatedAt(), c.id())
+                .update();
+        tags.replace(TAG_ENTITY, c.id(), c.tags());
+    }
+
+    public Optional<CaseRecord> findById(long orgId, long id) {
+        return withTags(jdbc.sql("SELECT * FROM case_record WHERE org_id = ? AND id = ?").params(orgId, id).query(ROW).optional());
+    }
+
+    public Optional<CaseRecord> findByNumber(long orgId, long number) {
+        return withTags(jdbc.sql("SELECT * FROM case_record WHERE org_id = ? AND number = ?").params(orgId, number).query(ROW).optional());
+    }
+
+    public void delete(long id) {
+        tags.deleteAll("observable", "SELECT id FROM observable WHERE case_id = ?", id);
+        tags.deleteAll(TAG_ENTITY, id);
+        jdbc.sql("UPDATE alert SET case_id = NULL WHERE case_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM observable WHERE case_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM case_record WHERE id = ?").param(id).update();
+    }
+
+    /** Loads the tags of a page of cases with one query. */
+    public List<CaseRecord> withTags(List<CaseRecord> cases) {
+        Map<Long, List<String>> all = tags.of(TAG_ENTITY, cases.stream().map(CaseRecord::id).toList());
+        return cases.stream().map(c -> c.withTags(all.getOrDefault(c.id(), List.of()))).toList();
+    }
+
+    private Optional<CaseRecord> withTags(Optional<CaseRecord> c) {
+        return c.map(x -> x.withTags(tags.of(TAG_ENTITY, x.id())));
+    }
+}

@@ -1,0 +1,35 @@
+package io.sightline.server.common;
+
+import io.sightline.server.api.ApiException;
+import java.util.Locale;
+import tools.jackson.databind.JsonNode;
+
+/** Permissible Actions Protocol levels with TheHive's numbers (0 clear/white .. 3 red). */
+public enum Pap {
+    CLEAR, GREEN, AMBER, RED;
+
+    public int value() { return ordinal(); }
+
+    public static Pap of(int value) {
+        if (value < 0 || value > 3) throw ApiException.invalid("PAP must be 0 (CLEAR), 1 (GREEN), 2 (AMBER) or 3 (RED), not " + value);
+        return values()[value];
+    }
+
+    public static Pap parse(String text) {
+        String s = text.trim().toUpperCase(Locale.ROOT);
+        if (s.startsWith("PAP:")) s = s.substring(4);
+        return switch (s) {
+            case "CLEAR", "WHITE", "0" -> CLEAR;
+            case "GREEN", "1" -> GREEN;
+            case "AMBER", "2" -> AMBER;
+            case "RED", "3" -> RED;
+            default -> throw ApiException.invalid("Unknown PAP '" + text + "'; use CLEAR, GREEN, AMBER or RED");
+        };
+    }
+
+    public static int fromJson(JsonNode v, String field) {
+        if (v.isIntegralNumber() && v.canConvertToInt()) return of(v.intValue()).value();
+        if (v.isString()) return parse(v.stringValue()).value();
+        throw ApiException.invalid("Field " + field + " must be a PAP number or name");
+    }
+}

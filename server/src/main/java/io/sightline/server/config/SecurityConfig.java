@@ -1,0 +1,58 @@
+package io.sightline.server.config;
+
+import io.sightline.server.api.ApiException;
+import io.sightline.server.api.ErrorWriter;
+import io.sightline.server.auth.ApiAuthenticationFilter;
+import io.sightline.server.auth.Authenticator;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+
+/**
+ * The REST API is stateless: every call carries a Bearer API key or Basic credentials, so no
+ * cookie is involved and CSRF protection does not apply to it.
+ */
+@Configuration
+@EnableScheduling
+public class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, Authenticator authenticator, ErrorWriter errors) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .csrf(c -> c.disable())
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ApiAuthenticationFilter(authenticator, errors), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(r -> r
+                        .requestMatchers("/api/status", "/api/v1/status", "/api/health", "/actuator/health", "/actuator/health/**",
+                                "/actuator/info").permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> errors.write(res,
+                                ApiException.unauthenticated("Authentication required: send Authorization: Bearer <API key> or Basic credentials")))
+                        .accessDeniedHandler((req, res, ex) -> errors.write(res, ApiException.forbidden("Access denied"))));
+        return http.build();
+    }
+}

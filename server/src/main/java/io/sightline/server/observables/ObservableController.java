@@ -1,0 +1,155 @@
+package io.sightline.server.observables;
+
+import io.sightline.server.api.ApiException;
+import io.sightline.server.auth.CurrentPrincipal;
+import io.sightline.server.auth.Permission;
+import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseRecord;
+import io.sightline.server.cases.CaseService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** TheHive v1 observable routes of cases; alert observables are in the alerts package. */
+@RestController
+public class ObservableController {
+    private final ObservableService observables;
+    private final ObservableInput input;
+    private final CaseService cases;
+    private final AttachmentStore files;
+    private final JsonMapper json;
+    private final ObservableRepository repository;
+
+    public ObservableController(ObservableService observables, ObservableInput input, CaseService cases,
+                                AttachmentStore files, JsonMapper json, ObservableRepository repository) {
+        this.observables = observables;
+        this.input = input;
+        this.cases = cases;
+        this.files = files;
+        this.json = json;
+        this.repository = repository;
+    }
+
+    @PostMapping(value = "/api/v1/case/{caseId}/observable", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<Object> addToCase(@PathVariable String caseId, @RequestBody(required = false) JsonNode body) {
+        Principal p = CurrentPrincipal.require(Permission.MANAGE_OBSERVABLE);
+        CaseRecord c = cases.get(p, caseId);
+        return respond(observables.add(p, c.id(), null, input.read(body, null)));
+    }
+
+    @PostMapping(value = "/api/v1/case/{caseId}/observable", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<Object> addFileToCase(@PathVariable String caseId, @RequestPart("_json") String jsonPart,
+                                                @RequestPart(value = "attachment", required = false) MultipartFile file) {
+        Principal p = CurrentPrincipal.require(Permission.MANAGE_OBSERVABLE);
+        CaseRecord c = cases.get(p, caseId);
+        JsonNode body = parsePart(jsonPart);
+        return respond(observables.add(p, c.id(), null, input.read(body, store(file))));
+    }
+
+    @GetMapping("/api/v1/case/{caseId}/observables")
+    public List<Map<String, Object>> ofCase(@PathVariable String caseId) {
+        CaseRecord c = cases.get(CurrentPrincipal.get(), caseId);
+        return repository.ofCase(c.id()).stream().map(ObservableView::of).toList();
+    }
+
+    @GetMapping("/api/v1/observable/{id}")
+    public Map<String, Object> get(@PathVariable String id) {
+        ObservableRecord o = observables.get(CurrentPrincipal.get(), id);
+        return ObservableView.withSeenIn(o, observables.seenIn(o));
+    }
+
+    @GetMapping("/api/v1/observable/{id}/similar")
+    public List<Map<String, Object>> similar(@PathVariable String id) {
+        ObservableRecord o = observables.get(CurrentPrincipal.get(), id);
+        return ObservableView.sightings(observables.seenIn(o));
+    }
+
+    @PatchMapping("/api/v1/observable/{id}")
+    public Map<String, Object> update(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
+        return ObservableView.of(observables.update(CurrentPrincipal.get(), id, body));
+    }
+
+    @DeleteMapping("/api/v1/observable/{id}")
+    public ResponseEntity<Void> delete(@PathVariable String id) {
+        observables.delete(CurrentPrincipal.get(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/v1/observable/{id}/download")
+    public ResponseEntity<Resource> download(@PathVariable String id) {
+        ObservableRecord o = observables.get(CurrentPrincipal.get(), id);
+        if (o.attachment() == null) throw ApiException.notFound("Observable " + id + " has no file");
+        var path = files.file(o.attachment()).orElseThrow(() -> ApiException.notFound("File of observable " + id + " is missing"));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(o.attachment().name()).build().toString())
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .contentLength(sizeOf(path))
+                .body(new FileSystemResource(path));
+    }
+
+    /** 201 with the array when every value was added, 207 when some failed, 400 when none was. */
+    public static ResponseEntity<Object> respond(ObservableService.Outcome outcome) {
+        List<Map<String, Object>> created = outcome.created().stream().map(ObservableView::of).toList();
+        if (outcome.failures().isEmpty()) return ResponseEntity.status(HttpStatus.CREATED).body(created);
+        if (created.isEmpty()) {
+            Map<String, Object> first = outcome.failures().get(0);
+            String message = outcome.failures().size() == 1 ? (String) first.get("message")
+                    : outcome.failures().size() + " observables refused; first: " + first.get("message");
+            throw new ApiException(HttpStatus.BAD_REQUEST, (String) first.get("type"), message,
+                    outcome.failures().size() == 1 ? first.get("object") : outcome.failures());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("success", created);
+        body.put("failure", outcome.failures());
+        return ResponseEntity.status(HttpStatus.MULTI_STATUS).body(body);
+    }
+
+    JsonNode parsePart(String jsonPart) {
+        try {
+            return json.readTree(jsonPart);
+        } catch (JacksonException e) {
+            throw ApiException.badRequest("Malformed JSON in part _json: " + e.getOriginalMessage());
+        }
+    }
+
+    Attachment store(MultipartFile file) {
+        if (file == null) return null;
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "attachment" : file.getOriginalFilename();
+        try (InputStream in = file.getInputStream()) {
+            return files.store(name, file.getContentType(), in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long sizeOf(java.nio.file.Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.sightline.server.observables;
+
+import io.sightline.server.common.TagRepository;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ObservableRepository {
+    public static final String TAG_ENTITY = "observable";
+    public static final String SELECT = """
+            SELECT o.*, a.name AS a_name, a.content_type AS a_type, a.size AS a_size, a.md5 AS a_md5, a.sha1 AS a_sha1,
+                   a.sha256 AS a_sha256
+            FROM observable o LEFT JOIN attachment a ON a.id = o.attachment_id""";
+    public static final RowMapper<ObservableRecord> ROW = (rs, i) -> {
+        Long attachmentId = rs.getObject("attachment_id", Long.class);
+        Attachment att = attachmentId == null ? null : new Attachment(attachmentId, rs.getString("a_name"),
+                rs.getString("a_type"), rs.getLong("a_size"), rs.getString("a_md5"), rs.getString("a_sha1"), rs.getString("a_sha256"));
+        return new ObservableRecord(rs.getLong("id"), rs.getLong("org_id"), rs.getObject("case_id", Long.class),
+                rs.getObject("alert_id", Long.class), rs.getString("data_type"), rs.getString("data"),
+                rs.getString("data_key"), att, rs.getString("message"), rs.getInt("tlp"), rs.getInt("pap"),
+                rs.getBoolean("ioc"), rs.getBoolean("sighted"), rs.getBoolean("ignore_similarity"),
+                rs.getLong("start_date"), rs.getString("reports"), rs.getString("created_by"), rs.getLong("created_at"),
+                rs.getString("updated_by"), rs.getObject("updated_at", Long.class), List.of());
+    };
+
+    /** Where else a value appears: another case of the same organisation. */
+    public record Sighting(long caseId, long caseNumber, String caseTitle, long observableId, boolean ioc) {}
+
+    private final JdbcClient jdbc;
+    private final TagRepository tags;
+
+    public ObservableRepository(JdbcClient jdbc, TagRepository tags) {
+        this.jdbc = jdbc;
+        this.tags = tags;
+    }
+
+    public long insert(ObservableRecord o) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO observable (org_id, case_id, alert_id, data_type, data, data_key, attachment_id, message, tlp, pap,
+                  ioc, sighted, ignore_similarity, start_date, reports, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(o.orgId(), o.caseId(), o.alertId(), o.dataType(), o.data(), o.dataKey(),
+                        o.attachment() == null ? null : o.attachment().id(), o.message(), o.tlp(), o.pap(), o.ioc(),
+                        o.sighted(), o.ignoreSimilarity(), o.startDate(), o.reports(), o.createdBy(), o.createdAt())
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        if (!o.tags().isEmpty()) tags.add(TAG_ENTITY, id, o.tags());
+        return id;
+    }
+
+    public void update(ObservableRecord o) {
+        jdbc.sql("""
+                UPDATE observable SET message = ?, tlp = ?, pap = ?, ioc = ?, sighted = ?, ignore_similarity = ?,
+                  start_date = ?, reports = ?, updated_by = ?, updated_at = ? WHERE id = ?""")
+                .params(o.message(), o.tlp(), o.pap(), o.ioc(), o.sighted(), o.ignoreSimilarity(), o.startDate(),
+                        o.reports(), o.updatedBy(), o.updatedAt(), o.id())
+                .update();
+        tags.replace(TAG_ENTITY, o.id(), o.tags());
+    }
+
+    public Optional<ObservableRecord> findById(long orgId, long id) {
+        return jdbc.sql(SELECT + " WHERE o.org_id = ? AND o.id = ?").params(orgId, id).query(ROW).optional()
+                .map(o -> o.withTags(tags.of(TAG_ENTITY, o.id())));
+    }
+
+    public boolean existsInCase(long caseId, String dataType, String dataKey) {
+        return jdbc.sql("SELECT COUNT(*) FROM observable WHERE case_id = ? AND data_type = ? AND data_key = ?")
+                .params(caseId, dataType, dataKey).query(Long.class).single() > 0;
+    }
+
+    public boolean existsInAlert(long alertId, String dataType, String dataKey) {
+        return jdbc.sql("SELECT COUNT(*) FROM observable WHERE alert_id = ? AND data_type = ? AND data_key = ?")
+                .params(alertId, dataType, dataKey).query(Long.class).single() > 0;
+    }
+
+    public List<ObservableRecord> ofCase(long caseId) {
+        return withTags(jdbc.sql(SELECT + " WHERE o.case_id = ? ORDER BY o.id").param(caseId).query(ROW).list());
+    }
+
+    public List<ObservableRecord> ofAlert(long alertId) {
+        return withTags(jdbc.sql(SELECT + " WHERE o.alert_id = ? ORDER BY o.id").param(alertId).query(ROW).list());
+    }
+
+    public int countOfAlert(long alertId) {
+        return jdbc.sql("SELECT COUNT(*) FROM observable WHERE alert_id = ?").param(alertId).query(Integer.class).single();
+    }
+
+    /** Observable counts of many alerts with one query, for alert lists. */
+    public Map<Long, Integer> countByAlert(java.util.Collection<Long> alertIds) {
+        Map<Long, Integer> out = new java.util.HashMap<>();
+        if (alertIds.isEmpty()) return out;
+        jdbc.sql("SELECT alert_id, COUNT(*) FROM observable WHERE alert_id IN (:ids) GROUP BY alert_id")
+                .param("ids", alertIds)
+                .query((rs, i) -> out.put(rs.getLong(1), rs.getInt(2))).list();
+        return out;
+    }
+
+    public void delete(long id) {
+        tags.deleteAll(TAG_ENTITY, id);
+        jdbc.sql("DELETE FROM observable WHERE id = ?").param(id).update();
+    }
+
+    /** Other cases of the organisation holding the same value (one index lookup on data_key). */
+    public List<Sighting> seenIn(ObservableRecord o) {
+        String otherCase = o.caseId() == null ? "o.case_id IS NOT NULL" : "o.case_id <> " + o.caseId();
+        return jdbc.sql("""
+                SELECT c.id, c.number, c.title, o.id AS obs_id, o.ioc FROM observable o
+                JOIN case_record c ON c.id = o.case_id
+                WHERE o.org_id = ? AND o.data_key = ? AND o.data_type = ? AND """ + otherCase + """
+                 ORDER BY c.number DESC LIMIT 100""")
+                .params(o.orgId(), o.dataKey(), o.dataType())
+                .query((rs, i) -> new Sighting(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getBoolean(5)))
+                .list();
+    }
+
+    public List<ObservableRecord> withTags(List<ObservableRecord> list) {
+        Map<Long, List<String>> all = tags.of(TAG_ENTITY, list.stream().map(ObservableRecord::id).toList());
+        return list.stream().map(o -> o.withTags(all.getOrDefault(o.id(), List.of()))).toList();
+    }
+}

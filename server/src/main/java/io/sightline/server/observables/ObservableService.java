@@ -1,0 +1,126 @@
+package io.sightline.server.observables;
+
+import io.sightline.server.api.ApiException;
+import io.sightline.server.api.JsonInput;
+import io.sightline.server.audit.AuditLog;
+import io.sightline.server.auth.Permission;
+import io.sightline.server.auth.Principal;
+import io.sightline.server.auth.SecretHashing;
+import io.sightline.server.common.Ids;
+import io.sightline.server.common.Pap;
+import io.sightline.server.common.TagRepository;
+import io.sightline.server.common.Tlp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/** Adds, changes and removes observables of cases and alerts; each value is checked on its own. */
+@Service
+public class ObservableService {
+    /** Outcome of adding several values: TheHive answers 201 when all succeed, 207 otherwise. */
+    public record Outcome(List<ObservableRecord> created, List<Map<String, Object>> failures) {}
+
+    private static final Set<String> UPDATE_FIELDS = Set.of("message", "tlp", "pap", "tags", "ioc", "sighted",
+            "sightedAt", "ignoreSimilarity", "startDate");
+
+    private final ObservableRepository observables;
+    private final ObservableTypes types;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public ObservableService(ObservableRepository observables, ObservableTypes types, AuditLog audit, Clock clock) {
+        this.observables = observables;
+        this.types = types;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Adds drafts to a case (caseId) or an alert (alertId) of the caller's organisation. */
+    @Transactional
+    public Outcome add(Principal p, Long caseId, Long alertId, List<ObservableDraft> drafts) {
+        long now = clock.millis();
+        List<ObservableRecord> created = new ArrayList<>();
+        List<Map<String, Object>> failures = new ArrayList<>();
+        Set<String> seenInRequest = new HashSet<>();
+        for (ObservableDraft d : drafts) {
+            String data;
+            try {
+                data = d.attachment() != null ? null : types.normalise(d.dataType(), d.data());
+            } catch (ApiException e) {
+                failures.add(failure(e.type(), e.getMessage(), d.data()));
+                continue;
+            }
+            String key = d.attachment() != null ? d.attachment().sha256() : SecretHashing.sha256(data);
+            boolean exists = !seenInRequest.add(d.dataType() + "\0" + key)
+                    || (caseId != null ? observables.existsInCase(caseId, d.dataType(), key)
+                                       : observables.existsInAlert(alertId, d.dataType(), key));
+            if (exists) {
+                String shown = data != null ? data : d.attachment().name();
+                failures.add(failure("CreateError", "Observable already exists: " + d.dataType() + " " + shown, shown));
+                continue;
+            }
+            ObservableRecord o = new ObservableRecord(0, p.orgId(), caseId, alertId, d.dataType(), data, key,
+                    d.attachment(), d.message(), d.tlp(), d.pap(), d.ioc(), d.sighted(), d.ignoreSimilarity(),
+                    d.startDate() != null ? d.startDate() : now, "{}", p.login(), now, null, null, d.tags());
+            long id = observables.insert(o);
+            ObservableRecord saved = observables.findById(p.orgId(), id).orElseThrow();
+            audit.record(p, "create", "observable", Ids.format(id), null, ObservableView.of(saved));
+            created.add(saved);
+        }
+        return new Outcome(created, failures);
+    }
+
+    public ObservableRecord get(Principal p, String id) {
+        p.require(Permission.READ);
+        return observables.findById(p.orgId(), Ids.parse(id, "Observable"))
+                .orElseThrow(() -> ApiException.notFound("Observable " + id + " not found"));
+    }
+
+    public List<ObservableRepository.Sighting> seenIn(ObservableRecord o) {
+        return observables.seenIn(o);
+    }
+
+    @Transactional
+    public ObservableRecord update(Principal p, String id, JsonNode body) {
+        p.require(Permission.MANAGE_OBSERVABLE);
+        JsonInput in = JsonInput.of(body, "observable", UPDATE_FIELDS);
+        ObservableRecord o = get(p, id);
+        long now = clock.millis();
+        ObservableRecord changed = new ObservableRecord(o.id(), o.orgId(), o.caseId(), o.alertId(), o.dataType(), o.data(),
+                o.dataKey(), o.attachment(), in.has("message") ? in.string("message", 1_000_000).orElse(null) : o.message(),
+                in.hasValue("tlp") ? Tlp.fromJson(in.raw("tlp"), "tlp") : o.tlp(),
+                in.hasValue("pap") ? Pap.fromJson(in.raw("pap"), "pap") : o.pap(),
+                in.bool("ioc").orElse(o.ioc()), in.bool("sighted").orElse(o.sighted()),
+                in.bool("ignoreSimilarity").orElse(o.ignoreSimilarity()), in.epochMillis("startDate").orElse(o.startDate()),
+                o.reports(), o.createdBy(), o.createdAt(), p.login(), now,
+                in.strings("tags", 500, 512).map(TagRepository::clean).orElse(o.tags()));
+        in.epochMillis("sightedAt");
+        observables.update(changed);
+        ObservableRecord after = observables.findById(p.orgId(), o.id()).orElseThrow();
+        audit.record(p, "update", "observable", Ids.format(o.id()), ObservableView.of(o), ObservableView.of(after));
+        return after;
+    }
+
+    @Transactional
+    public void delete(Principal p, String id) {
+        p.require(Permission.MANAGE_OBSERVABLE);
+        ObservableRecord o = get(p, id);
+        observables.delete(o.id());
+        audit.record(p, "delete", "observable", Ids.format(o.id()), ObservableView.of(o), null);
+    }
+
+    static Map<String, Object> failure(String type, String message, String data) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("type", type);
+        f.put("message", message);
+        f.put("object", data == null ? Map.of() : Map.of("data", data));
+        return f;
+    }
+}

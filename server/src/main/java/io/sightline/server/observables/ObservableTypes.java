@@ -1,0 +1,98 @@
+package io.sightline.server.observables;
+
+import io.sightline.server.api.ApiException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The configured observable data types and the check of a value against its type, so that an
+ * "ip" that is not an IP address never enters a case (and never reaches an analyzer).
+ */
+@Component
+public class ObservableTypes {
+    private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
+    private static final Pattern DOMAIN = Pattern.compile(
+            "(?=.{1,253}$)([a-zA-Z0-9_](?:[a-zA-Z0-9_-]{0,61}[a-zA-Z0-9_])?\\.)*[a-zA-Z0-9_](?:[a-zA-Z0-9_-]{0,61}[a-zA-Z0-9_])?\\.?");
+    private static final Pattern MAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern URL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://\\S+");
+    private static final Pattern AS = Pattern.compile("(?i)(AS)?\\d{1,10}");
+    private static final Set<Integer> HASH_LENGTHS = Set.of(32, 40, 56, 64, 96, 128);
+
+    private final Set<String> types;
+
+    public ObservableTypes(@Value("${sightline.observable-types}") List<String> configured) {
+        this.types = new LinkedHashSet<>();
+        for (String t : configured) types.add(t.trim());
+    }
+
+    public Set<String> all() {
+        return types;
+    }
+
+    public String requireKnown(String dataType) {
+        if (!types.contains(dataType)) {
+            throw ApiException.invalid("Unknown dataType '" + dataType + "'; configured types: " + String.join(", ", types));
+        }
+        return dataType;
+    }
+
+    /** Returns the value to store (trimmed; hashes lower-cased) or explains why it is invalid. */
+    public String normalise(String dataType, String raw) {
+        String v = raw.trim();
+        if (v.isEmpty()) throw ApiException.invalid("Observable data of type " + dataType + " must not be empty");
+        switch (dataType) {
+            case "ip" -> {
+                if (!isIp(v)) throw invalid(dataType, v, "an IPv4 or IPv6 address");
+            }
+            case "hash" -> {
+                if (!HEX.matcher(v).matches() || !HASH_LENGTHS.contains(v.length())) {
+                    throw invalid(dataType, v, "hexadecimal MD5 (32), SHA-1 (40), SHA-224, SHA-256 (64), SHA-384 or SHA-512 (128)");
+                }
+                v = v.toLowerCase(Locale.ROOT);
+            }
+            case "domain", "fqdn", "hostname" -> {
+                if (!DOMAIN.matcher(v).matches() || isIp(v)) throw invalid(dataType, v, "a domain name");
+            }
+            case "mail" -> {
+                if (!MAIL.matcher(v).matches()) throw invalid(dataType, v, "an e-mail address");
+            }
+            case "url" -> {
+                if (!URL.matcher(v).matches()) throw invalid(dataType, v, "a URL with a scheme, such as https://example.com/path");
+            }
+            case "autonomous-system" -> {
+                if (!AS.matcher(v).matches()) throw invalid(dataType, v, "an AS number such as AS13335");
+            }
+            case "uri_path" -> {
+                if (!v.startsWith("/")) throw invalid(dataType, v, "a path starting with /");
+            }
+            default -> { }
+        }
+        return v;
+    }
+
+    static boolean isIp(String v) {
+        if (v.indexOf(':') >= 0) {
+            if (!v.matches("[0-9a-fA-F:.]+") || v.length() > 45) return false;
+        } else if (!v.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            return false;
+        } else {
+            for (String part : v.split("\\.")) if (Integer.parseInt(part) > 255) return false;
+            return true;
+        }
+        try {
+            return java.net.InetAddress.getByName(v) instanceof java.net.Inet6Address;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static ApiException invalid(String dataType, String value, String expected) {
+        String shown = value.length() > 80 ? value.substring(0, 80) + "…" : value;
+        return ApiException.invalid("Invalid " + dataType + " observable '" + shown + "': expected " + expected);
+    }
+}

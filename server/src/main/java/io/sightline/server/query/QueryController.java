@@ -1,0 +1,55 @@
+package io.sightline.server.query;
+
+import io.sightline.server.auth.CurrentPrincipal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code POST /api/v1/query}: a count answers a bare number; lists are streamed in chunks so that
+ * a query without a page step does not hold every row in memory.
+ */
+@RestController
+public class QueryController {
+    private final QueryService queries;
+    private final JsonMapper json;
+
+    public QueryController(QueryService queries, JsonMapper json) {
+        this.queries = queries;
+        this.json = json;
+    }
+
+    @PostMapping(value = "/api/v1/query", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<?> query(@RequestBody(required = false) JsonNode body) {
+        QueryService.Result result = queries.run(CurrentPrincipal.get(), body);
+        if (result instanceof QueryService.Count c) return ResponseEntity.ok(c.value());
+        QueryService.Rows rows = (QueryService.Rows) result;
+        List<Map<String, Object>> first = queries.rows(rows.plan(), 0, QueryService.CHUNK);
+        var response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
+        if (rows.total() != null) response = response.header("X-Total", String.valueOf(rows.total()));
+        if (first.size() < QueryService.CHUNK) return response.body(first);
+        StreamingResponseBody stream = out -> {
+            try (JsonGenerator gen = json.createGenerator(out)) {
+                gen.writeStartArray();
+                List<Map<String, Object>> chunk = first;
+                long offset = 0;
+                while (!chunk.isEmpty()) {
+                    for (Map<String, Object> row : chunk) json.writeValue(gen, row);
+                    gen.flush();
+                    offset += chunk.size();
+                    chunk = chunk.size() < QueryService.CHUNK ? List.of() : queries.rows(rows.plan(), offset, QueryService.CHUNK);
+                }
+                gen.writeEndArray();
+            }
+        };
+        return response.body(stream);
+    }
+}
