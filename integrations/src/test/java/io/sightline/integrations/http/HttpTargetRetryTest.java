@@ -171,6 +171,21 @@ class HttpTargetRetryTest {
         assertThat(server.requests.get(2).header("Content-Type")).isEqualTo("application/json");
     }
 
+    @Test
+    void postMarkedWhenRejectedIsRetriedAfter429ButNotAfter503() {
+        server.answer(Answer.of(429, "{\"type\":\"RateLimitExceeded\"}"), Answer.of(200, "{\"id\":\"job2\"}"));
+        HttpTarget target = target();
+        HttpCall submit = HttpCall.post("/api/analyzer/a/run").json(new Run("ip", "1.2.3.4"))
+                .retry(RetryMode.WHEN_REJECTED).build();
+
+        assertThat(target.json().send(submit).path("id").asString()).isEqualTo("job2");
+        assertThat(server.requestCount()).isEqualTo(2);
+
+        server.answer(Answer.of(503, "{}"));
+        assertThatThrownBy(() -> target.json().send(submit)).isInstanceOf(HttpStatusException.class);
+        assertThat(server.requestCount()).isEqualTo(3);
+    }
+
     record Run(String dataType, String data) {
     }
 
