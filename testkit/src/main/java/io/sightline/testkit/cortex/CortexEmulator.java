@@ -156,22 +156,29 @@ public final class CortexEmulator implements AutoCloseable {
             String endpoint = route(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), params);
             counts.computeIfAbsent(endpoint, key -> new AtomicLong()).incrementAndGet();
             EmulatorRequest request = new EmulatorRequest(exchange, endpoint, params, body);
-            pause();
-            if (!endpoint.equals(STATUS) && !authorised(request)) {
-                return;
+            try {
+                answer(request);
+            } catch (RuntimeException e) {
+                // like Cortex: an unexpected failure is a 500 InternalError, not a dropped connection
+                LOG.warn("emulator failure on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+                request.error(500, "InternalError", String.valueOf(e.getMessage()));
             }
-            Optional<CortexFaults.Fault> fault = faults.takeFor(endpoint);
-            if (fault.isPresent()) {
-                answerFault(request, fault.get());
-                return;
-            }
-            dispatch(request);
         } catch (IOException clientGone) {
             LOG.debug("client went away: {}", clientGone.getMessage());
-        } catch (RuntimeException e) {
-            LOG.warn("emulator failure on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-            throw e;
         }
+    }
+
+    private void answer(EmulatorRequest request) throws IOException {
+        pause();
+        if (!request.endpoint.equals(STATUS) && !authorised(request)) {
+            return;
+        }
+        Optional<CortexFaults.Fault> fault = faults.takeFor(request.endpoint);
+        if (fault.isPresent()) {
+            answerFault(request, fault.get());
+            return;
+        }
+        dispatch(request);
     }
 
     private void pause() {
