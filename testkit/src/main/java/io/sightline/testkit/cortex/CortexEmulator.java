@@ -42,6 +42,7 @@ public final class CortexEmulator implements AutoCloseable {
     public static final String REPORT = "GET /api/job/{id}/report";
     public static final String WAIT_REPORT = "GET /api/job/{id}/waitreport";
     public static final String ARTIFACTS = "GET /api/job/{id}/artifacts";
+    public static final String DATASTORE = "GET /api/datastore/{id}";
     public static final String UNKNOWN = "unknown route";
 
     private static final Logger LOG = LoggerFactory.getLogger(CortexEmulator.class);
@@ -241,6 +242,7 @@ public final class CortexEmulator implements AutoCloseable {
             case REPORT -> jobEndpoints.report(request);
             case WAIT_REPORT -> jobEndpoints.waitReport(request);
             case ARTIFACTS -> jobEndpoints.artifacts(request);
+            case DATASTORE -> jobEndpoints.datastore(request);
             default -> request.error(404, "NotFoundError", "no route for " + request.exchange.getRequestMethod()
                     + " " + request.exchange.getRequestURI().getPath());
         }
@@ -271,6 +273,10 @@ public final class CortexEmulator implements AutoCloseable {
         }
         if (resource.equals("job")) {
             return jobRoute(method, segments, params);
+        }
+        if (resource.equals("datastore") && size == 3 && method.equals("GET")) {
+            params.add(segments.get(2));
+            return DATASTORE;
         }
         return UNKNOWN;
     }
