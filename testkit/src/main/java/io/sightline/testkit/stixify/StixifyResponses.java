@@ -66,10 +66,6 @@ final class StixifyResponses {
         return send(exchange, status, body);
     }
 
-    int badRequest(HttpExchange exchange, String message) throws IOException {
-        return send(exchange, 400, StixJson.mapper().createObjectNode().put("code", 400).put("message", message));
-    }
-
     /** DRF-style field error: {@code {"code":400,"message":"Bad Request","details":{field:[message]}}}. */
     int badRequestDetail(HttpExchange exchange, String field, String message) throws IOException {
         ObjectNode body = StixJson.mapper().createObjectNode().put("code", 400).put("message", "Bad Request");
