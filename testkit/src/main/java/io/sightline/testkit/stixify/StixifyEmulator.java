@@ -163,17 +163,17 @@ public final class StixifyEmulator implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
-        String rawQuery = exchange.getRequestURI().getRawQuery();
-        int status;
+        String rawQuery = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
+        // Recorded just before the status goes out, so a client never sees an answer that is not logged yet.
+        StixifyResponses.RECORDER.set(status -> requests.add(new RecordedRequest(exchange.getRequestMethod(), path, rawQuery, status)));
         try {
-            status = route(exchange, path, rawQuery == null ? "" : rawQuery);
+            route(exchange, path, rawQuery);
         } catch (RuntimeException e) {
-            status = 500;
             responses.error(exchange, 500, "internal server error");
         } finally {
+            StixifyResponses.RECORDER.remove();
             exchange.close();
         }
-        requests.add(new RecordedRequest(exchange.getRequestMethod(), path, rawQuery == null ? "" : rawQuery, status));
     }
 
     private int route(HttpExchange exchange, String path, String rawQuery) throws IOException {

@@ -20,6 +20,12 @@ final class StixifyResponses {
         Iterator<? extends JsonNode> items(int from, int to);
     }
 
+    /**
+     * Logs the request being answered with its status; set by the emulator for the handler thread
+     * (an exchange is handled on one thread from start to end).
+     */
+    static final ThreadLocal<java.util.function.IntConsumer> RECORDER = new ThreadLocal<>();
+
     private final StixifyFaults faults;
 
     StixifyResponses(StixifyFaults faults) {
@@ -43,6 +49,7 @@ final class StixifyResponses {
         int from = (int) Math.min(start, total);
         int to = Math.min(from + size, total);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        record(200);
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody(); JsonGenerator json = StixJson.mapper().createGenerator(out)) {
             json.writeStartObject();
@@ -90,10 +97,19 @@ final class StixifyResponses {
     private static int send(HttpExchange exchange, int status, ObjectNode body) throws IOException {
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        record(status);
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
         return status;
+    }
+
+    private static void record(int status) {
+        java.util.function.IntConsumer recorder = RECORDER.get();
+        if (recorder != null) {
+            recorder.accept(status);
+            RECORDER.remove();
+        }
     }
 }

@@ -97,6 +97,26 @@ class StixifyClientTest {
     }
 
     @Test
+    void slowPagesWithinTheTimeoutAreReadAndSlowerOnesFailPrecisely() {
+        String dossier = emulator.addDossier("d");
+        emulator.addFixtureReport(dossier, "oasis-infrastructure.json", Instant.now());
+        emulator.faults().slowPages(Duration.ofMillis(150));
+        assertThat(client.listReports(dossier, null)).hasSize(1);
+
+        var impatient = new StixifyClient(new io.sightline.integrations.http.HttpTarget(
+                StixifyClient.config(emulator.baseUrl(), StixifyTestClients.KEY)
+                        .requestTimeout(Duration.ofMillis(100))
+                        .retry(new io.sightline.integrations.http.RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(1)))
+                        .build(), sleeper, java.time.Clock.systemUTC()));
+        emulator.faults().slowPages(Duration.ofMillis(600));
+        assertThatThrownBy(() -> {
+            try (ReportObjects objects = impatient.reportObjects(emulator.reports(dossier).get(0).id())) {
+                objects.forEachRemaining(o -> { });
+            }
+        }).isInstanceOf(io.sightline.integrations.http.HttpRequestTimeoutException.class);
+    }
+
+    @Test
     void aWrongKeyFailsWithoutRetrying() {
         StixifyClient wrong = StixifyTestClients.client(emulator, "nope", sleeper);
         assertThatThrownBy(wrong::listDossiers).isInstanceOf(HttpStatusException.class)
