@@ -84,15 +84,17 @@ public final class DossierSync {
     }
 
     private DossierResult syncDossier(Dossier dossier) {
-        sink.dossierStarted(dossier);
-        Instant cursor = stateStore.load().cursor(dossier.id()).orElse(null);
-        Instant runStart = clock.instant();
+        Instant cursor = null;
+        Instant cursorAfter = null;
         List<String> failures = new ArrayList<>();
         int listed = 0;
         int delivered = 0;
         long objects = 0;
-        Instant cursorAfter = cursor;
         try {
+            sink.dossierStarted(dossier);
+            cursor = stateStore.load().cursor(dossier.id()).orElse(null);
+            cursorAfter = cursor;
+            Instant runStart = clock.instant();
             List<StixifyReport> reports = client.listReports(dossier.id(), cursor);
             listed = reports.size();
             LOG.info("Stixify: dossier {} ({}): {} report(s) added after {}", dossier.name(), dossier.id(), listed,
@@ -111,15 +113,20 @@ public final class DossierSync {
                 }
             }
             if (failures.isEmpty()) {
-                cursorAfter = cursor == null || runStart.isAfter(cursor) ? runStart : cursor;
-                stateStore.save(stateStore.load().withCursor(dossier.id(), cursorAfter));
+                Instant advanced = cursor == null || runStart.isAfter(cursor) ? runStart : cursor;
+                stateStore.save(stateStore.load().withCursor(dossier.id(), advanced));
+                cursorAfter = advanced;
             }
         } catch (RuntimeException e) {
             failures.add("dossier " + dossier.id() + ": " + describe(e));
             LOG.error("Stixify: sync of dossier {} ({}) failed", dossier.name(), dossier.id(), e);
         }
         DossierResult result = new DossierResult(dossier, listed, delivered, objects, failures, cursor, cursorAfter);
-        sink.dossierFinished(dossier, result);
+        try {
+            sink.dossierFinished(dossier, result);
+        } catch (RuntimeException e) {
+            LOG.error("Stixify: closing the sync of dossier {} failed", dossier.id(), e);
+        }
         return result;
     }
 

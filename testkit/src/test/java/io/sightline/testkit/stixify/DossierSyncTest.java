@@ -158,6 +158,28 @@ class DossierSyncTest {
     }
 
     @Test
+    void aStateThatCannotBeSavedFailsTheDossierOnly() {
+        String a = emulator.addDossier("A");
+        emulator.addFixtureReport(a, "oasis-infrastructure.json", Instant.now().minusSeconds(5));
+        io.sightline.integrations.stixify.SyncStateStore broken = new io.sightline.integrations.stixify.SyncStateStore() {
+            @Override
+            public SyncState load() {
+                return SyncState.empty();
+            }
+
+            @Override
+            public void save(SyncState newState) {
+                throw new IllegalStateException("OpenCTI unreachable");
+            }
+        };
+        SyncResult result = new DossierSync(client, sink, broken, List.of(a), Clock.systemUTC()).runOnce();
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.dossiers().get(0).cursorAfter()).isNull();
+        assertThat(result.dossiers().get(0).failures().get(0)).contains("OpenCTI unreachable");
+        assertThat(sink.events).contains("finish " + a + " failed");
+    }
+
+    @Test
     void dossierIdsAreTrimmedAndDeduplicated() {
         assertThat(DossierSync.parseDossierIds(" a, b ,,a ")).containsExactly("a", "b");
         assertThat(DossierSync.parseDossierIds("")).isEmpty();
