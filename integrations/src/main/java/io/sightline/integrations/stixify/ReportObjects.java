@@ -16,19 +16,21 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The objects of one Stixify report, read lazily page by page ({@code page_size=200}): at most one
  * page's HTTP stream is open and one object is parsed at a time, so a report of any size streams
- * through bounded memory. Pagination is guarded ({@link PageGuard}); a page whose answer breaks off is
- * requested again (up to {@link #MAX_RESUMES} times) without returning any object twice. A malformed page raises
- * {@link StixifyApiException}; HTTP failures raise the HTTP layer's exceptions. Not thread-safe;
- * close it to release the open page.
+ * through bounded memory. Pagination is guarded ({@link PageGuard}); a page whose answer breaks off
+ * is requested again (up to {@link #MAX_RESUMES} times) without returning any object twice. A
+ * malformed page raises {@link StixifyApiException}; HTTP failures raise the HTTP layer's
+ * exceptions, a page still broken after the resumes an {@link UncheckedIOException}. Not
+ * thread-safe; close it to release the open page.
  */
 public final class ReportObjects implements Iterator<ObjectNode>, AutoCloseable {
+    /** A page whose answer breaks off mid-way is requested again this many times, skipping what was read. */
+    public static final int MAX_RESUMES = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(ReportObjects.class);
+
     private final HttpTarget target;
     private final String path;
     private final String reportId;
     private final PageGuard guard;
-    /** A page whose answer breaks off mid-way is requested again this many times, skipping what was read. */
-    static final int MAX_RESUMES = 3;
-    private static final Logger LOG = LoggerFactory.getLogger(ReportObjects.class);
 
     private StixObjectReader page;
     private boolean pageDone = true;

@@ -180,6 +180,26 @@ class DossierSyncTest {
     }
 
     @Test
+    void anInterruptStopsTheRunWithoutMovingTheCursor() {
+        String a = emulator.addDossier("A");
+        String b = emulator.addDossier("B");
+        emulator.addFixtureReport(a, "oasis-infrastructure.json", Instant.now().minusSeconds(5));
+        emulator.addFixtureReport(a, "oasis-apt1-report.json", Instant.now().minusSeconds(4));
+        emulator.addFixtureReport(b, "oasis-poisonivy-report.json", Instant.now().minusSeconds(5));
+        sink.beforeReading = () -> Thread.currentThread().interrupt();
+        try {
+            SyncResult result = sync(a + "," + b).runOnce();
+            assertThat(result.dossiers()).hasSize(1);
+            assertThat(result.succeeded()).isFalse();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(sink.deliveries).hasSizeLessThanOrEqualTo(1);
+        assertThat(state.load().cursor(a)).isEmpty();
+        assertThat(state.load().cursor(b)).isEmpty();
+    }
+
+    @Test
     void dossierIdsAreTrimmedAndDeduplicated() {
         assertThat(DossierSync.parseDossierIds(" a, b ,,a ")).containsExactly("a", "b");
         assertThat(DossierSync.parseDossierIds("")).isEmpty();
