@@ -17,7 +17,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 class DossierSyncTest {
     private final StixifyEmulator emulator = StixifyEmulator.start(StixifyTestClients.KEY);
