@@ -96,7 +96,8 @@ public final class MispEventReader {
 
     /**
      * Streams attributes of an attribute search: {@code {"response":{"Attribute":[…]}}},
-     * {@code {"Attribute":[…]}} or a bare array of attributes.
+     * {@code {"Attribute":[…]}}, a bare array of attributes, or the single {@code {"Attribute":{…}}}
+     * that {@code /attributes/add} answers.
      *
      * @return the number of attributes read
      */
@@ -125,6 +126,8 @@ public final class MispEventReader {
             p.nextToken();
             if (field.equals("response") && p.currentToken() == JsonToken.START_OBJECT) {
                 readAttributeWrapper(p, attributes);
+            } else if (field.equals("Attribute") && p.currentToken() == JsonToken.START_OBJECT) {
+                attributes.accept(MispEventParser.parseAttribute(p, null));
             } else if (field.equals("Attribute")) {
                 MispEventParser.forEachElement(p, () -> attributes.accept(MispEventParser.parseAttribute(p, null)));
             } else {
