@@ -1,0 +1,531 @@
+package io.sightline.testkit.misp;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The emulator's events, organisations and tags, with MISP's rules for ids, timestamps and
+ * soft deletion. Thread-safe: every public method locks the store; generated events are
+ * immutable and stream without the lock.
+ */
+public final class MispEmulatorStore {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Map<String, EmulatedEvent> events = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> orgs = new LinkedHashMap<>();
+    private final Map<String, String> tagIds = new HashMap<>();
+    private final Map<String, byte[]> attachments = new HashMap<>();
+    private final List<String> writes = new ArrayList<>();
+    private final AtomicLong nextEventId = new AtomicLong(1);
+    private final AtomicLong nextAttributeId = new AtomicLong(1);
+    private final AtomicLong nextOrgId = new AtomicLong(1);
+    private final ObjectNode keyOrg;
+    private volatile LongSupplier clock = () -> Instant.now().getEpochSecond();
+
+    MispEmulatorStore(String keyOrgName) {
+        this.keyOrg = org(null, keyOrgName, null);
+    }
+
+    /** Replaces the clock (epoch seconds) used for the timestamps of changes. */
+    public void setClock(LongSupplier epochSeconds) {
+        this.clock = epochSeconds;
+    }
+
+    long now() {
+        return clock.getAsLong();
+    }
+
+    ObjectNode keyOrg() {
+        return keyOrg.deepCopy();
+    }
+
+    /** Adds an event tree (MISP's full-event shape); missing ids, uuids and defaults are filled in. */
+    public synchronized String add(ObjectNode event) {
+        TreeEvent stored = new TreeEvent(normalise(event.deepCopy()));
+        events.put(stored.id(), stored);
+        return stored.id();
+    }
+
+    /**
+     * Adds a generated event whose {@code attributes} attributes are produced while it is served.
+     *
+     * @return the event id
+     */
+    public synchronized String addGenerated(String info, int attributes, long timestamp, List<String> tags) {
+        ObjectNode header = JSON.createObjectNode();
+        header.put("info", info);
+        header.put("timestamp", String.valueOf(timestamp));
+        ArrayNode tagArray = header.putArray("Tag");
+        tags.forEach(t -> tagArray.addObject().put("name", t));
+        normaliseHeader(header);
+        header.put("attribute_count", String.valueOf(attributes));
+        header.remove("Attribute");
+        header.remove("Object");
+        long firstId = nextAttributeId.getAndAdd(attributes);
+        SyntheticEvent event = new SyntheticEvent(header, attributes, firstId);
+        events.put(event.id(), event);
+        return event.id();
+    }
+
+    /** A copy of an event as MISP would return it, deleted attributes included; empty if unknown. */
+    public synchronized Optional<ObjectNode> event(String idOrUuid) {
+        return find(idOrUuid).map(e -> e instanceof TreeEvent t ? t.tree().deepCopy() : e.header());
+    }
+
+    /** Every stored event id in insertion order. */
+    public synchronized List<String> eventIds() {
+        return List.copyOf(events.keySet());
+    }
+
+    /** What the API changed, in order: e.g. {@code create event 3}, {@code delete attribute 17}. */
+    public synchronized List<String> writes() {
+        return List.copyOf(writes);
+    }
+
+    /** Sets an event's last-modification timestamp, as if it had been edited then. */
+    public synchronized void touch(String idOrUuid, long timestamp) {
+        EmulatedEvent event = require(idOrUuid, "/events/edit");
+        if (event instanceof TreeEvent t) {
+            t.tree().put("timestamp", String.valueOf(timestamp));
+        } else {
+            throw new IllegalArgumentException("generated events keep their timestamp");
+        }
+    }
+
+    synchronized Optional<EmulatedEvent> find(String idOrUuid) {
+        EmulatedEvent byId = events.get(idOrUuid);
+        if (byId != null) {
+            return Optional.of(byId);
+        }
+        return events.values().stream().filter(e -> e.uuid().equals(idOrUuid)).findFirst();
+    }
+
+    synchronized Optional<ObjectNode> organisation(String id) {
+        return Optional.ofNullable(orgs.get(id)).map(ObjectNode::deepCopy);
+    }
+
+    /** Headers of all events, for the index search. */
+    synchronized List<ObjectNode> headers() {
+        List<ObjectNode> headers = new ArrayList<>(events.size());
+        events.values().forEach(e -> headers.add(e.header()));
+        return headers;
+    }
+
+    synchronized String tagId(String name) {
+        return tagIds.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> String.valueOf(tagIds.size() + 1));
+    }
+
+    // ---- writes through the API -------------------------------------------------------------
+
+    synchronized TreeEvent create(ObjectNode body) {
+        ObjectNode event = body.has("Event") && body.get("Event").isObject() ? (ObjectNode) body.get("Event") : body;
+        if (event.path("info").asString("").isBlank()) {
+            throw refusal(403, "Could not add Event", "The event could not be saved.", "/events/add",
+                    JSON.createObjectNode().set("Event", JSON.createObjectNode().set("info",
+                            JSON.createArrayNode().add("Info cannot be empty."))));
+        }
+        for (JsonNode attribute : event.path("Attribute")) {
+            validateAttribute(attribute, "/events/add", "Could not add Event");
+        }
+        ObjectNode copy = event.deepCopy();
+        copy.remove("id");
+        copy.remove("uuid");
+        copy.put("timestamp", String.valueOf(now()));
+        copy.set("Orgc", keyOrg.deepCopy());
+        copy.set("Org", keyOrg.deepCopy());
+        TreeEvent stored = new TreeEvent(normalise(copy));
+        events.put(stored.id(), stored);
+        writes.add("create event " + stored.id());
+        return stored;
+    }
+
+    synchronized TreeEvent edit(String idOrUuid, ObjectNode body) {
+        TreeEvent event = requireTree(idOrUuid, "/events/edit");
+        ObjectNode changes = body.has("Event") ? (ObjectNode) body.get("Event") : body;
+        for (String field : List.of("info", "date", "threat_level_id", "analysis", "distribution", "published", "extends_uuid")) {
+            if (changes.has(field)) {
+                event.tree().set(field, changes.get(field).isValueNode() && !changes.get(field).isBoolean()
+                        ? JSON.getNodeFactory().stringNode(changes.get(field).asString()) : changes.get(field));
+            }
+        }
+        for (JsonNode attribute : changes.path("Attribute")) {
+            addAttribute(event, (ObjectNode) attribute);
+        }
+        touched(event);
+        writes.add("edit event " + event.id());
+        return event;
+    }
+
+    synchronized ObjectNode addAttribute(String eventIdOrUuid, ObjectNode attribute) {
+        TreeEvent event = requireTree(eventIdOrUuid, "/attributes/add");
+        validateAttribute(attribute, "/attributes/add", "Could not add Attribute");
+        ObjectNode added = addAttribute(event, attribute);
+        touched(event);
+        writes.add("add attribute " + added.path("id").asString() + " " + added.path("type").asString()
+                + " " + added.path("value").asString() + " to event " + event.id());
+        return added.deepCopy();
+    }
+
+    private ObjectNode addAttribute(TreeEvent event, ObjectNode attribute) {
+        ObjectNode copy = attribute.deepCopy();
+        copy.remove("id");
+        copy.remove("uuid");
+        copy.put("timestamp", String.valueOf(now()));
+        if (copy.has("data")) {
+            String data = copy.path("data").asString("");
+            copy.remove("data");
+            normaliseAttribute(copy, event.id(), "0");
+            attachments.put(copy.path("id").asString(), Base64.getDecoder().decode(data));
+        } else {
+            normaliseAttribute(copy, event.id(), "0");
+        }
+        event.attributes().add(copy);
+        return copy;
+    }
+
+    synchronized void deleteAttribute(String idOrUuid, boolean hard) {
+        for (EmulatedEvent e : events.values()) {
+            if (!(e instanceof TreeEvent event)) {
+                continue;
+            }
+            for (ArrayNode list : attributeLists(event)) {
+                for (int i = 0; i < list.size(); i++) {
+                    ObjectNode a = (ObjectNode) list.get(i);
+                    if (matches(a, idOrUuid) && !(a.path("deleted").asBoolean(false) && !hard)) {
+                        if (hard) {
+                            list.remove(i);
+                        } else {
+                            a.put("deleted", true);
+                            a.put("timestamp", String.valueOf(now()));
+                        }
+                        touched(event);
+                        writes.add((hard ? "hard-delete" : "delete") + " attribute " + a.path("id").asString()
+                                + " of event " + event.id());
+                        return;
+                    }
+                }
+            }
+        }
+        throw refusal(404, "Invalid attribute", "Invalid attribute", "/attributes/delete/" + idOrUuid, null);
+    }
+
+    synchronized String tag(String uuid, String tag, boolean attach) {
+        for (EmulatedEvent e : events.values()) {
+            if (!(e instanceof TreeEvent event)) {
+                continue;
+            }
+            if (event.uuid().equals(uuid)) {
+                changeTag(event.tree().withArray("Tag"), tag, attach);
+                touched(event);
+                writes.add((attach ? "tag" : "untag") + " event " + event.id() + " " + tag);
+                return "Event";
+            }
+            for (ArrayNode list : attributeLists(event)) {
+                for (JsonNode a : list) {
+                    if (a.path("uuid").asString("").equals(uuid)) {
+                        changeTag(((ObjectNode) a).withArray("Tag"), tag, attach);
+                        ((ObjectNode) a).put("timestamp", String.valueOf(now()));
+                        touched(event);
+                        writes.add((attach ? "tag" : "untag") + " attribute " + a.path("id").asString() + " " + tag);
+                        return "Attribute";
+                    }
+                }
+            }
+        }
+        throw refusal(404, "Invalid object", "Invalid Target.", "/tags/attachTagToObject", null);
+    }
+
+    synchronized void publish(String idOrUuid) {
+        TreeEvent event = requireTree(idOrUuid, "/events/publish");
+        event.tree().put("published", true);
+        event.tree().put("publish_timestamp", String.valueOf(now()));
+        writes.add("publish event " + event.id());
+    }
+
+    /** {@code upload_sample}: one malware-sample attribute per file, value {@code name|md5}. */
+    synchronized int uploadSample(String eventIdOrUuid, ObjectNode body) {
+        TreeEvent event = requireTree(eventIdOrUuid, "/events/upload_sample");
+        JsonNode request = body.has("request") ? body.get("request") : body;
+        JsonNode files = request.path("files");
+        if (!files.isArray() || files.isEmpty()) {
+            throw refusal(403, "Failed", "No files were uploaded.", "/events/upload_sample/" + eventIdOrUuid, null);
+        }
+        for (JsonNode file : files) {
+            byte[] content = Base64.getDecoder().decode(file.path("data").asString(""));
+            ObjectNode attribute = JSON.createObjectNode();
+            attribute.put("type", "malware-sample");
+            attribute.put("category", request.path("category").asString("Payload delivery"));
+            attribute.put("value", file.path("filename").asString() + "|" + md5(content));
+            attribute.put("comment", request.path("comment").asString(""));
+            attribute.put("to_ids", request.path("to_ids").asBoolean(true));
+            ObjectNode added = addAttribute(event, attribute);
+            attachments.put(added.path("id").asString(), content);
+            writes.add("upload sample " + file.path("filename").asString() + " (" + content.length + " bytes) to event " + event.id());
+        }
+        touched(event);
+        return files.size();
+    }
+
+    synchronized Optional<byte[]> attachment(String attributeId) {
+        return Optional.ofNullable(attachments.get(attributeId)).map(byte[]::clone);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private void validateAttribute(JsonNode attribute, String url, String name) {
+        ObjectNode errors = JSON.createObjectNode();
+        if (attribute.path("type").asString("").isBlank()) {
+            errors.set("type", JSON.createArrayNode().add("The type of the attribute is not set."));
+        }
+        if (attribute.path("value").asString("").isBlank()) {
+            errors.set("value", JSON.createArrayNode().add("Value not set."));
+        }
+        if (!errors.isEmpty()) {
+            throw refusal(403, name, name, url, errors);
+        }
+    }
+
+    static EmulatorRefusal refusal(int status, String name, String message, String url, JsonNode errors) {
+        ObjectNode body = JSON.createObjectNode();
+        if (errors != null || status == 403) {
+            body.put("saved", false);
+        }
+        body.put("name", name);
+        body.put("message", message);
+        body.put("url", url);
+        if (errors != null) {
+            body.set("errors", errors);
+        }
+        return new EmulatorRefusal(status, body);
+    }
+
+    private EmulatedEvent require(String idOrUuid, String url) {
+        return find(idOrUuid).orElseThrow(() -> refusal(404, "Invalid event", "Invalid event", url + "/" + idOrUuid, null));
+    }
+
+    private TreeEvent requireTree(String idOrUuid, String url) {
+        EmulatedEvent event = require(idOrUuid, url);
+        if (event instanceof TreeEvent tree) {
+            return tree;
+        }
+        throw refusal(405, "MethodNotAllowed", "Generated events are read-only in the emulator", url, null);
+    }
+
+    private void touched(TreeEvent event) {
+        long previous = Long.parseLong(event.tree().path("timestamp").asString("0"));
+        event.tree().put("timestamp", String.valueOf(Math.max(previous, now())));
+        event.tree().put("attribute_count", String.valueOf(countLive(event)));
+    }
+
+    private static long countLive(TreeEvent event) {
+        long n = 0;
+        for (ArrayNode list : attributeLists(event)) {
+            for (JsonNode a : list) {
+                n += a.path("deleted").asBoolean(false) ? 0 : 1;
+            }
+        }
+        return n;
+    }
+
+    private static List<ArrayNode> attributeLists(TreeEvent event) {
+        List<ArrayNode> lists = new ArrayList<>();
+        lists.add(event.attributes());
+        for (JsonNode object : event.objects()) {
+            lists.add(((ObjectNode) object).withArray("Attribute"));
+        }
+        return lists;
+    }
+
+    private static boolean matches(JsonNode attribute, String idOrUuid) {
+        return attribute.path("id").asString("").equals(idOrUuid) || attribute.path("uuid").asString("").equals(idOrUuid);
+    }
+
+    private void changeTag(ArrayNode tags, String name, boolean attach) {
+        for (int i = 0; i < tags.size(); i++) {
+            if (tags.get(i).path("name").asString("").equalsIgnoreCase(name)) {
+                if (!attach) {
+                    tags.remove(i);
+                }
+                return;
+            }
+        }
+        if (attach) {
+            tags.add(tagNode(name, null));
+        }
+    }
+
+    private ObjectNode tagNode(String name, JsonNode source) {
+        ObjectNode tag = source != null && source.isObject() ? ((ObjectNode) source).deepCopy() : JSON.createObjectNode();
+        tag.put("id", tagId(name));
+        tag.put("name", name);
+        if (!tag.has("colour")) {
+            tag.put("colour", "#0088cc");
+        }
+        if (!tag.has("exportable")) {
+            tag.put("exportable", true);
+        }
+        return tag;
+    }
+
+    private ObjectNode normalise(ObjectNode event) {
+        normaliseHeader(event);
+        String id = event.path("id").asString();
+        ArrayNode attributes = event.withArray("Attribute");
+        attributes.forEach(a -> normaliseAttribute((ObjectNode) a, id, "0"));
+        for (JsonNode o : event.withArray("Object")) {
+            ObjectNode object = (ObjectNode) o;
+            putIfAbsent(object, "id", String.valueOf(nextAttributeId.getAndIncrement()));
+            putIfAbsent(object, "uuid", UUID.randomUUID().toString());
+            object.put("event_id", id);
+            if (!object.has("deleted")) {
+                object.put("deleted", false);
+            }
+            object.withArray("Attribute").forEach(a -> normaliseAttribute((ObjectNode) a, id, object.path("id").asString()));
+        }
+        long live = 0;
+        for (ArrayNode list : attributeLists(new TreeEvent(event))) {
+            for (JsonNode a : list) {
+                live += a.path("deleted").asBoolean(false) ? 0 : 1;
+            }
+        }
+        event.put("attribute_count", String.valueOf(live));
+        return event;
+    }
+
+    private void normaliseHeader(ObjectNode event) {
+        String id = event.path("id").asString(null);
+        if (id == null || id.isBlank() || events.containsKey(id)) {
+            do {
+                id = String.valueOf(nextEventId.getAndIncrement());
+            } while (events.containsKey(id));
+        } else if (id.matches("\\d+")) {
+            nextEventId.updateAndGet(n -> Math.max(n, Long.parseLong(event.path("id").asString()) + 1));
+        }
+        event.put("id", id);
+        putIfAbsent(event, "uuid", UUID.randomUUID().toString());
+        putIfAbsent(event, "info", "");
+        putIfAbsent(event, "date", LocalDate.ofInstant(Instant.ofEpochSecond(now()), ZoneOffset.UTC).toString());
+        putIfAbsent(event, "timestamp", String.valueOf(now()));
+        putIfAbsent(event, "publish_timestamp", "0");
+        if (!event.has("published")) {
+            event.put("published", false);
+        }
+        putIfAbsent(event, "distribution", "3");
+        putIfAbsent(event, "threat_level_id", "4");
+        putIfAbsent(event, "analysis", "0");
+        putIfAbsent(event, "sharing_group_id", "0");
+        putIfAbsent(event, "extends_uuid", "");
+        for (String field : List.of("timestamp", "publish_timestamp", "distribution", "threat_level_id", "analysis")) {
+            event.put(field, event.path(field).asString());
+        }
+        ObjectNode orgc = event.path("Orgc").isObject() ? registerOrg((ObjectNode) event.get("Orgc")) : keyOrg.deepCopy();
+        ObjectNode org = event.path("Org").isObject() ? registerOrg((ObjectNode) event.get("Org")) : orgc.deepCopy();
+        event.set("Orgc", orgc);
+        event.set("Org", org);
+        event.put("orgc_id", orgc.path("id").asString());
+        event.put("org_id", org.path("id").asString());
+        ArrayNode tags = JSON.createArrayNode();
+        event.path("Tag").forEach(t -> tags.add(tagNode(t.path("name").asString(), t)));
+        event.set("Tag", tags);
+    }
+
+    private void normaliseAttribute(ObjectNode a, String eventId, String objectId) {
+        String id = a.path("id").asString(null);
+        if (id == null || id.isBlank()) {
+            a.put("id", String.valueOf(nextAttributeId.getAndIncrement()));
+        } else if (id.matches("\\d+")) {
+            nextAttributeId.updateAndGet(n -> Math.max(n, Long.parseLong(id) + 1));
+        }
+        putIfAbsent(a, "uuid", UUID.randomUUID().toString());
+        a.put("event_id", eventId);
+        putIfAbsent(a, "object_id", objectId);
+        putIfAbsent(a, "category", "Other");
+        putIfAbsent(a, "comment", "");
+        putIfAbsent(a, "distribution", "5");
+        putIfAbsent(a, "sharing_group_id", "0");
+        putIfAbsent(a, "timestamp", String.valueOf(now()));
+        if (!a.has("to_ids")) {
+            a.put("to_ids", false);
+        }
+        if (!a.has("deleted")) {
+            a.put("deleted", false);
+        }
+        if (!a.has("disable_correlation")) {
+            a.put("disable_correlation", false);
+        }
+        ArrayNode tags = JSON.createArrayNode();
+        a.path("Tag").forEach(t -> tags.add(tagNode(t.path("name").asString(), t)));
+        a.set("Tag", tags);
+    }
+
+    /** Registers an organisation seen in an event; keeps its id when free. */
+    private ObjectNode registerOrg(ObjectNode source) {
+        String name = source.path("name").asString("");
+        for (ObjectNode known : orgs.values()) {
+            if (known.path("name").asString().equalsIgnoreCase(name)) {
+                return known.deepCopy();
+            }
+        }
+        return org(source.path("id").asString(null), name, source.path("uuid").asString(null)).deepCopy();
+    }
+
+    private ObjectNode org(String id, String name, String uuid) {
+        String orgId = id != null && !id.isBlank() && !orgs.containsKey(id) ? id : null;
+        while (orgId == null || orgs.containsKey(orgId)) {
+            orgId = String.valueOf(nextOrgId.getAndIncrement());
+        }
+        ObjectNode org = JSON.createObjectNode();
+        org.put("id", orgId);
+        org.put("name", name);
+        org.put("uuid", uuid != null ? uuid : UUID.nameUUIDFromBytes(name.getBytes()).toString());
+        org.put("local", true);
+        orgs.put(orgId, org);
+        return org;
+    }
+
+    private static void putIfAbsent(ObjectNode node, String field, String value) {
+        if (!node.hasNonNull(field) || (node.get(field).isString() && node.get(field).asString().isEmpty() && !field.equals("comment") && !field.equals("extends_uuid"))) {
+            node.put(field, value);
+        }
+    }
+
+    private static String md5(byte[] content) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("MD5").digest(content);
+            StringBuilder hex = new StringBuilder();
+            for (byte b : digest) {
+                hex.append(String.format("%02x", b));
+            }
+            return hex.toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Comparator<ObjectNode> order(String sort, boolean descending) {
+        Comparator<ObjectNode> comparator = switch (sort) {
+            case "id", "timestamp", "publish_timestamp", "attribute_count" ->
+                    Comparator.comparingLong(n -> Long.parseLong(n.path(sort).asString("0")));
+            default -> Comparator.comparing(n -> n.path(sort).asString(""));
+        };
+        return descending ? comparator.reversed() : comparator;
+    }
+}
