@@ -59,9 +59,44 @@ public final class MispEmulatorStore {
 
     /** Adds an event tree (MISP's full-event shape); missing ids, uuids and defaults are filled in. */
     public synchronized String add(ObjectNode event) {
+        String uuid = event.path("uuid").asString("");
+        Optional<EmulatedEvent> known = uuid.isEmpty() ? Optional.empty() : find(uuid);
+        if (known.isPresent() && known.get() instanceof TreeEvent existing) {
+            merge(existing, event);
+            return existing.id();
+        }
         TreeEvent stored = new TreeEvent(normalise(event.deepCopy()));
         events.put(stored.id(), stored);
         return stored.id();
+    }
+
+    /**
+     * The same event seen in two files (e.g. an index and an attribute search of one server):
+     * the later metadata wins, the id stays, attributes and objects are united by uuid.
+     */
+    private void merge(TreeEvent existing, ObjectNode event) {
+        ObjectNode incoming = event.deepCopy();
+        incoming.put("id", existing.id());
+        ArrayNode attributes = existing.attributes();
+        ArrayNode objects = existing.objects();
+        incoming.remove("attribute_count");
+        normaliseHeader(incoming, true);
+        incoming.properties().forEach(p -> {
+            if (!p.getKey().equals("Attribute") && !p.getKey().equals("Object")) {
+                existing.tree().set(p.getKey(), p.getValue());
+            }
+        });
+        List<String> known = new ArrayList<>();
+        attributes.forEach(a -> known.add(a.path("uuid").asString()));
+        for (JsonNode a : event.path("Attribute")) {
+            if (!known.contains(a.path("uuid").asString())) {
+                ObjectNode copy = ((ObjectNode) a).deepCopy();
+                normaliseAttribute(copy, existing.id(), "0");
+                attributes.add(copy);
+            }
+        }
+        event.path("Object").forEach(o -> objects.add(o.deepCopy()));
+        normalise(existing.tree(), true);
     }
 
     /**
@@ -386,7 +421,11 @@ public final class MispEmulatorStore {
     }
 
     private ObjectNode normalise(ObjectNode event) {
-        normaliseHeader(event);
+        return normalise(event, false);
+    }
+
+    private ObjectNode normalise(ObjectNode event, boolean keepId) {
+        normaliseHeader(event, keepId);
         String id = event.path("id").asString();
         ArrayNode attributes = event.withArray("Attribute");
         attributes.forEach(a -> normaliseAttribute((ObjectNode) a, id, "0"));
@@ -411,8 +450,12 @@ public final class MispEmulatorStore {
     }
 
     private void normaliseHeader(ObjectNode event) {
+        normaliseHeader(event, false);
+    }
+
+    private void normaliseHeader(ObjectNode event, boolean keepId) {
         String id = event.path("id").asString(null);
-        if (id == null || id.isBlank() || events.containsKey(id)) {
+        if (!keepId && (id == null || id.isBlank() || events.containsKey(id))) {
             do {
                 id = String.valueOf(nextEventId.getAndIncrement());
             } while (events.containsKey(id));
@@ -444,6 +487,9 @@ public final class MispEmulatorStore {
         event.put("org_id", org.path("id").asString());
         ArrayNode tags = JSON.createArrayNode();
         event.path("Tag").forEach(t -> tags.add(tagNode(t.path("name").asString(), t)));
+        // the index shape carries tags as EventTag[].Tag
+        event.path("EventTag").forEach(t -> tags.add(tagNode(t.path("Tag").path("name").asString(), t.path("Tag"))));
+        event.remove("EventTag");
         event.set("Tag", tags);
     }
 
