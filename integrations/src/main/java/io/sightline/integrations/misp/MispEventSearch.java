@@ -64,13 +64,14 @@ final class MispEventSearch {
             long newest = batch.get(batch.size() - 1).timestamp();
             if (newest > cursor) {
                 cursor = newest;
-                page = 1;
                 doneAtCursor = new HashSet<>();
                 for (MispEventSummary event : batch) {
                     if (event.timestamp() == newest) {
                         doneAtCursor.add(identity(event));
                     }
                 }
+                // a full page of one second: its first page from the new cursor is the one just read
+                page = doneAtCursor.size() >= query.pageSize() ? 2 : 1;
             } else {
                 page++;
             }
