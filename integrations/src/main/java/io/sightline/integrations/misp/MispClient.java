@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
@@ -138,7 +139,7 @@ public final class MispClient {
     public long fetchEvent(String idOrUuid, boolean includeDeleted, MispEventListener listener) {
         String path = "/events/view/" + QueryParams.encodePathSegment(idOrUuid);
         HttpCall call = includeDeleted
-                ? HttpCall.post(path).json(java.util.Map.of("deleted", true)).retryable().build()
+                ? HttpCall.post(path).json(Map.of("deleted", true)).retryable().build()
                 : HttpCall.get(path).build();
         long[] count = {0};
         long events = target.readStream(call, in -> reader.read(in, new MispEventListener() {
@@ -197,6 +198,28 @@ public final class MispClient {
     public void deleteAttribute(String idOrUuid, boolean hard) {
         String path = "/attributes/delete/" + QueryParams.encodePathSegment(idOrUuid) + (hard ? "/1" : "");
         refusedAs("delete attribute " + idOrUuid, () -> target.json().send(HttpCall.post(path).build()));
+    }
+
+    /**
+     * Re-export: makes the event's plain attributes equal to {@code desired} by adding the missing
+     * ones and soft-deleting those the case no longer has (see {@link MispExportPlan}); attributes
+     * already right are not touched. Changes are applied one by one, so after a failure a new call
+     * finishes the job without duplicating anything.
+     *
+     * @return the plan that was applied
+     */
+    public MispExportPlan syncAttributes(String eventId, List<MispNewAttribute> desired) {
+        List<MispAttribute> current = new ArrayList<>();
+        fetchEvent(eventId, false, current::add);
+        MispExportPlan plan = MispExportPlan.of(desired, current);
+        current.clear();
+        for (MispNewAttribute attribute : plan.toAdd()) {
+            addAttribute(eventId, attribute);
+        }
+        for (String uuid : plan.toDelete()) {
+            deleteAttribute(uuid, false);
+        }
+        return plan;
     }
 
     /** {@code POST /tags/attachTagToObject}: tags an event or attribute (by uuid); MISP creates unknown tags. */

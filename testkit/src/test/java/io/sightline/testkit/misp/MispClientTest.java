@@ -197,6 +197,27 @@ class MispClientTest {
     }
 
     @Test
+    void reExportUpdatesTheSameEventAndIsIdempotent() {
+        MispNewAttribute ip = new MispNewAttribute("ip-dst", "Network activity", "203.0.113.7", true, "", null, List.of());
+        MispNewAttribute domain = new MispNewAttribute("domain", "Network activity", "evil.example", true, "", null, List.of());
+        MispNewAttribute hash = new MispNewAttribute("md5", "Payload delivery", "d41d8cd98f00b204e9800998ecf8427e", true, "", null, List.of());
+        String id = client.createEvent(new MispNewEvent("case 7", LocalDate.of(2026, 2, 3), 2, 0, 0, false, List.of(),
+                List.of(ip, domain), null)).summary().id();
+
+        var plan = client.syncAttributes(id, List.of(domain, hash));
+        var again = client.syncAttributes(id, List.of(domain, hash));
+
+        assertThat(plan.toAdd()).containsExactly(hash);
+        assertThat(plan.toDelete()).hasSize(1);
+        assertThat(plan.kept()).isEqualTo(1);
+        assertThat(again.isEmpty()).isTrue();
+        List<MispAttribute> live = new ArrayList<>();
+        client.fetchEvent(id, false, (MispEventListener) live::add);
+        assertThat(live).extracting(MispAttribute::value).containsExactly("evil.example", "d41d8cd98f00b204e9800998ecf8427e");
+        assertThat(misp.store().eventIds()).containsExactly(id);
+    }
+
+    @Test
     void samplesAndAttachmentsAreUploadedStreamedAndDownloadable(@TempDir Path dir) throws Exception {
         String id = client.createEvent(new MispNewEvent("with files", LocalDate.of(2026, 1, 2), 3, 0, 0, false,
                 List.of(), List.of(), null)).summary().id();
