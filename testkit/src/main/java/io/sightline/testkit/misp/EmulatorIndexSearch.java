@@ -1,6 +1,7 @@
 package io.sightline.testkit.misp;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -68,7 +69,7 @@ final class EmulatorIndexSearch {
         if (filters.has("sort") && !filters.has("direction")) {
             descending = false;
         }
-        matching.sort(MispEmulatorStore.order(sort, descending));
+        matching.sort(order(sort, descending));
         long total = matching.size();
         int limit = filters.path("limit").asInt(0);
         if (limit > 0) {
@@ -146,5 +147,14 @@ final class EmulatorIndexSearch {
             eventTag.set("Tag", tag.deepCopy());
         }
         return entry;
+    }
+
+    static Comparator<ObjectNode> order(String sort, boolean descending) {
+        Comparator<ObjectNode> comparator = switch (sort) {
+            case "id", "timestamp", "publish_timestamp", "attribute_count" ->
+                    Comparator.comparingLong(n -> Long.parseLong(n.path(sort).asString("0")));
+            default -> Comparator.comparing(n -> n.path(sort).asString(""));
+        };
+        return descending ? comparator.reversed() : comparator;
     }
 }

@@ -81,6 +81,13 @@ public final class MispEmulator implements AutoCloseable {
             return new Options(https, apiKey, orgName, version, value, load);
         }
 
+        /** Never shows the key. */
+        @Override
+        public String toString() {
+            return "Options[https=" + https + ", apiKey=****, orgName=" + orgName + ", version=" + version
+                    + ", port=" + port + ", load=" + load + "]";
+        }
+
         public Options load(Path... paths) {
             List<Path> all = new ArrayList<>(load);
             all.addAll(List.of(paths));

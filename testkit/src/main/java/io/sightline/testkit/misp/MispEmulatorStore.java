@@ -1,19 +1,13 @@
 package io.sightline.testkit.misp;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,18 +24,13 @@ public final class MispEmulatorStore {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<String, EmulatedEvent> events = new LinkedHashMap<>();
-    private final Map<String, ObjectNode> orgs = new LinkedHashMap<>();
-    private final Map<String, String> tagIds = new HashMap<>();
     private final Map<String, byte[]> attachments = new HashMap<>();
     private final List<String> writes = new ArrayList<>();
-    private final AtomicLong nextEventId = new AtomicLong(1);
-    private final AtomicLong nextAttributeId = new AtomicLong(1);
-    private final AtomicLong nextOrgId = new AtomicLong(1);
-    private final ObjectNode keyOrg;
+    private final EventNormaliser normaliser;
     private volatile LongSupplier clock = () -> Instant.now().getEpochSecond();
 
     MispEmulatorStore(String keyOrgName) {
-        this.keyOrg = org(null, keyOrgName, null);
+        this.normaliser = new EventNormaliser(events::containsKey, () -> clock.getAsLong(), keyOrgName);
     }
 
     /** Replaces the clock (epoch seconds) used for the timestamps of changes. */
@@ -54,7 +43,7 @@ public final class MispEmulatorStore {
     }
 
     ObjectNode keyOrg() {
-        return keyOrg.deepCopy();
+        return normaliser.keyOrg();
     }
 
     /** Adds an event tree (MISP's full-event shape); missing ids, uuids and defaults are filled in. */
@@ -65,7 +54,7 @@ public final class MispEmulatorStore {
             merge(existing, event);
             return existing.id();
         }
-        TreeEvent stored = new TreeEvent(normalise(event.deepCopy()));
+        TreeEvent stored = new TreeEvent(normaliser.normalise(event.deepCopy()));
         events.put(stored.id(), stored);
         return stored.id();
     }
@@ -80,7 +69,7 @@ public final class MispEmulatorStore {
         ArrayNode attributes = existing.attributes();
         ArrayNode objects = existing.objects();
         incoming.remove("attribute_count");
-        normaliseHeader(incoming, true);
+        normaliser.normaliseHeader(incoming, true);
         incoming.properties().forEach(p -> {
             if (!p.getKey().equals("Attribute") && !p.getKey().equals("Object")) {
                 existing.tree().set(p.getKey(), p.getValue());
@@ -91,12 +80,12 @@ public final class MispEmulatorStore {
         for (JsonNode a : event.path("Attribute")) {
             if (!known.contains(a.path("uuid").asString())) {
                 ObjectNode copy = ((ObjectNode) a).deepCopy();
-                normaliseAttribute(copy, existing.id(), "0");
+                normaliser.normaliseAttribute(copy, existing.id(), "0");
                 attributes.add(copy);
             }
         }
         event.path("Object").forEach(o -> objects.add(o.deepCopy()));
-        normalise(existing.tree(), true);
+        normaliser.normalise(existing.tree(), true);
     }
 
     /**
@@ -110,11 +99,11 @@ public final class MispEmulatorStore {
         header.put("timestamp", String.valueOf(timestamp));
         ArrayNode tagArray = header.putArray("Tag");
         tags.forEach(t -> tagArray.addObject().put("name", t));
-        normaliseHeader(header);
+        normaliser.normaliseHeader(header);
         header.put("attribute_count", String.valueOf(attributes));
         header.remove("Attribute");
         header.remove("Object");
-        long firstId = nextAttributeId.getAndAdd(attributes);
+        long firstId = normaliser.reserveAttributeIds(attributes);
         SyntheticEvent event = new SyntheticEvent(header, attributes, firstId);
         events.put(event.id(), event);
         return event.id();
@@ -154,7 +143,7 @@ public final class MispEmulatorStore {
     }
 
     synchronized Optional<ObjectNode> organisation(String id) {
-        return Optional.ofNullable(orgs.get(id)).map(ObjectNode::deepCopy);
+        return normaliser.organisation(id);
     }
 
     /** Headers of all events, for the index search. */
@@ -165,7 +154,7 @@ public final class MispEmulatorStore {
     }
 
     synchronized String tagId(String name) {
-        return tagIds.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> String.valueOf(tagIds.size() + 1));
+        return normaliser.tagId(name);
     }
 
     // ---- writes through the API -------------------------------------------------------------
@@ -184,9 +173,9 @@ public final class MispEmulatorStore {
         copy.remove("id");
         copy.remove("uuid");
         copy.put("timestamp", String.valueOf(now()));
-        copy.set("Orgc", keyOrg.deepCopy());
-        copy.set("Org", keyOrg.deepCopy());
-        TreeEvent stored = new TreeEvent(normalise(copy));
+        copy.set("Orgc", normaliser.keyOrg());
+        copy.set("Org", normaliser.keyOrg());
+        TreeEvent stored = new TreeEvent(normaliser.normalise(copy));
         events.put(stored.id(), stored);
         writes.add("create event " + stored.id());
         return stored;
@@ -227,10 +216,10 @@ public final class MispEmulatorStore {
         if (copy.has("data")) {
             String data = copy.path("data").asString("");
             copy.remove("data");
-            normaliseAttribute(copy, event.id(), "0");
+            normaliser.normaliseAttribute(copy, event.id(), "0");
             attachments.put(copy.path("id").asString(), Base64.getDecoder().decode(data));
         } else {
-            normaliseAttribute(copy, event.id(), "0");
+            normaliser.normaliseAttribute(copy, event.id(), "0");
         }
         event.attributes().add(copy);
         return copy;
@@ -241,7 +230,7 @@ public final class MispEmulatorStore {
             if (!(e instanceof TreeEvent event)) {
                 continue;
             }
-            for (ArrayNode list : attributeLists(event)) {
+            for (ArrayNode list : event.attributeLists()) {
                 for (int i = 0; i < list.size(); i++) {
                     ObjectNode a = (ObjectNode) list.get(i);
                     if (matches(a, idOrUuid) && !(a.path("deleted").asBoolean(false) && !hard)) {
@@ -273,7 +262,7 @@ public final class MispEmulatorStore {
                 writes.add((attach ? "tag" : "untag") + " event " + event.id() + " " + tag);
                 return "Event";
             }
-            for (ArrayNode list : attributeLists(event)) {
+            for (ArrayNode list : event.attributeLists()) {
                 for (JsonNode a : list) {
                     if (a.path("uuid").asString("").equals(uuid)) {
                         changeTag(((ObjectNode) a).withArray("Tag"), tag, attach);
@@ -367,26 +356,7 @@ public final class MispEmulatorStore {
     private void touched(TreeEvent event) {
         long previous = Long.parseLong(event.tree().path("timestamp").asString("0"));
         event.tree().put("timestamp", String.valueOf(Math.max(previous, now())));
-        event.tree().put("attribute_count", String.valueOf(countLive(event)));
-    }
-
-    private static long countLive(TreeEvent event) {
-        long n = 0;
-        for (ArrayNode list : attributeLists(event)) {
-            for (JsonNode a : list) {
-                n += a.path("deleted").asBoolean(false) ? 0 : 1;
-            }
-        }
-        return n;
-    }
-
-    private static List<ArrayNode> attributeLists(TreeEvent event) {
-        List<ArrayNode> lists = new ArrayList<>();
-        lists.add(event.attributes());
-        for (JsonNode object : event.objects()) {
-            lists.add(((ObjectNode) object).withArray("Attribute"));
-        }
-        return lists;
+        event.tree().put("attribute_count", String.valueOf(event.liveAttributeCount()));
     }
 
     private static boolean matches(JsonNode attribute, String idOrUuid) {
@@ -403,153 +373,7 @@ public final class MispEmulatorStore {
             }
         }
         if (attach) {
-            tags.add(tagNode(name, null));
-        }
-    }
-
-    private ObjectNode tagNode(String name, JsonNode source) {
-        ObjectNode tag = source != null && source.isObject() ? ((ObjectNode) source).deepCopy() : JSON.createObjectNode();
-        tag.put("id", tagId(name));
-        tag.put("name", name);
-        if (!tag.has("colour")) {
-            tag.put("colour", "#0088cc");
-        }
-        if (!tag.has("exportable")) {
-            tag.put("exportable", true);
-        }
-        return tag;
-    }
-
-    private ObjectNode normalise(ObjectNode event) {
-        return normalise(event, false);
-    }
-
-    private ObjectNode normalise(ObjectNode event, boolean keepId) {
-        normaliseHeader(event, keepId);
-        String id = event.path("id").asString();
-        ArrayNode attributes = event.withArray("Attribute");
-        attributes.forEach(a -> normaliseAttribute((ObjectNode) a, id, "0"));
-        for (JsonNode o : event.withArray("Object")) {
-            ObjectNode object = (ObjectNode) o;
-            putIfAbsent(object, "id", String.valueOf(nextAttributeId.getAndIncrement()));
-            putIfAbsent(object, "uuid", UUID.randomUUID().toString());
-            object.put("event_id", id);
-            if (!object.has("deleted")) {
-                object.put("deleted", false);
-            }
-            object.withArray("Attribute").forEach(a -> normaliseAttribute((ObjectNode) a, id, object.path("id").asString()));
-        }
-        long live = 0;
-        for (ArrayNode list : attributeLists(new TreeEvent(event))) {
-            for (JsonNode a : list) {
-                live += a.path("deleted").asBoolean(false) ? 0 : 1;
-            }
-        }
-        event.put("attribute_count", String.valueOf(live));
-        return event;
-    }
-
-    private void normaliseHeader(ObjectNode event) {
-        normaliseHeader(event, false);
-    }
-
-    private void normaliseHeader(ObjectNode event, boolean keepId) {
-        String id = event.path("id").asString(null);
-        if (!keepId && (id == null || id.isBlank() || events.containsKey(id))) {
-            do {
-                id = String.valueOf(nextEventId.getAndIncrement());
-            } while (events.containsKey(id));
-        } else if (id.matches("\\d+")) {
-            nextEventId.updateAndGet(n -> Math.max(n, Long.parseLong(event.path("id").asString()) + 1));
-        }
-        event.put("id", id);
-        putIfAbsent(event, "uuid", UUID.randomUUID().toString());
-        putIfAbsent(event, "info", "");
-        putIfAbsent(event, "date", LocalDate.ofInstant(Instant.ofEpochSecond(now()), ZoneOffset.UTC).toString());
-        putIfAbsent(event, "timestamp", String.valueOf(now()));
-        putIfAbsent(event, "publish_timestamp", "0");
-        if (!event.has("published")) {
-            event.put("published", false);
-        }
-        putIfAbsent(event, "distribution", "3");
-        putIfAbsent(event, "threat_level_id", "4");
-        putIfAbsent(event, "analysis", "0");
-        putIfAbsent(event, "sharing_group_id", "0");
-        putIfAbsent(event, "extends_uuid", "");
-        for (String field : List.of("timestamp", "publish_timestamp", "distribution", "threat_level_id", "analysis")) {
-            event.put(field, event.path(field).asString());
-        }
-        ObjectNode orgc = event.path("Orgc").isObject() ? registerOrg((ObjectNode) event.get("Orgc")) : keyOrg.deepCopy();
-        ObjectNode org = event.path("Org").isObject() ? registerOrg((ObjectNode) event.get("Org")) : orgc.deepCopy();
-        event.set("Orgc", orgc);
-        event.set("Org", org);
-        event.put("orgc_id", orgc.path("id").asString());
-        event.put("org_id", org.path("id").asString());
-        ArrayNode tags = JSON.createArrayNode();
-        event.path("Tag").forEach(t -> tags.add(tagNode(t.path("name").asString(), t)));
-        // the index shape carries tags as EventTag[].Tag
-        event.path("EventTag").forEach(t -> tags.add(tagNode(t.path("Tag").path("name").asString(), t.path("Tag"))));
-        event.remove("EventTag");
-        event.set("Tag", tags);
-    }
-
-    private void normaliseAttribute(ObjectNode a, String eventId, String objectId) {
-        String id = a.path("id").asString(null);
-        if (id == null || id.isBlank()) {
-            a.put("id", String.valueOf(nextAttributeId.getAndIncrement()));
-        } else if (id.matches("\\d+")) {
-            nextAttributeId.updateAndGet(n -> Math.max(n, Long.parseLong(id) + 1));
-        }
-        putIfAbsent(a, "uuid", UUID.randomUUID().toString());
-        a.put("event_id", eventId);
-        putIfAbsent(a, "object_id", objectId);
-        putIfAbsent(a, "category", "Other");
-        putIfAbsent(a, "comment", "");
-        putIfAbsent(a, "distribution", "5");
-        putIfAbsent(a, "sharing_group_id", "0");
-        putIfAbsent(a, "timestamp", String.valueOf(now()));
-        if (!a.has("to_ids")) {
-            a.put("to_ids", false);
-        }
-        if (!a.has("deleted")) {
-            a.put("deleted", false);
-        }
-        if (!a.has("disable_correlation")) {
-            a.put("disable_correlation", false);
-        }
-        ArrayNode tags = JSON.createArrayNode();
-        a.path("Tag").forEach(t -> tags.add(tagNode(t.path("name").asString(), t)));
-        a.set("Tag", tags);
-    }
-
-    /** Registers an organisation seen in an event; keeps its id when free. */
-    private ObjectNode registerOrg(ObjectNode source) {
-        String name = source.path("name").asString("");
-        for (ObjectNode known : orgs.values()) {
-            if (known.path("name").asString().equalsIgnoreCase(name)) {
-                return known.deepCopy();
-            }
-        }
-        return org(source.path("id").asString(null), name, source.path("uuid").asString(null)).deepCopy();
-    }
-
-    private ObjectNode org(String id, String name, String uuid) {
-        String orgId = id != null && !id.isBlank() && !orgs.containsKey(id) ? id : null;
-        while (orgId == null || orgs.containsKey(orgId)) {
-            orgId = String.valueOf(nextOrgId.getAndIncrement());
-        }
-        ObjectNode org = JSON.createObjectNode();
-        org.put("id", orgId);
-        org.put("name", name);
-        org.put("uuid", uuid != null ? uuid : UUID.nameUUIDFromBytes(name.getBytes()).toString());
-        org.put("local", true);
-        orgs.put(orgId, org);
-        return org;
-    }
-
-    private static void putIfAbsent(ObjectNode node, String field, String value) {
-        if (!node.hasNonNull(field) || (node.get(field).isString() && node.get(field).asString().isEmpty() && !field.equals("comment") && !field.equals("extends_uuid"))) {
-            node.put(field, value);
+            tags.add(normaliser.tagNode(name, null));
         }
     }
 
@@ -566,12 +390,5 @@ public final class MispEmulatorStore {
         }
     }
 
-    static Comparator<ObjectNode> order(String sort, boolean descending) {
-        Comparator<ObjectNode> comparator = switch (sort) {
-            case "id", "timestamp", "publish_timestamp", "attribute_count" ->
-                    Comparator.comparingLong(n -> Long.parseLong(n.path(sort).asString("0")));
-            default -> Comparator.comparing(n -> n.path(sort).asString(""));
-        };
-        return descending ? comparator.reversed() : comparator;
-    }
+
 }

@@ -31,6 +31,27 @@ final class TreeEvent implements EmulatedEvent {
         return (ArrayNode) tree.get("Object");
     }
 
+    /** The plain attribute list followed by each object's attribute list. */
+    java.util.List<ArrayNode> attributeLists() {
+        java.util.List<ArrayNode> lists = new java.util.ArrayList<>();
+        lists.add(tree.withArray("Attribute"));
+        for (JsonNode object : tree.withArray("Object")) {
+            lists.add(((ObjectNode) object).withArray("Attribute"));
+        }
+        return lists;
+    }
+
+    /** Attributes not soft-deleted: MISP's {@code attribute_count}. */
+    long liveAttributeCount() {
+        long n = 0;
+        for (ArrayNode list : attributeLists()) {
+            for (JsonNode a : list) {
+                n += a.path("deleted").asBoolean(false) ? 0 : 1;
+            }
+        }
+        return n;
+    }
+
     @Override
     public ObjectNode header() {
         ObjectNode header = tree.objectNode();
