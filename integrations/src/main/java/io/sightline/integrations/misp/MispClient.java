@@ -132,6 +132,8 @@ public final class MispClient {
      * @param includeDeleted also deliver soft-deleted attributes (with {@code deleted=true}), so the
      *                       hub can remove them from the alert
      * @return the number of attributes delivered
+     * @throws io.sightline.integrations.http.HttpNotFoundException when MISP no longer has the event
+     *                             (deleted, or no longer visible to the key)
      * @throws MispFormatException on a truncated or malformed answer; attributes already delivered
      *                             then belong to an incomplete read and must not be used to decide
      *                             which attributes disappeared

@@ -108,8 +108,7 @@ public final class MispEmulator implements AutoCloseable {
         this.options = options;
         this.store = new MispEmulatorStore(options.orgName());
         this.routes = new MispEmulatorRoutes(store, options.version());
-        MispFixtureLoader loader = new MispFixtureLoader(store);
-        options.load().forEach(loader::load);
+        options.load().forEach(store::load);
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port());
         if (options.https()) {
             HttpsServer https = HttpsServer.create(address, 64);

@@ -46,6 +46,16 @@ public final class MispEmulatorStore {
         return normaliser.keyOrg();
     }
 
+    /**
+     * Loads MISP data: a file or a folder of {@code .json} files in any shape MISP writes (full
+     * events, restSearch answers, event indexes, attribute searches, feeds).
+     *
+     * @return ids of the events added or completed
+     */
+    public List<String> load(java.nio.file.Path path) {
+        return new MispFixtureLoader(this).load(path);
+    }
+
     /** Adds an event tree (MISP's full-event shape); missing ids, uuids and defaults are filled in. */
     public synchronized String add(ObjectNode event) {
         String uuid = event.path("uuid").asString("");
