@@ -53,7 +53,7 @@ public final class MispAlertMapper {
         }
         return new MispAlertDraft("misp", source, ref, event.uuid(),
                 hasId ? "#" + ref + " " + info : info,
-                "Imported from MISP Event #" + ref + ", created at " + event.date(),
+                "Imported from MISP Event #" + ref + (event.date() == null ? "" : ", created at " + event.date()),
                 severity(event.threatLevelId()), event.date(), Instant.ofEpochSecond(event.timestamp()),
                 Instant.ofEpochSecond(event.publishTimestamp()), tags,
                 MispTlp.tlp(event.tagNames()).orElse(MispTlp.DEFAULT_TLP),

@@ -202,6 +202,10 @@ public final class MispEventReader {
             count[0]++;
             listener.attribute(a);
         });
+        if (summary.uuid() == null && summary.id() == null) {
+            // e.g. an error document such as {"name":…,"message":…} answered with status 200
+            throw MispJsonValues.invalid(p, "a MISP event with a 'uuid' or an 'id' at the end of this object");
+        }
         listener.eventEnd(summary, count[0]);
     }
 

@@ -234,6 +234,10 @@ class MispEventReaderTest {
                 .isInstanceOf(MispFormatException.class).hasMessageContaining("epoch seconds");
         assertThatThrownBy(() -> readString("{\"Event\":{\"info\":\"x\"}} trailing"))
                 .isInstanceOf(MispFormatException.class);
+        assertThatThrownBy(() -> readString("{\"name\":\"Not Found\",\"message\":\"Not Found\",\"url\":\"/events/view/9\"}"))
+                .isInstanceOf(MispFormatException.class).hasMessageContaining("'uuid' or an 'id'");
+        assertThatThrownBy(() -> readString("{\"Event\":{\"uuid\":\"a\"}, \"Event\":{}}"))
+                .isInstanceOf(MispFormatException.class);
         assertThatThrownBy(() -> readString("{\"Event\":{\"Attribute\":[{\"value\":\"no type\"}]}}"))
                 .isInstanceOf(MispFormatException.class).hasMessageContaining("'type'");
     }
