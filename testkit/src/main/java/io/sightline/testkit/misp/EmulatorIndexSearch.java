@@ -64,11 +64,11 @@ final class EmulatorIndexSearch {
                 matching.add(header);
             }
         }
+        // MISP lists the most recently modified first unless told otherwise
         String sort = filters.path("sort").asString("timestamp");
-        boolean descending = !filters.has("sort") || filters.path("direction").asString("asc").equalsIgnoreCase("desc");
-        if (filters.has("sort") && !filters.has("direction")) {
-            descending = false;
-        }
+        boolean descending = filters.has("sort")
+                ? filters.path("direction").asString("asc").equalsIgnoreCase("desc")
+                : !filters.path("direction").asString("desc").equalsIgnoreCase("asc");
         matching.sort(order(sort, descending));
         long total = matching.size();
         int limit = filters.path("limit").asInt(0);
