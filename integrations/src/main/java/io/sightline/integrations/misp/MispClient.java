@@ -8,6 +8,7 @@ import io.sightline.integrations.http.HttpTarget;
 import io.sightline.integrations.http.HttpTargetConfig;
 import io.sightline.integrations.http.QueryParams;
 import io.sightline.integrations.http.RequestBody;
+import io.sightline.integrations.http.RetryMode;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -165,7 +166,7 @@ public final class MispClient {
     /** {@code POST /events}: creates an event with its attributes and tags; returns it as MISP stored it. */
     public MispEvent createEvent(MispNewEvent event) {
         return refusedAs("create the event '" + event.info() + "'", () -> {
-            HttpCall call = HttpCall.post("/events").json(MispRequestBodies.newEvent(event)).build();
+            HttpCall call = write("/events").json(MispRequestBodies.newEvent(event)).build();
             return target.readStream(call, in -> reader.readSingle(in, MAX_ATTRIBUTES_IN_ANSWER));
         });
     }
@@ -173,7 +174,7 @@ public final class MispClient {
     /** {@code POST /events/edit/{id}}: changes the event's metadata; returns the new metadata. */
     public MispEventSummary editEvent(String idOrUuid, MispEventUpdate update) {
         return refusedAs("edit event " + idOrUuid, () -> {
-            HttpCall call = HttpCall.post("/events/edit/" + QueryParams.encodePathSegment(idOrUuid))
+            HttpCall call = write("/events/edit/" + QueryParams.encodePathSegment(idOrUuid))
                     .json(MispRequestBodies.update(update)).build();
             List<MispEventSummary> result = new ArrayList<>(1);
             target.readStream(call, in -> reader.readIndex(in, result::add));
@@ -187,7 +188,7 @@ public final class MispClient {
     /** {@code POST /attributes/add/{eventId}}: adds one attribute; returns it with its id and uuid. */
     public MispAttribute addAttribute(String eventId, MispNewAttribute attribute) {
         return refusedAs("add the " + attribute.type() + " attribute to event " + eventId, () -> {
-            HttpCall call = HttpCall.post("/attributes/add/" + QueryParams.encodePathSegment(eventId))
+            HttpCall call = write("/attributes/add/" + QueryParams.encodePathSegment(eventId))
                     .json(MispRequestBodies.attribute(attribute)).build();
             return singleAttribute(call);
         });
@@ -199,7 +200,7 @@ public final class MispClient {
      */
     public void deleteAttribute(String idOrUuid, boolean hard) {
         String path = "/attributes/delete/" + QueryParams.encodePathSegment(idOrUuid) + (hard ? "/1" : "");
-        refusedAs("delete attribute " + idOrUuid, () -> target.json().send(HttpCall.post(path).build()));
+        refusedAs("delete attribute " + idOrUuid, () -> target.json().send(write(path).build()));
     }
 
     /**
@@ -237,7 +238,7 @@ public final class MispClient {
     /** {@code POST /events/publish/{id}}. */
     public void publishEvent(String eventId) {
         refusedAs("publish event " + eventId, () -> target.json()
-                .send(HttpCall.post("/events/publish/" + QueryParams.encodePathSegment(eventId)).build()));
+                .send(write("/events/publish/" + QueryParams.encodePathSegment(eventId)).build()));
     }
 
     /**
@@ -253,10 +254,10 @@ public final class MispClient {
         RequestBody body = MispRequestBodies.sample(sample);
         return refusedAs("upload '" + sample.fileName() + "' to event " + eventId, () -> {
             if (sample.kind() == MispSample.Kind.ATTACHMENT) {
-                MispAttribute added = singleAttribute(HttpCall.post("/attributes/add/" + segment).body(body).build());
+                MispAttribute added = singleAttribute(write("/attributes/add/" + segment).body(body).build());
                 return "attachment stored as attribute " + added.uuid();
             }
-            JsonNode answer = target.json().send(HttpCall.post("/events/upload_sample/" + segment).body(body).build());
+            JsonNode answer = target.json().send(write("/events/upload_sample/" + segment).body(body).build());
             return answer.path("message").asString("sample uploaded");
         });
     }
@@ -273,6 +274,11 @@ public final class MispClient {
         return target.readStream(call, in -> in.transferTo(out));
     }
 
+    /** A write: not repeated once MISP may have applied it, but repeated after a 429 refusal. */
+    private static HttpCall.Builder write(String path) {
+        return HttpCall.post(path).retry(RetryMode.WHEN_REJECTED);
+    }
+
     private MispAttribute singleAttribute(HttpCall call) {
         List<MispAttribute> added = new ArrayList<>(1);
         target.readStream(call, in -> reader.readAttributes(in, added::add));
@@ -283,7 +289,7 @@ public final class MispClient {
     }
 
     private void tagCall(String path, String action, Object body) {
-        JsonNode answer = refusedAs(action, () -> target.json().send(HttpCall.post(path).json(body).build()));
+        JsonNode answer = refusedAs(action, () -> target.json().send(write(path).json(body).build()));
         if (answer.has("saved") && !answer.path("saved").asBoolean(true)) {
             throw new MispApiException(action, 200, answer.path("name").asString(null),
                     answer.path("errors").isMissingNode() ? answer.path("message").asString(null) : null,

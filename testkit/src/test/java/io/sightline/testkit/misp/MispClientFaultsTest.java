@@ -83,6 +83,23 @@ class MispClientFaultsTest {
     }
 
     @Test
+    void writesAreRepeatedAfterA429ButNeverAfterA500() {
+        misp.faults().rateLimited("/events", 1, Duration.ofSeconds(2));
+        String id = client.createEvent(new io.sightline.integrations.misp.MispNewEvent("after 429",
+                java.time.LocalDate.of(2026, 3, 4), 2, 0, 0, false, List.of(), List.of(), null)).summary().id();
+
+        assertThat(misp.store().writes()).containsExactly("create event " + id);
+        assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(2));
+
+        misp.faults().serverError("/attributes/add", 1);
+        assertThatThrownBy(() -> client.addAttribute(id, new io.sightline.integrations.misp.MispNewAttribute(
+                "ip-dst", "Network activity", "198.51.100.1", true, "", null, List.of())))
+                .isInstanceOf(HttpStatusException.class)
+                .hasMessageContaining("HTTP 500");
+        assertThat(misp.requestCount("POST /attributes/add")).as("a 500 may hide a stored write").isEqualTo(1);
+    }
+
+    @Test
     void slowAnswerWithinTheTimeoutIsAwaitedAndBeyondItTimesOutThenRetries() {
         MispClient impatient = MispTestSupport.client(MispTestSupport.config(misp)
                 .requestTimeout(Duration.ofMillis(400)).build(), sleeper);
