@@ -7,11 +7,17 @@ import io.sightline.integrations.misp.MispClient;
 import io.sightline.integrations.misp.MispEventListener;
 import io.sightline.integrations.misp.MispEventQuery;
 import io.sightline.integrations.misp.MispEventSummary;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** Every real fixture loads into the emulator and comes back through the client unchanged. */
 class MispEmulatorFixturesTest {
@@ -86,6 +92,25 @@ class MispEmulatorFixturesTest {
         List<MispAttribute> attributes = attributes(test1.id());
         assertThat(attributes).extracting(MispAttribute::type)
                 .containsExactly("malware-sample", "md5", "sha1", "sha256", "size-in-bytes", "attachment", "filename");
+    }
+
+    @Test
+    void rawIndexPagesLikeMispWithTotalCountAndNewestFirst() throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(misp.baseUrl() + "/events/index"))
+                        .header("Authorization", misp.apiKey()).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"limit\":5,\"page\":3}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("X-Result-Count")).hasValue("14");
+        JsonNode page = MispEmulatorStore.JSON.readTree(answer.body());
+        assertThat(page.size()).isEqualTo(4);
+        List<Long> timestamps = new ArrayList<>();
+        page.forEach(e -> timestamps.add(Long.parseLong(e.path("timestamp").asString())));
+        assertThat(timestamps).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(page.get(0).has("EventTag")).isTrue();
+        assertThat(page.get(0).has("Attribute")).isFalse();
     }
 
     @Test
