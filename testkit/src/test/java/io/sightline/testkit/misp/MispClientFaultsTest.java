@@ -3,6 +3,7 @@ package io.sightline.testkit.misp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sightline.integrations.http.HttpAuth;
 import io.sightline.integrations.http.HttpAuthException;
 import io.sightline.integrations.http.HttpRequestTimeoutException;
 import io.sightline.integrations.http.HttpStatusException;
@@ -14,7 +15,10 @@ import io.sightline.integrations.misp.MispEventListener;
 import io.sightline.integrations.misp.MispEventQuery;
 import io.sightline.integrations.misp.MispEventSummary;
 import io.sightline.integrations.misp.MispFormatException;
+import io.sightline.integrations.misp.MispNewAttribute;
+import io.sightline.integrations.misp.MispNewEvent;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -85,14 +89,14 @@ class MispClientFaultsTest {
     @Test
     void writesAreRepeatedAfterA429ButNeverAfterA500() {
         misp.faults().rateLimited("/events", 1, Duration.ofSeconds(2));
-        String id = client.createEvent(new io.sightline.integrations.misp.MispNewEvent("after 429",
-                java.time.LocalDate.of(2026, 3, 4), 2, 0, 0, false, List.of(), List.of(), null)).summary().id();
+        String id = client.createEvent(new MispNewEvent("after 429",
+                LocalDate.of(2026, 3, 4), 2, 0, 0, false, List.of(), List.of(), null)).summary().id();
 
         assertThat(misp.store().writes()).containsExactly("create event " + id);
         assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(2));
 
         misp.faults().serverError("/attributes/add", 1);
-        assertThatThrownBy(() -> client.addAttribute(id, new io.sightline.integrations.misp.MispNewAttribute(
+        assertThatThrownBy(() -> client.addAttribute(id, new MispNewAttribute(
                 "ip-dst", "Network activity", "198.51.100.1", true, "", null, List.of())))
                 .isInstanceOf(HttpStatusException.class)
                 .hasMessageContaining("HTTP 500");
@@ -155,7 +159,7 @@ class MispClientFaultsTest {
         assertThat(misp.requestCount()).isEqualTo(1);
 
         MispClient wrongKey = MispTestSupport.client(MispTestSupport.config(misp)
-                .auth(io.sightline.integrations.http.HttpAuth.rawKey("not-the-key")).build(), sleeper);
+                .auth(HttpAuth.rawKey("not-the-key")).build(), sleeper);
         assertThatThrownBy(wrongKey::version)
                 .isInstanceOf(HttpAuthException.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("not-the-key"));

@@ -5,7 +5,6 @@ import io.sightline.integrations.http.HttpTarget;
 import io.sightline.integrations.http.HttpTargetConfig;
 import io.sightline.integrations.http.RetryPolicy;
 import io.sightline.integrations.http.Sleeper;
-import io.sightline.integrations.http.TlsSettings;
 import io.sightline.integrations.misp.MispClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,9 +53,5 @@ final class MispTestSupport {
 
     static MispClient client(MispEmulator misp) {
         return client(config(misp).build(), new RecordingSleeper());
-    }
-
-    static TlsSettings acceptAny() {
-        return TlsSettings.acceptAny();
     }
 }
