@@ -64,6 +64,14 @@ abstract class ConnectorRuntimeContract extends HubTest {
     }
 
     @Test
+    void serverStatusIsRefreshedPeriodicallyOnEachInstance() {
+        Instant first = connector.health().snapshot().servers().get(0).checkedAt();
+        await(() -> connector.health().snapshot().servers().get(0).checkedAt().isAfter(first));
+        assertThat(admin.get("/api/status").json().get("connectors").get("test").get("servers").get(0)
+                .get("checkedAt").asLong()).isGreaterThan(first.toEpochMilli());
+    }
+
+    @Test
     void actuatorHealthAndMetricsIncludeTheConnector() {
         var health = admin.get("/actuator/health");
         assertThat(health.body()).doesNotContain(TestConnectorConfig.KEY);
