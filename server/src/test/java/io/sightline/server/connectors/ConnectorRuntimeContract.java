@@ -211,9 +211,9 @@ abstract class ConnectorRuntimeContract extends HubTest {
     }
 
     static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 15 s");
+            if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 30 s");
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
