@@ -48,7 +48,11 @@ class OpenCtiProtocolTest {
     }
 
     static OpenCtiClient client(String token) {
-        HttpTarget target = HttpTarget.create(HttpTargetConfig.builder("opencti", platform.url())
+        return client(platform, token);
+    }
+
+    static OpenCtiClient client(OpenCtiEmulator on, String token) {
+        HttpTarget target = HttpTarget.create(HttpTargetConfig.builder("opencti", on.url())
                 .auth(HttpAuth.bearer(token)).retry(RetryPolicy.NONE).build());
         return new OpenCtiClient(new HttpGraphqlTransport(target, Map.of()));
     }
@@ -58,7 +62,11 @@ class OpenCtiProtocolTest {
     }
 
     static ConnectorSession session(String id) {
-        return new ConnectorSession(client(TOKEN), definition(id), ConnectorInfo.initial(true, 500), Duration.ofSeconds(40));
+        return session(platform, id);
+    }
+
+    static ConnectorSession session(OpenCtiEmulator on, String id) {
+        return new ConnectorSession(client(on, TOKEN), definition(id), ConnectorInfo.initial(true, 500), Duration.ofSeconds(40));
     }
 
     @Test
