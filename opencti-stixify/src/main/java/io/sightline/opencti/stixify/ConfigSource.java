@@ -13,8 +13,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads settings the way pycti's {@code get_config_variable} does: the environment variable
- * first, else {@code section.key} of {@code config.yml}, else the default; an empty value counts
- * as unset; {@code yes/true/True} and {@code no/false/False} are booleans; numbers are whole
+ * first (when set at all), else {@code section.key} of {@code config.yml}, else the default; an
+ * empty value, even an empty environment variable in front of a {@code config.yml} value, means the
+ * default, as in pycti; {@code yes/true/True} and {@code no/false/False} are booleans; numbers are whole
  * numbers. Unlike pycti, a bad value does not crash: it becomes a problem in {@link #problems()},
  * so that every problem can be reported at once.
  */
@@ -55,7 +56,7 @@ public final class ConfigSource {
         return List.copyOf(problems);
     }
 
-    /** The raw setting as text, or null when unset or empty. */
+    /** The raw setting as text, or null when unset or empty (pycti: the default applies). */
     String raw(String envName, String yamlPath) {
         String value = env.get(envName);
         if (value == null && yamlPath != null) {
