@@ -109,6 +109,12 @@ public final class StixObjectReader implements Iterator<ObjectNode>, AutoCloseab
         return next;
     }
 
+    /** The object {@link #next()} would return, without consuming it. */
+    public ObjectNode peek() {
+        if (!hasNext()) throw new NoSuchElementException();
+        return pending;
+    }
+
     /** Number of objects returned by {@link #next()} so far. */
     public int count() {
         return count;
