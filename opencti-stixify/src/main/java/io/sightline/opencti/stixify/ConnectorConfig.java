@@ -85,6 +85,10 @@ public record ConnectorConfig(
         String period = c.string("CONNECTOR_DURATION_PERIOD", "connector.duration_period", null);
         if (period != null && (period.equals("0") || period.matches("P(T)?0+[DHMS]?|PT0S"))) runAndTerminate = true;
         boolean sendToQueue = c.bool("CONNECTOR_SEND_TO_QUEUE", "connector.send_to_queue", true);
+        if (!sendToQueue) {
+            c.problem("CONNECTOR_SEND_TO_QUEUE (connector.send_to_queue) = false is not supported: the dossiers' cursors "
+                    + "would advance without anything being delivered");
+        }
         Integer maxBytes = c.integer("CONNECTOR_QUEUE_MESSAGE_MAX_BYTES", "connector.queue_message_max_bytes",
                 (int) DEFAULT_MAX_MESSAGE_BYTES, 65_536);
 

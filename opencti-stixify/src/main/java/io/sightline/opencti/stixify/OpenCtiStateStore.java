@@ -1,0 +1,29 @@
+package io.sightline.opencti.stixify;
+
+import io.sightline.integrations.opencti.ConnectorSession;
+import io.sightline.integrations.stixify.SyncState;
+import io.sightline.integrations.stixify.SyncStateStore;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The sync state kept as the connector state in OpenCTI, in the original connector's document
+ * format. A save is sent to the platform at once with a ping, so a crash right after cannot lose it.
+ */
+final class OpenCtiStateStore implements SyncStateStore {
+    private final ConnectorSession session;
+
+    OpenCtiStateStore(ConnectorSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public SyncState load() {
+        ObjectNode state = session.state();
+        return state == null ? SyncState.empty() : SyncState.parse(state.toString());
+    }
+
+    @Override
+    public void save(SyncState state) {
+        session.saveState(state.toJsonNode());
+    }
+}
