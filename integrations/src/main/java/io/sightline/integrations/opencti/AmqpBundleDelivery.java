@@ -2,16 +2,14 @@ package io.sightline.integrations.opencti;
 
 import io.sightline.stix.split.OpenCtiSplitter;
 import io.sightline.stix.split.SplitPlan;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
  * {@code CONNECTOR_QUEUE_PROTOCOL=amqp}, as pycti does it: the bundle is split into one object per
  * message in dependency order (types OpenCTI cannot import dropped), the work's expectations are
- * added first, then the messages are published persistent to the push exchange, batch by batch,
- * each batch confirmed by the broker before the next one.
+ * added first, then the messages are published persistent to the push exchange; the delivery
+ * returns once the broker confirmed every message.
  */
 public final class AmqpBundleDelivery implements BundleDelivery {
     /** Room for the message envelope around the base64 content. */
@@ -22,17 +20,15 @@ public final class AmqpBundleDelivery implements BundleDelivery {
     private final OpenCtiSplitter splitter;
     private final String applicantId;
     private final long maxMessageBytes;
-    private final int batchSize;
 
     public AmqpBundleDelivery(OpenCtiClient client, AmqpPublisher publisher, OpenCtiSplitter splitter,
-                              String applicantId, long maxMessageBytes, int batchSize) {
+                              String applicantId, long maxMessageBytes) {
         if (maxMessageBytes < 4 * ENVELOPE_BYTES) throw new IllegalArgumentException("message size limit too small: " + maxMessageBytes);
         this.client = client;
         this.publisher = publisher;
         this.splitter = splitter;
         this.applicantId = applicantId;
         this.maxMessageBytes = maxMessageBytes;
-        this.batchSize = Math.max(1, batchSize);
     }
 
     /** Largest split bundle whose message (base64 grows by 4/3, plus the envelope) stays under the limit. */
@@ -47,16 +43,9 @@ public final class AmqpBundleDelivery implements BundleDelivery {
             if (expected == 0) return new DeliveryReport(0, 0, plan.dropped());
             if (workId != null) client.workAddExpectations(workId, expected);
             Iterator<byte[]> bundles = plan.bundles(bundleId, maxBundleBytes());
-            List<byte[]> batch = new ArrayList<>(Math.min(batchSize, expected));
             int sequence = 0;
-            while (bundles.hasNext()) {
-                batch.add(QueueMessage.body(applicantId, ++sequence, bundles.next(), workId));
-                if (batch.size() == batchSize) {
-                    publisher.publishConfirmed(batch);
-                    batch.clear();
-                }
-            }
-            publisher.publishConfirmed(batch);
+            while (bundles.hasNext()) publisher.publish(QueueMessage.body(applicantId, ++sequence, bundles.next(), workId));
+            publisher.flush();
             return new DeliveryReport(sequence, sequence, plan.dropped());
         }
     }

@@ -15,6 +15,8 @@ import io.sightline.integrations.opencti.ConnectorRuntime;
 import io.sightline.integrations.opencti.ConnectorSession;
 import io.sightline.integrations.opencti.HttpGraphqlTransport;
 import io.sightline.integrations.opencti.OpenCtiClient;
+import io.sightline.integrations.opencti.OpenCtiStateStore;
+import io.sightline.integrations.opencti.StixifyReportSink;
 import io.sightline.integrations.opencti.Works;
 import io.sightline.integrations.stixify.DossierSync;
 import io.sightline.integrations.stixify.StixifyClient;
@@ -34,7 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class StixifyConnector implements AutoCloseable {
     static final String RUN_WORK = "Stixify Connector Run";
     private static final Logger log = LoggerFactory.getLogger(StixifyConnector.class);
-    private static final int PUBLISH_BATCH = 1_000;
 
     private final ConnectorConfig config;
     private final ConnectorSession session;
@@ -47,7 +48,7 @@ public final class StixifyConnector implements AutoCloseable {
         this.session = session;
         this.delivery = delivery;
         this.sync = sync;
-        this.works = new Works(session.client(), config.connectorId(), OpenCtiReportSink.LABEL);
+        this.works = new Works(session.client(), config.connectorId(), StixifyReportSink.LABEL);
     }
 
     /** Health check, registration and (unless run-and-terminate) the ping thread; then ready to run. */
@@ -67,7 +68,7 @@ public final class StixifyConnector implements AutoCloseable {
         try {
             BundleDelivery delivery = delivery(config, client, registration);
             StixifyClient stixify = StixifyClient.create(config.stixifyBaseUrl(), config.stixifyApiKey());
-            DossierSync sync = new DossierSync(stixify, new OpenCtiReportSink(client, registration.id(), delivery),
+            DossierSync sync = new DossierSync(stixify, new StixifyReportSink(client, registration.id(), delivery),
                     new OpenCtiStateStore(session), config.dossierIds(), Clock.systemUTC());
             return new StixifyConnector(config, session, delivery, sync);
         } catch (RuntimeException e) {
@@ -83,7 +84,7 @@ public final class StixifyConnector implements AutoCloseable {
         log.info("Bundles go over AMQP to {} (exchange {}, routing key {})", effective.mq(), effective.pushExchange(), effective.pushRouting());
         AmqpPublisher publisher = new AmqpPublisher(effective.mq(), effective.pushExchange(), effective.pushRouting(),
                 Duration.ofSeconds(60), 8);
-        return new AmqpBundleDelivery(client, publisher, splitter, effective.connectorUserId(), config.maxMessageBytes(), PUBLISH_BATCH);
+        return new AmqpBundleDelivery(client, publisher, splitter, effective.connectorUserId(), config.maxMessageBytes());
     }
 
     /** One run inside the {@code Stixify Connector Run} work; returns what the sync did. */

@@ -101,7 +101,7 @@ class BundleDeliveryTest {
         OpenCtiSplitter splitter = new OpenCtiSplitter();
         if (protocol.equals("api")) return new ApiBundleDelivery(session.client(), reg.id(), splitter, maxBytes);
         AmqpPublisher publisher = new AmqpPublisher(reg.mq(), reg.pushExchange(), reg.pushRouting(), Duration.ofSeconds(30), 3);
-        return new AmqpBundleDelivery(session.client(), publisher, splitter, reg.connectorUserId(), maxBytes, 200);
+        return new AmqpBundleDelivery(session.client(), publisher, splitter, reg.connectorUserId(), maxBytes);
     }
 
     /** The fixture plus two objects OpenCTI cannot import (a custom SDO and a relationship to it). */

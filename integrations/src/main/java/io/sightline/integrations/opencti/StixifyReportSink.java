@@ -1,8 +1,5 @@
-package io.sightline.opencti.stixify;
+package io.sightline.integrations.opencti;
 
-import io.sightline.integrations.opencti.BundleDelivery;
-import io.sightline.integrations.opencti.DeliveryReport;
-import io.sightline.integrations.opencti.OpenCtiClient;
 import io.sightline.integrations.stixify.Dossier;
 import io.sightline.integrations.stixify.DossierResult;
 import io.sightline.integrations.stixify.ReportSink;
@@ -19,27 +16,27 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code Dossier: <name> (<id>)}, which is closed as done or, when a report or the listing failed,
  * in error with the reasons.
  */
-final class OpenCtiReportSink implements ReportSink {
-    static final String LABEL = "[Stixify]";
-    private static final Logger log = LoggerFactory.getLogger(OpenCtiReportSink.class);
+public final class StixifyReportSink implements ReportSink {
+    public static final String LABEL = "[Stixify]";
+    private static final Logger log = LoggerFactory.getLogger(StixifyReportSink.class);
 
     private final OpenCtiClient client;
     private final String connectorId;
     private final BundleDelivery delivery;
     private String workId;
 
-    OpenCtiReportSink(OpenCtiClient client, String connectorId, BundleDelivery delivery) {
+    public StixifyReportSink(OpenCtiClient client, String connectorId, BundleDelivery delivery) {
         this.client = client;
         this.connectorId = connectorId;
         this.delivery = delivery;
     }
 
-    static String workName(Dossier dossier) {
+    public static String workName(Dossier dossier) {
         return "Dossier: " + dossier.name() + " (" + dossier.id() + ")";
     }
 
     /** {@code bundle--<uuid>}: the report's own UUID, so the bundle id is valid STIX (the original built {@code bundle--report--<uuid>}). */
-    static String bundleId(String reportId) {
+    public static String bundleId(String reportId) {
         int sep = reportId.indexOf("--");
         String tail = sep >= 0 ? reportId.substring(sep + 2) : reportId;
         try {

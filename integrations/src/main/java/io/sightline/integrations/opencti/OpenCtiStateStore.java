@@ -1,6 +1,5 @@
-package io.sightline.opencti.stixify;
+package io.sightline.integrations.opencti;
 
-import io.sightline.integrations.opencti.ConnectorSession;
 import io.sightline.integrations.stixify.SyncState;
 import io.sightline.integrations.stixify.SyncStateStore;
 import tools.jackson.databind.node.ObjectNode;
@@ -9,10 +8,10 @@ import tools.jackson.databind.node.ObjectNode;
  * The sync state kept as the connector state in OpenCTI, in the original connector's document
  * format. A save is sent to the platform at once with a ping, so a crash right after cannot lose it.
  */
-final class OpenCtiStateStore implements SyncStateStore {
+public final class OpenCtiStateStore implements SyncStateStore {
     private final ConnectorSession session;
 
-    OpenCtiStateStore(ConnectorSession session) {
+    public OpenCtiStateStore(ConnectorSession session) {
         this.session = session;
     }
 
