@@ -43,8 +43,9 @@ public final class AmqpBundleDelivery implements BundleDelivery {
             if (expected == 0) return new DeliveryReport(0, 0, plan.dropped());
             if (workId != null) client.workAddExpectations(workId, expected);
             Iterator<byte[]> bundles = plan.bundles(bundleId, maxBundleBytes());
+            QueueMessage messages = new QueueMessage(applicantId, workId);
             int sequence = 0;
-            while (bundles.hasNext()) publisher.publish(QueueMessage.body(applicantId, ++sequence, bundles.next(), workId));
+            while (bundles.hasNext()) publisher.publish(messages.body(++sequence, bundles.next()));
             publisher.flush();
             return new DeliveryReport(sequence, sequence, plan.dropped());
         }
