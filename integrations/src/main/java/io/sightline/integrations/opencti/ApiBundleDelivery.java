@@ -56,6 +56,11 @@ public final class ApiBundleDelivery implements BundleDelivery {
     }
 
     @Override
+    public void awaitDelivered() {
+        // every push was answered by the platform before deliver returned
+    }
+
+    @Override
     public void close() {
         // nothing held between deliveries
     }

@@ -6,13 +6,17 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The sync state kept as the connector state in OpenCTI, in the original connector's document
- * format. A save is sent to the platform at once with a ping, so a crash right after cannot lose it.
+ * format. A save first waits until OpenCTI holds every object delivered so far (so a cursor never
+ * moves past an unconfirmed report), then goes to the platform at once with a ping, so a crash
+ * right after cannot lose it.
  */
 public final class OpenCtiStateStore implements SyncStateStore {
     private final ConnectorSession session;
+    private final BundleDelivery delivery;
 
-    public OpenCtiStateStore(ConnectorSession session) {
+    public OpenCtiStateStore(ConnectorSession session, BundleDelivery delivery) {
         this.session = session;
+        this.delivery = delivery;
     }
 
     @Override
@@ -23,6 +27,7 @@ public final class OpenCtiStateStore implements SyncStateStore {
 
     @Override
     public void save(SyncState state) {
+        delivery.awaitDelivered();
         session.saveState(state.toJsonNode());
     }
 }

@@ -62,10 +62,17 @@ public final class StixifyReportSink implements ReportSink {
     @Override
     public void dossierFinished(Dossier dossier, DossierResult result) {
         if (workId == null) return;
-        String message = result.succeeded() ? LABEL + " Work done"
-                : LABEL + " Work failed - " + String.join("\n", result.failures());
+        java.util.List<String> failures = new java.util.ArrayList<>(result.failures());
         try {
-            client.workToProcessed(workId, message, !result.succeeded());
+            delivery.awaitDelivered();
+        } catch (RuntimeException e) {
+            failures.add("delivery not confirmed: " + e.getMessage());
+            log.error("Objects of dossier {} were not confirmed by OpenCTI: {}", dossier.id(), e.getMessage());
+        }
+        boolean done = failures.isEmpty();
+        String message = done ? LABEL + " Work done" : LABEL + " Work failed - " + String.join("\n", failures);
+        try {
+            client.workToProcessed(workId, message, !done);
         } catch (RuntimeException e) {
             log.warn("Could not close the work of dossier {}: {}", dossier.id(), e.getMessage());
         } finally {

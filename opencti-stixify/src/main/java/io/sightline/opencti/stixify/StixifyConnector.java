@@ -69,7 +69,7 @@ public final class StixifyConnector implements AutoCloseable {
             BundleDelivery delivery = delivery(config, client, registration);
             StixifyClient stixify = StixifyClient.create(config.stixifyBaseUrl(), config.stixifyApiKey());
             DossierSync sync = new DossierSync(stixify, new StixifyReportSink(client, registration.id(), delivery),
-                    new OpenCtiStateStore(session), config.dossierIds(), Clock.systemUTC());
+                    new OpenCtiStateStore(session, delivery), config.dossierIds(), Clock.systemUTC());
             return new StixifyConnector(config, session, delivery, sync);
         } catch (RuntimeException e) {
             session.close();

@@ -30,10 +30,12 @@ final class AmqpPushConsumer implements AutoCloseable {
     private final ObjectMapper json;
     private final BiConsumer<Received, String> sink;
     private final Set<String> consuming = ConcurrentHashMap.newKeySet();
+    private final boolean consume;
 
     /** @param sink receives every decoded message, or (null, reason) for a message that could not be decoded */
-    AmqpPushConsumer(AmqpBroker broker, ObjectMapper json, BiConsumer<Received, String> sink) {
+    AmqpPushConsumer(AmqpBroker broker, ObjectMapper json, BiConsumer<Received, String> sink, boolean consume) {
         this.json = json;
+        this.consume = consume;
         this.sink = sink;
         try {
             this.connection = broker.connectionFactory().newConnection("opencti-emulator-worker");
@@ -60,11 +62,20 @@ final class AmqpPushConsumer implements AutoCloseable {
             String queue = pushQueue(connectorId);
             control.queueDeclare(queue, true, false, false, null);
             control.queueBind(queue, PUSH_EXCHANGE, pushRouting(connectorId));
-            if (consuming.add(connectorId)) {
+            if (consume && consuming.add(connectorId)) {
                 consumer.basicConsume(queue, false, (tag, delivery) -> handle(delivery), tag -> { });
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot declare the push queue of connector " + connectorId, e);
+        }
+    }
+
+    /** Deletes the connector's push queue (benchmarks clean up the shared broker with it). */
+    synchronized void deleteQueue(String connectorId) {
+        try {
+            control.queueDelete(pushQueue(connectorId));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

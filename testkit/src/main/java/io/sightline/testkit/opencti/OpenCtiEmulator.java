@@ -46,10 +46,10 @@ public final class OpenCtiEmulator implements AutoCloseable {
     private volatile long maxBodyBytes = DEFAULT_MAX_BODY;
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
-    private OpenCtiEmulator(String token, AmqpBroker broker) throws IOException {
+    private OpenCtiEmulator(String token, AmqpBroker broker, boolean consume) throws IOException {
         this.token = token;
         this.broker = broker;
-        this.amqp = broker == null ? null : new AmqpPushConsumer(broker, json, this::onPushMessage);
+        this.amqp = broker == null ? null : new AmqpPushConsumer(broker, json, this::onPushMessage, consume);
         this.resolvers = new GraphqlResolvers(this);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/graphql", this::handle);
@@ -59,8 +59,16 @@ public final class OpenCtiEmulator implements AutoCloseable {
 
     /** Starts the platform; with a broker, registration hands it out and pushed messages are consumed. */
     public static OpenCtiEmulator start(String token, AmqpBroker broker) {
+        return start(token, broker, true);
+    }
+
+    /**
+     * @param consume false to leave pushed messages in the broker (no worker), e.g. to measure the
+     *                connector alone; {@link #pushQueueDepth} then tells how many arrived
+     */
+    public static OpenCtiEmulator start(String token, AmqpBroker broker, boolean consume) {
         try {
-            return new OpenCtiEmulator(token, broker);
+            return new OpenCtiEmulator(token, broker, consume);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the OpenCTI emulator", e);
         }
@@ -114,6 +122,16 @@ public final class OpenCtiEmulator implements AutoCloseable {
     /** The next {@code times} calls of the operation (root field, e.g. {@code workAdd}) answer a GraphQL error. */
     public void failNext(String rootField, int times) {
         failures.put(rootField, new AtomicInteger(times));
+    }
+
+    /** Messages waiting in the connector's push queue on the broker. */
+    public long pushQueueDepth(String connectorId) {
+        return queueMessagesNumber(connectorId);
+    }
+
+    /** Deletes the connector's push queue from the broker. */
+    public void deletePushQueue(String connectorId) {
+        if (amqp != null) amqp.deleteQueue(connectorId);
     }
 
     /** All works, oldest first. */

@@ -57,7 +57,11 @@ class BundleDeliveryTest {
             try (BundleDelivery delivery = delivery(protocol, session, reg, 16_000_000)) {
                 Works works = new Works(session.client(), id, "[Stixify]");
                 DeliveryReport report = works.inWork("Dossier: Poison Ivy (d-1)",
-                        workId -> delivery.deliver("bundle--" + UUID.randomUUID(), objects.iterator(), workId));
+                        workId -> {
+                            DeliveryReport r = delivery.deliver("bundle--" + UUID.randomUUID(), objects.iterator(), workId);
+                            delivery.awaitDelivered();
+                            return r;
+                        });
                 assertThat(report.droppedCount()).isEqualTo(2);
             }
             assertThat(platform.awaitSettled(Duration.ofSeconds(20))).isTrue();
@@ -90,9 +94,14 @@ class BundleDeliveryTest {
         try (ConnectorSession session = OpenCtiProtocolTest.session(platform, id)) {
             ConnectorRegistration reg = session.start();
             try (BundleDelivery delivery = delivery("amqp", session, reg, 100_000)) {
-                assertThatThrownBy(() -> delivery.deliver("bundle--" + UUID.randomUUID(), objects.iterator(), null))
-                        .isInstanceOf(OversizedObjectException.class)
-                        .hasMessageContaining(huge.path("id").asString());
+                String bundleId = "bundle--" + UUID.randomUUID();
+                assertThatThrownBy(() -> {
+                    delivery.deliver(bundleId, objects.iterator(), null);
+                    delivery.awaitDelivered();
+                })
+                        .hasMessageContaining(bundleId)
+                        .hasMessageContaining(huge.path("id").asString())
+                        .hasCauseInstanceOf(OversizedObjectException.class);
             }
         }
     }

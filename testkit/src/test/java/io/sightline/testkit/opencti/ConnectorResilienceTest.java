@@ -71,6 +71,7 @@ class ConnectorResilienceTest {
             DeliveryReport report;
             try (AmqpBundleDelivery delivery = new AmqpBundleDelivery(session.client(), publisher, new OpenCtiSplitter(), reg.connectorUserId(), 16_000_000)) {
                 report = delivery.deliver("bundle--" + UUID.randomUUID(), objects, workId);
+                delivery.awaitDelivered();
             }
             cutter.join(10_000);
             session.client().workToProcessed(workId, "[Stixify] Work done", false);
