@@ -100,7 +100,7 @@ public final class StixIds {
         return type + "--" + uuid5(STIX_NAMESPACE, CanonicalJson.write(contributing));
     }
 
-    /** Ids of the SCO types with deterministic id rules. */
+    /** The SCO types that have deterministic id rules. */
     public static List<String> deterministicTypes() {
         return new ArrayList<>(ID_CONTRIBUTING.keySet());
     }

@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  *       A failed report is therefore listed again on the next run (the reports delivered alongside
  *       it are re-sent too, which OpenCTI and the intel store absorb as upserts by STIX id).</li>
  * </ol>
- * Failures of one report or one dossier never stop the others. Listing the dossiers failing fails
- * the run (the exception propagates). Not thread-safe: run one sync at a time per state store.
+ * Failures of one report or one dossier never stop the others; an interrupted thread stops the run
+ * after the current report, without moving that dossier's cursor. Listing the dossiers failing
+ * fails the run (the exception propagates). Not thread-safe: run one sync at a time per state store.
  */
 public final class DossierSync {
     private static final Logger LOG = LoggerFactory.getLogger(DossierSync.class);
@@ -77,6 +78,7 @@ public final class DossierSync {
         }
         List<DossierResult> results = new ArrayList<>();
         for (String id : dossierIds) {
+            if (Thread.currentThread().isInterrupted()) break; // shutting down: the rest waits for the next run
             Dossier dossier = visible.get(id);
             if (dossier != null) results.add(syncDossier(dossier));
         }
@@ -84,15 +86,17 @@ public final class DossierSync {
     }
 
     private DossierResult syncDossier(Dossier dossier) {
-        sink.dossierStarted(dossier);
-        Instant cursor = stateStore.load().cursor(dossier.id()).orElse(null);
-        Instant runStart = clock.instant();
+        Instant cursor = null;
+        Instant cursorAfter = null;
         List<String> failures = new ArrayList<>();
         int listed = 0;
         int delivered = 0;
         long objects = 0;
-        Instant cursorAfter = cursor;
         try {
+            sink.dossierStarted(dossier);
+            cursor = stateStore.load().cursor(dossier.id()).orElse(null);
+            cursorAfter = cursor;
+            Instant runStart = clock.instant();
             List<StixifyReport> reports = client.listReports(dossier.id(), cursor);
             listed = reports.size();
             LOG.info("Stixify: dossier {} ({}): {} report(s) added after {}", dossier.name(), dossier.id(), listed,
@@ -109,17 +113,26 @@ public final class DossierSync {
                     LOG.error("Stixify: could not deliver report {} of dossier {}; it will be retried on the next run",
                             report.id(), dossier.id(), e);
                 }
+                if (Thread.currentThread().isInterrupted()) {
+                    failures.add("interrupted before every report was delivered");
+                    break;
+                }
             }
             if (failures.isEmpty()) {
-                cursorAfter = cursor == null || runStart.isAfter(cursor) ? runStart : cursor;
-                stateStore.save(stateStore.load().withCursor(dossier.id(), cursorAfter));
+                Instant advanced = cursor == null || runStart.isAfter(cursor) ? runStart : cursor;
+                stateStore.save(stateStore.load().withCursor(dossier.id(), advanced));
+                cursorAfter = advanced;
             }
         } catch (RuntimeException e) {
             failures.add("dossier " + dossier.id() + ": " + describe(e));
             LOG.error("Stixify: sync of dossier {} ({}) failed", dossier.name(), dossier.id(), e);
         }
         DossierResult result = new DossierResult(dossier, listed, delivered, objects, failures, cursor, cursorAfter);
-        sink.dossierFinished(dossier, result);
+        try {
+            sink.dossierFinished(dossier, result);
+        } catch (RuntimeException e) {
+            LOG.error("Stixify: closing the sync of dossier {} failed", dossier.id(), e);
+        }
         return result;
     }
 

@@ -163,17 +163,20 @@ public final class StixifyEmulator implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
-        String rawQuery = exchange.getRequestURI().getRawQuery();
-        int status;
+        String rawQuery = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
+        // Recorded just before the status goes out, so a client never sees an answer that is not logged yet.
+        StixifyResponses.RECORDER.set(status -> requests.add(new RecordedRequest(exchange.getRequestMethod(), path, rawQuery, status)));
         try {
-            status = route(exchange, path, rawQuery == null ? "" : rawQuery);
+            route(exchange, path, rawQuery);
+        } catch (StixifyResponses.BrokenAnswer e) {
+            // Leaving without closing the exchange makes the server drop the connection mid-body.
+            StixifyResponses.RECORDER.remove();
+            throw e;
         } catch (RuntimeException e) {
-            status = 500;
             responses.error(exchange, 500, "internal server error");
-        } finally {
-            exchange.close();
         }
-        requests.add(new RecordedRequest(exchange.getRequestMethod(), path, rawQuery == null ? "" : rawQuery, status));
+        StixifyResponses.RECORDER.remove();
+        exchange.close();
     }
 
     private int route(HttpExchange exchange, String path, String rawQuery) throws IOException {
@@ -223,7 +226,7 @@ public final class StixifyEmulator implements AutoCloseable {
         }
         EmulatedReport report = reportsById.get(reportId);
         if (report == null) return responses.error(exchange, 404, "report not found");
-        return responses.page(exchange, "objects", query, report.source().size(), report.source()::objects);
+        return responses.page(exchange, "objects", query, report.source().size(), report.source()::objects, faults.takeBreak());
     }
 
     private static String decode(String segment) {

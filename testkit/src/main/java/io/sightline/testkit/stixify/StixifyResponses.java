@@ -20,6 +20,12 @@ final class StixifyResponses {
         Iterator<? extends JsonNode> items(int from, int to);
     }
 
+    /**
+     * Logs the request being answered with its status; set by the emulator for the handler thread
+     * (an exchange is handled on one thread from start to end).
+     */
+    static final ThreadLocal<java.util.function.IntConsumer> RECORDER = new ThreadLocal<>();
+
     private final StixifyFaults faults;
 
     StixifyResponses(StixifyFaults faults) {
@@ -36,38 +42,56 @@ final class StixifyResponses {
         }
     }
 
+    /** Thrown to drop the connection in the middle of an answer. */
+    static final class BrokenAnswer extends RuntimeException {
+        BrokenAnswer() {
+            super("answer broken off on purpose", null, false, false);
+        }
+    }
+
     int page(HttpExchange exchange, String key, StixifyQuery query, int total, PageItems items) throws IOException {
+        return page(exchange, key, query, total, items, -1);
+    }
+
+    /** A page that breaks off after {@code breakAfter} items when that is not negative. */
+    int page(HttpExchange exchange, String key, StixifyQuery query, int total, PageItems items, int breakAfter)
+            throws IOException {
         int size = query.pageSize();
         long start = (long) (query.page() - 1) * size;
         if (start >= total && faults.repeatLastPage() && total > 0) start = (long) ((total - 1) / size) * size;
         int from = (int) Math.min(start, total);
         int to = Math.min(from + size, total);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        record(200);
         exchange.sendResponseHeaders(200, 0);
-        try (OutputStream out = exchange.getResponseBody(); JsonGenerator json = StixJson.mapper().createGenerator(out)) {
-            json.writeStartObject();
-            json.writeNumberProperty("page_size", size);
-            json.writeNumberProperty("page_number", query.page());
-            json.writeNumberProperty("page_results_count", to - from);
-            json.writeNumberProperty("total_results_count", total + faults.extraTotal());
-            json.writeName(key);
-            json.writeStartArray();
-            for (Iterator<? extends JsonNode> it = items.items(from, to); it.hasNext(); ) {
-                json.writeTree(it.next());
+        // Not try-with-resources: closing would complete the JSON and the body even when breaking off.
+        OutputStream out = exchange.getResponseBody();
+        JsonGenerator json = StixJson.mapper().createGenerator(out);
+        json.writeStartObject();
+        json.writeNumberProperty("page_size", size);
+        json.writeNumberProperty("page_number", query.page());
+        json.writeNumberProperty("page_results_count", to - from);
+        json.writeNumberProperty("total_results_count", total + faults.extraTotal());
+        json.writeName(key);
+        json.writeStartArray();
+        int written = 0;
+        for (Iterator<? extends JsonNode> it = items.items(from, to); it.hasNext(); ) {
+            if (written++ == breakAfter) {
+                json.flush();
+                throw new BrokenAnswer();
             }
-            json.writeEndArray();
-            json.writeEndObject();
+            json.writeTree(it.next());
         }
+        json.writeEndArray();
+        json.writeEndObject();
+        json.close();
+        out.close();
         return 200;
     }
 
     int error(HttpExchange exchange, int status, String message) throws IOException {
         ObjectNode body = StixJson.mapper().createObjectNode().put("code", status).put("message", message);
         return send(exchange, status, body);
-    }
-
-    int badRequest(HttpExchange exchange, String message) throws IOException {
-        return send(exchange, 400, StixJson.mapper().createObjectNode().put("code", 400).put("message", message));
     }
 
     /** DRF-style field error: {@code {"code":400,"message":"Bad Request","details":{field:[message]}}}. */
@@ -94,10 +118,19 @@ final class StixifyResponses {
     private static int send(HttpExchange exchange, int status, ObjectNode body) throws IOException {
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        record(status);
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
         return status;
+    }
+
+    private static void record(int status) {
+        java.util.function.IntConsumer recorder = RECORDER.get();
+        if (recorder != null) {
+            recorder.accept(status);
+            RECORDER.remove();
+        }
     }
 }
