@@ -62,7 +62,7 @@ final class SyncEnvironment implements AutoCloseable {
     }
 
     void awaitSettled() throws InterruptedException {
-        if (!platform.awaitSettled(Duration.ofSeconds(30))) throw new AssertionError("OpenCTI emulator did not settle");
+        if (!platform.awaitSettled(Duration.ofSeconds(120))) throw new AssertionError("OpenCTI emulator did not settle");
     }
 
     @Override

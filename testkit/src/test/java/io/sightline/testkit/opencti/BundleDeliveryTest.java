@@ -64,7 +64,7 @@ class BundleDeliveryTest {
                         });
                 assertThat(report.droppedCount()).isEqualTo(2);
             }
-            assertThat(platform.awaitSettled(Duration.ofSeconds(20))).isTrue();
+            assertThat(platform.awaitSettled(Duration.ofSeconds(120))).isTrue();
 
             EmulatedWork.View work = platform.works().stream().filter(w -> w.connectorId().equals(id)).findFirst().orElseThrow();
             List<JsonNode> received = platform.received().objects(work.id());

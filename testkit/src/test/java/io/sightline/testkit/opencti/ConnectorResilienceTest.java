@@ -75,7 +75,7 @@ class ConnectorResilienceTest {
             }
             cutter.join(10_000);
             session.client().workToProcessed(workId, "[Stixify] Work done", false);
-            assertThat(platform.awaitSettled(Duration.ofSeconds(30))).isTrue();
+            assertThat(platform.awaitSettled(Duration.ofSeconds(120))).isTrue();
 
             assertThat(proxy.connectionsAccepted()).as("the publisher reconnected").isGreaterThanOrEqualTo(2);
             Set<String> got = platform.received().objects(workId).stream().map(o -> o.path("id").asString()).collect(Collectors.toSet());
