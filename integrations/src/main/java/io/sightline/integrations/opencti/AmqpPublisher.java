@@ -39,8 +39,8 @@ public final class AmqpPublisher implements AutoCloseable {
     private final ConcurrentSkipListMap<Long, byte[]> unconfirmed = new ConcurrentSkipListMap<>();
     private final Object confirmLock = new Object();
     private volatile String nackReason;
-    private Connection connection;
-    private Channel channel;
+    private volatile Connection connection;
+    private volatile Channel channel;
 
     public AmqpPublisher(MqSettings mq, String exchange, String routingKey, Duration confirmTimeout, int reconnectAttempts) {
         this(mq, exchange, routingKey, confirmTimeout, reconnectAttempts, 5_000);
@@ -174,14 +174,19 @@ public final class AmqpPublisher implements AutoCloseable {
             throw new IOException("connection to " + target + " timed out", e);
         }
         Channel ch = connection.createChannel();
+        channel = ch;
         ch.confirmSelect();
-        ch.addConfirmListener((seq, multiple) -> confirmed(seq, multiple, true), (seq, multiple) -> confirmed(seq, multiple, false));
+        // Sequence numbers restart on a new channel: a late confirm of a dropped channel must not count.
+        ch.addConfirmListener((seq, multiple) -> {
+            if (channel == ch) confirmed(seq, multiple, true);
+        }, (seq, multiple) -> {
+            if (channel == ch) confirmed(seq, multiple, false);
+        });
         ch.addShutdownListener(cause -> {
             synchronized (confirmLock) {
                 confirmLock.notifyAll();
             }
         });
-        channel = ch;
         return ch;
     }
 

@@ -44,7 +44,7 @@ class ConnectorProcessIT {
         for (String dossier : dossiers) {
             Set<String> ids = new HashSet<>();
             for (int r = 0; r < 3; r++) {
-                GeneratedReportSource source = new GeneratedReportSource(1_000, seed++, 0);
+                GeneratedReportSource source = new GeneratedReportSource(600, seed++, 0);
                 env.stixify.addReport(dossier, "report " + seed, source, added.plusSeconds(seed));
                 ids.addAll(ExpectedObjects.ids(source));
             }

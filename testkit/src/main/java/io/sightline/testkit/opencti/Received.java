@@ -20,6 +20,7 @@ public final class Received {
     private final AtomicInteger nonPersistent = new AtomicInteger();
     private final AtomicInteger withoutWork = new AtomicInteger();
     private final AtomicLong largestMessage = new AtomicLong();
+    private final AtomicLong counted = new AtomicLong();
     private final Map<String, AtomicInteger> byApplicant = new ConcurrentHashMap<>();
     private volatile boolean keepObjects = true;
 
@@ -53,8 +54,6 @@ public final class Received {
         }
         counted.addAndGet(objects.size());
     }
-
-    private final AtomicLong counted = new AtomicLong();
 
     /** Objects received for a work, in arrival order (only their ids when objects are not kept). */
     public List<JsonNode> objects(String workId) {
