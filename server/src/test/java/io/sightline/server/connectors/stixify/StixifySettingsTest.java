@@ -34,6 +34,7 @@ class StixifySettingsTest {
                     token: %s
                     connector_id: 5e0f6a5c-3333-4b1a-9f7e-1c2d3e4f5a6b
                     queue_protocol: api
+                    mq: { host: broker, port: 5671, use_ssl: true, user: connector, password: broker-password-89 }
                 """.formatted(KEY, TOKEN))).orElseThrow();
         StixifySettings hocon = StixifySettings.read(hocon("""
                 stixify {
@@ -41,7 +42,8 @@ class StixifySettingsTest {
                   apiKey = "%s"
                   dossierIds = ["7c9f0e55-1111-4a5b-9c1d-2f3e4a5b6c7d", " 0a1b2c3d-2222-4e5f-8a9b-0c1d2e3f4a5b "]
                   interval = 12 hours
-                  opencti { url = "http://opencti:8080", token = "%s", connectorId = "5e0f6a5c-3333-4b1a-9f7e-1c2d3e4f5a6b", queueProtocol = API }
+                  opencti { url = "http://opencti:8080", token = "%s", connectorId = "5e0f6a5c-3333-4b1a-9f7e-1c2d3e4f5a6b", queueProtocol = API
+                            mq { host = broker, port = 5671, useSsl = true, user = connector, pass = "broker-password-89" } }
                 }
                 """.formatted(KEY, TOKEN))).orElseThrow();
 
@@ -52,7 +54,9 @@ class StixifySettingsTest {
         assertThat(yaml.opencti().orElseThrow().scope()).containsExactly("stixify");
         assertThat(hocon.toString()).isEqualTo(yaml.toString());
         assertThat(hocon.apiKey()).isEqualTo(yaml.apiKey());
-        assertThat(yaml.toString()).doesNotContain(KEY).doesNotContain(TOKEN);
+        assertThat(yaml.opencti().orElseThrow().mq().port()).isEqualTo(5671);
+        assertThat(hocon.opencti().orElseThrow().mq().password()).isEqualTo("broker-password-89");
+        assertThat(yaml.toString()).doesNotContain(KEY).doesNotContain(TOKEN).doesNotContain("broker-password-89");
     }
 
     @Test
