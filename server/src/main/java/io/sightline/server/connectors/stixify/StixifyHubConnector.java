@@ -10,19 +10,24 @@ import io.sightline.integrations.stixify.StixifyTimestamps;
 import io.sightline.integrations.stixify.SyncResult;
 import io.sightline.server.connectors.Connector;
 import io.sightline.server.connectors.ConnectorContext;
+import io.sightline.server.connectors.ConnectorHealth;
 import io.sightline.server.connectors.ConnectorRegistry;
 import io.sightline.server.connectors.HealthTracker;
+import io.sightline.server.connectors.PartitionHealth;
 import io.sightline.server.connectors.PartitionRun;
 import io.sightline.server.connectors.PartitionScheduler;
 import io.sightline.server.connectors.SchedulePolicy;
 import io.sightline.server.connectors.ServerHealth;
 import io.sightline.server.connectors.ServerStatus;
 import io.sightline.server.intel.IntelIngestService;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -138,6 +143,28 @@ public class StixifyHubConnector implements Connector {
             }
         });
         return health.snapshot().servers();
+    }
+
+    /**
+     * TheHive's {@code {enabled, status, servers[]}}, plus what an operator of the sync looks for
+     * first: the last success, the lag of the stalest dossier, the latest dossier error and the
+     * counters. TheHive clients ignore the extra keys.
+     */
+    @Override
+    public Map<String, Object> status() {
+        ConnectorHealth h = health.snapshot();
+        Map<String, Object> status = new LinkedHashMap<>(h.theHiveStatus());
+        if (!h.enabled()) return status;
+        if (h.lastSuccessAt() != null) status.put("lastSuccessAt", h.lastSuccessAt().toEpochMilli());
+        h.partitions().stream().map(PartitionHealth::lag).filter(Objects::nonNull).max(Duration::compareTo)
+                .ifPresent(lag -> status.put("lagMillis", lag.toMillis()));
+        h.partitions().stream().filter(p -> p.lastErrorAt() != null).max(Comparator.comparing(PartitionHealth::lastErrorAt))
+                .ifPresent(p -> {
+                    status.put("lastError", p.lastError());
+                    status.put("lastErrorAt", p.lastErrorAt().toEpochMilli());
+                });
+        status.put("counters", h.counters());
+        return status;
     }
 
     /** The checkpoint meaning "reports added after {@code date}": the {@code added_after} cursor. */

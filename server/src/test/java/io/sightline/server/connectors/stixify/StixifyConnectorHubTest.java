@@ -157,6 +157,10 @@ class StixifyConnectorHubTest extends HubTest {
         JsonNode stixify = status.json().get("connectors").get("stixify");
         assertThat(stixify.get("enabled").asBoolean()).isTrue();
         assertThat(stixify.get("status").asString()).isIn("WARNING", "ERROR");
+        assertThat(stixify.get("lastError").asString()).isNotBlank();
+        assertThat(stixify.get("counters").get("reports").asLong()).isPositive();
+        assertThat(stixify.get("lagMillis").asLong()).isNotNegative();
+        assertThat(stixify.get("lastSuccessAt").asLong()).isPositive();
         JsonNode server = stixify.get("servers").get(0);
         assertThat(server.get("name").asString()).isEqualTo("Stixify");
         assertThat(server.get("url").asString()).isEqualTo(STIXIFY.baseUrl());
