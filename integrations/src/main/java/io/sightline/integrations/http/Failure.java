@@ -83,7 +83,7 @@ record Failure(HttpTargetException exception, boolean transientProblem, boolean 
 
     private static String tlsReason(SSLException ssl) {
         String message = String.valueOf(ssl.getMessage());
-        if (message.contains("Unsupported or unrecognized SSL message")) {
+        if (message.contains("nrecognized SSL message") || message.contains("plaintext connection")) {
             return "the server did not answer with TLS (is it plain http rather than https?)";
         }
         if (message.contains("handshake_failure") || message.contains("protocol_version")

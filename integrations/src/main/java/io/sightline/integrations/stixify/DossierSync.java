@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  *       A failed report is therefore listed again on the next run (the reports delivered alongside
  *       it are re-sent too, which OpenCTI and the intel store absorb as upserts by STIX id).</li>
  * </ol>
- * Failures of one report or one dossier never stop the others. Listing the dossiers failing fails
- * the run (the exception propagates). Not thread-safe: run one sync at a time per state store.
+ * Failures of one report or one dossier never stop the others; an interrupted thread stops the run
+ * after the current report, without moving that dossier's cursor. Listing the dossiers failing
+ * fails the run (the exception propagates). Not thread-safe: run one sync at a time per state store.
  */
 public final class DossierSync {
     private static final Logger LOG = LoggerFactory.getLogger(DossierSync.class);
@@ -77,6 +78,7 @@ public final class DossierSync {
         }
         List<DossierResult> results = new ArrayList<>();
         for (String id : dossierIds) {
+            if (Thread.currentThread().isInterrupted()) break; // shutting down: the rest waits for the next run
             Dossier dossier = visible.get(id);
             if (dossier != null) results.add(syncDossier(dossier));
         }
@@ -110,6 +112,10 @@ public final class DossierSync {
                     failures.add("report " + report.id() + " (" + report.name() + "): " + describe(e));
                     LOG.error("Stixify: could not deliver report {} of dossier {}; it will be retried on the next run",
                             report.id(), dossier.id(), e);
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    failures.add("interrupted before every report was delivered");
+                    break;
                 }
             }
             if (failures.isEmpty()) {

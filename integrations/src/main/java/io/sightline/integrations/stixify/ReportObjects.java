@@ -6,23 +6,34 @@ import io.sightline.integrations.http.HttpTarget;
 import io.sightline.stix.StixFormatException;
 import io.sightline.stix.StixObjectReader;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The objects of one Stixify report, read lazily page by page ({@code page_size=200}): at most one
  * page's HTTP stream is open and one object is parsed at a time, so a report of any size streams
- * through bounded memory. Pagination is guarded ({@link PageGuard}). A malformed page raises
- * {@link StixifyApiException}; HTTP failures raise the HTTP layer's exceptions. Not thread-safe;
- * close it to release the open page.
+ * through bounded memory. Pagination is guarded ({@link PageGuard}); a page whose answer breaks off
+ * is requested again (up to {@link #MAX_RESUMES} times) without returning any object twice. A
+ * malformed page raises {@link StixifyApiException}; HTTP failures raise the HTTP layer's
+ * exceptions, a page still broken after the resumes an {@link UncheckedIOException}. Not
+ * thread-safe; close it to release the open page.
  */
 public final class ReportObjects implements Iterator<ObjectNode>, AutoCloseable {
+    /** A page whose answer breaks off mid-way is requested again this many times, skipping what was read. */
+    public static final int MAX_RESUMES = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(ReportObjects.class);
+
     private final HttpTarget target;
     private final String path;
     private final String reportId;
     private final PageGuard guard;
+
     private StixObjectReader page;
+    private boolean pageDone = true;
     private int pageNumber;
     private int pageCount;
     private String pageFirstId;
@@ -49,9 +60,9 @@ public final class ReportObjects implements Iterator<ObjectNode>, AutoCloseable 
     @Override
     public boolean hasNext() {
         while (!finished) {
-            if (page == null) openNextPage();
+            if (pageDone) startNextPage();
             try {
-                if (page.hasNext()) {
+                if (pageHasNext()) {
                     if (pageCount == 0 && pageFirstId == null) {
                         String firstId = page.peek().path("id").asString("");
                         if (guard.isRepeat(firstId)) {
@@ -66,6 +77,7 @@ public final class ReportObjects implements Iterator<ObjectNode>, AutoCloseable 
                 long total = StixifyClient.total(page.envelope(), path, pageNumber);
                 boolean more = guard.pageRead(pageCount, pageFirstId, total);
                 closePage();
+                pageDone = true;
                 if (!more) finish();
             } catch (StixFormatException e) {
                 close();
@@ -90,16 +102,40 @@ public final class ReportObjects implements Iterator<ObjectNode>, AutoCloseable 
         closePage();
     }
 
-    private void openNextPage() {
+    private void startNextPage() {
         pageNumber = guard.nextPage();
         pageCount = 0;
         pageFirstId = null;
+        pageDone = false;
+        closePage();
+    }
+
+    /**
+     * Whether the current page has another object, opening it if needed. When the answer breaks
+     * off (connection reset, truncated body), the page is requested again and the objects already
+     * returned from it are skipped: report objects do not change once Stixify has extracted them.
+     */
+    private boolean pageHasNext() {
+        for (int resumes = 0; ; resumes++) {
+            try {
+                if (page == null) openPage(pageCount);
+                return page.hasNext();
+            } catch (UncheckedIOException e) {
+                closePage();
+                if (resumes >= MAX_RESUMES) throw e;
+                LOG.warn("{} page {} broke off after {} object(s) ({}); requesting it again", path, pageNumber, pageCount,
+                        e.getMessage());
+            }
+        }
+    }
+
+    private void openPage(int skip) {
         HttpCall call = HttpCall.get(path).query(StixifyClient.pageQuery(pageNumber)).build();
         HttpReply<InputStream> reply = target.openStream(call);
-        try {
-            page = StixObjectReader.open(reply.body());
-        } catch (StixFormatException e) {
-            throw new StixifyApiException(path + " page " + pageNumber + ": " + e.getMessage(), e);
+        page = StixObjectReader.open(reply.body());
+        for (int i = 0; i < skip; i++) {
+            if (!page.hasNext()) throw new StixifyApiException(path + " page " + pageNumber + " is shorter than when first read");
+            page.next();
         }
     }
 

@@ -45,6 +45,8 @@ final class LoopbackServer implements AutoCloseable {
     private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
     private volatile Answer last = Answer.of(200, "{}");
     final List<Seen> requests = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger maxActive = new java.util.concurrent.atomic.AtomicInteger();
 
     private LoopbackServer(HttpServer server) {
         this.server = server;
@@ -80,7 +82,17 @@ final class LoopbackServer implements AutoCloseable {
         return requests.size();
     }
 
+    /** Highest number of requests the server was handling at the same time. */
+    int maxConcurrentRequests() {
+        return maxActive.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        maxActive.accumulateAndGet(active.incrementAndGet(), Math::max);
+        respond(exchange);
+    }
+
+    private void respond(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         requests.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getRawQuery(),
                 exchange.getRequestURI().getRawPath(), Map.copyOf(exchange.getRequestHeaders()), body));
@@ -92,6 +104,8 @@ final class LoopbackServer implements AutoCloseable {
             if (answer.delayMillis() > 0) {
                 Thread.sleep(answer.delayMillis());
             }
+            // counted as finished before answering, so the client's next request cannot overlap it
+            active.decrementAndGet();
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
@@ -99,6 +113,7 @@ final class LoopbackServer implements AutoCloseable {
                 exchange.getResponseBody().write(bytes);
             }
         } catch (InterruptedException e) {
+            active.decrementAndGet();
             Thread.currentThread().interrupt();
         } catch (IOException clientWentAway) {
             // the client timed out; nothing to answer

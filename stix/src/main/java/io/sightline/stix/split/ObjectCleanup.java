@@ -9,11 +9,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Applies the splitter's edits to one object just before it is sent. */
+/**
+ * Applies the splitter's edits to one object just before it is sent. The stored object is left
+ * alone: the result is a shallow copy whose edited properties are new arrays.
+ */
 final class ObjectCleanup {
     private ObjectCleanup() {}
 
-    static ObjectNode clean(ObjectNode object, Set<String> removedRefs) {
+    static ObjectNode clean(ObjectNode stored, Set<String> removedRefs) {
+        ObjectNode object = stored.objectNode();
+        object.setAll(stored);
         List<String> names = new ArrayList<>(object.propertyNames());
         for (String name : names) {
             JsonNode value = object.get(name);

@@ -1,7 +1,6 @@
 package io.sightline.stix.split;
 
 import io.sightline.stix.StixFormatException;
-import io.sightline.stix.StixJson;
 import io.sightline.stix.StixVersions;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Splits the objects of one bundle the way OpenCTI's Python client (pycti's
@@ -23,10 +23,11 @@ import tools.jackson.databind.JsonNode;
  *
  * <p><b>Bounded memory.</b> Ordering needs the whole reference graph, so a report of 100,000
  * objects cannot be split while it streams. The splitter therefore keeps only ids, types and
- * references in memory ({@link RefGraph}: a few dozen bytes per object) and writes each object's
- * serialized JSON to a {@link SpillStore}, which stays on the heap up to {@code memoryBudget} bytes
- * and moves to a temporary file beyond it. Messages are then produced lazily by reading objects
- * back one at a time in dependency order.
+ * references in memory ({@link RefGraph}: a few dozen bytes per object) and puts the objects in a
+ * {@link SpillStore}, which keeps them as they are while their estimated heap footprint stays under
+ * {@code memoryBudget} and otherwise serializes them all to a temporary file. Messages are then
+ * produced lazily, reading objects back one at a time in dependency order. Input objects are never
+ * modified.
  *
  * <p>Deliberate differences from pycti, all towards not sending what OpenCTI would reject:
  * duplicate ids keep the newest version ({@code modified}, then {@code created}; last one on a tie)
@@ -40,8 +41,8 @@ import tools.jackson.databind.JsonNode;
  * <p>Instances are stateless and thread-safe; each {@link #plan} returns its own {@link SplitPlan}.
  */
 public final class OpenCtiSplitter {
-    /** Default heap budget for object content before spilling to disk: 16 MB. */
-    public static final long DEFAULT_MEMORY_BUDGET = 16L * 1024 * 1024;
+    /** Default heap budget for object content before spilling to disk: 32 MB (estimated footprint). */
+    public static final long DEFAULT_MEMORY_BUDGET = 32L * 1024 * 1024;
 
     private final long memoryBudget;
     private final Path spillDirectory;
@@ -52,7 +53,7 @@ public final class OpenCtiSplitter {
     }
 
     /**
-     * @param memoryBudget bytes of serialized objects kept on the heap before spilling (0 spills always)
+     * @param memoryBudget estimated heap bytes of objects kept before spilling to disk (0 spills always)
      * @param spillDirectory folder for spill files, or null for the system temporary folder
      */
     public OpenCtiSplitter(long memoryBudget, Path spillDirectory) {
@@ -67,7 +68,7 @@ public final class OpenCtiSplitter {
      * Consumes all {@code objects} (e.g. a {@link io.sightline.stix.StixObjectReader} or the pages of
      * a Stixify report) and returns the plan of messages. The caller must close the plan.
      *
-     * @throws StixFormatException if an object has no string {@code id} or {@code type}
+     * @throws StixFormatException if an element is not a JSON object or has no string {@code id} or {@code type}
      */
     public SplitPlan plan(Iterator<? extends JsonNode> objects) {
         RefGraph graph = new RefGraph();
@@ -76,19 +77,20 @@ public final class OpenCtiSplitter {
         int duplicates = 0;
         try {
             while (objects.hasNext()) {
-                JsonNode object = objects.next();
+                JsonNode next = objects.next();
                 inputCount++;
+                if (!(next instanceof ObjectNode object)) {
+                    throw new StixFormatException("object #" + inputCount + " is not a JSON object");
+                }
                 String id = requiredString(object, "id", inputCount);
                 String type = requiredString(object, "type", inputCount);
-                Instant version = versionOrNull(object);
                 int node = graph.intern(id);
                 if (graph.isDefined(node)) {
                     duplicates++;
-                    Instant current = graph.version(node);
-                    if (current != null && (version == null || version.isBefore(current))) continue;
+                    if (isOlder(object, store.read(graph.record(node)))) continue;
                 }
-                int record = store.append(StixJson.mapper().writeValueAsBytes(object));
-                graph.define(node, type, version, record, refsOf(object, graph), requirementOf(object, type, graph));
+                int record = store.append(object);
+                graph.define(node, type, record, refsOf(object, graph), requirementOf(object, type, graph));
             }
         } catch (RuntimeException e) {
             store.close();
@@ -104,6 +106,14 @@ public final class OpenCtiSplitter {
                     + (property.equals("type") ? " (id " + object.path("id").asString("?") + ")" : ""));
         }
         return value.stringValue();
+    }
+
+    /** Whether {@code candidate} is an older version than {@code current} (newest wins, the later one on a tie). */
+    private static boolean isOlder(JsonNode candidate, JsonNode current) {
+        Instant currentVersion = versionOrNull(current);
+        if (currentVersion == null) return false;
+        Instant candidateVersion = versionOrNull(candidate);
+        return candidateVersion == null || candidateVersion.isBefore(currentVersion);
     }
 
     private static Instant versionOrNull(JsonNode object) {

@@ -20,7 +20,6 @@ final class RefGraph {
     private int[] record = new int[256];
     private String[] types = new String[256];
     private int[][] refs = new int[256][];
-    private java.time.Instant[] versions = new java.time.Instant[256];
     /** For relationships and sightings: the refs that must survive, and the refs of which one must. */
     private final Map<Integer, int[][]> requirements = new HashMap<>();
     private final List<Integer> definitionOrder = new ArrayList<>();
@@ -38,10 +37,9 @@ final class RefGraph {
     }
 
     /** Records (or replaces, for a newer duplicate) the object defining {@code node}. */
-    void define(int node, String type, java.time.Instant version, int spillRecord, int[] distinctRefs, int[][] requirement) {
+    void define(int node, String type, int spillRecord, int[] distinctRefs, int[][] requirement) {
         if (record[node] == NONE) definitionOrder.add(node);
         record[node] = spillRecord;
-        versions[node] = version;
         types[node] = type;
         refs[node] = distinctRefs;
         if (requirement == null) requirements.remove(node);
@@ -68,11 +66,6 @@ final class RefGraph {
         return record[node];
     }
 
-    /** Version ({@code modified}/{@code created}) of the object defining the node, or null. */
-    java.time.Instant version(int node) {
-        return versions[node];
-    }
-
     int[] refs(int node) {
         return refs[node];
     }
@@ -92,6 +85,5 @@ final class RefGraph {
         record = Arrays.copyOf(record, capacity);
         types = Arrays.copyOf(types, capacity);
         refs = Arrays.copyOf(refs, capacity);
-        versions = Arrays.copyOf(versions, capacity);
     }
 }

@@ -1,5 +1,6 @@
 package io.sightline.stix.split;
 
+import io.sightline.stix.StixJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -7,23 +8,28 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Append-only store of serialized objects addressed by index. Records stay in a heap buffer
- * until {@code memoryBudget} bytes, then everything moves to a temporary file (deleted on
- * {@link #close()}), so the heap holds at most the budget plus two arrays of offsets whatever the
- * number of objects.
+ * Append-only store of objects addressed by index. Objects stay on the heap as they are (no copy,
+ * no serialization) while their estimated footprint is within {@code memoryBudget}; past it, all of
+ * them are serialized to a temporary file (deleted on {@link #close()}) and read back one at a time.
+ * The heap then holds two arrays of offsets whatever the number of objects.
  */
 final class SpillStore implements AutoCloseable {
     private final long memoryBudget;
     private final Path spillDirectory;
-    private byte[] buffer = new byte[8192];
-    private int bufferUsed;
-    private long[] offsets = new long[256];
-    private int[] lengths = new int[256];
+    private List<ObjectNode> held = new ArrayList<>();
+    private long heldFootprint;
+    private long[] offsets;
+    private int[] lengths;
     private int size;
-    private long totalBytes;
+    private long fileBytes;
     private Path file;
     private FileChannel channel;
 
@@ -32,83 +38,104 @@ final class SpillStore implements AutoCloseable {
         this.spillDirectory = spillDirectory;
     }
 
-    /** Stores a record and returns its index. */
-    int append(byte[] record) {
-        if (size == offsets.length) {
-            offsets = Arrays.copyOf(offsets, size * 2);
-            lengths = Arrays.copyOf(lengths, size * 2);
-        }
-        offsets[size] = totalBytes;
-        lengths[size] = record.length;
-        try {
-            if (channel == null && totalBytes + record.length > memoryBudget) spill();
-            if (channel != null) {
-                ByteBuffer source = ByteBuffer.wrap(record);
-                while (source.hasRemaining()) channel.write(source);
-            } else {
-                ensureBuffer(bufferUsed + record.length);
-                System.arraycopy(record, 0, buffer, bufferUsed, record.length);
-                bufferUsed += record.length;
+    /** Stores an object and returns its index. The store keeps the instance; callers must not change it. */
+    int append(ObjectNode object) {
+        if (channel == null) {
+            long footprint = footprint(object);
+            if (heldFootprint + footprint <= memoryBudget) {
+                held.add(object);
+                heldFootprint += footprint;
+                return size++;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the spill file " + file, e);
+            spill();
         }
-        totalBytes += record.length;
+        write(object);
         return size++;
     }
 
-    /** Reads back record {@code index}. */
-    byte[] read(int index) {
+    /** Object {@code index}, the stored instance or a fresh copy read from the file. */
+    ObjectNode read(int index) {
         if (index < 0 || index >= size) throw new IndexOutOfBoundsException(index);
+        if (channel == null) return held.get(index);
         byte[] record = new byte[lengths[index]];
-        if (channel == null) {
-            System.arraycopy(buffer, (int) offsets[index], record, 0, record.length);
-            return record;
-        }
         ByteBuffer target = ByteBuffer.wrap(record);
-        long position = offsets[index];
         try {
             while (target.hasRemaining()) {
-                int read = channel.read(target, position + target.position());
+                int read = channel.read(target, offsets[index] + target.position());
                 if (read < 0) throw new IOException("spill file truncated");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the spill file " + file, e);
         }
-        return record;
+        return (ObjectNode) StixJson.mapper().readTree(record);
     }
 
-    /** Whether records went to a temporary file. */
+    /** Whether objects went to a temporary file. */
     boolean spilled() {
         return channel != null;
     }
 
-    long totalBytes() {
-        return totalBytes;
+    private void spill() {
+        try {
+            file = spillDirectory == null
+                    ? Files.createTempFile("sightline-split-", ".spill")
+                    : Files.createTempFile(spillDirectory, "sightline-split-", ".spill");
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    StandardOpenOption.DELETE_ON_CLOSE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a spill file", e);
+        }
+        offsets = new long[Math.max(256, size * 2)];
+        lengths = new int[offsets.length];
+        List<ObjectNode> moving = held;
+        held = null;
+        int count = size;
+        size = 0;
+        for (int i = 0; i < count; i++) {
+            write(moving.get(i));
+            size++;
+        }
     }
 
-    private void spill() throws IOException {
-        file = spillDirectory == null
-                ? Files.createTempFile("sightline-split-", ".spill")
-                : Files.createTempFile(spillDirectory, "sightline-split-", ".spill");
-        channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                StandardOpenOption.DELETE_ON_CLOSE);
-        ByteBuffer existing = ByteBuffer.wrap(buffer, 0, bufferUsed);
-        while (existing.hasRemaining()) channel.write(existing);
-        buffer = null;
-        bufferUsed = 0;
+    private void write(ObjectNode object) {
+        if (size == offsets.length) {
+            offsets = Arrays.copyOf(offsets, size * 2);
+            lengths = Arrays.copyOf(lengths, size * 2);
+        }
+        byte[] record = StixJson.mapper().writeValueAsBytes(object);
+        offsets[size] = fileBytes;
+        lengths[size] = record.length;
+        try {
+            ByteBuffer source = ByteBuffer.wrap(record);
+            while (source.hasRemaining()) channel.write(source);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the spill file " + file, e);
+        }
+        fileBytes += record.length;
     }
 
-    private void ensureBuffer(int needed) {
-        if (needed <= buffer.length) return;
-        int capacity = buffer.length;
-        while (capacity < needed) capacity = Math.max(capacity * 2, needed);
-        buffer = Arrays.copyOf(buffer, capacity);
+    /**
+     * A deliberately generous estimate of a tree's heap size: object headers and references per
+     * node and entry, two bytes per string character. Cheaper than serializing the tree.
+     */
+    static long footprint(JsonNode node) {
+        if (node.isString()) return 56 + 2L * node.stringValue().length();
+        if (node.isObject()) {
+            long total = 64;
+            for (Map.Entry<String, JsonNode> entry : node.properties()) total += 48 + footprint(entry.getValue());
+            return total;
+        }
+        if (node.isArray()) {
+            long total = 48;
+            for (JsonNode element : node) total += 8 + footprint(element);
+            return total;
+        }
+        return 24;
     }
 
     @Override
     public void close() {
-        buffer = null;
+        held = null;
         if (channel != null) {
             try {
                 channel.close();

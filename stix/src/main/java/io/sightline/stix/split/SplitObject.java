@@ -10,7 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param sequence 1-based position in the delivery order (pycti's {@code action_sequence})
  * @param dependencyCount pycti's {@code nb_deps}, sent as the bundle's {@code x_opencti_seq}
- * @param object the object, with the references OpenCTI cannot resolve removed
+ * @param object the object, with the references OpenCTI cannot resolve removed; a shallow copy that
+ *     shares unchanged nested values with the splitter's input, so treat it as read-only
  */
 public record SplitObject(int sequence, long dependencyCount, ObjectNode object) {
 

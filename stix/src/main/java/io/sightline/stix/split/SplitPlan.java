@@ -1,6 +1,5 @@
 package io.sightline.stix.split;
 
-import io.sightline.stix.StixJson;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -81,7 +80,7 @@ public final class SplitPlan implements Iterable<SplitObject>, AutoCloseable {
                 if (!hasNext()) throw new NoSuchElementException();
                 if (closed) throw new IllegalStateException("split plan already closed");
                 int node = order[position++];
-                ObjectNode object = (ObjectNode) StixJson.mapper().readTree(store.read(graph.record(node)));
+                ObjectNode object = store.read(graph.record(node));
                 return new SplitObject(position, ordering.dependencies(node), ObjectCleanup.clean(object, ordering.removedRefs(node)));
             }
         };

@@ -81,6 +81,23 @@ class OpenCtiSplitterTest {
     }
 
     @Test
+    void inputIsNotModifiedAndSpillingChangesNothing(@TempDir Path spill) {
+        List<ObjectNode> input = Fixtures.objects("opencti-pycti-cyclic-bundle.json");
+        List<ObjectNode> pristine = input.stream().map(ObjectNode::deepCopy).toList();
+        List<SplitObject> inMemory;
+        try (SplitPlan plan = splitter.plan(input.iterator())) {
+            assertThat(plan.spilled()).isFalse();
+            inMemory = collect(plan);
+        }
+        assertThat(input).isEqualTo(pristine);
+        try (SplitPlan plan = new OpenCtiSplitter(0, spill).plan(input.iterator())) {
+            assertThat(plan.spilled()).isTrue();
+            assertThat(collect(plan)).isEqualTo(inMemory);
+            assertThat(collect(plan)).isEqualTo(inMemory); // a plan can be read twice
+        }
+    }
+
+    @Test
     void longChainsAndLargeReportsSpillAndStayOrdered(@TempDir Path spill) {
         int n = 20_000;
         OpenCtiSplitter small = new OpenCtiSplitter(64 * 1024, spill);

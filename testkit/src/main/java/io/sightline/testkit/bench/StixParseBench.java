@@ -58,6 +58,23 @@ public final class StixParseBench {
             System.out.printf("  %,d messages%n", sent);
         }
 
+        // 50 reports of 2,000 objects, the shape of the stixify-sync benchmark: no spilling.
+        long smallStart = System.nanoTime();
+        int smallSent = 0;
+        for (int report = 0; report < 50; report++) {
+            GeneratedReportSource small = new GeneratedReportSource(2_000, 100 + report, 100);
+            try (SplitPlan plan = new OpenCtiSplitter().plan(small.objects(0, small.size()))) {
+                for (SplitObject object : plan) {
+                    object.toBundleJson("bundle--00000000-0000-4000-8000-000000000002");
+                    smallSent++;
+                }
+            }
+        }
+        report("50 x 2,000 objects: split + bundle JSON", 100_000, smallStart);
+        System.out.printf("  %,d messages%n", smallSent);
+
+        bundle = null; // the last phase streams from the emulator; do not count the serialized copy
+        System.gc();
         try (StixifyEmulator emulator = StixifyEmulator.start("bench-key")) {
             String dossier = emulator.addDossier("bench");
             String reportId = emulator.addReport(dossier, "bench", source, Instant.now());

@@ -168,12 +168,15 @@ public final class StixifyEmulator implements AutoCloseable {
         StixifyResponses.RECORDER.set(status -> requests.add(new RecordedRequest(exchange.getRequestMethod(), path, rawQuery, status)));
         try {
             route(exchange, path, rawQuery);
+        } catch (StixifyResponses.BrokenAnswer e) {
+            // Leaving without closing the exchange makes the server drop the connection mid-body.
+            StixifyResponses.RECORDER.remove();
+            throw e;
         } catch (RuntimeException e) {
             responses.error(exchange, 500, "internal server error");
-        } finally {
-            StixifyResponses.RECORDER.remove();
-            exchange.close();
         }
+        StixifyResponses.RECORDER.remove();
+        exchange.close();
     }
 
     private int route(HttpExchange exchange, String path, String rawQuery) throws IOException {
@@ -223,7 +226,7 @@ public final class StixifyEmulator implements AutoCloseable {
         }
         EmulatedReport report = reportsById.get(reportId);
         if (report == null) return responses.error(exchange, 404, "report not found");
-        return responses.page(exchange, "objects", query, report.source().size(), report.source()::objects);
+        return responses.page(exchange, "objects", query, report.source().size(), report.source()::objects, faults.takeBreak());
     }
 
     private static String decode(String segment) {

@@ -15,6 +15,8 @@ public final class StixifyFaults {
     private volatile int failureStatus = 503;
     private final AtomicInteger rateLimitsLeft = new AtomicInteger();
     private volatile String retryAfter = "1";
+    private final AtomicInteger breaksLeft = new AtomicInteger();
+    private volatile int breakAfter;
     private final AtomicReference<Duration> pageDelay = new AtomicReference<>(Duration.ZERO);
 
     /** Every list reports {@code extra} more results in {@code total_results_count} than it has. */
@@ -49,6 +51,16 @@ public final class StixifyFaults {
         return this;
     }
 
+    /**
+     * The next {@code times} pages of report objects break off (connection dropped, no end of
+     * body) after {@code objects} objects.
+     */
+    public StixifyFaults breakObjectPages(int times, int objects) {
+        breakAfter = objects;
+        breaksLeft.set(times);
+        return this;
+    }
+
     /** Turns every fault off. */
     public StixifyFaults reset() {
         extraTotal.set(0);
@@ -56,6 +68,7 @@ public final class StixifyFaults {
         failuresLeft.set(0);
         rateLimitsLeft.set(0);
         pageDelay.set(Duration.ZERO);
+        breaksLeft.set(0);
         return this;
     }
 
@@ -72,6 +85,11 @@ public final class StixifyFaults {
         if (rateLimitsLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) return 429;
         if (failuresLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) return failureStatus;
         return 0;
+    }
+
+    /** Objects after which this object page breaks off, or -1; consumes one pending break. */
+    int takeBreak() {
+        return breaksLeft.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0 ? breakAfter : -1;
     }
 
     String retryAfter() {

@@ -42,7 +42,20 @@ final class StixifyResponses {
         }
     }
 
+    /** Thrown to drop the connection in the middle of an answer. */
+    static final class BrokenAnswer extends RuntimeException {
+        BrokenAnswer() {
+            super("answer broken off on purpose", null, false, false);
+        }
+    }
+
     int page(HttpExchange exchange, String key, StixifyQuery query, int total, PageItems items) throws IOException {
+        return page(exchange, key, query, total, items, -1);
+    }
+
+    /** A page that breaks off after {@code breakAfter} items when that is not negative. */
+    int page(HttpExchange exchange, String key, StixifyQuery query, int total, PageItems items, int breakAfter)
+            throws IOException {
         int size = query.pageSize();
         long start = (long) (query.page() - 1) * size;
         if (start >= total && faults.repeatLastPage() && total > 0) start = (long) ((total - 1) / size) * size;
@@ -51,20 +64,28 @@ final class StixifyResponses {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         record(200);
         exchange.sendResponseHeaders(200, 0);
-        try (OutputStream out = exchange.getResponseBody(); JsonGenerator json = StixJson.mapper().createGenerator(out)) {
-            json.writeStartObject();
-            json.writeNumberProperty("page_size", size);
-            json.writeNumberProperty("page_number", query.page());
-            json.writeNumberProperty("page_results_count", to - from);
-            json.writeNumberProperty("total_results_count", total + faults.extraTotal());
-            json.writeName(key);
-            json.writeStartArray();
-            for (Iterator<? extends JsonNode> it = items.items(from, to); it.hasNext(); ) {
-                json.writeTree(it.next());
+        // Not try-with-resources: closing would complete the JSON and the body even when breaking off.
+        OutputStream out = exchange.getResponseBody();
+        JsonGenerator json = StixJson.mapper().createGenerator(out);
+        json.writeStartObject();
+        json.writeNumberProperty("page_size", size);
+        json.writeNumberProperty("page_number", query.page());
+        json.writeNumberProperty("page_results_count", to - from);
+        json.writeNumberProperty("total_results_count", total + faults.extraTotal());
+        json.writeName(key);
+        json.writeStartArray();
+        int written = 0;
+        for (Iterator<? extends JsonNode> it = items.items(from, to); it.hasNext(); ) {
+            if (written++ == breakAfter) {
+                json.flush();
+                throw new BrokenAnswer();
             }
-            json.writeEndArray();
-            json.writeEndObject();
+            json.writeTree(it.next());
         }
+        json.writeEndArray();
+        json.writeEndObject();
+        json.close();
+        out.close();
         return 200;
     }
 

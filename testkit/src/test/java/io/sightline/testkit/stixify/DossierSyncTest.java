@@ -17,7 +17,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 class DossierSyncTest {
     private final StixifyEmulator emulator = StixifyEmulator.start(StixifyTestClients.KEY);
@@ -177,6 +176,26 @@ class DossierSyncTest {
         assertThat(result.dossiers().get(0).cursorAfter()).isNull();
         assertThat(result.dossiers().get(0).failures().get(0)).contains("OpenCTI unreachable");
         assertThat(sink.events).contains("finish " + a + " failed");
+    }
+
+    @Test
+    void anInterruptStopsTheRunWithoutMovingTheCursor() {
+        String a = emulator.addDossier("A");
+        String b = emulator.addDossier("B");
+        emulator.addFixtureReport(a, "oasis-infrastructure.json", Instant.now().minusSeconds(5));
+        emulator.addFixtureReport(a, "oasis-apt1-report.json", Instant.now().minusSeconds(4));
+        emulator.addFixtureReport(b, "oasis-poisonivy-report.json", Instant.now().minusSeconds(5));
+        sink.beforeReading = () -> Thread.currentThread().interrupt();
+        try {
+            SyncResult result = sync(a + "," + b).runOnce();
+            assertThat(result.dossiers()).hasSize(1);
+            assertThat(result.succeeded()).isFalse();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(sink.deliveries).hasSizeLessThanOrEqualTo(1);
+        assertThat(state.load().cursor(a)).isEmpty();
+        assertThat(state.load().cursor(b)).isEmpty();
     }
 
     @Test

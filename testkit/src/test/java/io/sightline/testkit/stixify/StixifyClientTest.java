@@ -117,6 +117,24 @@ class StixifyClientTest {
     }
 
     @Test
+    void aPageThatBreaksOffIsRequestedAgainWithoutDuplicates() {
+        String dossier = emulator.addDossier("d");
+        String report = emulator.addFixtureReport(dossier, "oasis-poisonivy-report.json", Instant.now());
+        List<ObjectNode> expected = new ArrayList<>();
+        emulator.report(report).source().objects(0, Integer.MAX_VALUE).forEachRemaining(expected::add);
+        emulator.faults().breakObjectPages(2, 70);
+        List<ObjectNode> actual = new ArrayList<>();
+        try (ReportObjects objects = client.reportObjects(report)) {
+            objects.forEachRemaining(actual::add);
+        }
+        assertThat(actual).isEqualTo(expected);
+        assertThat(emulator.requestCount()).isEqualTo(3);
+
+        emulator.faults().breakObjectPages(4, 10);
+        assertThatThrownBy(() -> count(report)).isInstanceOf(java.io.UncheckedIOException.class);
+    }
+
+    @Test
     void aWrongKeyFailsWithoutRetrying() {
         StixifyClient wrong = StixifyTestClients.client(emulator, "nope", sleeper);
         assertThatThrownBy(wrong::listDossiers).isInstanceOf(HttpStatusException.class)

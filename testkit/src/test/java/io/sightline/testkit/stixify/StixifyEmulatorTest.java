@@ -118,6 +118,13 @@ class StixifyEmulatorTest {
         assertThat(source.customObjectCount()).isEqualTo(9_999);
     }
 
+    @Test
+    void generatedObjectsAreValidStixExceptTheDeliberateCustomType() {
+        var validator = io.sightline.stix.validation.StixSchemaValidator.fromClasspath();
+        GeneratedReportSource source = new GeneratedReportSource(500, 3, 0);
+        source.objects(0, source.size()).forEachRemaining(o -> assertThat(validator.validate(o)).as(o.toString()).isEmpty());
+    }
+
     private HttpResponse<String> get(String path, String key) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path));
         if (key != null) request.header("API-KEY", key);
