@@ -107,10 +107,10 @@ public class IntelIngestService {
     private static void requireText(String what, String value, int max) {
         if (value == null || value.isBlank()) throw new IllegalArgumentException(what + " must not be blank");
         if (value.length() > max) throw new IllegalArgumentException(what + " is longer than " + max + " characters");
+        if (value.indexOf('\0') >= 0) throw new IllegalArgumentException(what + " contains a NUL character");
     }
 
     private static String bounded(String name) {
-        if (name == null || name.length() <= IntelObjectParser.NAME_CHARS) return name;
-        return name.substring(0, IntelObjectParser.NAME_CHARS - 1) + "…";
+        return IntelObjectParser.bounded(name, IntelObjectParser.NAME_CHARS);
     }
 }

@@ -45,7 +45,7 @@ public class IntelObjectParser {
         this.maxRawChars = maxRawChars;
     }
 
-    /** Values dropped by {@link #parse} because the hub's observable rules reject them. */
+    /** A parsed object and the number of its values that the hub's observable rules refused. */
     public record Parsed(IntelObject object, int valuesSkipped) {}
 
     /**
@@ -97,7 +97,7 @@ public class IntelObjectParser {
         int skipped = 0;
         Set<String> seen = new HashSet<>();
         for (Observable o : ObservableExtractor.extract(node)) {
-            if (o.value().length() > VALUE_CHARS) {
+            if (o.value().length() > VALUE_CHARS || o.value().indexOf('\0') >= 0) {
                 skipped++;
                 continue;
             }
@@ -134,8 +134,16 @@ public class IntelObjectParser {
 
     private static String bounded(JsonNode node, String property, int max) {
         JsonNode value = node.get(property);
-        if (value == null || !value.isString()) return null;
-        String text = value.stringValue();
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        return value == null || !value.isString() ? null : bounded(value.stringValue(), max);
+    }
+
+    /**
+     * Text cut to {@code max} characters, without NUL characters, which PostgreSQL refuses in
+     * text columns (the raw JSON keeps them, escaped).
+     */
+    static String bounded(String text, int max) {
+        if (text == null) return null;
+        String clean = text.indexOf('\0') >= 0 ? text.replace("\0", "") : text;
+        return clean.length() <= max ? clean : clean.substring(0, max - 1) + "…";
     }
 }

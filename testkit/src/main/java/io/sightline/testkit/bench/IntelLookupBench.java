@@ -104,7 +104,7 @@ public final class IntelLookupBench {
                     objects, corpus.valueRows(), corpus.linkRows(), corpus.reports(), loadSeconds, objects / loadSeconds,
                     copied, corpus.copySeconds(), rebuilt, loadSeconds - copied);
             try (Statement s = db.createStatement()) {
-                s.execute("ANALYZE");
+                s.execute("VACUUM ANALYZE"); // what autovacuum would have done on a store filled over time
                 ResultSet size = s.executeQuery("SELECT pg_size_pretty(pg_database_size(current_database()))");
                 size.next();
                 System.out.println("Database size " + size.getString(1));
@@ -179,10 +179,20 @@ public final class IntelLookupBench {
         }
     }
 
+    /**
+     * Lookups over HTTP, interleaved with as many {@code GET /api/v1/user/current} requests (same
+     * authentication, no intel): the difference between the two is the cost of the lookup itself.
+     */
     private static void measureHttp(String hubUrl, List<Probe> probes) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        for (int i = 0; i < 500; i++) get(http, hubUrl, probes.get(i)); // JIT and connection warm-up
+        HttpRequest baseline = HttpRequest.newBuilder(URI.create(hubUrl + "/api/v1/user/current"))
+                .header("Authorization", "Bearer " + HubProcess.ADMIN_KEY).build();
+        for (int i = 0; i < 500; i++) {
+            get(http, hubUrl, probes.get(i)); // JIT and connection warm-up
+            http.send(baseline, HttpResponse.BodyHandlers.ofString());
+        }
         Latencies latencies = new Latencies(probes.size());
+        Latencies baselineLatencies = new Latencies(probes.size());
         int wrong = 0;
         int errors = 0;
         for (Probe p : probes) {
@@ -194,9 +204,13 @@ public final class IntelLookupBench {
             } else if (r.body().contains("\"count\":0,") == p.stored()) {
                 wrong++;
             }
+            long t1 = System.nanoTime();
+            if (http.send(baseline, HttpResponse.BodyHandlers.ofString()).statusCode() != 200) errors++;
+            baselineLatencies.record(System.nanoTime() - t1);
         }
         System.out.printf("HTTP GET /api/v1/intel/lookup: %,d, %s; %d errors, %d wrong answers [load average %s]%n",
                 probes.size(), latencies.summary(), errors, wrong, loadAverage());
+        System.out.printf("HTTP GET /api/v1/user/current (baseline, no intel): %,d, %s%n", probes.size(), baselineLatencies.summary());
     }
 
     private static HttpResponse<String> get(HttpClient http, String hubUrl, Probe p) throws IOException, InterruptedException {
