@@ -133,8 +133,8 @@ public final class CortexClient {
     }
 
     /**
-     * Runs an analyzer (id or name) on a value. A submission is not repeated after it may have
-     * reached Cortex (no duplicate jobs); Cortex may answer with a cached job
+     * Runs an analyzer (id or name) on a value. A submission is repeated only when Cortex refused it
+     * unprocessed (429 rate limit) or it never arrived, so no duplicate job is created; Cortex may answer with a cached job
      * ({@link CortexJob#isFromCache()}), possibly already finished.
      */
     public CortexJob run(String analyzerIdOrName, JobRequest request) {
@@ -142,7 +142,7 @@ public final class CortexClient {
             throw new IllegalArgumentException("a value job needs data; use runOnFile for files");
         }
         String id = resolveAnalyzerId(analyzerIdOrName);
-        return submit(id, HttpCall.post(runPath(id)).json(request.toJson()).build());
+        return submit(id, HttpCall.post(runPath(id)).json(request.toJson()).retry(RetryMode.WHEN_REJECTED).build());
     }
 
     /** Runs an analyzer on a file, streamed from disk as a multipart upload. */
@@ -155,7 +155,7 @@ public final class CortexClient {
         MultipartBody body = MultipartBody.create()
                 .file("data", filename, contentType == null ? "application/octet-stream" : contentType, file)
                 .jsonField("_json", meta);
-        return submit(id, HttpCall.post(runPath(id)).multipart(body).build());
+        return submit(id, HttpCall.post(runPath(id)).multipart(body).retry(RetryMode.WHEN_REJECTED).build());
     }
 
     private CortexJob submit(String analyzerId, HttpCall call) {
