@@ -33,13 +33,13 @@
  *
  * <h2>Export (case → MISP)</h2>
  * <pre>{@code
- * MispExportTypes exportTypes = MispExportTypes.loadDefault();
- * // each IOC observable: exportTypes.target(dataType, data) → MispNewAttribute(type, category, …)
- * MispEvent created = client.createEvent(new MispNewEvent(title, date, threatLevel, 0, 0, false,
- *         tags, attributes, null));                      // first export: store id and uuid on the case
+ * MispExportMapper export = new MispExportMapper(MispExportTypes.loadDefault(), exportCaseTags, exportObservableTags);
+ * // per observable: AsAttribute (collect), AsFile (upload after the event exists), Skipped (tell the user)
+ * MispExportMapper.Export how = export.observable(dataType, data, ioc, message, tlp, tags);
+ * MispNewEvent event = export.event(title, startDate, severity, tlp, pap, caseTags, attributes);
+ * MispEvent created = client.createEvent(event);        // first export: store id and uuid on the case
  * client.syncAttributes(eventId, attributes);           // re-export: same event, added/removed attributes
- * client.editEvent(eventId, new MispEventUpdate(title, null, threatLevel, null, null, null));
- * client.addTag(eventUuid, MispTlp.tlpTag(caseTlp), false);
+ * client.editEvent(eventId, new MispEventUpdate(title, null, MispExportMapper.threatLevel(severity), null, null, null));
  * client.uploadSample(eventId, new MispSample(file, name, MispSample.Kind.MALWARE_SAMPLE, null, comment, true));
  * }</pre>
  * MISP's refusals arrive as {@link io.sightline.integrations.misp.MispApiException} carrying
