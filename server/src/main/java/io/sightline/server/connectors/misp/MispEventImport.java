@@ -1,5 +1,6 @@
 package io.sightline.server.connectors.misp;
 
+import io.sightline.integrations.http.HttpNotFoundException;
 import io.sightline.integrations.misp.MispAlertDraft;
 import io.sightline.integrations.misp.MispAlertMapper;
 import io.sightline.integrations.misp.MispAttribute;
@@ -167,6 +168,11 @@ final class MispEventImport implements MispEventListener {
             try {
                 try (var out = Files.newOutputStream(tmp)) {
                     run.client().downloadAttachment(d.attributeId(), out);
+                } catch (HttpNotFoundException missing) {
+                    // MISP lists the attribute but has no file for it: keep the name, not nothing
+                    run.count("filesMissing", 1);
+                    return prepare(new MispObservableDraft("filename", d.data(), d.ioc(), d.tags(), d.message(), d.tlp(),
+                            d.attributeUuid(), d.attributeId(), d.deleted(), d.modified(), false), null);
                 }
                 Attachment stored;
                 try (InputStream in = Files.newInputStream(tmp)) {

@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,13 +41,24 @@ class MispImportStore {
                 .param(eventUuid).query(Long.class).single() > 0;
     }
 
-    /** The event timestamp each organisation's alert was last completely imported at. */
-    Map<Long, Long> importedVersions(String server, String eventUuid) {
-        return jdbc.sql("SELECT a.org_id, m.event_timestamp FROM misp_alert m JOIN alert a ON a.id = m.alert_id "
-                        + "WHERE m.server = ? AND m.event_uuid = ?")
-                .params(server, eventUuid)
-                .query((rs, i) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Math::max));
+    /**
+     * The organisations whose alert already holds this version of the event: imported completely
+     * at timestamp {@code eventTimestamp} or later, by an import that ran at least a minute after
+     * that second (MISP's timestamps count seconds, so an edit in the same second as an import
+     * would otherwise go unnoticed; the minute also absorbs clock skew between MISP and the hub).
+     */
+    java.util.Set<Long> upToDate(String server, String eventUuid, long eventTimestamp) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT a.org_id FROM misp_alert m JOIN alert a ON a.id = m.alert_id "
+                        + "WHERE m.server = ? AND m.event_uuid = ? AND (m.event_timestamp > ? "
+                        + "OR (m.event_timestamp = ? AND m.synced_at >= ?))")
+                .params(server, eventUuid, eventTimestamp, eventTimestamp, (eventTimestamp + 60) * 1000)
+                .query(Long.class).list());
+    }
+
+    /** Whether any organisation has an alert of this event from this server. */
+    boolean known(String server, String eventUuid) {
+        return jdbc.sql("SELECT COUNT(*) FROM misp_alert WHERE server = ? AND event_uuid = ?").params(server, eventUuid)
+                .query(Long.class).single() > 0;
     }
 
     /**

@@ -18,7 +18,6 @@ import io.sightline.server.observables.AttachmentStore;
 import io.sightline.server.observables.ObservableTypes;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,15 +55,15 @@ final class MispServerSync {
     }
 
     void run(PartitionRun run) {
+        List<Long> orgs = deps.organisations().all().stream().filter(o -> server.servesOrganisation(o.name()))
+                .map(Organisation::id).toList();
+        if (orgs.isEmpty()) {
+            throw new IllegalStateException("no organisation of the hub receives alerts from " + server.name()
+                    + " (see includedTheHiveOrganisations / excludedTheHiveOrganisations)");
+        }
         try {
             health.serverOk(server.name(), client.version().version());
             String source = client.keyOrganisation().name();
-            List<Long> orgs = deps.organisations().all().stream().filter(o -> server.servesOrganisation(o.name()))
-                    .map(Organisation::id).toList();
-            if (orgs.isEmpty()) {
-                throw new IllegalStateException("no organisation of the hub receives alerts from " + server.name()
-                        + " (see includedTheHiveOrganisations / excludedTheHiveOrganisations)");
-            }
             Instant since = context.checkpoint(run.partition()).map(v -> Instant.ofEpochSecond(Long.parseLong(v))).orElse(null);
             MispSearchResult result = client.searchEvents(server.query(since), summary -> {
                 if (run.stopRequested()) throw new MispEventImport.Stopped();
@@ -87,14 +86,13 @@ final class MispServerSync {
             run.count("eventsSkippedOwnExport", 1);
             return;
         }
-        Map<Long, Long> versions = deps.store().importedVersions(server.name(), summary.uuid());
-        if (orgs.stream().allMatch(o -> versions.getOrDefault(o, -1L) >= summary.timestamp())) {
+        if (deps.store().upToDate(server.name(), summary.uuid(), summary.timestamp()).containsAll(orgs)) {
             commitCheckpointOnly(run, checkpoint);
             run.count("eventsUnchanged", 1);
             return;
         }
         MispAlertDraft alert = mapper.alert(summary, source);
-        boolean known = !versions.isEmpty();
+        boolean known = deps.store().known(server.name(), summary.uuid());
         MispEventImport event = new MispEventImport(new EventRun(run, orgs), alert,
                 ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
         try {

@@ -85,7 +85,7 @@ final class MispSettings {
                     s.bool("exportObservableTags"), s.bool("publishedOnly"), s.block("whitelist").strings("tags"),
                     s.block("exclusion").strings("tags"), s.block("whitelist").strings("organisations"),
                     s.block("exclusion").strings("organisations"),
-                    s.has("includedTheHiveOrganisations") ? s.strings("includedTheHiveOrganisations") : List.of("*"),
+                    s.strings("includedTheHiveOrganisations").isEmpty() ? List.of("*") : s.strings("includedTheHiveOrganisations"),
                     s.strings("excludedTheHiveOrganisations"), HttpServerSettings.toTarget("misp:" + name, s, "key"));
         }
 
