@@ -113,11 +113,11 @@ final class PostgresObservableWriter implements ObservableBatchWriter {
             ps.setArray(p++, c.createArrayOf("varchar", dt));
             ps.setArray(p++, c.createArrayOf("varchar", d));
             ps.setArray(p++, c.createArrayOf("varchar", k));
-            ps.setArray(p++, c.createArrayOf("bigint", att));
+            ps.setArray(p++, c.createArrayOf("int8", att));
             ps.setArray(p++, c.createArrayOf("varchar", msg));
             ps.setArray(p++, c.createArrayOf("int4", tlp));
             ps.setArray(p++, c.createArrayOf("bool", ioc));
-            ps.setArray(p, c.createArrayOf("bigint", sd));
+            ps.setArray(p, c.createArrayOf("int8", sd));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) ids.put(rs.getString(2) + "\0" + rs.getString(3), rs.getLong(1));
             }
@@ -138,7 +138,7 @@ final class PostgresObservableWriter implements ObservableBatchWriter {
         }
         if (entity.isEmpty()) return;
         try (PreparedStatement ps = c.prepareStatement(TAGS)) {
-            ps.setArray(1, c.createArrayOf("bigint", entity.toArray(Long[]::new)));
+            ps.setArray(1, c.createArrayOf("int8", entity.toArray(Long[]::new)));
             ps.setArray(2, c.createArrayOf("varchar", tag.toArray(String[]::new)));
             ps.executeUpdate();
         }

@@ -119,6 +119,8 @@ class MispResumeAndClusterTest {
         p.put("misp.servers[0].name", "local");
         p.put("misp.servers[0].url", misp.baseUrl());
         p.put("misp.servers[0].auth.key", misp.apiKey());
-        return new SpringApplicationBuilder(SightlineApplication.class).properties(p).run();
+        // as command-line arguments: they win over application.yml, as they do for a real hub
+        return new SpringApplicationBuilder(SightlineApplication.class)
+                .run(p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 }
