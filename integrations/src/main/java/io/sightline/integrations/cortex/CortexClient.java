@@ -9,7 +9,9 @@ import io.sightline.integrations.http.JsonCalls;
 import io.sightline.integrations.http.MultipartBody;
 import io.sightline.integrations.http.QueryParams;
 import io.sightline.integrations.http.RetryMode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -214,6 +216,21 @@ public final class CortexClient {
     public List<CortexArtifact> artifacts(String jobId) {
         return call(() -> json.send(HttpCall.get(jobPath(jobId) + "/artifacts").query("range", "all").build(),
                 new TypeReference<List<CortexArtifact>>() { }));
+    }
+
+    /**
+     * Streams a file from Cortex's datastore ({@code GET /api/datastore/{id}}), e.g. a file artifact
+     * of a report or the sample of a file job, without holding it in memory.
+     */
+    public <T> T readAttachment(String attachmentId, HttpTarget.StreamReader<T> reader) {
+        return call(() -> target.readStream(HttpCall.get("/api/datastore/" + QueryParams.encodePathSegment(attachmentId))
+                .header("Accept", "application/octet-stream").build(), reader));
+    }
+
+    /** Saves a datastore file to {@code destination} (replaced if present); returns its size. */
+    public long downloadAttachment(String attachmentId, Path destination) {
+        return readAttachment(attachmentId,
+                in -> Files.copy(in, destination, StandardCopyOption.REPLACE_EXISTING));
     }
 
     /** {@code DELETE /api/job/{id}}: Cortex keeps the job with status Deleted. */

@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class PartitionScheduler {
     private static final Logger log = LoggerFactory.getLogger(PartitionScheduler.class);
     private static final int MAX_LOCK_NAME = 64;
+    /** How long a running task may take to notice {@link PartitionRun#stopRequested()} at shutdown. */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     /** What became of one planned or triggered run. */
     public enum Outcome { SUCCEEDED, FAILED, SKIPPED_LOCKED, SKIPPED_STOPPED }
@@ -53,6 +55,7 @@ public final class PartitionScheduler {
     private final Map<String, ScheduledFuture<?>> planned = new ConcurrentHashMap<>();
     private volatile boolean started;
     private volatile boolean stopping;
+    private volatile boolean inTask;
 
     public PartitionScheduler(String connector, SchedulePolicy policy, PartitionTask task, LockProvider locks,
                               HealthTracker health, Clock clock) {
@@ -110,22 +113,28 @@ public final class PartitionScheduler {
         }
         CompletableFuture<Outcome> result = new CompletableFuture<>();
         try {
-            executor.execute(() -> result.complete(runOnce(partition)));
+            executor.execute(() -> result.complete(runSafely(partition)));
         } catch (RejectedExecutionException e) {
             result.complete(Outcome.SKIPPED_STOPPED);
         }
         return result;
     }
 
-    /** Signals the running task, lets it finish (up to 30 s), and plans nothing more. */
+    /**
+     * Signals the running task and lets it finish its batch (up to {@link #STOP_GRACE}), then
+     * interrupts it; plans nothing more. Waiting for a lock or a connection is interrupted at once:
+     * at shutdown the database may already be gone.
+     */
     public void stop() {
         stopping = true;
         planned.values().forEach(f -> f.cancel(false));
         executor.shutdown();
         try {
-            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-                log.warn("Connector {}: a run did not finish within 30 s of shutdown; interrupting it", connector);
+            if (!inTask) executor.shutdownNow();
+            if (!executor.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Connector {}: a run did not finish within {} of shutdown; interrupting it", connector, STOP_GRACE);
                 executor.shutdownNow();
+                executor.awaitTermination(1, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             executor.shutdownNow();
@@ -136,12 +145,24 @@ public final class PartitionScheduler {
     private void plan(String partition, Duration delay) {
         if (stopping || !partitions.contains(partition)) return;
         try {
-            ScheduledFuture<?> next = executor.schedule(() -> runOnce(partition), delay.toMillis(), TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> next = executor.schedule(() -> runSafely(partition), delay.toMillis(), TimeUnit.MILLISECONDS);
             ScheduledFuture<?> previous = planned.put(partition, next);
             if (previous != null && previous != next) previous.cancel(false);
             health.nextRun(partition, clock.instant().plus(delay));
         } catch (RejectedExecutionException e) {
             // shutting down
+        }
+    }
+
+    /** Whatever goes wrong, the partition stays planned: an escaped error would end its chain of runs. */
+    private Outcome runSafely(String partition) {
+        try {
+            return runOnce(partition);
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError) throw e;
+            log.error("Connector {}: unexpected failure around the run of partition '{}'", connector, partition, e);
+            plan(partition, policy.interval());
+            return Outcome.FAILED;
         }
     }
 
@@ -165,6 +186,7 @@ public final class PartitionScheduler {
         }
         Outcome outcome;
         health.runStarted(partition);
+        inTask = true;
         try {
             task.run(new PartitionRun(partition, health, () -> stopping));
             health.runSucceeded(partition);
@@ -179,6 +201,7 @@ public final class PartitionScheduler {
             plan(partition, retry);
             outcome = Outcome.FAILED;
         } finally {
+            inTask = false;
             unlock(lock.get(), partition);
         }
         return outcome;

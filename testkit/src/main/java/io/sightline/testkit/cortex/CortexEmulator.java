@@ -42,6 +42,7 @@ public final class CortexEmulator implements AutoCloseable {
     public static final String REPORT = "GET /api/job/{id}/report";
     public static final String WAIT_REPORT = "GET /api/job/{id}/waitreport";
     public static final String ARTIFACTS = "GET /api/job/{id}/artifacts";
+    public static final String DATASTORE = "GET /api/datastore/{id}";
     public static final String UNKNOWN = "unknown route";
 
     private static final Logger LOG = LoggerFactory.getLogger(CortexEmulator.class);
@@ -156,22 +157,29 @@ public final class CortexEmulator implements AutoCloseable {
             String endpoint = route(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), params);
             counts.computeIfAbsent(endpoint, key -> new AtomicLong()).incrementAndGet();
             EmulatorRequest request = new EmulatorRequest(exchange, endpoint, params, body);
-            pause();
-            if (!endpoint.equals(STATUS) && !authorised(request)) {
-                return;
+            try {
+                answer(request);
+            } catch (RuntimeException e) {
+                // like Cortex: an unexpected failure is a 500 InternalError, not a dropped connection
+                LOG.warn("emulator failure on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+                request.error(500, "InternalError", String.valueOf(e.getMessage()));
             }
-            Optional<CortexFaults.Fault> fault = faults.takeFor(endpoint);
-            if (fault.isPresent()) {
-                answerFault(request, fault.get());
-                return;
-            }
-            dispatch(request);
         } catch (IOException clientGone) {
             LOG.debug("client went away: {}", clientGone.getMessage());
-        } catch (RuntimeException e) {
-            LOG.warn("emulator failure on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-            throw e;
         }
+    }
+
+    private void answer(EmulatorRequest request) throws IOException {
+        pause();
+        if (!request.endpoint.equals(STATUS) && !authorised(request)) {
+            return;
+        }
+        Optional<CortexFaults.Fault> fault = faults.takeFor(request.endpoint);
+        if (fault.isPresent()) {
+            answerFault(request, fault.get());
+            return;
+        }
+        dispatch(request);
     }
 
     private void pause() {
@@ -234,6 +242,7 @@ public final class CortexEmulator implements AutoCloseable {
             case REPORT -> jobEndpoints.report(request);
             case WAIT_REPORT -> jobEndpoints.waitReport(request);
             case ARTIFACTS -> jobEndpoints.artifacts(request);
+            case DATASTORE -> jobEndpoints.datastore(request);
             default -> request.error(404, "NotFoundError", "no route for " + request.exchange.getRequestMethod()
                     + " " + request.exchange.getRequestURI().getPath());
         }
@@ -264,6 +273,10 @@ public final class CortexEmulator implements AutoCloseable {
         }
         if (resource.equals("job")) {
             return jobRoute(method, segments, params);
+        }
+        if (resource.equals("datastore") && size == 3 && method.equals("GET")) {
+            params.add(segments.get(2));
+            return DATASTORE;
         }
         return UNKNOWN;
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
@@ -28,6 +29,8 @@ final class JobEndpoints {
     private final JobStore jobs;
     private final CortexFaults faults;
     private final Clock clock;
+    /** Uploaded files by sha256, served back by /api/datastore/{id} as Cortex does. */
+    private final Map<String, byte[]> datastore = new ConcurrentHashMap<>();
 
     JobEndpoints(AnalyzerCatalog catalog, JobStore jobs, CortexFaults faults, Clock clock) {
         this.catalog = catalog;
@@ -98,6 +101,7 @@ final class JobEndpoints {
         attachment.put("size", file.content().length);
         attachment.put("contentType", file.contentType());
         attachment.put("id", sha256);
+        datastore.put(sha256, file.content());
         return input(meta, null, attachment, request);
     }
 
@@ -188,6 +192,15 @@ final class JobEndpoints {
         List<JsonNode> artifacts = new ArrayList<>();
         report.path("artifacts").forEach(artifacts::add);
         request.jsonList(artifacts, artifacts.size());
+    }
+
+    void datastore(EmulatorRequest request) throws IOException {
+        byte[] content = datastore.get(request.param(0));
+        if (content == null) {
+            request.error(404, "NotFoundError", "attachment " + request.param(0) + " not found");
+            return;
+        }
+        request.send(200, content, "application/octet-stream");
     }
 
     private void answerReport(EmulatorRequest request, EmulatedJob job) throws IOException {

@@ -106,6 +106,9 @@ class CortexEmulatorFixtureTest {
         assertThat(job.attachment().hashes()).hasSize(3);
         assertThat(finished.report().orElseThrow().raw()).isEqualTo(expectedJob.get("report"));
         assertThat(client.artifacts(job.id())).hasSize(2);
+        Path downloaded = dir.resolve("downloaded.jpg");
+        assertThat(client.downloadAttachment(job.attachment().id(), downloaded)).isEqualTo(4);
+        assertThat(Files.readAllBytes(downloaded)).isEqualTo(Files.readAllBytes(sample));
     }
 
     @Test
