@@ -118,7 +118,7 @@ public final class MispClient {
     public MispSearchResult searchEvents(MispEventQuery query, Consumer<MispEventSummary> consumer) {
         long lowerBound = query.lowerBound(clock.instant());
         return MispEventSearch.run(query, lowerBound, (since, page, limit) -> {
-            HttpCall call = HttpCall.post("/events/index").json(MispRequestBodies.indexSearch(query, since, page))
+            HttpCall call = HttpCall.post("/events/index").json(MispRequestBodies.indexSearch(query, since, page, limit))
                     .retryable().build(); // a search changes nothing, so repeating it is harmless
             List<MispEventSummary> events = new ArrayList<>(limit);
             target.readStream(call, in -> reader.readIndex(in, events::add));

@@ -10,9 +10,10 @@ import java.util.function.Consumer;
  * Pages through {@code POST /events/index} by timestamp (keyset paging): each page asks for
  * events modified at or after a cursor, sorted by timestamp ascending; the cursor then moves to the
  * last timestamp seen and events already delivered at that exact timestamp are skipped. Unlike
- * page offsets, this neither skips nor repeats events when some are modified during the search,
- * and every request either moves the cursor forward or asks for a further page of one timestamp,
- * so the search always ends.
+ * page offsets, this neither skips nor repeats events when some are modified during the search.
+ * When a whole page shares one second the page grows (up to {@link #MAX_LIMIT}) rather than
+ * paging through ties in an order MISP does not keep. Every request moves the cursor forward,
+ * grows the page or asks for a further page, so the search always ends.
  */
 final class MispEventSearch {
 
@@ -21,6 +22,9 @@ final class MispEventSearch {
         List<MispEventSummary> fetch(long since, int page, int limit);
     }
 
+    /** Largest page asked for when many events share one second (summaries are small). */
+    static final int MAX_LIMIT = 10_000;
+
     private MispEventSearch() {
     }
 
@@ -28,6 +32,7 @@ final class MispEventSearch {
                                 Consumer<MispEventSummary> consumer) {
         long cursor = lowerBound;
         long last = lowerBound;
+        int limit = query.pageSize();
         int page = 1;
         int pages = 0;
         long delivered = 0, skipped = 0;
@@ -37,7 +42,7 @@ final class MispEventSearch {
                 throw new MispPaginationException("event search stopped after " + pages
                         + " pages (maxPages); the checkpoint stays at " + last);
             }
-            List<MispEventSummary> batch = fetcher.fetch(cursor, page, query.pageSize());
+            List<MispEventSummary> batch = fetcher.fetch(cursor, page, limit);
             pages++;
             checkOrder(batch, cursor, page);
             int fresh = 0;
@@ -54,14 +59,16 @@ final class MispEventSearch {
                 }
                 last = event.timestamp();
             }
-            if (batch.size() < query.pageSize()) {
+            if (batch.size() < limit) {
                 return new MispSearchResult(pages, delivered, skipped, last);
             }
             if (fresh == 0) {
-                throw new MispPaginationException("MISP answered page " + page + " of events modified since "
-                        + cursor + " with events already received; it seems to ignore 'page'. Stopping at " + last);
+                throw new MispPaginationException("MISP answered page " + page + " (limit " + limit
+                        + ") of events modified since " + cursor + " with events already received; it seems to"
+                        + " ignore 'limit' or 'page'. Stopping at " + last);
             }
             long newest = batch.get(batch.size() - 1).timestamp();
+            boolean oneSecond = batch.get(0).timestamp() == newest;
             if (newest > cursor) {
                 cursor = newest;
                 doneAtCursor = new HashSet<>();
@@ -70,10 +77,19 @@ final class MispEventSearch {
                         doneAtCursor.add(identity(event));
                     }
                 }
-                // a full page of one second: its first page from the new cursor is the one just read
-                page = doneAtCursor.size() >= query.pageSize() ? 2 : 1;
-            } else {
-                page++;
+                limit = query.pageSize();
+                page = 1;
+            }
+            if (oneSecond) {
+                // More events share this second than a page holds. MISP orders ties arbitrarily, so
+                // paging through them could skip some: ask for all of them at once instead, and page
+                // only beyond MAX_LIMIT events in one second.
+                if (limit < MAX_LIMIT) {
+                    limit = Math.min(MAX_LIMIT, limit * 2);
+                    page = 1;
+                } else {
+                    page++;
+                }
             }
         }
     }

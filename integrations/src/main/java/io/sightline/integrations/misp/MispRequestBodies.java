@@ -18,7 +18,7 @@ final class MispRequestBodies {
     private MispRequestBodies() {
     }
 
-    static ObjectNode indexSearch(MispEventQuery query, long since, int page) {
+    static ObjectNode indexSearch(MispEventQuery query, long since, int page, int limit) {
         ObjectNode body = HttpJson.MAPPER.createObjectNode();
         if (since > 0) {
             body.put("searchtimestamp", since);
@@ -32,7 +32,7 @@ final class MispRequestBodies {
         if (Boolean.TRUE.equals(query.publishedOnly())) {
             body.put("searchpublished", 1);
         }
-        body.put("limit", query.pageSize());
+        body.put("limit", limit);
         body.put("page", page);
         body.put("sort", "timestamp");
         body.put("direction", "asc");

@@ -40,6 +40,29 @@ class MispEventSearchTest {
     }
 
     @Test
+    void tiesInAnyOrderAcrossPagesAreAllDeliveredOnce() {
+        List<MispEventSummary> events = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            events.add(event("t" + i, 50));
+        }
+        events.add(event("later", 51));
+        List<String> seen = new ArrayList<>();
+        int[] calls = {0};
+        MispEventSearch.PageFetcher fetcher = (since, page, limit) -> {
+            // MISP gives no order among events of one second: reverse it on every other request
+            List<MispEventSummary> ordered = new ArrayList<>(events);
+            if (calls[0]++ % 2 == 1) {
+                java.util.Collections.reverse(ordered.subList(0, 9));
+            }
+            return server(ordered).fetch(since, page, limit);
+        };
+
+        MispEventSearch.run(PAGE_OF_2, 0, fetcher, e -> seen.add(e.uuid()));
+
+        assertThat(seen).hasSize(10).doesNotHaveDuplicates().endsWith("later");
+    }
+
+    @Test
     void anEventModifiedDuringTheSearchIsNotLost() {
         List<MispEventSummary> events = new ArrayList<>(List.of(event("a", 1), event("b", 2), event("c", 3),
                 event("d", 4), event("e", 5)));
@@ -59,13 +82,31 @@ class MispEventSearchTest {
 
     @Test
     void aServerIgnoringPageStopsTheSearchInsteadOfLooping() {
-        List<MispEventSummary> sameSecond = List.of(event("a", 7), event("b", 7));
+        // more events in one second than the largest page: only then is 'page' needed
+        List<MispEventSummary> sameSecond = new ArrayList<>();
+        for (int i = 0; i <= MispEventSearch.MAX_LIMIT; i++) {
+            sameSecond.add(event("s" + i, 7));
+        }
         List<String> seen = new ArrayList<>();
 
-        assertThatThrownBy(() -> MispEventSearch.run(PAGE_OF_2, 0, (since, page, limit) -> sameSecond, e -> seen.add(e.uuid())))
+        assertThatThrownBy(() -> MispEventSearch.run(PAGE_OF_2, 0,
+                (since, page, limit) -> sameSecond.subList(0, limit), e -> seen.add(e.uuid())))
                 .isInstanceOf(MispPaginationException.class)
-                .hasMessageContaining("ignore 'page'");
-        assertThat(seen).containsExactly("a", "b");
+                .hasMessageContaining("ignore 'limit' or 'page'");
+        assertThat(seen).hasSize(MispEventSearch.MAX_LIMIT).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void moreTiesThanTheLargestPageArePagedThrough() {
+        List<MispEventSummary> sameSecond = new ArrayList<>();
+        for (int i = 0; i < MispEventSearch.MAX_LIMIT + 5; i++) {
+            sameSecond.add(event("s" + i, 7));
+        }
+        List<String> seen = new ArrayList<>();
+
+        MispEventSearch.run(PAGE_OF_2, 0, server(sameSecond), e -> seen.add(e.uuid()));
+
+        assertThat(seen).hasSize(MispEventSearch.MAX_LIMIT + 5).doesNotHaveDuplicates();
     }
 
     @Test
