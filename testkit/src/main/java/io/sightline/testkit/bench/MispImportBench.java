@@ -129,7 +129,8 @@ public final class MispImportBench {
         while (System.nanoTime() < deadline) {
             if (!hub.isAlive()) throw new IllegalStateException("the hub exited; see " + log);
             try {
-                if (get(base, "/api/status").statusCode() == 200) return;
+                HttpResponse<String> r = get(base, "/api/v1/connector/misp");
+                if (r.statusCode() == 200 && JSON.readTree(r.body()).path("state").asString().equals("RUNNING")) return;
             } catch (IOException notYet) {
                 // still starting
             }

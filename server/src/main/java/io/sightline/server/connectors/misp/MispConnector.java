@@ -22,9 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +45,7 @@ public class MispConnector implements Connector {
     private final MispServerSync.Deps deps;
     private final AtomicInteger syncsRunning = new AtomicInteger();
     private volatile PartitionScheduler scheduler;
-    private volatile ScheduledExecutorService statusChecks;
+    private boolean syncRequested;
 
     public MispConnector(ConfigurableEnvironment env, MispImportStore store, ObservableTypes types,
                          AttachmentStore attachments, OrganisationRepository organisations) {
@@ -102,22 +99,17 @@ public class MispConnector implements Connector {
             }
         });
         syncs.keySet().forEach(s::addPartition);
-        scheduler = s;
         s.start();
-        ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "misp-status");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = config.duration("checkStatusInterval").toMillis();
-        checks.scheduleWithFixedDelay(this::checkQuietly, 0, every, TimeUnit.MILLISECONDS);
-        statusChecks = checks;
+        synchronized (this) {
+            scheduler = s;
+            if (syncRequested) s.partitions().forEach(s::triggerNow);
+        }
+        context.repeat("MISP status check", config.duration("checkStatusInterval"), this::testConnection);
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService checks = statusChecks;
-        if (checks != null) checks.shutdownNow();
+        // the runtime stops the schedulers and the status checks; nothing else to release
     }
 
     @Override
@@ -146,9 +138,13 @@ public class MispConnector implements Connector {
      *
      * @return the number of servers asked to sync
      */
-    public int syncNow() {
+    public synchronized int syncNow() {
         PartitionScheduler s = scheduler;
-        if (s == null) return 0;
+        if (s == null) {
+            // asked while the hub is still starting: run as soon as the connector has started
+            syncRequested = true;
+            return 0;
+        }
         s.partitions().forEach(s::triggerNow);
         return s.partitions().size();
     }
@@ -166,13 +162,5 @@ public class MispConnector implements Connector {
     MispClient client(MispSettings.Server server) {
         MispClient c = clients.get(server.name());
         return c != null ? c : MispClient.create(server.target());
-    }
-
-    private void checkQuietly() {
-        try {
-            testConnection();
-        } catch (RuntimeException e) {
-            log.warn("MISP status check failed: {}", health.snapshot().status());
-        }
     }
 }
