@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,42 +25,65 @@ import org.springframework.stereotype.Component;
 @Component
 class MispImportStore {
     /** The alert of one event in one organisation. */
-    record AlertTarget(long alertId, long orgId, Long caseId) {}
+    record AlertTarget(long alertId, long orgId, Long caseId, boolean created) {}
 
     private final JdbcClient jdbc;
     private final AlertRepository alerts;
     private final ObservableBatchWriter observables;
+    private final boolean postgres;
 
     MispImportStore(JdbcClient jdbc, JdbcTemplate template, AlertRepository alerts, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.alerts = alerts;
+        this.postgres = dialect.postgres();
         this.observables = dialect.postgres() ? new PostgresObservableWriter(template) : new PortableObservableWriter(template);
     }
 
-    /** Whether this hub exported the event itself (to any server): such events are not imported back. */
-    boolean exportedByHub(String eventUuid) {
-        return eventUuid != null && jdbc.sql("SELECT COUNT(*) FROM misp_export WHERE event_uuid = ?")
-                .param(eventUuid).query(Long.class).single() > 0;
+    /**
+     * What the hub already knows of an event, in one query.
+     *
+     * @param exportedByHub the hub exported this event itself (to any server): not imported back
+     * @param known         some organisation has an alert of it from this server
+     * @param upToDate      the organisations whose alert holds this version already: imported
+     *                      completely at this timestamp or later, by an import that ran at least a
+     *                      minute after that second (MISP's timestamps count seconds, so an edit in
+     *                      the same second as an import would otherwise go unnoticed; the minute
+     *                      also absorbs clock skew between MISP and the hub)
+     */
+    record EventState(boolean exportedByHub, boolean known, Set<Long> upToDate) {}
+
+    EventState state(String server, String eventUuid, long eventTimestamp) {
+        boolean[] exported = {false};
+        boolean[] known = {false};
+        Set<Long> upToDate = new HashSet<>();
+        jdbc.sql("""
+                SELECT -1, (SELECT COUNT(*) FROM misp_export WHERE event_uuid = ?), 0
+                UNION ALL
+                SELECT a.org_id, m.event_timestamp, m.synced_at FROM misp_alert m JOIN alert a ON a.id = m.alert_id
+                WHERE m.server = ? AND m.event_uuid = ?""")
+                .params(eventUuid == null ? "" : eventUuid, server, eventUuid == null ? "" : eventUuid)
+                .query(rs -> {
+                    long org = rs.getLong(1);
+                    if (org == -1) {
+                        exported[0] = rs.getLong(2) > 0;
+                        return;
+                    }
+                    known[0] = true;
+                    long imported = rs.getLong(2);
+                    if (imported > eventTimestamp || (imported == eventTimestamp && rs.getLong(3) >= (eventTimestamp + 60) * 1000)) {
+                        upToDate.add(org);
+                    }
+                });
+        return new EventState(exported[0], known[0], upToDate);
     }
 
     /**
-     * The organisations whose alert already holds this version of the event: imported completely
-     * at timestamp {@code eventTimestamp} or later, by an import that ran at least a minute after
-     * that second (MISP's timestamps count seconds, so an edit in the same second as an import
-     * would otherwise go unnoticed; the minute also absorbs clock skew between MISP and the hub).
+     * PostgreSQL: the import's transactions do not wait for their commit to reach the disk. A
+     * database crash can then lose the last commits, but data and checkpoint together, so the
+     * events are imported again; nothing is lost or duplicated.
      */
-    java.util.Set<Long> upToDate(String server, String eventUuid, long eventTimestamp) {
-        return new java.util.HashSet<>(jdbc.sql("SELECT a.org_id FROM misp_alert m JOIN alert a ON a.id = m.alert_id "
-                        + "WHERE m.server = ? AND m.event_uuid = ? AND (m.event_timestamp > ? "
-                        + "OR (m.event_timestamp = ? AND m.synced_at >= ?))")
-                .params(server, eventUuid, eventTimestamp, eventTimestamp, (eventTimestamp + 60) * 1000)
-                .query(Long.class).list());
-    }
-
-    /** Whether any organisation has an alert of this event from this server. */
-    boolean known(String server, String eventUuid) {
-        return jdbc.sql("SELECT COUNT(*) FROM misp_alert WHERE server = ? AND event_uuid = ?").params(server, eventUuid)
-                .query(Long.class).single() > 0;
+    void relaxCommit() {
+        if (postgres) jdbc.sql("SET LOCAL synchronous_commit TO OFF").update();
     }
 
     /**
@@ -76,7 +101,7 @@ class MispImportStore {
             jdbc.sql("INSERT INTO misp_alert (alert_id, server, event_uuid, event_id, event_timestamp, misp_tags, synced_at) "
                             + "VALUES (?, ?, ?, ?, -1, ?, ?)")
                     .params(id, server, d.eventUuid(), d.sourceRef(), String.join("\n", clean(d.tags())), now).update();
-            return new AlertTarget(id, orgId, null);
+            return new AlertTarget(id, orgId, null, true);
         }
         AlertRecord a = existing.get();
         Optional<String> previous = jdbc.sql("SELECT misp_tags FROM misp_alert WHERE alert_id = ?").param(a.id())
@@ -97,7 +122,7 @@ class MispImportStore {
             jdbc.sql("INSERT INTO misp_alert (alert_id, server, event_uuid, event_id, event_timestamp, misp_tags, synced_at) "
                     + "VALUES (?, ?, ?, ?, -1, ?, ?)").params(a.id(), server, d.eventUuid(), d.sourceRef(), mispTags, now).update();
         }
-        return new AlertTarget(a.id(), orgId, a.caseId());
+        return new AlertTarget(a.id(), orgId, a.caseId(), false);
     }
 
     /** Writes one batch of observables to every target alert (and to the case of an imported alert). */
@@ -116,14 +141,18 @@ class MispImportStore {
      * @return the number of observables removed
      */
     int finishEvent(AlertTarget t, long mark, long eventTimestamp, long now) {
-        String stale = "SELECT id FROM observable WHERE alert_id = ? AND misp_sync IS NOT NULL AND misp_sync <> ?";
-        jdbc.sql("DELETE FROM entity_tag WHERE entity = 'observable' AND entity_id IN (" + stale + ")")
-                .params(t.alertId(), mark).update();
-        int removed = jdbc.sql("DELETE FROM observable WHERE alert_id = ? AND misp_sync IS NOT NULL AND misp_sync <> ?")
-                .params(t.alertId(), mark).update();
+        int removed = t.created() ? 0 : sweep(t, mark); // a new alert has nothing stale
         jdbc.sql("UPDATE misp_alert SET event_timestamp = ?, synced_at = ? WHERE alert_id = ?")
                 .params(eventTimestamp, now, t.alertId()).update();
         return removed;
+    }
+
+    private int sweep(AlertTarget t, long mark) {
+        String stale = "SELECT id FROM observable WHERE alert_id = ? AND misp_sync IS NOT NULL AND misp_sync <> ?";
+        jdbc.sql("DELETE FROM entity_tag WHERE entity = 'observable' AND entity_id IN (" + stale + ")")
+                .params(t.alertId(), mark).update();
+        return jdbc.sql("DELETE FROM observable WHERE alert_id = ? AND misp_sync IS NOT NULL AND misp_sync <> ?")
+                .params(t.alertId(), mark).update();
     }
 
     private static List<String> clean(List<String> tags) {

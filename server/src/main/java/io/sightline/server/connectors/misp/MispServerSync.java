@@ -81,18 +81,19 @@ final class MispServerSync {
 
     private void importEvent(PartitionRun run, MispEventSummary summary, String source, List<Long> orgs) {
         String checkpoint = Long.toString(summary.timestamp());
-        if (deps.store().exportedByHub(summary.uuid())) {
+        MispImportStore.EventState state = deps.store().state(server.name(), summary.uuid(), summary.timestamp());
+        if (state.exportedByHub()) {
             commitCheckpointOnly(run, checkpoint);
             run.count("eventsSkippedOwnExport", 1);
             return;
         }
-        if (deps.store().upToDate(server.name(), summary.uuid(), summary.timestamp()).containsAll(orgs)) {
+        if (state.upToDate().containsAll(orgs)) {
             commitCheckpointOnly(run, checkpoint);
             run.count("eventsUnchanged", 1);
             return;
         }
         MispAlertDraft alert = mapper.alert(summary, source);
-        boolean known = deps.store().known(server.name(), summary.uuid());
+        boolean known = state.known();
         MispEventImport event = new MispEventImport(new EventRun(run, orgs), alert,
                 ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
         try {
@@ -143,7 +144,10 @@ final class MispServerSync {
 
         @Override
         public void inTransaction(Runnable work) {
-            context.transactions().executeWithoutResult(tx -> work.run());
+            context.transactions().executeWithoutResult(tx -> {
+                deps.store().relaxCommit();
+                work.run();
+            });
         }
     }
 }
