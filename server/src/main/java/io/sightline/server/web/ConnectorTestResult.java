@@ -29,11 +29,14 @@ public record ConnectorTestResult(String outcome, String message) {
         return new ConnectorTestResult("failed", message);
     }
 
-    /** Forwards an empty POST to the API path in the same request (same principal) and reads its answer. */
+    /**
+     * Dispatches an empty POST to the API path within the same request (same principal) and reads
+     * its answer. An include, not a forward: a forward closes the browser's response when it returns.
+     */
     static ConnectorTestResult call(HttpServletRequest request, HttpServletResponse response, String path)
             throws ServletException, IOException {
         Capture capture = new Capture(response);
-        request.getRequestDispatcher(path).forward(new EmptyPost(request), capture);
+        request.getRequestDispatcher(path).include(new EmptyPost(request), capture);
         return interpret(capture.getStatus(), capture.body());
     }
 
@@ -41,8 +44,9 @@ public record ConnectorTestResult(String outcome, String message) {
     static ConnectorTestResult interpret(int status, String body) {
         JsonNode json = parse(body);
         String message = firstText(json, "message", "reason", "error");
-        if (status == 404 && json != null && "NotFoundError".equals(text(json, "type")) && message != null
-                && message.startsWith("No such endpoint")) {
+        boolean noRoute = json == null || "NotFoundError".equals(text(json, "type")) && message != null
+                && message.startsWith("No such endpoint");
+        if (status == 404 && noRoute) {
             return new ConnectorTestResult("unavailable", "Connection test is not available in this version of the hub");
         }
         if (status >= 200 && status < 300) {
