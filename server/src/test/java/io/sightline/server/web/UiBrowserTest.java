@@ -257,7 +257,7 @@ class UiBrowserTest extends HubTest {
         logIn("admin", ADMIN_PASSWORD);
         page.navigate(url("/admin/organisations"));
         page.fill("input[name=name]", org);
-        page.click("text=Create");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create")).click();
         assertThat(page.locator("#org-list")).containsText(org);
         shot("organisations");
 
@@ -265,7 +265,7 @@ class UiBrowserTest extends HubTest {
         page.fill("#user-form input[name=login]", login);
         page.fill("#user-form input[name=name]", "Ana Lyst");
         page.fill("#user-form input[name=password]", "analyst-password");
-        page.click("text=Save user");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save user")).click();
         Locator row = page.locator("#user-list tr", new Page.LocatorOptions().setHasText(login));
         assertThat(row).containsText("password and API keys");
         row.locator("select[name=profile]").selectOption("read-only");
