@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a message where it is missing). Each page visited is saved as a screenshot in target/screenshots.
  */
 @ContextConfiguration(initializers = H2Database.class)
-@Import(IncludeProbe.class)
+@Import(UiTestBeans.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UiBrowserTest extends HubTest {
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("SIGHTLINE_CHROMIUM", "/usr/bin/chromium"));
@@ -238,15 +238,21 @@ class UiBrowserTest extends HubTest {
     }
 
     @Test
-    void listsConnectorsOnTheAboutPage() {
+    void showsEachConnectorServerWithVersionStatusAndReason() {
         logIn("admin", ADMIN_PASSWORD);
         page.navigate(url("/about"));
-        List<ConnectorStatusSource> sources = connectors.orderedStream().toList();
-        if (sources.isEmpty()) {
-            assertThat(page.locator("#no-connector")).hasText("No connector configured");
-        } else {
-            for (ConnectorStatusSource c : sources) assertThat(page.locator("#connector-" + c.name())).isVisible();
+        for (ConnectorStatusSource c : connectors.orderedStream().toList()) {
+            assertThat(page.locator("#connector-" + c.name())).isVisible();
         }
+        Locator probe = page.locator("#connector-" + UiTestBeans.CONNECTOR);
+        Locator servers = probe.locator(".servers li");
+        assertThat(servers.nth(0)).hasText(java.util.regex.Pattern.compile("MISP A\\s+–\\s+2\\.4\\.190\\s+\\(OK\\)"));
+        assertThat(servers.nth(0).locator(".status-ok")).hasText("OK");
+        assertThat(servers.nth(1)).containsText("MISP B – Unknown version");
+        assertThat(servers.nth(1).locator(".status-error").first()).hasText("ERROR");
+        assertThat(servers.nth(1).locator(".reason")).hasText(UiTestBeans.HOSTILE_REASON);
+        probe.getByText("Test connection").click();
+        assertThat(probe.locator(".test-result .message")).not().isEmpty();
         shot("about");
     }
 

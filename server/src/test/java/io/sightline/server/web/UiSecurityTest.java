@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The UI's session security over real HTTP: login, cookie flags, CSRF, API-key-only and locked accounts. */
 @ContextConfiguration(initializers = H2Database.class)
-@Import(IncludeProbe.class)
+@Import(UiTestBeans.class)
 class UiSecurityTest extends HubTest {
 
     @Test
