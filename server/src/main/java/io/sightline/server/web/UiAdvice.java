@@ -14,9 +14,11 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -70,6 +72,16 @@ public class UiAdvice {
         mav.addObject("status", e.status().value());
         mav.addObject("text", e.getMessage());
         return mav;
+    }
+
+    /** Malformed form input (a missing field, a number that is not one) is a refusal like any other. */
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
+            NumberFormatException.class})
+    ModelAndView badInput(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        String message = e instanceof MissingServletRequestParameterException m ? "Field " + m.getParameterName() + " is missing"
+                : e instanceof MethodArgumentTypeMismatchException t ? "Field " + t.getName() + " has an invalid value"
+                : "A number field has an invalid value";
+        return refused(ApiException.badRequest(message), request, response);
     }
 
     /** Only the path of the Referer is kept, so a forged header cannot redirect elsewhere. */

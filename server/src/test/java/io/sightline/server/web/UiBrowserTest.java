@@ -114,7 +114,19 @@ class UiBrowserTest extends HubTest {
         page.reload();
         assertThat(page.locator("article.obs", new Page.LocatorOptions().setHasText(HASH))).hasCount(1);
 
+        page.click("text=Details");
+        page.click("text=Edit details");
+        page.fill("#case-edit input[name=tags]", "demo, misp");
+        page.click("#case-edit button[type=submit]");
+        assertThat(page.locator(".badges .tag")).hasText(new String[] {"demo", "misp"});
+        page.selectOption("#close-form select[name=resolutionStatus]", "TruePositive");
+        page.fill("#close-form textarea[name=summary]", "Hash confirmed malicious");
+        page.click("#close-form button[type=submit]");
+        assertThat(page.locator("#case-status")).hasText("Resolved");
+        assertThat(page.locator("#messages")).containsText("Case closed as TruePositive");
+
         page.click("text=History");
+        assertThat(page.locator("#audit-trail li").first()).containsText("Resolved");
         assertThat(page.locator("#audit-trail")).containsText("create");
         shot("case-history");
     }
@@ -148,6 +160,21 @@ class UiBrowserTest extends HubTest {
         saved.getByText("Delete").click();
         assertThat(page.locator("article.obs")).hasCount(0);
         assertThat(admin.get("/api/v1/case/" + second + "/observables").json().size()).isZero();
+
+        page.click("#add-observable summary");
+        page.selectOption("#obs-type", "domain");
+        page.fill("#obs-data", "one.example\nnot a domain\ntwo.example");
+        page.click("#obs-confirm");
+        assertThat(page.locator("#observable-list .message-ok")).hasText("2 observables added");
+        assertThat(page.locator("#observable-list .message-error")).containsText("Invalid domain observable 'not a domain'");
+        assertThat(page.locator("article.obs")).hasCount(2);
+
+        page.selectOption("#obs-type", "file");
+        page.setInputFiles("#observable-form input[name=attachment]", new com.microsoft.playwright.options.FilePayload(
+                "invoice.pdf.exe", "application/octet-stream", "MZ fake sample".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.click("#obs-confirm");
+        assertThat(page.locator("article.obs a.obs-data")).hasText("invoice.pdf.exe");
+        shot("observables-added");
     }
 
     @Test

@@ -119,6 +119,46 @@ class UiSecurityTest extends HubTest {
     }
 
     @Test
+    void aMemberOfSeveralOrganisationsSwitchesBetweenThem() {
+        String other = unique("org");
+        assertThat(admin.post("/api/v1/organisation", Map.of("name", other, "description", "second")).status()).isEqualTo(201);
+        String login = unique("analyst");
+        assertThat(admin.post("/api/v1/user", Map.of("login", login, "name", "Ana", "profile", "analyst",
+                "password", "analyst-password")).status()).isEqualTo(201);
+        assertThat(admin.patch("/api/v1/user/" + login, Map.of("profile", "analyst", "organisation", other)).status())
+                .isEqualTo(200);
+        String title = unique("other-org-case");
+        var otherKey = admin.post("/api/v1/user/" + login + "/keys", Map.of("comment", "t")).json().get("key").asString();
+        assertThat(io.sightline.server.support.TestApi.withKey(port, otherKey).inOrganisation(other)
+                .post("/api/v1/case", Map.of("title", title, "description", "d")).status()).isEqualTo(201);
+
+        var browser = new BrowserSession(port);
+        browser.login(login, "analyst-password");
+        var first = browser.get("/cases");
+        assertThat(first.body()).contains("name=\"name\"").contains(">" + other + "</option>").doesNotContain(title);
+        var switched = browser.post("/organisation", Map.of("name", other), BrowserSession.token(first.body()));
+        assertThat(switched.location()).endsWith("/cases");
+        assertThat(browser.get("/cases").body()).contains(title);
+
+        String foreign = unique("foreign");
+        assertThat(admin.post("/api/v1/organisation", Map.of("name", foreign, "description", "not joined")).status()).isEqualTo(201);
+        var notMember = browser.post("/organisation", Map.of("name", foreign), BrowserSession.token(browser.get("/cases").body()));
+        assertThat(notMember.status()).isEqualTo(302);
+        assertThat(browser.get("/cases").body()).as("still in the organisation it belongs to").contains(title);
+    }
+
+    @Test
+    void malformedFormInputIsShownAsAMessage() {
+        var browser = new BrowserSession(port);
+        browser.login("admin", ADMIN_PASSWORD);
+        String token = BrowserSession.token(browser.get("/cases").body());
+        var refused = browser.post("/cases", Map.of("title", "x", "description", "y", "severity", "high"), token);
+        assertThat(refused.status()).isEqualTo(302);
+        assertThat(browser.get(refused.location().replaceFirst("^https?://[^/]+", "")).body())
+                .contains("A number field has an invalid value");
+    }
+
+    @Test
     void anAnalystCannotReachUserAdministration() {
         String login = unique("analyst");
         admin.post("/api/v1/user", Map.of("login", login, "name", "Ana", "profile", "analyst", "password", "analyst-password"));
