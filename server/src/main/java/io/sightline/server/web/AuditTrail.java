@@ -57,5 +57,4 @@ public class AuditTrail {
         String s = v.isString() ? v.stringValue() : v.toString();
         return s.length() > MAX_SHOWN ? s.substring(0, MAX_SHOWN) + "…" : s;
     }
-
 }

@@ -1,7 +1,6 @@
 package io.sightline.server.web;
 
 import io.sightline.server.api.ApiException;
-import io.sightline.server.audit.AuditLog;
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -37,7 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ContextConfiguration(initializers = H2Database.class)
 @Import(UiTestBeans.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UiBrowserTest extends HubTest {
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("SIGHTLINE_CHROMIUM", "/usr/bin/chromium"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -47,13 +45,14 @@ class UiBrowserTest extends HubTest {
     @Autowired
     ObjectProvider<ConnectorStatusSource> connectors;
 
-    private Playwright playwright;
-    private Browser browser;
+    private static Playwright playwright;
+    private static Browser browser;
     private BrowserContext context;
     private Page page;
 
+    /** Static, so that without Chromium the class is skipped before the hub is even started. */
     @BeforeAll
-    void startBrowser() throws Exception {
+    static void startBrowser() throws Exception {
         if (!Files.isExecutable(CHROMIUM)) {
             String message = "Browser tests SKIPPED: no Chromium at " + CHROMIUM + " (install it with: apt-get install -y chromium)";
             System.out.println(message);
@@ -67,7 +66,7 @@ class UiBrowserTest extends HubTest {
     }
 
     @AfterAll
-    void stopBrowser() {
+    static void stopBrowser() {
         if (browser != null) browser.close();
         if (playwright != null) playwright.close();
     }
