@@ -16,8 +16,8 @@ final class ListQuery {
 
     /** One page of results; {@code page} counts from 1. */
     record Page(List<Map<String, Object>> rows, long total, int page, int pages) {
-        boolean hasPrevious() { return page > 1; }
-        boolean hasNext() { return page < pages; }
+        public boolean hasPrevious() { return page > 1; }
+        public boolean hasNext() { return page < pages; }
     }
 
     private final ObjectNode body = Forms.object();

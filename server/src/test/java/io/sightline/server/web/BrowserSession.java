@@ -28,6 +28,7 @@ final class BrowserSession {
 
     private final String base;
     private final HttpClient http;
+    private String lastPage;
 
     BrowserSession(int port) {
         this.base = "http://127.0.0.1:" + port;
@@ -36,17 +37,20 @@ final class BrowserSession {
     }
 
     Page get(String path) {
+        lastPage = base + path;
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
-    /** Posts a form as a browser does, with the CSRF token of the page it was shown on (null: none). */
+    /** Posts a form as a browser does (from the last page read), with the CSRF token of the page it was shown on (null: none). */
     Page post(String path, Map<String, String> fields, String csrfToken) {
         Map<String, String> all = new LinkedHashMap<>(fields);
         if (csrfToken != null) all.put("_csrf", csrfToken);
         String body = all.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (lastPage != null) request.header("Referer", lastPage);
+        return send(request);
     }
 
     /** An htmx request: the token travels in the X-CSRF-TOKEN header. */

@@ -59,6 +59,8 @@ class UiBrowserTest extends HubTest {
             Assumptions.abort(message);
         }
         Files.createDirectories(SCREENSHOTS);
+        // The machine running the suite may be busy with other builds: wait longer than Playwright's 5 s.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true).setExecutablePath(CHROMIUM)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -74,7 +76,7 @@ class UiBrowserTest extends HubTest {
     @BeforeEach
     void openPage() {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900));
-        context.setDefaultTimeout(10_000);
+        context.setDefaultTimeout(20_000);
         page = context.newPage();
     }
 
@@ -325,6 +327,7 @@ class UiBrowserTest extends HubTest {
 
     private void shot(String name) {
         String file = String.format("%02d-%s.png", SHOT.incrementAndGet(), name);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(file)).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(file)).setFullPage(true)
+                .setTimeout(60_000));
     }
 }
