@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.Authentication;
@@ -29,6 +31,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @ControllerAdvice(basePackages = "io.sightline.server.web")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class UiAdvice {
+    private static final Logger log = LoggerFactory.getLogger(UiAdvice.class);
 
     @ModelAttribute
     void common(HttpServletRequest request, org.springframework.ui.Model model) {
@@ -82,6 +85,14 @@ public class UiAdvice {
                 : e instanceof MethodArgumentTypeMismatchException t ? "Field " + t.getName() + " has an invalid value"
                 : "A number field has an invalid value";
         return refused(ApiException.badRequest(message), request, response);
+    }
+
+    /** A failure of the hub itself: logged with its cause, shown without internals. */
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return refused(new ApiException(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR, "InternalError",
+                "Internal error (" + e.getClass().getSimpleName() + "); the hub's log has the details"), request, response);
     }
 
     /** Only the path of the Referer is kept, so a forged header cannot redirect elsewhere. */
