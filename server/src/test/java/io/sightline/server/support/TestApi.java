@@ -66,6 +66,10 @@ public final class TestApi {
         return send(builder(path).header("Content-Type", "application/json").POST(bodyOf(body)));
     }
 
+    public Response put(String path, Object body) {
+        return send(builder(path).header("Content-Type", "application/json").PUT(bodyOf(body)));
+    }
+
     public Response patch(String path, Object body) {
         return send(builder(path).header("Content-Type", "application/json").method("PATCH", bodyOf(body)));
     }

@@ -1,0 +1,231 @@
+package io.sightline.server.connectors;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a connector's {@link PartitionTask} for each partition (one per MISP server, per Stixify
+ * dossier): right after {@link #start()} (or after the policy's initial delay), then every
+ * interval, and on demand with {@link #triggerNow(String)}.
+ *
+ * <ul>
+ *   <li>Runs of one scheduler never overlap: they share one thread.</li>
+ *   <li>Each run first takes the partition's database lock (ShedLock, table {@code shedlock}),
+ *       so with several hub instances on one database a partition is polled by one instance at
+ *       a time; an instance that finds the lock taken skips the run and tries next interval.</li>
+ *   <li>A run that throws is recorded in the health and retried with backoff
+ *       ({@link SchedulePolicy#retryDelay}); it never stops the scheduler.</li>
+ * </ul>
+ */
+public final class PartitionScheduler {
+    private static final Logger log = LoggerFactory.getLogger(PartitionScheduler.class);
+    private static final int MAX_LOCK_NAME = 64;
+    /** How long a running task may take to notice {@link PartitionRun#stopRequested()} at shutdown. */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    /** What became of one planned or triggered run. */
+    public enum Outcome { SUCCEEDED, FAILED, SKIPPED_LOCKED, SKIPPED_STOPPED }
+
+    private final String connector;
+    private final SchedulePolicy policy;
+    private final PartitionTask task;
+    private final LockProvider locks;
+    private final HealthTracker health;
+    private final Clock clock;
+    private final ScheduledThreadPoolExecutor executor;
+    private final Set<String> partitions = ConcurrentHashMap.newKeySet();
+    private final Map<String, ScheduledFuture<?>> planned = new ConcurrentHashMap<>();
+    private volatile boolean started;
+    private volatile boolean stopping;
+    private volatile boolean inTask;
+
+    public PartitionScheduler(String connector, SchedulePolicy policy, PartitionTask task, LockProvider locks,
+                              HealthTracker health, Clock clock) {
+        this.connector = connector;
+        this.policy = policy;
+        this.task = task;
+        this.locks = locks;
+        this.health = health;
+        this.clock = clock;
+        this.executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "connector-" + connector);
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Adds a partition; once started, its first run is planned at once (after the initial delay). */
+    public PartitionScheduler addPartition(String partition) {
+        if (partitions.add(partition)) {
+            health.declarePartition(partition);
+            if (started) plan(partition, policy.initialDelay());
+        }
+        return this;
+    }
+
+    /** Stops planning runs of a partition (e.g. a dossier that was deleted); a running one finishes. */
+    public void removePartition(String partition) {
+        partitions.remove(partition);
+        ScheduledFuture<?> f = planned.remove(partition);
+        if (f != null) f.cancel(false);
+        health.forgetPartition(partition);
+    }
+
+    public Set<String> partitions() {
+        return Set.copyOf(partitions);
+    }
+
+    public synchronized void start() {
+        if (started) return;
+        started = true;
+        for (String p : partitions) plan(p, policy.initialDelay());
+    }
+
+    /**
+     * Runs the partition as soon as the scheduler's thread is free (after the run in progress,
+     * if any); the regular plan restarts from the end of that run.
+     *
+     * @return completes with the run's outcome
+     */
+    public CompletableFuture<Outcome> triggerNow(String partition) {
+        if (!partitions.contains(partition)) {
+            throw new IllegalArgumentException("connector " + connector + " has no partition " + partition);
+        }
+        CompletableFuture<Outcome> result = new CompletableFuture<>();
+        try {
+            executor.execute(() -> result.complete(runSafely(partition)));
+        } catch (RejectedExecutionException e) {
+            result.complete(Outcome.SKIPPED_STOPPED);
+        }
+        return result;
+    }
+
+    /**
+     * Signals the running task and lets it finish its batch (up to {@link #STOP_GRACE}), then
+     * interrupts it; plans nothing more. Waiting for a lock or a connection is interrupted at once:
+     * at shutdown the database may already be gone.
+     */
+    public void stop() {
+        stopping = true;
+        planned.values().forEach(f -> f.cancel(false));
+        executor.shutdown();
+        try {
+            if (!inTask) executor.shutdownNow();
+            if (!executor.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Connector {}: a run did not finish within {} of shutdown; interrupting it", connector, STOP_GRACE);
+                executor.shutdownNow();
+                executor.awaitTermination(1, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void plan(String partition, Duration delay) {
+        if (stopping || !partitions.contains(partition)) return;
+        try {
+            ScheduledFuture<?> next = executor.schedule(() -> runSafely(partition), delay.toMillis(), TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> previous = planned.put(partition, next);
+            if (previous != null && previous != next) previous.cancel(false);
+            health.nextRun(partition, clock.instant().plus(delay));
+        } catch (RejectedExecutionException e) {
+            // shutting down
+        }
+    }
+
+    /** Whatever goes wrong, the partition stays planned: an escaped error would end its chain of runs. */
+    private Outcome runSafely(String partition) {
+        try {
+            return runOnce(partition);
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError) throw e;
+            log.error("Connector {}: unexpected failure around the run of partition '{}'", connector, partition, e);
+            plan(partition, policy.interval());
+            return Outcome.FAILED;
+        }
+    }
+
+    /** Runs on the scheduler's single thread only. */
+    private Outcome runOnce(String partition) {
+        if (stopping) return Outcome.SKIPPED_STOPPED;
+        if (!partitions.contains(partition)) return Outcome.SKIPPED_STOPPED;
+        Optional<SimpleLock> lock;
+        try {
+            lock = locks.lock(new LockConfiguration(clock.instant(), lockName(connector, partition),
+                    policy.lockAtMostFor(), Duration.ZERO));
+        } catch (RuntimeException e) {
+            int failures = health.runFailed(partition, "could not take the partition lock: " + ConnectorRegistry.reason(e));
+            plan(partition, policy.retryDelay(failures));
+            return Outcome.FAILED;
+        }
+        if (lock.isEmpty()) {
+            health.runSkipped(partition, "another hub instance is running this partition");
+            plan(partition, policy.interval());
+            return Outcome.SKIPPED_LOCKED;
+        }
+        Outcome outcome;
+        health.runStarted(partition);
+        inTask = true;
+        try {
+            task.run(new PartitionRun(partition, health, () -> stopping));
+            health.runSucceeded(partition);
+            plan(partition, policy.interval());
+            outcome = Outcome.SUCCEEDED;
+        } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+            String reason = ConnectorRegistry.reason(e);
+            int failures = health.runFailed(partition, reason);
+            Duration retry = policy.retryDelay(failures);
+            log.warn("Connector {}: run of partition '{}' failed ({} in a row), next try in {}: {}", connector, partition,
+                    failures, retry, health.scrub(reason));
+            plan(partition, retry);
+            outcome = Outcome.FAILED;
+        } finally {
+            inTask = false;
+            unlock(lock.get(), partition);
+        }
+        return outcome;
+    }
+
+    private void unlock(SimpleLock lock, String partition) {
+        try {
+            lock.unlock();
+        } catch (RuntimeException e) {
+            // the lock then expires after lockAtMostFor; the next run is planned already
+            log.warn("Connector {}: could not release the lock of partition '{}': {}", connector, partition, e.toString());
+        }
+    }
+
+    /** ShedLock's name column holds 64 characters; longer names keep a readable prefix and a hash. */
+    static String lockName(String connector, String partition) {
+        String name = "connector:" + connector + ":" + partition;
+        if (name.length() <= MAX_LOCK_NAME) return name;
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            String hash = HexFormat.of().formatHex(digest, 0, 12);
+            return name.substring(0, MAX_LOCK_NAME - hash.length() - 1) + "#" + hash;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.sightline.server.connectors;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SchedulePolicyTest {
+
+    @Test
+    void retriesSoonThenBacksOffUpToTheInterval() {
+        SchedulePolicy p = SchedulePolicy.every(Duration.ofHours(1));
+        assertThat(p.retryDelay(1)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(p.retryDelay(2)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(p.retryDelay(4)).isEqualTo(Duration.ofSeconds(240));
+        assertThat(p.retryDelay(8)).isEqualTo(Duration.ofHours(1));
+        assertThat(p.retryDelay(1000)).isEqualTo(Duration.ofHours(1));
+        assertThat(SchedulePolicy.every(Duration.ofSeconds(5)).retryDelay(1)).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void refusesALockShorterThanTheKeepAliveCanExtend() {
+        assertThatThrownBy(() -> SchedulePolicy.every(Duration.ofMinutes(1)).withLockAtMostFor(Duration.ofSeconds(10)))
+                .hasMessageContaining("at least 30 seconds");
+    }
+
+    @Test
+    void lockNamesFitShedLocksColumnAndStayDistinct() {
+        assertThat(PartitionScheduler.lockName("misp", "MISP Server")).isEqualTo("connector:misp:MISP Server");
+        String a = PartitionScheduler.lockName("stixify", "dossier-" + "x".repeat(80) + "-a");
+        String b = PartitionScheduler.lockName("stixify", "dossier-" + "x".repeat(80) + "-b");
+        assertThat(a).hasSize(64).startsWith("connector:stixify:dossier-").isNotEqualTo(b);
+    }
+}
