@@ -1,5 +1,6 @@
 package io.sightline.server.web;
 
+import io.sightline.server.connectors.Connector;
 import io.sightline.server.status.ConnectorStatusSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,13 +37,33 @@ public record ConnectorStatusView(String name, boolean enabled, String status, L
             for (Object o : list) {
                 if (o instanceof Map<?, ?> m) {
                     servers.add(new Server(text(m.get("name")), text(m.get("version")), upper(m.get("status")),
-                            firstText(m, "reason", "error", "message"), text(m.get("url"))));
+                            firstText(m, "reason", "lastError", "error", "message"), text(m.get("url"))));
                 }
             }
         }
         boolean enabled = !Boolean.FALSE.equals(s.get("enabled")) && !Boolean.FALSE.equals(s.get("enable"));
+        Object lastSync = s.get("lastSync");
+        Object nextSync = s.get("nextSync");
+        if (source instanceof Connector c) {
+            Map<String, Object> health = c.health().snapshot().toJson();
+            lastSync = health.get("lastSuccessAt");
+            nextSync = earliestNextRun(health.get("partitions"));
+        }
         return new ConnectorStatusView(source.name(), enabled, upper(s.get("status")), servers,
-                s.get("lastSync"), s.get("nextSync"), firstText(s, "reason", "error"));
+                lastSync, nextSync, firstText(s, "reason", "error"));
+    }
+
+    /** The soonest planned run over the connector's partitions (epoch millis), or null. */
+    private static Object earliestNextRun(Object partitions) {
+        Long soonest = null;
+        if (partitions instanceof List<?> list) {
+            for (Object p : list) {
+                if (p instanceof Map<?, ?> m && m.get("nextRunAt") instanceof Number n && (soonest == null || n.longValue() < soonest)) {
+                    soonest = n.longValue();
+                }
+            }
+        }
+        return soonest;
     }
 
     private static String firstText(Map<?, ?> m, String... keys) {

@@ -54,10 +54,27 @@ public record ConnectorTestResult(String outcome, String message) {
             boolean ok = state == null || state.equalsIgnoreCase("OK") || state.equalsIgnoreCase("success");
             String version = firstText(json, "version");
             String shown = (state == null ? "OK" : state.toUpperCase(java.util.Locale.ROOT))
-                    + (version == null ? "" : " – version " + version) + (message == null ? "" : ": " + message);
+                    + (version == null ? "" : " – version " + version) + (message == null ? "" : ": " + message)
+                    + servers(json);
             return new ConnectorTestResult(ok ? "ok" : "failed", shown);
         }
         return new ConnectorTestResult("failed", "HTTP " + status + (message == null ? "" : ": " + message));
+    }
+
+    /** "; name – version (STATUS: reason)" for each server the test checked. */
+    private static String servers(JsonNode json) {
+        if (json == null || !json.isObject() || json.get("servers") == null || !json.get("servers").isArray()) return "";
+        StringBuilder out = new StringBuilder();
+        for (JsonNode server : json.get("servers")) {
+            String version = firstText(server, "version");
+            String reason = firstText(server, "lastError", "reason", "error");
+            String status = firstText(server, "status");
+            out.append("; ").append(firstText(server, "name") == null ? "server" : firstText(server, "name"))
+                    .append(" – ").append(version == null ? "Unknown version" : version)
+                    .append(" (").append(status == null ? "UNKNOWN" : status)
+                    .append(reason == null || "OK".equals(status) ? "" : ": " + reason).append(')');
+        }
+        return out.toString();
     }
 
     private static JsonNode parse(String body) {

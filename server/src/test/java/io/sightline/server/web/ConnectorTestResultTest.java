@@ -29,6 +29,16 @@ class ConnectorTestResultTest {
     }
 
     @Test
+    void listsEveryServerTheRuntimeChecked() {
+        var r = ConnectorTestResult.interpret(200, """
+                {"name": "misp", "status": "WARNING", "servers": [
+                  {"name": "MISP A", "version": "2.4.190", "status": "OK"},
+                  {"name": "MISP B", "version": "", "status": "ERROR", "lastError": "connection refused"}]}""");
+        assertThat(r.outcome()).isEqualTo("failed");
+        assertThat(r.message()).isEqualTo("WARNING; MISP A – 2.4.190 (OK); MISP B – Unknown version (ERROR: connection refused)");
+    }
+
+    @Test
     void aRemoteRefusalIsAFailureWithItsReason() {
         var r = ConnectorTestResult.interpret(200, "{\"status\":\"AUTH_ERROR\",\"message\":\"key rejected by Cortex\"}");
         assertThat(r.outcome()).isEqualTo("failed");
