@@ -9,7 +9,9 @@ import io.sightline.integrations.http.JsonCalls;
 import io.sightline.integrations.http.MultipartBody;
 import io.sightline.integrations.http.QueryParams;
 import io.sightline.integrations.http.RetryMode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -133,8 +135,8 @@ public final class CortexClient {
     }
 
     /**
-     * Runs an analyzer (id or name) on a value. A submission is not repeated after it may have
-     * reached Cortex (no duplicate jobs); Cortex may answer with a cached job
+     * Runs an analyzer (id or name) on a value. A submission is repeated only when Cortex refused it
+     * unprocessed (429 rate limit) or it never arrived, so no duplicate job is created; Cortex may answer with a cached job
      * ({@link CortexJob#isFromCache()}), possibly already finished.
      */
     public CortexJob run(String analyzerIdOrName, JobRequest request) {
@@ -142,7 +144,7 @@ public final class CortexClient {
             throw new IllegalArgumentException("a value job needs data; use runOnFile for files");
         }
         String id = resolveAnalyzerId(analyzerIdOrName);
-        return submit(id, HttpCall.post(runPath(id)).json(request.toJson()).build());
+        return submit(id, HttpCall.post(runPath(id)).json(request.toJson()).retry(RetryMode.WHEN_REJECTED).build());
     }
 
     /** Runs an analyzer on a file, streamed from disk as a multipart upload. */
@@ -155,7 +157,7 @@ public final class CortexClient {
         MultipartBody body = MultipartBody.create()
                 .file("data", filename, contentType == null ? "application/octet-stream" : contentType, file)
                 .jsonField("_json", meta);
-        return submit(id, HttpCall.post(runPath(id)).multipart(body).build());
+        return submit(id, HttpCall.post(runPath(id)).multipart(body).retry(RetryMode.WHEN_REJECTED).build());
     }
 
     private CortexJob submit(String analyzerId, HttpCall call) {
@@ -214,6 +216,21 @@ public final class CortexClient {
     public List<CortexArtifact> artifacts(String jobId) {
         return call(() -> json.send(HttpCall.get(jobPath(jobId) + "/artifacts").query("range", "all").build(),
                 new TypeReference<List<CortexArtifact>>() { }));
+    }
+
+    /**
+     * Streams a file from Cortex's datastore ({@code GET /api/datastore/{id}}), e.g. a file artifact
+     * of a report or the sample of a file job, without holding it in memory.
+     */
+    public <T> T readAttachment(String attachmentId, HttpTarget.StreamReader<T> reader) {
+        return call(() -> target.readStream(HttpCall.get("/api/datastore/" + QueryParams.encodePathSegment(attachmentId))
+                .header("Accept", "application/octet-stream").build(), reader));
+    }
+
+    /** Saves a datastore file to {@code destination} (replaced if present); returns its size. */
+    public long downloadAttachment(String attachmentId, Path destination) {
+        return readAttachment(attachmentId,
+                in -> Files.copy(in, destination, StandardCopyOption.REPLACE_EXISTING));
     }
 
     /** {@code DELETE /api/job/{id}}: Cortex keeps the job with status Deleted. */

@@ -50,11 +50,12 @@ public record HttpCall(HttpMethod method, String path, QueryParams query, Map<St
     }
 
     /** Whether a transient failure of this call may be retried. */
-    boolean mayRetry(boolean requestCertainlyNotSent) {
+    boolean mayRetry(boolean requestCertainlyNotSent, boolean rejectedUnprocessed) {
         return switch (retryMode) {
             case NEVER -> false;
             case ALWAYS -> true;
             case DEFAULT -> method.isIdempotent() || requestCertainlyNotSent;
+            case WHEN_REJECTED -> method.isIdempotent() || requestCertainlyNotSent || rejectedUnprocessed;
         };
     }
 

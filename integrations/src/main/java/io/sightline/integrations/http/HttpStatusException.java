@@ -18,7 +18,7 @@ public class HttpStatusException extends HttpTargetException {
 
     public HttpStatusException(String target, String method, String url, int attempts, int status,
             RemoteError error, Duration retryAfter) {
-        super(target, method, url, attempts, describe(status, error), null);
+        super(target, method, url, attempts, describe(status, error, retryAfter), null);
         this.status = status;
         this.remoteType = error.type();
         this.remoteMessage = error.message();
@@ -55,7 +55,7 @@ public class HttpStatusException extends HttpTargetException {
         return RetryDecision.isRetryableStatus(status);
     }
 
-    private static String describe(int status, RemoteError error) {
+    private static String describe(int status, RemoteError error, Duration retryAfter) {
         StringBuilder text = new StringBuilder("HTTP ").append(status);
         String reason = StatusReasons.reason(status);
         if (!reason.isEmpty()) {
@@ -64,6 +64,9 @@ public class HttpStatusException extends HttpTargetException {
         String detail = error.describe();
         if (!detail.isEmpty()) {
             text.append(" - ").append(detail);
+        }
+        if (retryAfter != null) {
+            text.append(" (the server asks to retry after ").append(Durations.human(retryAfter)).append(')');
         }
         return text.toString();
     }

@@ -146,8 +146,9 @@ public final class HttpTarget {
                 return outcome.reply();
             }
             Failure failure = outcome.failure();
+            boolean rejected = failure.exception() instanceof HttpStatusException status && status.status() == 429;
             boolean retry = failure.transientProblem() && attempt < policy.maxAttempts()
-                    && call.mayRetry(failure.requestNotSent());
+                    && call.mayRetry(failure.requestNotSent(), rejected);
             if (!retry) {
                 throw failure.exception();
             }

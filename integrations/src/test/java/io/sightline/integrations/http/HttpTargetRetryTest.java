@@ -98,7 +98,8 @@ class HttpTargetRetryTest {
                 .isInstanceOfSatisfying(HttpStatusException.class, e -> {
                     assertThat(e.status()).isEqualTo(429);
                     assertThat(e.retryAfter()).contains(Duration.ofDays(1));
-                });
+                })
+                .hasMessageEndingWith("HTTP 429 Too Many Requests - quota exhausted (the server asks to retry after 1 d)");
         assertThat(server.requestCount()).isEqualTo(1);
         assertThat(sleeper.waits).isEmpty();
     }
@@ -169,6 +170,21 @@ class HttpTargetRetryTest {
         assertThat(server.requestCount()).isEqualTo(3);
         assertThat(new String(server.requests.get(2).body())).isEqualTo("{\"dataType\":\"hash\",\"data\":\"abc\"}");
         assertThat(server.requests.get(2).header("Content-Type")).isEqualTo("application/json");
+    }
+
+    @Test
+    void postMarkedWhenRejectedIsRetriedAfter429ButNotAfter503() {
+        server.answer(Answer.of(429, "{\"type\":\"RateLimitExceeded\"}"), Answer.of(200, "{\"id\":\"job2\"}"));
+        HttpTarget target = target();
+        HttpCall submit = HttpCall.post("/api/analyzer/a/run").json(new Run("ip", "1.2.3.4"))
+                .retry(RetryMode.WHEN_REJECTED).build();
+
+        assertThat(target.json().send(submit).path("id").asString()).isEqualTo("job2");
+        assertThat(server.requestCount()).isEqualTo(2);
+
+        server.answer(Answer.of(503, "{}"));
+        assertThatThrownBy(() -> target.json().send(submit)).isInstanceOf(HttpStatusException.class);
+        assertThat(server.requestCount()).isEqualTo(3);
     }
 
     record Run(String dataType, String data) {
@@ -244,6 +260,30 @@ class HttpTargetRetryTest {
         assertThatThrownBy(() -> target().send(HttpCall.get("/").build()))
                 .hasMessageContaining("redirected to https://elsewhere.example/login");
         assertThat(server.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void requestsGoThroughTheConfiguredProxy() {
+        server.answer(Answer.of(200, "{\"version\":\"2.4.190\"}"));
+        String port = server.baseUrl().substring(server.baseUrl().lastIndexOf(':') + 1);
+        HttpTarget viaProxy = new HttpTarget(HttpTargetConfig.builder("misp:behind-proxy", "http://misp.internal.example:8080")
+                .auth(HttpAuth.rawKey(KEY)).proxy(new ProxySettings("127.0.0.1", Integer.parseInt(port)))
+                .retry(RetryPolicy.NONE).build(), sleeper, Clock.systemUTC());
+
+        String version = viaProxy.json().get("/servers/getVersion").path("version").asString();
+
+        assertThat(version).isEqualTo("2.4.190");
+        assertThat(server.requests.get(0).header("Host")).isEqualTo("misp.internal.example:8080");
+        assertThat(server.requests.get(0).header("Authorization")).isEqualTo(KEY);
+    }
+
+    @Test
+    void humanDurations() {
+        assertThat(Durations.human(Duration.ofMillis(250))).isEqualTo("250 ms");
+        assertThat(Durations.human(Duration.ofMillis(1500))).isEqualTo("1.5 s");
+        assertThat(Durations.human(Duration.ofSeconds(90))).isEqualTo("1 min 30 s");
+        assertThat(Durations.human(Duration.ofMinutes(150))).isEqualTo("2 h 30 min");
+        assertThat(Durations.human(Duration.ofDays(2))).isEqualTo("2 d");
     }
 
     @Test

@@ -63,6 +63,13 @@ public class CaseRepository {
         return withTags(jdbc.sql("SELECT * FROM case_record WHERE org_id = ? AND number = ?").params(orgId, number).query(ROW).optional());
     }
 
+    /** The id of a case of the organisation, by id or number, without loading it. */
+    public Optional<Long> idOf(long orgId, Long id, Long number) {
+        return id != null
+                ? jdbc.sql("SELECT id FROM case_record WHERE org_id = ? AND id = ?").params(orgId, id).query(Long.class).optional()
+                : jdbc.sql("SELECT id FROM case_record WHERE org_id = ? AND number = ?").params(orgId, number).query(Long.class).optional();
+    }
+
     public void delete(long id) {
         tags.deleteAll("observable", "SELECT id FROM observable WHERE case_id = ?", id);
         tags.deleteAll(TAG_ENTITY, id);

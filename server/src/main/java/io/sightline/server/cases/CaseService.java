@@ -78,6 +78,23 @@ public class CaseService {
         }
     }
 
+    /** Checks that a case exists in the caller's organisation and returns its id (cheap: no tags, no text). */
+    public long idOf(Principal p, String idOrNumber) {
+        p.require(Permission.READ);
+        Long id = null;
+        Long number = null;
+        if (Ids.looksLikeId(idOrNumber)) {
+            id = Ids.parse(idOrNumber, "Case");
+        } else {
+            try {
+                number = Long.parseLong(idOrNumber);
+            } catch (NumberFormatException e) {
+                throw ApiException.notFound("Case " + idOrNumber + " not found");
+            }
+        }
+        return cases.idOf(p.orgId(), id, number).orElseThrow(() -> ApiException.notFound("Case " + idOrNumber + " not found"));
+    }
+
     @Transactional
     public CaseRecord update(Principal p, String idOrNumber, JsonNode body) {
         p.require(Permission.MANAGE_CASE);

@@ -4,7 +4,6 @@ import io.sightline.server.api.ApiException;
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
-import io.sightline.server.cases.CaseRecord;
 import io.sightline.server.cases.CaseService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,23 +55,22 @@ public class ObservableController {
     @PostMapping(value = "/api/v1/case/{caseId}/observable", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Object> addToCase(@PathVariable String caseId, @RequestBody(required = false) JsonNode body) {
         Principal p = CurrentPrincipal.require(Permission.MANAGE_OBSERVABLE);
-        CaseRecord c = cases.get(p, caseId);
-        return respond(observables.add(p, c.id(), null, input.read(body, null)));
+        long id = cases.idOf(p, caseId);
+        return respond(observables.add(p, id, null, input.read(body, null)));
     }
 
     @PostMapping(value = "/api/v1/case/{caseId}/observable", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<Object> addFileToCase(@PathVariable String caseId, @RequestPart("_json") String jsonPart,
                                                 @RequestPart(value = "attachment", required = false) MultipartFile file) {
         Principal p = CurrentPrincipal.require(Permission.MANAGE_OBSERVABLE);
-        CaseRecord c = cases.get(p, caseId);
+        long id = cases.idOf(p, caseId);
         JsonNode body = parsePart(jsonPart);
-        return respond(observables.add(p, c.id(), null, input.read(body, store(file))));
+        return respond(observables.add(p, id, null, input.read(body, store(file))));
     }
 
     @GetMapping("/api/v1/case/{caseId}/observables")
     public List<Map<String, Object>> ofCase(@PathVariable String caseId) {
-        CaseRecord c = cases.get(CurrentPrincipal.get(), caseId);
-        return repository.ofCase(c.id()).stream().map(ObservableView::of).toList();
+        return repository.ofCase(cases.idOf(CurrentPrincipal.get(), caseId)).stream().map(ObservableView::of).toList();
     }
 
     @GetMapping("/api/v1/observable/{id}")

@@ -13,6 +13,11 @@ public record ObservableRecord(long id, long orgId, Long caseId, Long alertId, S
                 ioc, sighted, ignoreSimilarity, startDate, reports, createdBy, createdAt, updatedBy, updatedAt, newTags);
     }
 
+    public ObservableRecord withId(long newId) {
+        return new ObservableRecord(newId, orgId, caseId, alertId, dataType, data, dataKey, attachment, message, tlp, pap,
+                ioc, sighted, ignoreSimilarity, startDate, reports, createdBy, createdAt, updatedBy, updatedAt, tags);
+    }
+
     /** A copy attached to another case or alert, as when an alert is promoted or merged. */
     public ObservableRecord movedTo(Long newCaseId, Long newAlertId, String by, long now) {
         return new ObservableRecord(0, orgId, newCaseId, newAlertId, dataType, data, dataKey, attachment, message, tlp,

@@ -109,11 +109,10 @@ public class ObservableRepository {
     /** Other cases of the organisation holding the same value (one index lookup on data_key). */
     public List<Sighting> seenIn(ObservableRecord o) {
         String otherCase = o.caseId() == null ? "o.case_id IS NOT NULL" : "o.case_id <> " + o.caseId();
-        return jdbc.sql("""
-                SELECT c.id, c.number, c.title, o.id AS obs_id, o.ioc FROM observable o
-                JOIN case_record c ON c.id = o.case_id
-                WHERE o.org_id = ? AND o.data_key = ? AND o.data_type = ? AND """ + otherCase + """
-                 ORDER BY c.number DESC LIMIT 100""")
+        return jdbc.sql("SELECT c.id, c.number, c.title, o.id AS obs_id, o.ioc FROM observable o"
+                        + " JOIN case_record c ON c.id = o.case_id"
+                        + " WHERE o.org_id = ? AND o.data_key = ? AND o.data_type = ? AND " + otherCase
+                        + " ORDER BY c.number DESC LIMIT 100")
                 .params(o.orgId(), o.dataKey(), o.dataType())
                 .query((rs, i) -> new Sighting(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getBoolean(5)))
                 .list();

@@ -70,7 +70,7 @@ public class ObservableService {
                     d.attachment(), d.message(), d.tlp(), d.pap(), d.ioc(), d.sighted(), d.ignoreSimilarity(),
                     d.startDate() != null ? d.startDate() : now, "{}", p.login(), now, null, null, d.tags());
             long id = observables.insert(o);
-            ObservableRecord saved = observables.findById(p.orgId(), id).orElseThrow();
+            ObservableRecord saved = o.withId(id);
             audit.record(p, "create", "observable", Ids.format(id), null, ObservableView.of(saved));
             created.add(saved);
         }

@@ -1,0 +1,127 @@
+package io.sightline.server.observables;
+
+import io.sightline.server.support.HubTest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Observables of cases: validation per type, duplicates, lists, files and "seen in"; on H2 and PostgreSQL. */
+abstract class ObservablesContract extends HubTest {
+    static final String SHA256 = "4a821767c6ce723e6fb4b8d54efd52df6cbd63fc0de47a7b8b39a6ec72b4be69";
+
+    @Test
+    void addsTheSeedObservableAsAnIocWithItsTag() {
+        String caseId = createCase(admin, unique("seed"));
+        var r = admin.post("/api/v1/case/" + caseId + "/observable",
+                Map.of("dataType", "hash", "data", SHA256, "ioc", true, "tags", List.of("Hash"), "message", "from the seed"));
+        assertThat(r.status()).isEqualTo(201);
+        var list = r.json();
+        assertThat(list.isArray()).isTrue();
+        var o = list.get(0);
+        assertThat(o.get("_type").asString()).isEqualTo("Observable");
+        assertThat(o.get("data").asString()).isEqualTo(SHA256);
+        assertThat(o.get("ioc").asBoolean()).isTrue();
+        assertThat(o.get("tags").get(0).asString()).isEqualTo("Hash");
+        assertThat(o.get("reports").isObject()).isTrue();
+        assertThat(admin.get("/api/v1/observable/" + o.get("_id").asString()).json().get("message").asString()).isEqualTo("from the seed");
+    }
+
+    @Test
+    void rejectsADuplicateInTheSameCaseWithAClearError() {
+        String caseId = createCase(admin, unique("dup"));
+        admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "domain", "data", "evil.example"));
+        var again = admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "domain", "data", "evil.example"));
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.json().get("type").asString()).isEqualTo("CreateError");
+        assertThat(again.json().get("message").asString()).isEqualTo("Observable already exists: domain evil.example");
+    }
+
+    @Test
+    void aListCreatesOneObservablePerValueAndReportsPartialFailures() {
+        String caseId = createCase(admin, unique("list"));
+        var all = admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "ip", "data", List.of("10.0.0.1", "2001:db8::1")));
+        assertThat(all.status()).isEqualTo(201);
+        assertThat(all.json().size()).isEqualTo(2);
+
+        var partial = admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "ip", "data", List.of("10.0.0.2", "10.0.0.1", "300.1.1.1")));
+        assertThat(partial.status()).isEqualTo(207);
+        assertThat(partial.json().get("success").size()).isEqualTo(1);
+        assertThat(partial.json().get("failure").size()).isEqualTo(2);
+        assertThat(partial.json().get("failure").get(1).get("message").asString()).contains("expected an IPv4 or IPv6 address");
+    }
+
+    @Test
+    void validatesValuesByType() {
+        String caseId = createCase(admin, unique("types"));
+        Map<String, String> invalid = Map.of("ip", "not-an-ip", "hash", "abc123", "domain", "not a domain", "mail", "nobody",
+                "url", "example.com/no-scheme", "autonomous-system", "ASX");
+        invalid.forEach((type, value) -> {
+            var r = admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", type, "data", value));
+            assertThat(r.status()).as(type).isEqualTo(400);
+            assertThat(r.json().get("message").asString()).as(type).startsWith("Invalid " + type + " observable");
+        });
+        var unknownType = admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "colour", "data", "x"));
+        assertThat(unknownType.json().get("message").asString()).startsWith("Unknown dataType 'colour'");
+        var upper = admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "hash", "data", SHA256.toUpperCase()));
+        assertThat(upper.json().get(0).get("data").asString()).isEqualTo(SHA256);
+        for (String ok : List.of("https://evil.example/a?b=c", "hxxp://defanged.example")) {
+            assertThat(admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "url", "data", ok)).status()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void storesAnUploadedFileWithItsHashes() {
+        String caseId = createCase(admin, unique("file"));
+        byte[] content = "malware sample".getBytes(StandardCharsets.UTF_8);
+        var r = admin.postFile("/api/v1/case/" + caseId + "/observable", "{\"dataType\":\"file\",\"ioc\":true,\"tags\":[\"sample\"]}",
+                "sample.bin", content);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        var att = r.json().get(0).get("attachment");
+        assertThat(att.get("name").asString()).isEqualTo("sample.bin");
+        assertThat(att.get("size").asLong()).isEqualTo(content.length);
+        assertThat(att.get("hashes").get(0).asString()).isEqualTo(sha256(content));
+        var id = r.json().get(0).get("_id").asString();
+        var download = admin.get("/api/v1/observable/" + id + "/download");
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo("malware sample");
+
+        var missingFile = admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "file", "data", "x"));
+        assertThat(missingFile.status()).isEqualTo(400);
+    }
+
+    @Test
+    void showsTheOtherCasesWhereAValueWasSeen() {
+        String first = createCase(admin, unique("seen-a"));
+        String second = createCase(admin, unique("seen-b"));
+        admin.post("/api/v1/case/" + first + "/observable", Map.of("dataType", "domain", "data", "shared.example", "ioc", true));
+        var o = admin.post("/api/v1/case/" + second + "/observable", Map.of("dataType", "domain", "data", "shared.example")).json().get(0);
+        var seen = admin.get("/api/v1/observable/" + o.get("_id").asString()).json();
+        assertThat(seen.get("seenIn").size()).isEqualTo(1);
+        assertThat(seen.get("seenIn").get(0).get("caseId").asString()).isEqualTo(first);
+        assertThat(seen.get("extraData").get("seen").get("ioc").asBoolean()).isTrue();
+    }
+
+    @Test
+    void updatesAndDeletesObservables() {
+        String caseId = createCase(admin, unique("upd"));
+        var o = admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "other", "data", "x1")).json().get(0);
+        String id = o.get("_id").asString();
+        var updated = admin.patch("/api/v1/observable/" + id, Map.of("ioc", true, "tags", List.of("t1"), "tlp", 3));
+        assertThat(updated.json().get("ioc").asBoolean()).isTrue();
+        assertThat(updated.json().get("tlp").asInt()).isEqualTo(3);
+        assertThat(admin.patch("/api/v1/observable/" + id, Map.of("data", "changed")).status()).isEqualTo(400);
+        assertThat(admin.delete("/api/v1/observable/" + id).status()).isEqualTo(204);
+        assertThat(admin.get("/api/v1/observable/" + id).status()).isEqualTo(404);
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.sightline.testkit.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code ./sightline bench api}: N cases x M observables created over HTTP by C concurrent clients,
+ * printing throughput and latency percentiles. Drives a running hub (--url, --key) or starts one
+ * (--start h2 | --start jdbc:postgresql://...).
+ */
+public final class ApiBench {
+    private ApiBench() {}
+
+    public static void main(String[] args) throws Exception {
+        Options o = Options.parse(args);
+        HubProcess hub = null;
+        String url = o.url;
+        String key = o.key;
+        if (o.start != null) {
+            Path log = Files.createTempFile("sightline-bench-hub-", ".log");
+            System.out.println("Starting the hub on " + (o.start.equals("h2") ? "H2" : o.start) + " (log: " + log + ")");
+            hub = HubProcess.start(Path.of(o.jar), o.start.equals("h2") ? null : o.start, List.of(), log);
+            url = hub.url();
+            key = HubProcess.ADMIN_KEY;
+        }
+        try {
+            run(url, key, o);
+        } finally {
+            if (hub != null) hub.close();
+        }
+    }
+
+    static void run(String url, String key, Options o) throws Exception {
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+        Latencies caseLatency = new Latencies(o.cases);
+        Latencies obsLatency = new Latencies(o.cases * o.observables);
+        AtomicInteger nextCase = new AtomicInteger();
+        AtomicLong errors = new AtomicLong();
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        warmUp(http, url, key);
+        ExecutorService clients = Executors.newFixedThreadPool(o.clients);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < o.clients; c++) {
+            futures.add(clients.submit(() -> {
+                int n;
+                while ((n = nextCase.getAndIncrement()) < o.cases) {
+                    String body = "{\"title\":\"bench " + run + " #" + n + "\",\"description\":\"load test\",\"tags\":[\"bench\"]}";
+                    long t0 = System.nanoTime();
+                    var created = post(http, url + "/api/v1/case", key, body);
+                    caseLatency.record(System.nanoTime() - t0);
+                    if (created.statusCode() != 201) { errors.incrementAndGet(); continue; }
+                    String caseId = created.body().replaceAll("(?s).*?\"_id\":\"(~\\d+)\".*", "$1");
+                    for (int m = 0; m < o.observables; m++) {
+                        String obs = "{\"dataType\":\"domain\",\"data\":\"h" + m + ".c" + n + "." + run
+                                + ".example\",\"ioc\":" + (m % 2 == 0) + ",\"tags\":[\"bench\"]}";
+                        long t1 = System.nanoTime();
+                        var r = post(http, url + "/api/v1/case/" + caseId + "/observable", key, obs);
+                        obsLatency.record(System.nanoTime() - t1);
+                        if (r.statusCode() != 201) errors.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) f.get();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        clients.shutdown();
+        System.out.printf("API benchmark: %d cases x %d observables, %d concurrent clients, against %s%n",
+                o.cases, o.observables, o.clients, url);
+        System.out.printf("  total time          %.1f s%n", seconds);
+        System.out.printf("  observables created %d (%.0f per second)%n", obsLatency.count(), obsLatency.count() / seconds);
+        System.out.printf("  observable latency  %s%n", obsLatency.summary());
+        System.out.printf("  case latency        %s%n", caseLatency.summary());
+        System.out.printf("  errors              %d%n", errors.get());
+    }
+
+    private static void warmUp(HttpClient http, String url, String key) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            var r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/user/current")).header("Authorization", "Bearer " + key).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (r.statusCode() != 200) throw new IllegalStateException("The hub refused the API key (HTTP " + r.statusCode() + ")");
+        }
+    }
+
+    private static HttpResponse<String> post(HttpClient http, String url, String key, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    record Options(String url, String key, String start, String jar, int cases, int observables, int clients) {
+        static Options parse(String[] args) {
+            String url = "http://127.0.0.1:9000", key = System.getenv("SIGHTLINE_API_KEY"), start = null;
+            String jar = "server/target/sightline-server.jar";
+            int cases = 200, observables = 50, clients = 32;
+            for (int i = 0; i < args.length; i++) {
+                String v = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--url" -> { url = v; i++; }
+                    case "--key" -> { key = v; i++; }
+                    case "--start" -> { start = v; i++; }
+                    case "--jar" -> { jar = v; i++; }
+                    case "--cases" -> { cases = Integer.parseInt(v); i++; }
+                    case "--observables" -> { observables = Integer.parseInt(v); i++; }
+                    case "--clients" -> { clients = Integer.parseInt(v); i++; }
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                            + "; use --url URL --key KEY | --start h2|JDBC_URL, --cases N --observables M --clients C");
+                }
+            }
+            if (start == null && key == null) throw new IllegalArgumentException("give --key (or SIGHTLINE_API_KEY) or --start h2|JDBC_URL");
+            return new Options(url, key, start, jar, cases, observables, clients);
+        }
+    }
+}
