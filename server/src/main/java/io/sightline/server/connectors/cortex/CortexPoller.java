@@ -1,0 +1,200 @@
+package io.sightline.server.connectors.cortex;
+
+import io.sightline.integrations.cortex.CortexClient;
+import io.sightline.integrations.cortex.CortexErrorKind;
+import io.sightline.integrations.cortex.CortexException;
+import io.sightline.integrations.cortex.CortexJobReport;
+import io.sightline.integrations.cortex.JobCheck;
+import io.sightline.integrations.cortex.JobState;
+import io.sightline.integrations.http.HttpStatusException;
+import io.sightline.server.connectors.PartitionRun;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * One polling round for one Cortex server, run every {@code refreshDelay} by that server's own
+ * scheduler (so a slow or failing server never delays the others):
+ * <ol>
+ *   <li>the due running jobs are checked with one {@code POST /api/job/status} per 100 jobs; the
+ *       report of each job that ended is fetched (in parallel) and stored;</li>
+ *   <li>queued jobs are sent while the server has free slots.</li>
+ * </ol>
+ * Errors are counted per job: a job is failed after {@code maxRetryOnError} consecutive failed
+ * polls, each retried later than the one before; a 429 is not an error, just a reason to wait.
+ */
+@Component
+class CortexPoller {
+    /** Jobs read per database query; a round goes on until no due job is left. */
+    static final int PAGE = 500;
+
+    private final CortexServers servers;
+    private final CortexJobRepository jobs;
+    private final CortexOutcomes outcomes;
+    private final CortexSubmitter submitter;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ExecutorService reportFetchers = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "cortex-report-fetch");
+        t.setDaemon(true);
+        return t;
+    });
+
+    CortexPoller(CortexServers servers, CortexJobRepository jobs, CortexOutcomes outcomes, CortexSubmitter submitter,
+                 JdbcClient jdbc, Clock clock) {
+        this.servers = servers;
+        this.jobs = jobs;
+        this.outcomes = outcomes;
+        this.submitter = submitter;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    static String partition(String server) {
+        return "jobs:" + server;
+    }
+
+    static String theHiveStatus(JobState state) {
+        if (state == null) return CortexJobRecord.WAITING;
+        return switch (state) {
+            case IN_PROGRESS -> CortexJobRecord.IN_PROGRESS;
+            case SUCCESS -> CortexJobRecord.SUCCESS;
+            case FAILURE, NOT_FOUND -> CortexJobRecord.FAILURE;
+            case DELETED -> CortexJobRecord.DELETED;
+            default -> CortexJobRecord.WAITING;
+        };
+    }
+
+    /** One round; throws after doing all it could when the server failed, so the health shows it. */
+    void poll(String server, PartitionRun run) {
+        CortexException failure = null;
+        long roundStart = clock.millis();
+        List<CortexJobRecord> due;
+        do {
+            due = jobs.duePolls(server, roundStart, PAGE);
+            if (due.isEmpty()) break;
+            try {
+                check(server, due);
+            } catch (CortexException e) {
+                failure = e;
+                break;
+            }
+        } while (due.size() == PAGE && !run.stopRequested());
+        submitQueued(server, roundStart, run);
+        if (failure != null) throw failure;
+    }
+
+    private void check(String server, List<CortexJobRecord> due) {
+        CortexClient client = servers.client(server);
+        Map<String, JobCheck> checks;
+        try {
+            checks = client.statuses(due.stream().map(CortexJobRecord::cortexJobId).toList());
+        } catch (CortexException e) {
+            for (CortexJobRecord job : due) pollFailed(job, e);
+            throw e;
+        }
+        long now = clock.millis();
+        long next = now + servers.settings().refreshDelay().toMillis();
+        List<Long> unchanged = new ArrayList<>();
+        List<CortexJobRecord> ended = new ArrayList<>();
+        for (CortexJobRecord job : due) {
+            JobCheck check = checks.get(job.cortexJobId());
+            JobState state = check == null ? JobState.NOT_FOUND : check.state();
+            switch (state) {
+                case SUCCESS, FAILURE -> ended.add(job);
+                case DELETED -> outcomes.deleted(job);
+                case NOT_FOUND -> outcomes.failed(job, "Cortex " + server + " does not know job " + job.cortexJobId()
+                        + " any more (NotFound): it was removed, or the API key now belongs to another organisation");
+                case ERROR -> pollFailed(job, "Cortex " + server + " could not read the job's status: " + check.error());
+                default -> {
+                    if (overdue(job, now)) {
+                        outcomes.failed(job, "No result from Cortex " + server + " after "
+                                + servers.settings().jobTimeout().toMinutes() + " minutes (cortex.jobTimeout)");
+                    } else if (!theHiveStatus(state).equals(job.status()) || job.errorCount() > 0) {
+                        jobs.progressed(job.id(), theHiveStatus(state), state == JobState.IN_PROGRESS ? now : null, next, now);
+                    } else {
+                        unchanged.add(job.id());
+                    }
+                }
+            }
+        }
+        if (!unchanged.isEmpty()) {
+            jdbc.sql("UPDATE cortex_job SET next_poll_at = :next WHERE id IN (:ids)")
+                    .param("next", next).param("ids", unchanged).update();
+        }
+        fetchReports(client, ended);
+    }
+
+    private void fetchReports(CortexClient client, List<CortexJobRecord> ended) {
+        List<Future<?>> pending = new ArrayList<>();
+        for (CortexJobRecord job : ended) {
+            pending.add(reportFetchers.submit(() -> {
+                try {
+                    CortexJobReport r = client.report(job.cortexJobId());
+                    if (r.report().isPresent()) outcomes.ended(job, r.job(), r.report().get());
+                    else pollFailed(job, "Cortex said the job ended but sent no report (status " + r.status() + ")");
+                } catch (CortexException e) {
+                    pollFailed(job, e);
+                }
+            }));
+        }
+        for (Future<?> f : pending) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("storing a Cortex report failed: " + e.getCause(), e.getCause());
+            }
+        }
+    }
+
+    private void submitQueued(String server, long now, PartitionRun run) {
+        List<CortexJobRecord> queued = jobs.dueSubmissions(server, now, PAGE);
+        for (CortexJobRecord job : queued) {
+            if (run.stopRequested()) return;
+            if (!submitter.trySubmit(job)) {
+                // no free slot left (or another instance took it); try again next round
+                if (jobs.find(job.id()).map(j -> j.phase() == JobPhase.QUEUED).orElse(false)) return;
+            }
+        }
+    }
+
+    private void pollFailed(CortexJobRecord job, CortexException e) {
+        if (e.kind() == CortexErrorKind.RATE_LIMITED) {
+            Duration wait = e.httpFailure().filter(HttpStatusException.class::isInstance)
+                    .flatMap(h -> ((HttpStatusException) h).retryAfter()).orElse(servers.settings().refreshDelay());
+            long now = clock.millis();
+            jobs.pollFailed(job.id(), false, e.getMessage(), now + wait.toMillis(), now);
+            return;
+        }
+        pollFailed(job, e.getMessage());
+    }
+
+    private void pollFailed(CortexJobRecord job, String error) {
+        int errors = job.errorCount() + 1;
+        if (errors > servers.settings().maxRetryOnError()) {
+            outcomes.failed(job, "Polling Cortex " + job.serverName() + " failed " + errors + " times in a row: " + error);
+            return;
+        }
+        long now = clock.millis();
+        jobs.pollFailed(job.id(), true, error, now + submitter.backoff(errors).toMillis(), now);
+    }
+
+    private boolean overdue(CortexJobRecord job, long now) {
+        long since = job.submittedAt() != null ? job.submittedAt() : job.createdAt();
+        return now - since > servers.settings().jobTimeout().toMillis();
+    }
+
+    void shutdown() {
+        reportFetchers.shutdownNow();
+    }
+}
