@@ -44,11 +44,6 @@ public class ConnectorRegistry {
         return Optional.ofNullable(connectors.get(name));
     }
 
-    /** The lock provider and context a connector was started with (e.g. for an admin reset). */
-    ConnectorContext context(String name) {
-        return contexts.get(name);
-    }
-
     @EventListener(ApplicationReadyEvent.class)
     public void startAll() {
         for (Connector c : connectors.values()) {

@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class PartitionScheduler {
     private static final Logger log = LoggerFactory.getLogger(PartitionScheduler.class);
     private static final int MAX_LOCK_NAME = 64;
+    /** How long a running task may take to notice {@link PartitionRun#stopRequested()} at shutdown. */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     /** What became of one planned or triggered run. */
     public enum Outcome { SUCCEEDED, FAILED, SKIPPED_LOCKED, SKIPPED_STOPPED }
@@ -53,6 +55,7 @@ public final class PartitionScheduler {
     private final Map<String, ScheduledFuture<?>> planned = new ConcurrentHashMap<>();
     private volatile boolean started;
     private volatile boolean stopping;
+    private volatile boolean inTask;
 
     public PartitionScheduler(String connector, SchedulePolicy policy, PartitionTask task, LockProvider locks,
                               HealthTracker health, Clock clock) {
@@ -117,15 +120,21 @@ public final class PartitionScheduler {
         return result;
     }
 
-    /** Signals the running task, lets it finish (up to 30 s), and plans nothing more. */
+    /**
+     * Signals the running task and lets it finish its batch (up to {@link #STOP_GRACE}), then
+     * interrupts it; plans nothing more. Waiting for a lock or a connection is interrupted at once:
+     * at shutdown the database may already be gone.
+     */
     public void stop() {
         stopping = true;
         planned.values().forEach(f -> f.cancel(false));
         executor.shutdown();
         try {
-            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-                log.warn("Connector {}: a run did not finish within 30 s of shutdown; interrupting it", connector);
+            if (!inTask) executor.shutdownNow();
+            if (!executor.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Connector {}: a run did not finish within {} of shutdown; interrupting it", connector, STOP_GRACE);
                 executor.shutdownNow();
+                executor.awaitTermination(1, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             executor.shutdownNow();
@@ -165,6 +174,7 @@ public final class PartitionScheduler {
         }
         Outcome outcome;
         health.runStarted(partition);
+        inTask = true;
         try {
             task.run(new PartitionRun(partition, health, () -> stopping));
             health.runSucceeded(partition);
@@ -179,6 +189,7 @@ public final class PartitionScheduler {
             plan(partition, retry);
             outcome = Outcome.FAILED;
         } finally {
+            inTask = false;
             unlock(lock.get(), partition);
         }
         return outcome;
