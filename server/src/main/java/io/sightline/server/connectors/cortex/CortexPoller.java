@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +36,7 @@ import org.springframework.stereotype.Component;
 class CortexPoller {
     /** Jobs read per database query; a round goes on until no due job is left. */
     static final int PAGE = 500;
+    private static final Logger log = LoggerFactory.getLogger(CortexPoller.class);
 
     private final CortexServers servers;
     private final CortexJobRepository jobs;
@@ -88,6 +91,7 @@ class CortexPoller {
             }
         } while (due.size() == PAGE && !run.stopRequested());
         submitQueued(server, roundStart, run);
+        if (log.isDebugEnabled()) log.debug("Cortex {}: polling round took {} ms", server, clock.millis() - roundStart);
         if (failure != null) throw failure;
     }
 
