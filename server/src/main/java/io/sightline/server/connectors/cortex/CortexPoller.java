@@ -44,7 +44,7 @@ class CortexPoller {
     private final CortexSubmitter submitter;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final ExecutorService reportFetchers = Executors.newFixedThreadPool(4, r -> {
+    private final ExecutorService reportFetchers = Executors.newFixedThreadPool(8, r -> {
         Thread t = new Thread(r, "cortex-report-fetch");
         t.setDaemon(true);
         return t;
@@ -84,7 +84,7 @@ class CortexPoller {
             due = jobs.duePolls(server, roundStart, PAGE);
             if (due.isEmpty()) break;
             try {
-                check(server, due);
+                check(server, due, roundStart);
             } catch (CortexException e) {
                 failure = e;
                 break;
@@ -95,7 +95,7 @@ class CortexPoller {
         if (failure != null) throw failure;
     }
 
-    private void check(String server, List<CortexJobRecord> due) {
+    private void check(String server, List<CortexJobRecord> due, long roundStart) {
         CortexClient client = servers.client(server);
         Map<String, JobCheck> checks;
         try {
@@ -105,7 +105,8 @@ class CortexPoller {
             throw e;
         }
         long now = clock.millis();
-        long next = now + servers.settings().refreshDelay().toMillis();
+        // from the round's start, so the job is due again by the next round (which starts refreshDelay after this one ends)
+        long next = roundStart + servers.settings().refreshDelay().toMillis();
         List<Long> unchanged = new ArrayList<>();
         List<CortexJobRecord> ended = new ArrayList<>();
         for (CortexJobRecord job : due) {

@@ -89,10 +89,11 @@ class CortexSubmitter {
             CortexJob sent = run(client, job, observable);
             long now = clock.millis();
             boolean ended = sent.status() != null && sent.status().isTerminal();
+            // due at once: the poller's next round checks it (a later due time could miss that round and cost a whole refreshDelay)
             String analyzerId = sent.workerId() != null ? sent.workerId() : sent.analyzerId();
             jobs.submitted(job.id(), sent.id(), analyzerId, sent.analyzer() != null ? sent.analyzer() : job.analyzerName(),
                     CortexPoller.theHiveStatus(sent.status()), sent.isFromCache(), sent.startDate(),
-                    ended ? now : now + servers.settings().refreshDelay().toMillis(), now);
+                    now, now);
             servers.health().count(CortexPoller.partition(server.name()), "submitted", 1);
             if (ended) onEndedAtOnce.accept(server.name());
         } catch (CortexException e) {
