@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * scheduler (so a slow or failing server never delays the others):
  * <ol>
  *   <li>the due running jobs are checked with one {@code POST /api/job/status} per 100 jobs; the
- *       report of each job that ended is fetched (in parallel) and stored;</li>
+ *       report of each job that ended is fetched and stored on a pool of fetcher threads (waiting
+ *       on Cortex's answers, not on each other);</li>
  *   <li>queued jobs are sent while the server has free slots.</li>
  * </ol>
  * Errors are counted per job: a job is failed after {@code maxRetryOnError} consecutive failed
@@ -44,7 +45,7 @@ class CortexPoller {
     private final CortexSubmitter submitter;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final ExecutorService reportFetchers = Executors.newFixedThreadPool(8, r -> {
+    private final ExecutorService reportFetchers = Executors.newFixedThreadPool(16, r -> {
         Thread t = new Thread(r, "cortex-report-fetch");
         t.setDaemon(true);
         return t;
@@ -134,31 +135,39 @@ class CortexPoller {
             jdbc.sql("UPDATE cortex_job SET next_poll_at = :next WHERE id IN (:ids)")
                     .param("next", next).param("ids", unchanged).update();
         }
-        fetchReports(client, ended);
+        fetchReports(client, ended, now);
     }
 
-    private void fetchReports(CortexClient client, List<CortexJobRecord> ended) {
-        List<Future<?>> pending = new ArrayList<>();
+    /**
+     * Fetches and stores the reports of ended jobs on the fetcher threads without waiting, so
+     * that the next round is not delayed by this one's reports. The jobs' next poll is pushed
+     * back first, so a later round does not fetch them again; if this instance dies meanwhile,
+     * they are simply polled again then.
+     */
+    private void fetchReports(CortexClient client, List<CortexJobRecord> ended, long now) {
+        if (ended.isEmpty()) return;
+        long later = now + Math.max(servers.settings().refreshDelay().toMillis() * 10, 5_000);
+        jdbc.sql("UPDATE cortex_job SET next_poll_at = :later WHERE id IN (:ids)")
+                .param("later", later).param("ids", ended.stream().map(CortexJobRecord::id).toList()).update();
         for (CortexJobRecord job : ended) {
-            pending.add(reportFetchers.submit(() -> {
-                try {
-                    CortexJobReport r = client.report(job.cortexJobId());
-                    if (r.report().isPresent()) outcomes.ended(job, r.job(), r.report().get());
-                    else pollFailed(job, "Cortex said the job ended but sent no report (status " + r.status() + ")");
-                } catch (CortexException e) {
-                    pollFailed(job, e);
-                }
-            }));
-        }
-        for (Future<?> f : pending) {
             try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("storing a Cortex report failed: " + e.getCause(), e.getCause());
+                reportFetchers.execute(() -> fetchReport(client, job));
+            } catch (RejectedExecutionException stopping) {
+                return; // shutting down: the job is polled again after the restart
             }
+        }
+    }
+
+    private void fetchReport(CortexClient client, CortexJobRecord job) {
+        try {
+            CortexJobReport r = client.report(job.cortexJobId());
+            if (r.report().isPresent()) outcomes.ended(job, r.job(), r.report().get());
+            else pollFailed(job, "Cortex said the job ended but sent no report (status " + r.status() + ")");
+        } catch (CortexException e) {
+            pollFailed(job, e);
+        } catch (RuntimeException e) {
+            log.warn("Cortex {}: could not store the report of job {}; it will be fetched again: {}", job.serverName(),
+                    job.cortexJobId(), e.toString());
         }
     }
 
