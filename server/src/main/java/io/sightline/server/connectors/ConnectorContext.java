@@ -5,12 +5,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import net.javacrumbs.shedlock.core.LockProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the runtime gives a connector at start: its checkpoints, transactions, schedulers tied
- * to its health and to the cluster-wide partition locks, and a way to report a fatal error.
+ * to its health and to the cluster-wide partition locks, local periodic tasks, and a way to
+ * report a fatal error.
  */
 public final class ConnectorContext {
     private final Connector connector;
@@ -18,7 +24,10 @@ public final class ConnectorContext {
     private final TransactionTemplate transactions;
     private final LockProvider locks;
     private final Clock clock;
+    private static final Logger log = LoggerFactory.getLogger(ConnectorContext.class);
+
     private final List<PartitionScheduler> schedulers = new CopyOnWriteArrayList<>();
+    private ScheduledExecutorService local;
 
     ConnectorContext(Connector connector, CheckpointStore checkpoints, TransactionTemplate transactions,
                      LockProvider locks, Clock clock) {
@@ -74,6 +83,36 @@ public final class ConnectorContext {
         return scheduler(SchedulePolicy.every(interval), task);
     }
 
+    /**
+     * Runs {@code task} on this hub instance now and then {@code interval} after each run ends,
+     * without any cluster lock: for work every instance does for itself, such as refreshing
+     * its view of the servers' status ({@code checkStatusInterval}, {@code statusCheckInterval}).
+     * An exception is logged (secrets masked) and the next run happens as planned. Stopped with
+     * the connector.
+     */
+    public void repeat(String what, Duration interval, Runnable task) {
+        if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException(what + ": interval must be positive");
+        local().scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException | LinkageError e) {
+                log.warn("Connector {}: {} failed: {}", connector.name(), what,
+                        connector.health().scrub(ConnectorRegistry.reason(e)));
+            }
+        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized ScheduledExecutorService local() {
+        if (local == null) {
+            local = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "connector-" + connector.name() + "-local");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return local;
+    }
+
     /** Marks the connector FAILED with this reason and stops its schedulers (Kafka's raiseError). */
     public void raiseError(Throwable error) {
         connector.health().state(ConnectorState.FAILED, ConnectorRegistry.reason(error));
@@ -81,6 +120,9 @@ public final class ConnectorContext {
     }
 
     void stopSchedulers() {
+        synchronized (this) {
+            if (local != null) local.shutdownNow();
+        }
         for (PartitionScheduler s : schedulers) s.stop();
     }
 }

@@ -113,7 +113,7 @@ public final class PartitionScheduler {
         }
         CompletableFuture<Outcome> result = new CompletableFuture<>();
         try {
-            executor.execute(() -> result.complete(runOnce(partition)));
+            executor.execute(() -> result.complete(runSafely(partition)));
         } catch (RejectedExecutionException e) {
             result.complete(Outcome.SKIPPED_STOPPED);
         }
@@ -145,12 +145,24 @@ public final class PartitionScheduler {
     private void plan(String partition, Duration delay) {
         if (stopping || !partitions.contains(partition)) return;
         try {
-            ScheduledFuture<?> next = executor.schedule(() -> runOnce(partition), delay.toMillis(), TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> next = executor.schedule(() -> runSafely(partition), delay.toMillis(), TimeUnit.MILLISECONDS);
             ScheduledFuture<?> previous = planned.put(partition, next);
             if (previous != null && previous != next) previous.cancel(false);
             health.nextRun(partition, clock.instant().plus(delay));
         } catch (RejectedExecutionException e) {
             // shutting down
+        }
+    }
+
+    /** Whatever goes wrong, the partition stays planned: an escaped error would end its chain of runs. */
+    private Outcome runSafely(String partition) {
+        try {
+            return runOnce(partition);
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError) throw e;
+            log.error("Connector {}: unexpected failure around the run of partition '{}'", connector, partition, e);
+            plan(partition, policy.interval());
+            return Outcome.FAILED;
         }
     }
 

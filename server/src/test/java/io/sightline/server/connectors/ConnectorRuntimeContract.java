@@ -64,6 +64,14 @@ abstract class ConnectorRuntimeContract extends HubTest {
     }
 
     @Test
+    void serverStatusIsRefreshedPeriodicallyOnEachInstance() {
+        Instant first = connector.health().snapshot().servers().get(0).checkedAt();
+        await(() -> connector.health().snapshot().servers().get(0).checkedAt().isAfter(first));
+        assertThat(admin.get("/api/status").json().get("connectors").get("test").get("servers").get(0)
+                .get("checkedAt").asLong()).isGreaterThan(first.toEpochMilli());
+    }
+
+    @Test
     void actuatorHealthAndMetricsIncludeTheConnector() {
         var health = admin.get("/actuator/health");
         assertThat(health.body()).doesNotContain(TestConnectorConfig.KEY);
@@ -203,9 +211,9 @@ abstract class ConnectorRuntimeContract extends HubTest {
     }
 
     static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 15 s");
+            if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 30 s");
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {

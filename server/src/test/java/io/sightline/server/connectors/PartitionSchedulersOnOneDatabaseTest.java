@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +29,7 @@ class PartitionSchedulersOnOneDatabaseTest {
         Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
         AtomicInteger overlaps = new AtomicInteger();
         AtomicInteger runs = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
         PartitionTask task = run -> {
             AtomicInteger n = inFlight.computeIfAbsent(run.partition(), p -> new AtomicInteger());
             if (n.incrementAndGet() > 1) overlaps.incrementAndGet();
@@ -43,21 +44,25 @@ class PartitionSchedulersOnOneDatabaseTest {
         SchedulePolicy policy = SchedulePolicy.every(Duration.ofMillis(20));
         HealthTracker healthA = new HealthTracker("misp", true);
         HealthTracker healthB = new HealthTracker("misp", true);
-        AtomicInteger refused = new AtomicInteger();
-        PartitionScheduler a = new PartitionScheduler("misp", policy, task, counting(url, refused), healthA, Clock.systemUTC());
-        PartitionScheduler b = new PartitionScheduler("misp", policy, task, counting(url, refused), healthB, Clock.systemUTC());
+        HikariDataSource poolA = instanceDataSource(url);
+        HikariDataSource poolB = instanceDataSource(url);
+        PartitionScheduler a = new PartitionScheduler("misp", policy, task, counting(poolA, refused), healthA, Clock.systemUTC());
+        PartitionScheduler b = new PartitionScheduler("misp", policy, task, counting(poolB, refused), healthB, Clock.systemUTC());
         partitions.forEach(p -> {
             a.addPartition(p);
             b.addPartition(p);
         });
         a.start();
         b.start();
-        Thread.sleep(3000);
+        // until both instances have run and met each other's locks; bounded for a busy machine
+        ConnectorRuntimeContract.await(() -> runs.get() >= 30 && ran(healthA) > 0 && ran(healthB) > 0 && refused.get() > 0);
         a.stop();
         b.stop();
+        poolA.close();
+        poolB.close();
 
         assertThat(overlaps.get()).isZero();
-        assertThat(runs.get()).isGreaterThan(20);
+        assertThat(runs.get()).isGreaterThanOrEqualTo(30);
         // both instances did work, and each found partitions held by the other
         assertThat(ran(healthA) + ran(healthB)).isEqualTo(runs.get());
         assertThat(ran(healthA)).isPositive();
@@ -66,8 +71,8 @@ class PartitionSchedulersOnOneDatabaseTest {
     }
 
     /** One instance's lock provider (its own connections), counting the locks it was refused. */
-    private static LockProvider counting(String url, AtomicInteger refused) {
-        LockProvider jdbc = ConnectorRuntimeConfig.jdbcLocks(instanceDataSource(url));
+    private static LockProvider counting(DataSource pool, AtomicInteger refused) {
+        LockProvider jdbc = ConnectorRuntimeConfig.jdbcLocks(pool);
         return config -> {
             var lock = jdbc.lock(config);
             if (lock.isEmpty()) refused.incrementAndGet();
@@ -79,7 +84,13 @@ class PartitionSchedulersOnOneDatabaseTest {
         return h.snapshot().counters().getOrDefault("runs", 0L);
     }
 
-    private static DataSource instanceDataSource(String url) {
-        return new DriverManagerDataSource(url, "postgres", "");
+    /** Each instance has its own small pool, as two hub processes would. */
+    private static HikariDataSource instanceDataSource(String url) {
+        HikariDataSource ds = new HikariDataSource();
+        ds.setJdbcUrl(url);
+        ds.setUsername("postgres");
+        ds.setPassword("");
+        ds.setMaximumPoolSize(2);
+        return ds;
     }
 }

@@ -54,6 +54,7 @@ class TestConnector implements Connector {
     @Override
     public void start(ConnectorContext context) {
         testConnection();
+        context.repeat("status check", Duration.ofMillis(300), this::testConnection);
         scheduler = context.scheduler(SchedulePolicy.every(config.duration("interval")).withFirstRetry(Duration.ofMillis(200)),
                 run -> {
                     runs.incrementAndGet();

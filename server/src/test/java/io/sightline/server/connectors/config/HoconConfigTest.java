@@ -65,6 +65,17 @@ class HoconConfigTest {
     }
 
     @Test
+    void aConfFileIsFoundByNameLikeAYamlFile() {
+        SpringApplication app = new SpringApplication(Empty.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        try (ConfigurableApplicationContext ctx = app.run("--spring.config.name=seed-application",
+                "--spring.config.location=classpath:/connectors/", "--spring.main.banner-mode=off")) {
+            assertThat(ctx.getEnvironment().getProperty("play.modules.enabled[1]"))
+                    .isEqualTo("org.thp.thehive.connector.cortex.CortexModule");
+        }
+    }
+
+    @Test
     void nestedAndQuotedDottedTimeoutsAndSubstitutionsAreHonoured() {
         var conf = SampleSpecs.hocon("""
                 base = "https://misp.example"
