@@ -29,8 +29,12 @@ public final class HubProcess implements AutoCloseable {
      * @param extraArgs further Spring arguments, e.g. --misp.interval=1h
      */
     public static HubProcess start(Path jar, String jdbcUrl, List<String> extraArgs, Path log) throws IOException, InterruptedException {
-        int port = freePort();
-        Path data = Files.createTempDirectory("sightline-bench-");
+        return start(jar, jdbcUrl, extraArgs, log, freePort(), Files.createTempDirectory("sightline-bench-"), java.util.Map.of());
+    }
+
+    /** Starts the hub on a given port and data folder, with extra environment variables. */
+    public static HubProcess start(Path jar, String jdbcUrl, List<String> extraArgs, Path log, int port, Path data,
+                                   java.util.Map<String, String> env) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx1g", "-jar", jar.toString()));
         cmd.addAll(extraArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -38,6 +42,7 @@ public final class HubProcess implements AutoCloseable {
         pb.environment().put("SIGHTLINE_DATA_DIR", data.toString());
         pb.environment().put("SIGHTLINE_ADMIN_API_KEY", ADMIN_KEY);
         if (jdbcUrl != null) pb.environment().put("SIGHTLINE_DB_URL", jdbcUrl);
+        pb.environment().putAll(env);
         Process p = pb.start();
         HubProcess hub = new HubProcess(p, "http://127.0.0.1:" + port);
         hub.awaitReady(Duration.ofSeconds(120));

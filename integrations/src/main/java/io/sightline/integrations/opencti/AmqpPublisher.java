@@ -1,0 +1,223 @@
+package io.sightline.integrations.opencti;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.MessageProperties;
+import com.rabbitmq.client.ShutdownSignalException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes persistent messages to OpenCTI's push exchange with publisher confirms, streaming:
+ * messages go out without waiting, up to {@code window} of them unconfirmed at once, and
+ * {@link #flush()} returns only when the broker has confirmed every one. A nack or a confirm
+ * timeout fails the delivery. When the connection drops (a broker restart) the publisher
+ * reconnects and re-sends what was not confirmed yet: duplicates are harmless for OpenCTI (STIX
+ * ids are stable), losses are not. Not thread-safe: one delivery at a time.
+ */
+public final class AmqpPublisher implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AmqpPublisher.class);
+    private static final AMQP.BasicProperties PERSISTENT = MessageProperties.PERSISTENT_BASIC.builder()
+            .contentType("application/json").contentEncoding("utf-8").build();
+
+    private final ConnectionFactory factory;
+    private final String exchange;
+    private final String routingKey;
+    private final Duration confirmTimeout;
+    private final int reconnectAttempts;
+    private final int window;
+    private final String target;
+    /** Unconfirmed messages by publish sequence number; confirms arrive on the connection's thread. */
+    private final ConcurrentSkipListMap<Long, byte[]> unconfirmed = new ConcurrentSkipListMap<>();
+    private final Object confirmLock = new Object();
+    private volatile String nackReason;
+    private volatile Connection connection;
+    private volatile Channel channel;
+
+    public AmqpPublisher(MqSettings mq, String exchange, String routingKey, Duration confirmTimeout, int reconnectAttempts) {
+        this(mq, exchange, routingKey, confirmTimeout, reconnectAttempts, 5_000);
+    }
+
+    public AmqpPublisher(MqSettings mq, String exchange, String routingKey, Duration confirmTimeout,
+                         int reconnectAttempts, int window) {
+        this.factory = new ConnectionFactory();
+        factory.setHost(mq.host());
+        factory.setPort(mq.port());
+        factory.setVirtualHost(mq.vhost() == null || mq.vhost().isEmpty() ? "/" : mq.vhost());
+        if (mq.user() != null) factory.setUsername(mq.user());
+        if (mq.password() != null) factory.setPassword(mq.password());
+        factory.setRequestedHeartbeat(10);
+        factory.setConnectionTimeout(10_000);
+        // Recovery is ours: unconfirmed messages must be re-sent, which automatic recovery cannot know.
+        factory.setAutomaticRecoveryEnabled(false);
+        if (mq.useSsl()) {
+            try {
+                factory.useSslProtocol();
+            } catch (Exception e) {
+                throw new AmqpDeliveryException("cannot set up TLS for " + mq, e);
+            }
+        }
+        this.exchange = exchange;
+        this.routingKey = routingKey;
+        this.confirmTimeout = confirmTimeout;
+        this.reconnectAttempts = Math.max(1, reconnectAttempts);
+        this.window = Math.max(1, window);
+        this.target = mq + " exchange=" + exchange + " routing=" + routingKey;
+    }
+
+    /** Sends one message; blocks only while {@code window} messages await their confirm. */
+    public void publish(byte[] body) {
+        boolean[] queued = {false};
+        withReconnect(() -> {
+            if (!queued[0]) {
+                // Once queued, a reconnect re-sends it with the other unconfirmed messages.
+                Channel ch = channel();
+                unconfirmed.put(ch.getNextPublishSeqNo(), body);
+                queued[0] = true;
+                ch.basicPublish(exchange, routingKey, PERSISTENT, body);
+            }
+            if (unconfirmed.size() >= window) awaitConfirmsBelow(window / 2);
+        });
+    }
+
+    /** Returns once every message published so far is confirmed; throws on nack or timeout. */
+    public void flush() {
+        withReconnect(() -> awaitConfirmsBelow(1));
+    }
+
+    /** Publishes the batch and waits for all confirms (a convenience for small deliveries). */
+    public void publishConfirmed(List<byte[]> bodies) {
+        bodies.forEach(this::publish);
+        flush();
+    }
+
+    private interface Step {
+        void run() throws IOException, TimeoutException, InterruptedException;
+    }
+
+    private void withReconnect(Step step) {
+        Exception last = null;
+        for (int attempt = 1; attempt <= reconnectAttempts; attempt++) {
+            try {
+                if (attempt > 1) resendUnconfirmed();
+                step.run();
+                return;
+            } catch (TimeoutException e) {
+                discard();
+                throw new AmqpDeliveryException("no publisher confirm within " + confirmTimeout.toMillis() + " ms on " + target, e);
+            } catch (IOException | ShutdownSignalException e) {
+                last = e;
+                closeConnection();
+                log.warn("AMQP publish to {} failed (attempt {}/{}): {}", target, attempt, reconnectAttempts, e.toString());
+                sleep(Math.min(10_000L, 250L << Math.min(attempt, 6)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                discard();
+                throw new AmqpDeliveryException("interrupted while waiting for confirms on " + target, e);
+            }
+        }
+        discard();
+        throw new AmqpDeliveryException("could not publish to " + target + " after " + reconnectAttempts + " attempts", last);
+    }
+
+    private void resendUnconfirmed() throws IOException {
+        List<byte[]> pending = new ArrayList<>(unconfirmed.values());
+        unconfirmed.clear();
+        Channel ch = channel();
+        for (byte[] body : pending) {
+            unconfirmed.put(ch.getNextPublishSeqNo(), body);
+            ch.basicPublish(exchange, routingKey, PERSISTENT, body);
+        }
+        if (!pending.isEmpty()) log.info("Re-sent {} unconfirmed message(s) to {}", pending.size(), target);
+    }
+
+    private void awaitConfirmsBelow(int limit) throws IOException, TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + confirmTimeout.toNanos();
+        synchronized (confirmLock) {
+            while (unconfirmed.size() >= limit) {
+                if (nackReason != null) {
+                    String reason = nackReason;
+                    discard();
+                    throw new AmqpDeliveryException("broker refused (nack) " + reason + " on " + target);
+                }
+                if (channel == null || !channel.isOpen()) throw new IOException("channel closed while waiting for confirms");
+                long left = deadline - System.nanoTime();
+                if (left <= 0) throw new TimeoutException();
+                confirmLock.wait(Math.max(1, Math.min(left / 1_000_000, 200)));
+            }
+        }
+    }
+
+    private void confirmed(long seq, boolean multiple, boolean ack) {
+        if (!ack) nackReason = "message " + seq + (multiple ? " and earlier" : "");
+        if (multiple) unconfirmed.headMap(seq, true).clear();
+        else unconfirmed.remove(seq);
+        synchronized (confirmLock) {
+            confirmLock.notifyAll();
+        }
+    }
+
+    private Channel channel() throws IOException {
+        if (channel != null && channel.isOpen()) return channel;
+        closeConnection();
+        try {
+            connection = factory.newConnection("sightline-opencti-push");
+        } catch (TimeoutException e) {
+            throw new IOException("connection to " + target + " timed out", e);
+        }
+        Channel ch = connection.createChannel();
+        channel = ch;
+        ch.confirmSelect();
+        // Sequence numbers restart on a new channel: a late confirm of a dropped channel must not count.
+        ch.addConfirmListener((seq, multiple) -> {
+            if (channel == ch) confirmed(seq, multiple, true);
+        }, (seq, multiple) -> {
+            if (channel == ch) confirmed(seq, multiple, false);
+        });
+        ch.addShutdownListener(cause -> {
+            synchronized (confirmLock) {
+                confirmLock.notifyAll();
+            }
+        });
+        return ch;
+    }
+
+    /** Forgets unconfirmed messages after a failure was reported to the caller. */
+    private void discard() {
+        unconfirmed.clear();
+        nackReason = null;
+        closeConnection();
+    }
+
+    private void closeConnection() {
+        try {
+            if (connection != null && connection.isOpen()) connection.close(2_000);
+        } catch (Exception ignored) {
+            // the connection is being thrown away anyway
+        }
+        connection = null;
+        channel = null;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AmqpDeliveryException("interrupted while reconnecting", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closeConnection();
+    }
+}

@@ -1,0 +1,118 @@
+package io.sightline.opencti.stixify;
+
+import io.sightline.integrations.http.HttpAuth;
+import io.sightline.integrations.http.HttpTarget;
+import io.sightline.integrations.http.HttpTargetConfig;
+import io.sightline.integrations.http.TlsSettings;
+import io.sightline.integrations.opencti.AmqpBundleDelivery;
+import io.sightline.integrations.opencti.AmqpPublisher;
+import io.sightline.integrations.opencti.ApiBundleDelivery;
+import io.sightline.integrations.opencti.BundleDelivery;
+import io.sightline.integrations.opencti.ConnectorDefinition;
+import io.sightline.integrations.opencti.ConnectorInfo;
+import io.sightline.integrations.opencti.ConnectorRegistration;
+import io.sightline.integrations.opencti.ConnectorRuntime;
+import io.sightline.integrations.opencti.ConnectorSession;
+import io.sightline.integrations.opencti.HttpGraphqlTransport;
+import io.sightline.integrations.opencti.OpenCtiClient;
+import io.sightline.integrations.opencti.OpenCtiStateStore;
+import io.sightline.integrations.opencti.StixifyReportSink;
+import io.sightline.integrations.opencti.Works;
+import io.sightline.integrations.stixify.DossierSync;
+import io.sightline.integrations.stixify.StixifyClient;
+import io.sightline.integrations.stixify.SyncResult;
+import io.sightline.stix.split.OpenCtiSplitter;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Stixify connector wired together: the OpenCTI session (registration, pings, state), the
+ * delivery chosen by {@code CONNECTOR_QUEUE_PROTOCOL}, and the Stixify {@link DossierSync}. Each run
+ * is the outer work {@code Stixify Connector Run}, with one {@code Dossier: <name> (<id>)} work
+ * per dossier.
+ */
+public final class StixifyConnector implements AutoCloseable {
+    static final String RUN_WORK = "Stixify Connector Run";
+    private static final Logger log = LoggerFactory.getLogger(StixifyConnector.class);
+
+    private final ConnectorConfig config;
+    private final ConnectorSession session;
+    private final BundleDelivery delivery;
+    private final DossierSync sync;
+    private final Works works;
+
+    private StixifyConnector(ConnectorConfig config, ConnectorSession session, BundleDelivery delivery, DossierSync sync) {
+        this.config = config;
+        this.session = session;
+        this.delivery = delivery;
+        this.sync = sync;
+        this.works = new Works(session.client(), config.connectorId(), StixifyReportSink.LABEL);
+    }
+
+    /** Health check, registration and (unless run-and-terminate) the ping thread; then ready to run. */
+    public static StixifyConnector start(ConnectorConfig config) {
+        HttpTarget opencti = HttpTarget.create(HttpTargetConfig.builder("opencti", config.openctiUrl())
+                .auth(HttpAuth.bearer(config.openctiToken()))
+                .tls(config.sslVerify() ? TlsSettings.VERIFY : TlsSettings.acceptAny())
+                .requestTimeout(Duration.ofSeconds(300))
+                .userAgent("sightline-opencti-stixify/0.1")
+                .build());
+        OpenCtiClient client = new OpenCtiClient(new HttpGraphqlTransport(opencti, config.customHeaders()));
+        ConnectorDefinition definition = ConnectorDefinition.externalImport(config.connectorId(), config.connectorName(),
+                config.connectorScope());
+        ConnectorSession session = new ConnectorSession(client, definition,
+                ConnectorInfo.initial(config.runAndTerminate(), config.queueThresholdMb()), ConnectorSession.PING_INTERVAL);
+        ConnectorRegistration registration = session.start();
+        try {
+            BundleDelivery delivery = delivery(config, client, registration);
+            StixifyClient stixify = StixifyClient.create(config.stixifyBaseUrl(), config.stixifyApiKey());
+            DossierSync sync = new DossierSync(stixify, new StixifyReportSink(client, registration.id(), delivery),
+                    new OpenCtiStateStore(session, delivery), config.dossierIds(), Clock.systemUTC());
+            return new StixifyConnector(config, session, delivery, sync);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    private static BundleDelivery delivery(ConnectorConfig config, OpenCtiClient client, ConnectorRegistration registration) {
+        OpenCtiSplitter splitter = new OpenCtiSplitter();
+        if (!config.amqp()) return new ApiBundleDelivery(client, registration.id(), splitter, config.maxMessageBytes());
+        ConnectorRegistration effective = registration.withMq(registration.mq().withOverrides(config.mq()));
+        log.info("Bundles go over AMQP to {} (exchange {}, routing key {})", effective.mq(), effective.pushExchange(), effective.pushRouting());
+        AmqpPublisher publisher = new AmqpPublisher(effective.mq(), effective.pushExchange(), effective.pushRouting(),
+                Duration.ofSeconds(60), 8);
+        return new AmqpBundleDelivery(client, publisher, splitter, effective.connectorUserId(), config.maxMessageBytes());
+    }
+
+    /** One run inside the {@code Stixify Connector Run} work; returns what the sync did. */
+    public SyncResult runOnce() throws Exception {
+        SyncResult result = works.inWork(RUN_WORK, workId -> sync.runOnce());
+        log.info("Run finished: {} report(s), {} object(s) delivered{}", result.reportsDelivered(), result.objectsDelivered(),
+                result.succeeded() ? "" : "; some reports failed and will be retried on the next run");
+        return result;
+    }
+
+    /** Runs on the schedule (or once with run-and-terminate); returns whether the last run fully succeeded. */
+    public boolean runScheduled() throws InterruptedException {
+        boolean[] ok = {true};
+        new ConnectorRuntime(session, config.interval(), config.runAndTerminate(), config.queueThresholdMb(), Clock.systemUTC())
+                .run(() -> {
+                    ok[0] = false;
+                    ok[0] = runOnce().succeeded();
+                });
+        return ok[0];
+    }
+
+    public ConnectorSession session() {
+        return session;
+    }
+
+    @Override
+    public void close() {
+        delivery.close();
+        session.close();
+    }
+}

@@ -1,0 +1,102 @@
+package io.sightline.testkit.amqp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback TCP relay in front of a broker, so a test can cut every open connection at once (a
+ * network blip or a broker restart as the client sees it) while new connections keep working.
+ */
+public final class TcpProxy implements AutoCloseable {
+    private final ServerSocket server;
+    private final String targetHost;
+    private final int targetPort;
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final AtomicInteger accepted = new AtomicInteger();
+    private final Thread acceptor;
+
+    public TcpProxy(String targetHost, int targetPort) throws IOException {
+        this.targetHost = targetHost;
+        this.targetPort = targetPort;
+        this.server = new ServerSocket();
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this.acceptor = new Thread(this::acceptLoop, "tcp-proxy-" + port());
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** Connections accepted so far (a reconnect shows as a second one). */
+    public int connectionsAccepted() {
+        return accepted.get();
+    }
+
+    /** Closes every relayed connection abruptly; the proxy keeps accepting new ones. */
+    public void cutConnections() {
+        for (Socket s : open) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // already gone
+            }
+        }
+        open.clear();
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                Socket upstream = new Socket(targetHost, targetPort);
+                accepted.incrementAndGet();
+                open.add(client);
+                open.add(upstream);
+                relay(client, upstream);
+                relay(upstream, client);
+            } catch (IOException e) {
+                if (server.isClosed()) return;
+            }
+        }
+    }
+
+    private void relay(Socket from, Socket to) {
+        Thread t = new Thread(() -> {
+            byte[] buffer = new byte[64 * 1024];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException ignored) {
+                // the other side or a cut ended the relay
+            } finally {
+                try {
+                    from.close();
+                    to.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+            }
+        }, "tcp-proxy-relay");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        cutConnections();
+    }
+}

@@ -1,0 +1,176 @@
+package io.sightline.testkit.bench;
+
+import io.sightline.integrations.http.HttpAuth;
+import io.sightline.integrations.http.HttpTarget;
+import io.sightline.integrations.http.HttpTargetConfig;
+import io.sightline.integrations.opencti.AmqpBundleDelivery;
+import io.sightline.integrations.opencti.AmqpPublisher;
+import io.sightline.integrations.opencti.ConnectorDefinition;
+import io.sightline.integrations.opencti.ConnectorInfo;
+import io.sightline.integrations.opencti.ConnectorRegistration;
+import io.sightline.integrations.opencti.ConnectorSession;
+import io.sightline.integrations.opencti.HttpGraphqlTransport;
+import io.sightline.integrations.opencti.OpenCtiClient;
+import io.sightline.integrations.opencti.OpenCtiStateStore;
+import io.sightline.integrations.opencti.StixifyReportSink;
+import io.sightline.integrations.opencti.Works;
+import io.sightline.integrations.stixify.DossierSync;
+import io.sightline.integrations.stixify.StixifyClient;
+import io.sightline.integrations.stixify.SyncResult;
+import io.sightline.stix.split.OpenCtiSplitter;
+import io.sightline.testkit.amqp.AmqpBroker;
+import io.sightline.testkit.opencti.OpenCtiEmulator;
+import io.sightline.testkit.stixify.GeneratedReportSource;
+import io.sightline.testkit.stixify.StixifyEmulator;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code ./sightline bench stixify-sync [reports] [objects-per-report]}: one dossier of 50 reports x
+ * 2,000 generated STIX objects synced from the Stixify emulator into OpenCTI over AMQP (split, one
+ * object per persistent message, publisher confirms), the emulated OpenCTI worker consuming from
+ * the broker. Prints objects per second (until the broker confirmed every message) and the peak heap
+ * of this JVM (connector and emulators). The emulated worker consumes only with {@code --with-worker}.
+ */
+public final class StixifySyncBench {
+    private static final int WARM_UP_REPORTS = 10;
+
+    private StixifySyncBench() {}
+
+    public static void main(String[] args) throws Exception {
+        List<String> numbers = java.util.Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
+        int reports = numbers.size() > 0 ? Integer.parseInt(numbers.get(0)) : 50;
+        int perReport = numbers.size() > 1 ? Integer.parseInt(numbers.get(1)) : 2_000;
+        // The emulated OpenCTI worker shares this JVM's CPU; "--with-worker" measures with it consuming.
+        boolean consume = List.of(args).contains("--with-worker");
+        String token = "bench-" + UUID.randomUUID();
+        String key = "bench-" + UUID.randomUUID();
+        try (AmqpBroker broker = AmqpBroker.start();
+             OpenCtiEmulator platform = OpenCtiEmulator.start(token, broker, consume);
+             StixifyEmulator stixify = StixifyEmulator.start(key)) {
+            platform.received().keepObjects(false);
+            String warmUp = stixify.addDossier("Warm-up");
+            String dossier = stixify.addDossier("Benchmark");
+            Instant added = Instant.now().minus(Duration.ofDays(1));
+            for (int i = 0; i < WARM_UP_REPORTS; i++) {
+                stixify.addReport(warmUp, "warm-up " + i, new GeneratedReportSource(perReport, 10_000 + i, 0), added);
+            }
+            for (int i = 0; i < reports; i++) {
+                stixify.addReport(dossier, "report " + i, new GeneratedReportSource(perReport, i, 0), added.plusSeconds(i));
+            }
+            String connectorId = UUID.randomUUID().toString();
+            OpenCtiClient client = new OpenCtiClient(new HttpGraphqlTransport(HttpTarget.create(
+                    HttpTargetConfig.builder("opencti", platform.url()).auth(HttpAuth.bearer(token)).build()), Map.of()));
+            ConnectorSession session = new ConnectorSession(client,
+                    ConnectorDefinition.externalImport(connectorId, "Stixify", List.of("stixify")),
+                    ConnectorInfo.initial(true, 500), ConnectorSession.PING_INTERVAL);
+            try (session) {
+                ConnectorRegistration reg = session.start();
+                AmqpPublisher publisher = new AmqpPublisher(reg.mq(), reg.pushExchange(), reg.pushRouting(), Duration.ofSeconds(60), 3);
+                try (AmqpBundleDelivery delivery = new AmqpBundleDelivery(client, publisher, new OpenCtiSplitter(),
+                        reg.connectorUserId(), 16_000_000)) {
+                    StixifyClient stixifyClient = StixifyClient.create(stixify.baseUrl(), key);
+                    StixifyReportSink sink = new StixifyReportSink(client, connectorId, delivery);
+                    OpenCtiStateStore store = new OpenCtiStateStore(session, delivery);
+                    // The JIT compiles the hot paths during a first, unmeasured sync, as it would in a long-running connector.
+                    new DossierSync(stixifyClient, sink, store, List.of(warmUp), Clock.systemUTC()).runOnce();
+                    DossierSync sync = new DossierSync(stixifyClient, sink, store, List.of(dossier), Clock.systemUTC());
+                    measure(() -> new Works(client, connectorId, StixifyReportSink.LABEL).inWork("Stixify Connector Run", w -> sync.runOnce()),
+                            platform, broker, reports, perReport, consume, connectorId);
+                }
+            } finally {
+                platform.deletePushQueue(connectorId);
+            }
+        }
+    }
+
+    private static java.util.Map<Long, Long> threadCpu() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+        for (long id : threads.getAllThreadIds()) out.put(id, Math.max(0, threads.getThreadCpuTime(id)));
+        return out;
+    }
+
+    /** CPU used since {@code before} by the emulators' server threads (Stixify pages, OpenCTI GraphQL). */
+    private static long emulatorThreadCpu(java.util.Map<Long, Long> before) {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) continue;
+            String name = info.getThreadName();
+            if (name.startsWith("stixify-emulator") || name.startsWith("HTTP-Dispatcher") || name.startsWith("pool-")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()) - before.getOrDefault(info.getThreadId(), 0L));
+            }
+        }
+        return total;
+    }
+
+    private interface Run {
+        SyncResult run() throws Exception;
+    }
+
+    private static void measure(Run run, OpenCtiEmulator platform, AmqpBroker broker, int reports, int perReport,
+                                boolean consume, String connectorId) throws Exception {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (sampling.get()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+
+        long depthBefore = consume ? 0 : platform.pushQueueDepth(connectorId);
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
+        java.util.Map<Long, Long> threadsBefore = threadCpu();
+        long start = System.nanoTime();
+        SyncResult result = run.run();
+        long cpu = os.getProcessCpuTime() - cpuStart;
+        long emulatorCpu = emulatorThreadCpu(threadsBefore);
+        long confirmed = System.nanoTime();
+        if (consume) platform.awaitSettled(Duration.ofMinutes(5));
+        long consumed = System.nanoTime();
+        sampling.set(false);
+        sampler.join();
+
+        long sent = result.objectsDelivered();
+        double confirmedSeconds = (confirmed - start) / 1e9;
+        double consumedSeconds = (consumed - start) / 1e9;
+        System.out.printf("stixify-sync: %d reports x %d objects over AMQP (%s), after a %d-report warm-up%n",
+                reports, perReport, broker.describe(), WARM_UP_REPORTS);
+        System.out.printf("  reports delivered        : %d (%s)%n", result.reportsDelivered(), result.succeeded() ? "all" : "FAILURES");
+        System.out.printf("  objects sent             : %d%n", sent);
+        if (consume) {
+            System.out.printf("  received by the worker   : %d%n", platform.received().objectCount());
+        } else {
+            System.out.printf("  messages in the queue    : %d (worker not consuming; run with --with-worker to add it)%n",
+                    platform.pushQueueDepth(connectorId) - depthBefore);
+        }
+        System.out.printf("  sync time (confirmed)    : %.2f s -> %,.0f objects/s%n", confirmedSeconds, sent / confirmedSeconds);
+        if (consume) System.out.printf("  until consumed by worker : %.2f s -> %,.0f objects/s%n", consumedSeconds, sent / consumedSeconds);
+        System.out.printf("  CPU time of this JVM     : %.2f s (%,.0f objects per CPU-second; load average %.1f on %d cores)%n",
+                cpu / 1e9, sent / (cpu / 1e9), os.getSystemLoadAverage(), os.getAvailableProcessors());
+        System.out.printf("  of which emulator threads: %.2f s; the rest (connector, JIT, GC): %,.0f objects per CPU-second%n",
+                emulatorCpu / 1e9, sent / ((cpu - emulatorCpu) / 1e9));
+        System.out.printf("  peak heap (this JVM)     : %.1f MB (max heap %.0f MB)%n", peak.get() / 1e6,
+                memory.getHeapMemoryUsage().getMax() / 1e6);
+    }
+}
