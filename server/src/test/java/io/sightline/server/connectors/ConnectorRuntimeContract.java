@@ -94,8 +94,9 @@ abstract class ConnectorRuntimeContract extends HubTest {
     void adminApiShowsHealthAndTestsConnectionsForAdminsOnly() {
         var list = admin.get("/api/v1/connector");
         assertThat(list.status()).isEqualTo(200);
-        var test = list.json().get(0);
-        assertThat(test.get("name").asString()).isEqualTo("test");
+        tools.jackson.databind.JsonNode test = null;
+        for (var c : list.json()) if (c.get("name").asString().equals("test")) test = c;
+        assertThat(test).as("the test connector is listed among the real ones").isNotNull();
         assertThat(test.get("state").asString()).isEqualTo("RUNNING");
         assertThat(test.get("partitions").size()).isEqualTo(2);
         assertThat(test.get("partitions").get(0).get("nextRunAt").asLong()).isPositive();
