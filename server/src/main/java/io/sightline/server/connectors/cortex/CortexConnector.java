@@ -16,10 +16,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The Cortex connector on the hub's runtime. Per configured server it runs two schedulers, each
- * on its own thread: the status check ({@code statusCheckInterval}: version, then key, shown in
- * {@code /api/status}) and the job poller ({@code refreshDelay}). Jobs live in the database, so
- * on start polling simply resumes where the previous run stopped.
+ * The Cortex connector on the hub's runtime. Per configured server: a status check on every hub
+ * instance ({@code statusCheckInterval}: version, then key, shown in {@code /api/status}) and a
+ * job poller ({@code refreshDelay}) on its own thread, run by one instance at a time. Jobs live
+ * in the database, so on start polling simply resumes where the previous run stopped.
  */
 @Component
 public class CortexConnector implements Connector {
@@ -60,9 +60,8 @@ public class CortexConnector implements Connector {
         Duration lock = Duration.ofSeconds(30);
         for (CortexSettings.Server server : servers.all()) {
             String name = server.name();
-            PartitionScheduler status = context.scheduler(SchedulePolicy.every(settings.statusCheckInterval())
-                    .withLockAtMostFor(lock), run -> servers.check(name));
-            status.addPartition("status:" + name).start();
+            // every instance checks for itself: the status it shows is its own view of the server
+            context.repeat("status check of Cortex " + name, settings.statusCheckInterval(), () -> servers.check(name));
             PartitionScheduler polling = context.scheduler(SchedulePolicy.every(settings.refreshDelay())
                     .withLockAtMostFor(lock), run -> poller.poll(name, run));
             polling.addPartition(CortexPoller.partition(name)).start();
