@@ -68,6 +68,7 @@ public class CortexConnector implements Connector {
             jobSchedulers.put(name, polling);
         }
         submitter.onEndedAtOnce(this::pollNow);
+        submitter.watchWith(poller::watch);
         log.info("Cortex connector: {} server(s), polling every {}, status every {}, {} errors tolerated per job",
                 servers.all().size(), settings.refreshDelay(), settings.statusCheckInterval(), settings.maxRetryOnError());
     }

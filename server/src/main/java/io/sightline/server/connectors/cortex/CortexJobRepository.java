@@ -110,6 +110,11 @@ class CortexJobRepository {
                 .params(status, startDate, nextPollAt, now, id).update();
     }
 
+    /** Makes a running job due for the next polling round. */
+    void dueNow(long id, long now) {
+        jdbc.sql("UPDATE cortex_job SET next_poll_at = ? WHERE id = ? AND phase = 'RUNNING'").params(now, id).update();
+    }
+
     /** A poll of a running job failed; the next one is due at {@code nextPollAt}. */
     void pollFailed(long id, boolean countAsError, String error, long nextPollAt, long now) {
         jdbc.sql("UPDATE cortex_job SET error_count = error_count + ?, last_error = ?, next_poll_at = ?, updated_at = ?"

@@ -16,14 +16,19 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * One polling round for one Cortex server, run every {@code refreshDelay} by that server's own
- * scheduler (so a slow or failing server never delays the others):
+ * Brings Cortex's results back. A job just sent is first watched with {@code waitreport} for one
+ * refreshDelay ({@link #watch}); after that, one polling round per Cortex server runs every
+ * {@code refreshDelay} on that server's own scheduler (so a slow or failing server never delays
+ * the others):
  * <ol>
  *   <li>the due running jobs are checked with one {@code POST /api/job/status} per 100 jobs; the
  *       report of each job that ended is fetched and stored on a pool of fetcher threads (waiting
@@ -50,6 +55,14 @@ class CortexPoller {
         t.setDaemon(true);
         return t;
     });
+
+    /** Long polls of jobs just sent; when all are busy, new jobs are left to the batch poller. */
+    private final ThreadPoolExecutor watchers = new ThreadPoolExecutor(32, 32, 1, TimeUnit.MINUTES,
+            new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "cortex-job-watch");
+                t.setDaemon(true);
+                return t;
+            });
 
     CortexPoller(CortexServers servers, CortexJobRepository jobs, CortexOutcomes outcomes, CortexSubmitter submitter,
                  JdbcClient jdbc, Clock clock) {
@@ -171,6 +184,39 @@ class CortexPoller {
         }
     }
 
+    /**
+     * Waits for a job just sent with Cortex's {@code waitreport} for up to one refreshDelay, so a
+     * short job's report is stored as soon as it ends, at the cost of one request. A job still
+     * running after that (or any failure) is left to the batch poller.
+     *
+     * @return false when every watcher is busy; the batch poller then takes the job at once
+     */
+    boolean watch(CortexJobRecord job, String cortexJobId) {
+        try {
+            watchers.execute(() -> waitFor(job, cortexJobId));
+            return true;
+        } catch (RejectedExecutionException busy) {
+            return false;
+        }
+    }
+
+    private void waitFor(CortexJobRecord job, String cortexJobId) {
+        try {
+            CortexJobReport r = servers.client(job.serverName()).waitReport(cortexJobId, servers.settings().refreshDelay());
+            if (r.status() != null && r.status().hasReport() && r.report().isPresent()) {
+                outcomes.ended(job, r.job(), r.report().get());
+                return;
+            }
+        } catch (CortexException e) {
+            log.debug("Cortex {}: waiting for job {} failed, the poller takes over: {}", job.serverName(), cortexJobId,
+                    e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("Cortex {}: waiting for job {} failed, the poller takes over: {}", job.serverName(), cortexJobId,
+                    e.toString());
+        }
+        jobs.dueNow(job.id(), clock.millis());
+    }
+
     private void submitQueued(String server, long now, PartitionRun run) {
         List<CortexJobRecord> queued = jobs.dueSubmissions(server, now, PAGE);
         for (CortexJobRecord job : queued) {
@@ -209,6 +255,7 @@ class CortexPoller {
     }
 
     void shutdown() {
+        watchers.shutdownNow();
         reportFetchers.shutdownNow();
     }
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -33,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 class CortexSubmitter {
     /** How long a hub instance owns a job it is sending; after that another may send it. */
     static final Duration CLAIM = Duration.ofMinutes(2);
+    /** Extra time a watched job is left to its watcher: the wait's own request may take longer than refreshDelay. */
+    static final Duration WATCH_MARGIN = Duration.ofSeconds(2);
 
     private final CortexServers servers;
     private final CortexJobRepository jobs;
@@ -45,6 +48,7 @@ class CortexSubmitter {
     private final Clock clock;
     private final Map<String, Object> slotLocks = new ConcurrentHashMap<>();
     private volatile Consumer<String> onEndedAtOnce = server -> { };
+    private volatile BiPredicate<CortexJobRecord, String> watcher = (job, cortexJobId) -> false;
 
     CortexSubmitter(CortexServers servers, CortexJobRepository jobs, CortexOutcomes outcomes, ObservableRepository observables,
                     CaseRepository cases, AlertRepository alerts, AttachmentStore attachments, JsonMapper json, Clock clock) {
@@ -62,6 +66,11 @@ class CortexSubmitter {
     /** Called with the server name when Cortex answers a submission with a finished job (its cache). */
     void onEndedAtOnce(Consumer<String> listener) {
         this.onEndedAtOnce = listener;
+    }
+
+    /** Called with each job just sent; true when it watches the job for a while (see {@link CortexPoller#watch}). */
+    void watchWith(BiPredicate<CortexJobRecord, String> value) {
+        this.watcher = value;
     }
 
     /** Sends the job if its server has a free slot and nobody else is sending it; returns whether it was taken. */
@@ -89,13 +98,14 @@ class CortexSubmitter {
             CortexJob sent = run(client, job, observable);
             long now = clock.millis();
             boolean ended = sent.status() != null && sent.status().isTerminal();
-            // due at once: the poller's next round checks it (a later due time could miss that round and cost a whole refreshDelay)
             String analyzerId = sent.workerId() != null ? sent.workerId() : sent.analyzerId();
+            // a watched job is left alone by the poller until its watch ends, which makes it due at once
+            long watchFor = ended ? 0 : servers.settings().refreshDelay().plus(WATCH_MARGIN).toMillis();
             jobs.submitted(job.id(), sent.id(), analyzerId, sent.analyzer() != null ? sent.analyzer() : job.analyzerName(),
-                    CortexPoller.theHiveStatus(sent.status()), sent.isFromCache(), sent.startDate(),
-                    now, now);
+                    CortexPoller.theHiveStatus(sent.status()), sent.isFromCache(), sent.startDate(), now + watchFor, now);
             servers.health().count(CortexPoller.partition(server.name()), "submitted", 1);
             if (ended) onEndedAtOnce.accept(server.name());
+            else if (!watcher.test(job, sent.id())) jobs.dueNow(job.id(), now);
         } catch (CortexException e) {
             refused(job, server, e);
         } catch (RuntimeException e) {

@@ -28,7 +28,7 @@ abstract class CortexContract extends HubTest {
     static final CortexEmulator LOCAL = CortexEmulator.start(CortexEmulatorOptions.defaults().withJobCache(Duration.ZERO));
     static final CortexEmulator SECOND = CortexEmulator.start(CortexEmulatorOptions.defaults()
             .withApiKey("second-cortex-key-0123456789").withJobCache(Duration.ZERO)
-            .withDelays(Duration.ofMillis(300), Duration.ofMillis(900)));
+            .withDelays(Duration.ofMillis(500), Duration.ofMillis(1500)));
 
     @DynamicPropertySource
     static void cortex(DynamicPropertyRegistry r) {
