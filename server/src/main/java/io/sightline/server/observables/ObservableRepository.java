@@ -64,6 +64,16 @@ public class ObservableRepository {
         tags.replace(TAG_ENTITY, o.id(), o.tags());
     }
 
+    /** The Cortex reports of an observable, row-locked until the transaction ends (several jobs may end at once). */
+    public Optional<String> reportsForUpdate(long id) {
+        return jdbc.sql("SELECT reports FROM observable WHERE id = ? FOR UPDATE").param(id).query(String.class).optional();
+    }
+
+    public void updateReports(long id, String reports, String by, long now) {
+        jdbc.sql("UPDATE observable SET reports = ?, updated_by = ?, updated_at = ? WHERE id = ?")
+                .params(reports, by, now, id).update();
+    }
+
     public Optional<ObservableRecord> findById(long orgId, long id) {
         return jdbc.sql(SELECT + " WHERE o.org_id = ? AND o.id = ?").params(orgId, id).query(ROW).optional()
                 .map(o -> o.withTags(tags.of(TAG_ENTITY, o.id())));
