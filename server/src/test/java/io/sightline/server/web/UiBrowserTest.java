@@ -11,6 +11,9 @@ import io.sightline.server.status.ConnectorStatusSource;
 import io.sightline.server.support.H2Database;
 import io.sightline.server.support.HubTest;
 import io.sightline.server.support.TestApi;
+import io.sightline.testkit.cortex.CortexEmulator;
+import io.sightline.testkit.cortex.CortexEmulatorOptions;
+import io.sightline.testkit.misp.MispEmulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,6 +29,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +46,9 @@ class UiBrowserTest extends HubTest {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final String HASH = "4a821767c6ce723e6fb4b8d54efd52df6cbd63fc0de47a7b8b39a6ec72b4be69";
     private static final AtomicInteger SHOT = new AtomicInteger();
+    /** The remote servers of the seed's flow, emulated on loopback; started only when Chromium is there. */
+    private static MispEmulator misp;
+    private static CortexEmulator cortex;
 
     @Autowired
     ObjectProvider<ConnectorStatusSource> connectors;
@@ -59,6 +67,8 @@ class UiBrowserTest extends HubTest {
             Assumptions.abort(message);
         }
         Files.createDirectories(SCREENSHOTS);
+        misp = MispEmulator.start(MispEmulator.Options.defaults());
+        cortex = CortexEmulator.start(CortexEmulatorOptions.defaults());
         // The machine running the suite may be busy with other builds: wait longer than Playwright's 5 s.
         com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -71,6 +81,23 @@ class UiBrowserTest extends HubTest {
     static void stopBrowser() {
         if (browser != null) browser.close();
         if (playwright != null) playwright.close();
+        if (misp != null) misp.close();
+        if (cortex != null) cortex.close();
+    }
+
+    /** The hub is configured with one MISP and one Cortex server, the emulators started above. */
+    @DynamicPropertySource
+    static void remoteServers(DynamicPropertyRegistry r) {
+        r.add("misp.servers[0].name", () -> "MISP Server");
+        r.add("misp.servers[0].url", () -> misp.baseUrl());
+        r.add("misp.servers[0].auth.type", () -> "key");
+        r.add("misp.servers[0].auth.key", () -> misp.apiKey());
+        r.add("misp.servers[0].wsConfig.timeout.request", () -> "5 seconds");
+        r.add("cortex.servers[0].name", () -> "Cortex Server");
+        r.add("cortex.servers[0].url", () -> cortex.baseUrl());
+        r.add("cortex.servers[0].auth.type", () -> "bearer");
+        r.add("cortex.servers[0].auth.key", () -> cortex.apiKey());
+        r.add("cortex.refreshDelay", () -> "200 milliseconds");
     }
 
     @BeforeEach
@@ -106,7 +133,7 @@ class UiBrowserTest extends HubTest {
         page.click("#obs-confirm");
         Locator row = page.locator("article.obs", new Page.LocatorOptions().setHasText(HASH));
         assertThat(row).isVisible();
-        assertThat(row.locator(".badge-ioc")).hasText("IOC");
+        assertThat(row.locator(".obs-head .badge-ioc")).hasText("IOC");
         assertThat(row.locator(".tag")).hasText("Hash");
         assertThat(page.locator("#observable-list .message-ok")).hasText("1 observable added");
         assertThat(row.locator(".slot-reports")).containsText("no analyzer report");
@@ -130,6 +157,72 @@ class UiBrowserTest extends HubTest {
         assertThat(page.locator("#audit-trail li").first()).containsText("Resolved");
         assertThat(page.locator("#audit-trail")).containsText("create");
         shot("case-history");
+    }
+
+    @Test
+    void runsAnAnalyzerOnTheSeedHashAndExportsTheCaseToMisp() {
+        logIn("admin", ADMIN_PASSWORD);
+        page.click("#create-case");
+        page.fill("input[name=title]", "Cortex & MISP Intergration Demo");
+        page.fill("textarea[name=description]", "Deming a case to test the intergration of MISP and Cortex");
+        page.click("#confirm-case");
+        assertThat(page.locator("#case-title")).hasText("Cortex & MISP Intergration Demo");
+        String caseUrl = page.url();
+        page.click("#tab-observables");
+        page.selectOption("#obs-type", "hash");
+        page.fill("#obs-data", HASH);
+        page.check("#obs-ioc");
+        page.fill("#obs-tags", "Hash");
+        page.click("#obs-confirm");
+        Locator row = page.locator("article.obs", new Page.LocatorOptions().setHasText(HASH));
+        assertThat(row.locator(".slot-intel")).containsText("no report or dossier");
+
+        row.locator(".analyzers-menu summary").click();
+        Locator analyzer = row.locator("button.analyzer", new Locator.LocatorOptions().setHasText("VirusTotal_GetReport_3_1"));
+        assertThat(analyzer).isVisible();
+        shot("analyzers-menu");
+        analyzer.click();
+        Locator job = row.locator(".job", new Locator.LocatorOptions().setHasText("VirusTotal_GetReport_3_1"));
+        assertThat(job).isVisible();
+        // The status fragment is polled until the job ends, then the row is reloaded with the report's badges.
+        assertThat(job.locator(".job-status")).hasText("Success");
+        assertThat(row.locator(".slot-reports .taxonomy").first()).isVisible();
+        assertThat(row.locator(".slot-reports .taxonomy").first()).hasAttribute("class",
+                java.util.regex.Pattern.compile("taxonomy level-(info|safe|suspicious|malicious)"));
+        shot("analyzer-report-badges");
+        job.locator(".job-report").click();
+        assertThat(page.locator("#report-title")).hasText("VirusTotal_GetReport_3_1 report");
+        assertThat(page.locator("#report-status")).hasText("Success");
+        assertThat(page.locator("#full-report")).containsText("\"taxonomies\"");
+        shot("analyzer-full-report");
+
+        page.navigate(caseUrl);
+        Locator export = page.locator("#misp-export");
+        assertThat(export.locator("#misp-server option")).hasText(new String[] {"MISP Server"});
+        shot("misp-export-form");
+        export.locator("#misp-export-button").click();
+        assertThat(page.locator("#misp-export-ok")).hasText("Case exported to MISP Server");
+        String caseId = admin.get("/api/v1/case/" + caseUrl.replaceAll(".*/cases/(\\d+).*", "$1")).json().get("_id").asString();
+        String eventId = admin.get("/api/v1/case/" + caseId + "/misp").json().get(0).get("eventId").asString();
+        Locator event = page.locator("#misp-events a.misp-event-link");
+        assertThat(event).hasText("#" + eventId);
+        assertThat(event).hasAttribute("href", misp.baseUrl().replaceAll("/+$", "") + "/events/view/" + eventId);
+        assertThat(page.locator("#misp-events .misp-last-export")).not().isEmpty();
+        shot("misp-exported");
+
+        // A refusal by MISP is shown with MISP's own message, and the earlier export stays listed.
+        misp.faults().authError("/events/edit", 1);
+        page.locator("#misp-export-button").click();
+        assertThat(page.locator("#misp-export-error")).containsText("Authentication failed. Please make sure you pass the API key");
+        assertThat(page.locator("#misp-events a.misp-event-link")).hasText("#" + eventId);
+        shot("misp-export-refused");
+
+        page.navigate(url("/about"));
+        for (String connector : List.of("misp", "cortex")) {
+            Locator server = page.locator("#connector-" + connector + " .servers li").first();
+            assertThat(server.locator(".status-ok")).hasText("OK");
+        }
+        shot("about-servers-ok");
     }
 
     @Test
