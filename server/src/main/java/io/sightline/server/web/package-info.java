@@ -15,7 +15,9 @@
  * <p>Routes: {@code /login}, {@code /logout}, {@code /organisation} (selector); {@code /cases}
  * (search, filters, paging), {@code /cases/new}, {@code /cases/{number}?tab=details|observables|audit},
  * {@code /cases/{number}/details|status|close|observables}; {@code /observables/{id}} (row),
- * {@code /observables/{id}/edit|delete|download}; {@code /alerts}, {@code /alerts/{id}},
+ * {@code /observables/{id}/edit|delete|download}, {@code /observables/{id}/jobs} (run an analyzer),
+ * {@code /jobs/{id}/status} (polled fragment), {@code /jobs/{id}/report}; {@code /cases/{number}/export}
+ * (MISP export card and export); {@code /alerts}, {@code /alerts/{id}},
  * {@code /alerts/{id}/promote|merge|ignore}; {@code /admin/organisations}, {@code /admin/users},
  * {@code /admin/users/{login}/profile|lock|password|keys}, {@code /admin/users/{login}/keys/{id}/revoke},
  * {@code /account/keys}; {@code /about}, {@code /about/connectors/{name}/test}.
@@ -27,7 +29,8 @@
  *   {@code templates/observables/slots.html}, which shows an empty state while no bean fills it.
  *   Analyzer report badges are read from the observable's {@code reports} column (TheHive's
  *   {@code {analyzer: {taxonomies: [...]}}} shape) by {@link io.sightline.server.web.ReportBadge}.</li>
- *   <li>Case page: the {@code export} fragment of {@code templates/cases/slots.html} (MISP export).</li>
+ *   <li>Case page: the {@code export} fragment of {@code templates/cases/slots.html} (MISP export),
+ *   loaded from {@link io.sightline.server.web.MispExportUiController}.</li>
  *   <li>About page: every {@code ConnectorStatusSource} bean is listed; the "Test connection" button
  *   calls {@code POST /api/v1/connector/{name}/test} in-process as the session user and says so
  *   when the hub has no such endpoint.</li>

@@ -52,6 +52,8 @@ class UiBrowserTest extends HubTest {
 
     @Autowired
     ObjectProvider<ConnectorStatusSource> connectors;
+    @Autowired
+    io.sightline.server.intel.IntelIngestService intel;
 
     private static Playwright playwright;
     private static Browser browser;
@@ -161,6 +163,13 @@ class UiBrowserTest extends HubTest {
 
     @Test
     void runsAnAnalyzerOnTheSeedHashAndExportsTheCaseToMisp() {
+        // A Stixify report naming the hash, with markup in its name as a remote source could send.
+        var file = io.sightline.stix.StixJson.mapper().createObjectNode().put("type", "file").put("spec_version", "2.1")
+                .put("id", "file--" + java.util.UUID.randomUUID()).put("name", "loader.dll");
+        file.putObject("hashes").put("SHA-256", HASH);
+        String reportName = "Loader <b>campaign</b> " + unique("report");
+        intel.ingestReport("stixify", unique("dossier"), "Demo dossier", "report--" + java.util.UUID.randomUUID(), reportName,
+                List.<tools.jackson.databind.JsonNode>of(file).iterator());
         logIn("admin", ADMIN_PASSWORD);
         page.click("#create-case");
         page.fill("input[name=title]", "Cortex & MISP Intergration Demo");
@@ -175,7 +184,8 @@ class UiBrowserTest extends HubTest {
         page.fill("#obs-tags", "Hash");
         page.click("#obs-confirm");
         Locator row = page.locator("article.obs", new Page.LocatorOptions().setHasText(HASH));
-        assertThat(row.locator(".slot-intel")).containsText("no report or dossier");
+        assertThat(row.locator(".slot-intel .intel-report")).hasText("Report: " + reportName);
+        assertThat(row.locator(".slot-intel .intel-dossier")).hasText("Dossier: Demo dossier");
 
         row.locator(".analyzers-menu summary").click();
         Locator analyzer = row.locator("button.analyzer", new Locator.LocatorOptions().setHasText("VirusTotal_GetReport_3_1"));
