@@ -1,5 +1,6 @@
 package io.sightline.server.web;
 
+import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.connectors.cortex.CortexConnector;
 import io.sightline.server.connectors.cortex.CortexController;
@@ -7,6 +8,8 @@ import io.sightline.server.observables.ObservableRecord;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Fills the "Run analyzers" slot: the analyzers of the configured Cortex servers that accept the
@@ -14,8 +17,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AnalyzerRowExtension implements ObservableRowExtension {
-    /** What the analyzers slot renders: analyzers in the Cortex connector's shape, jobs in TheHive's. */
-    public record Analyzers(List<Map<String, Object>> analyzers, List<Map<String, Object>> jobs) {}
+    /**
+     * What the analyzers slot renders: analyzers in the Cortex connector's shape, jobs in TheHive's,
+     * and whether the user may start a job.
+     */
+    public record Analyzers(List<Map<String, Object>> analyzers, List<Map<String, Object>> jobs, boolean canRun) {}
 
     private final CortexConnector connector;
     private final CortexController cortex;
@@ -34,7 +40,20 @@ public class AnalyzerRowExtension implements ObservableRowExtension {
     public Object data(Principal principal, ObservableRecord observable) {
         if (connector.health().snapshot().servers().isEmpty()) return null;
         // The controller reads the session user, as the REST API reads the key's: same rules, same views.
-        List<Map<String, Object>> analyzers = observable.dataType() == null ? List.of() : cortex.analyzersFor(observable.dataType());
-        return new Analyzers(analyzers, cortex.jobsOf("~" + observable.id()));
+        List<Map<String, Object>> analyzers = observable.dataType() == null ? List.of() : analyzersFor(observable.dataType());
+        return new Analyzers(analyzers, cortex.jobsOf("~" + observable.id()), principal.can(Permission.MANAGE_ANALYZE));
+    }
+
+    /** Asks Cortex once per data type and page, not once per row. */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> analyzersFor(String dataType) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) return cortex.analyzersFor(dataType);
+        String key = AnalyzerRowExtension.class.getName() + ":" + dataType;
+        Object cached = request.getAttribute(key, RequestAttributes.SCOPE_REQUEST);
+        if (cached != null) return (List<Map<String, Object>>) cached;
+        List<Map<String, Object>> found = cortex.analyzersFor(dataType);
+        request.setAttribute(key, found, RequestAttributes.SCOPE_REQUEST);
+        return found;
     }
 }

@@ -79,6 +79,24 @@ class UiPagesTest extends HubTest {
         assertThat(browser.get("/cases/999999").status()).isEqualTo(404);
     }
 
+    @Test
+    void withoutMispOrCortexServersTheSlotsSaySoAndAnExportIsRefusedWithAReason() {
+        String caseId = createCase(admin, unique("no-connectors"));
+        long number = admin.get("/api/v1/case/" + caseId).json().get("number").asLong();
+        assertThat(admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "domain", "data", "unseen.example"))
+                .status()).isEqualTo(201);
+        var browser = new BrowserSession(port);
+        browser.login("admin", ADMIN_PASSWORD);
+        String observables = browser.get("/cases/" + number + "?tab=observables").body();
+        assertThat(observables).contains("no report or dossier").contains("No Cortex server is configured");
+        String card = browser.get("/cases/" + number + "/export").body();
+        assertThat(card).contains("No MISP server is configured for export.").doesNotContain("misp-export-form");
+        var refused = browser.post("/cases/" + number + "/export", Map.of("server", "<i>nowhere</i>"), BrowserSession.token(observables));
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("MISP server &lt;i&gt;nowhere&lt;/i&gt; not found");
+        assertThat(browser.get("/jobs/999999/status").status()).isEqualTo(404);
+    }
+
     private String alert(String title, String ip) {
         var r = admin.post("/api/v1/alert", Map.of("type", "misp", "source", "MISP", "sourceRef", unique("event"),
                 "title", title + " " + unique("a"), "description", "from MISP",
