@@ -3,7 +3,6 @@ package io.sightline.server.auth;
 import io.sightline.server.api.ApiException;
 import io.sightline.server.api.JsonInput;
 import io.sightline.server.audit.AuditLog;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,32 +24,25 @@ public class OrganisationController {
     private final OrganisationRepository orgs;
     private final UserRepository users;
     private final AuditLog audit;
-    private final Clock clock;
+    private final OrganisationService service;
 
-    public OrganisationController(OrganisationRepository orgs, UserRepository users, AuditLog audit, Clock clock) {
+    public OrganisationController(OrganisationRepository orgs, UserRepository users, AuditLog audit, OrganisationService service) {
         this.orgs = orgs;
         this.users = users;
         this.audit = audit;
-        this.clock = clock;
+        this.service = service;
     }
 
     @GetMapping("/api/v1/organisation")
     public List<Map<String, Object>> list() {
-        Principal p = CurrentPrincipal.require(Permission.READ);
-        if (p.can(Permission.MANAGE_PLATFORM)) return orgs.all().stream().map(OrganisationController::view).toList();
-        return users.memberships(p.userId()).stream()
-                .map(m -> orgs.findById(m.orgId()).orElseThrow()).map(OrganisationController::view).toList();
+        return service.visible(CurrentPrincipal.get()).stream().map(OrganisationController::view).toList();
     }
 
     @PostMapping("/api/v1/organisation")
-    @Transactional
     public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) JsonNode body) {
         Principal p = CurrentPrincipal.require(Permission.MANAGE_PLATFORM);
         JsonInput in = JsonInput.of(body, "organisation", Set.of("name", "description"));
-        String name = in.requiredString("name", 128).trim();
-        if (orgs.findByName(name).isPresent()) throw ApiException.createError("Organisation " + name + " already exists");
-        Organisation org = orgs.create(name, in.string("description", 4096).orElse(""), clock.millis());
-        audit.record(p, "create", "organisation", "~" + org.id(), null, view(org));
+        Organisation org = service.create(p, in.requiredString("name", 128), in.string("description", 4096).orElse(""));
         return ResponseEntity.status(HttpStatus.CREATED).body(view(org));
     }
 

@@ -4,21 +4,27 @@ import io.sightline.server.api.ApiException;
 import io.sightline.server.api.ErrorWriter;
 import io.sightline.server.auth.ApiAuthenticationFilter;
 import io.sightline.server.auth.Authenticator;
+import io.sightline.server.auth.UserRepository;
+import io.sightline.server.web.UiSessionFilter;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
  * The REST API is stateless: every call carries a Bearer API key or Basic credentials, so no
- * cookie is involved and CSRF protection does not apply to it.
+ * cookie is involved and CSRF protection does not apply to it. The web UI is the opposite: a
+ * password login opens a session held in a cookie, so every state-changing request of the UI
+ * must carry the CSRF token.
  */
 @Configuration
 @EnableScheduling
@@ -53,6 +59,23 @@ public class SecurityConfig {
                         .authenticationEntryPoint((req, res, ex) -> errors.write(res,
                                 ApiException.unauthenticated("Authentication required: send Authorization: Bearer <API key> or Basic credentials")))
                         .accessDeniedHandler((req, res, ex) -> errors.write(res, ApiException.forbidden("Access denied"))));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain uiChain(HttpSecurity http, UserRepository users, Authenticator authenticator) throws Exception {
+        http.csrf(Customizer.withDefaults())
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/cases", false).failureUrl("/login?error").permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("SIGHTLINE_SESSION"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(UiSessionFilter.CONTENT_SECURITY_POLICY))
+                        .frameOptions(f -> f.deny()))
+                .authorizeHttpRequests(r -> r
+                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .addFilterAfter(new UiSessionFilter(users, authenticator), AuthorizationFilter.class);
         return http.build();
     }
 }

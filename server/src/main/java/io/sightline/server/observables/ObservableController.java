@@ -5,6 +5,8 @@ import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.cases.CaseService;
+import io.sightline.server.intel.IntelLookupService;
+import io.sightline.server.intel.IntelView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,15 +43,18 @@ public class ObservableController {
     private final AttachmentStore files;
     private final JsonMapper json;
     private final ObservableRepository repository;
+    private final IntelLookupService intel;
 
     public ObservableController(ObservableService observables, ObservableInput input, CaseService cases,
-                                AttachmentStore files, JsonMapper json, ObservableRepository repository) {
+                                AttachmentStore files, JsonMapper json, ObservableRepository repository,
+                                IntelLookupService intel) {
         this.observables = observables;
         this.input = input;
         this.cases = cases;
         this.files = files;
         this.json = json;
         this.repository = repository;
+        this.intel = intel;
     }
 
     @PostMapping(value = "/api/v1/case/{caseId}/observable", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -76,7 +81,9 @@ public class ObservableController {
     @GetMapping("/api/v1/observable/{id}")
     public Map<String, Object> get(@PathVariable String id) {
         ObservableRecord o = observables.get(CurrentPrincipal.get(), id);
-        return ObservableView.withSeenIn(o, observables.seenIn(o));
+        Map<String, Object> out = ObservableView.withSeenIn(o, observables.seenIn(o));
+        out.put("seenInIntel", IntelView.sightings(intel.seenIn(o)));
+        return out;
     }
 
     @GetMapping("/api/v1/observable/{id}/similar")

@@ -20,6 +20,7 @@ import java.util.Map;
 public final class Demo {
     static final String PASSWORD = "sightline-demo";
     static final String API_KEY = "sl_demo_key_0123456789abcdef";
+    static final String STIXIFY_KEY = "demo-stixify-key";
 
     private Demo() {}
 
@@ -31,7 +32,7 @@ public final class Demo {
         Path fixtures = StixFixtures.root().getParent();
         MispEmulator misp = MispEmulator.start(MispEmulator.Options.defaults().load(fixtures.resolve("misp")));
         CortexEmulator cortex = CortexEmulator.start();
-        StixifyEmulator stixify = StixifyEmulator.start("demo-stixify-key");
+        StixifyEmulator stixify = StixifyEmulator.start(STIXIFY_KEY);
         String dossier = stixify.addDossier("APT reports");
         Instant added = Instant.now().minus(30, ChronoUnit.DAYS);
         for (String report : List.of("oasis-apt1-report.json", "oasis-poisonivy-report.json", "oasis-indicators-for-C2-with-COA.json")) {
@@ -83,6 +84,12 @@ public final class Demo {
                   refreshDelay: 2 seconds
                   maxRetryOnError: 3
                   statusCheckInterval: 30 seconds
-                """.formatted(misp.baseUrl(), misp.apiKey(), cortex.baseUrl(), cortex.apiKey());
+                stixify:
+                  base_url: %s
+                  api_key: "%s"
+                  dossier_ids: "%s"
+                  interval: 1 hour
+                """.formatted(misp.baseUrl(), misp.apiKey(), cortex.baseUrl(), cortex.apiKey(), stixify.baseUrl(),
+                STIXIFY_KEY, dossier);
     }
 }

@@ -1,0 +1,170 @@
+package io.sightline.server.connectors.misp;
+
+import io.sightline.integrations.misp.MispAlertDraft;
+import io.sightline.server.alerts.AlertRecord;
+import io.sightline.server.alerts.AlertRepository;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The import's database writes: the alert of an event (created, or updated without undoing what
+ * an analyst changed), its observables in batches (upserted on (alert, dataType, data_key), so a
+ * re-import after a crash is idempotent), the case observables of an alert already imported into
+ * a case (only added), and the sweep of observables whose attribute disappeared from MISP.
+ * Every method runs in the caller's transaction.
+ */
+@Component
+class MispImportStore {
+    /** The alert of one event in one organisation. */
+    record AlertTarget(long alertId, long orgId, Long caseId, boolean created) {}
+
+    private final JdbcClient jdbc;
+    private final AlertRepository alerts;
+    private final ObservableBatchWriter observables;
+    private final boolean postgres;
+
+    MispImportStore(JdbcClient jdbc, JdbcTemplate template, AlertRepository alerts, SqlDialect dialect) {
+        this.jdbc = jdbc;
+        this.alerts = alerts;
+        this.postgres = dialect.postgres();
+        this.observables = dialect.postgres() ? new PostgresObservableWriter(template) : new PortableObservableWriter(template);
+    }
+
+    /**
+     * What the hub already knows of an event, in one query.
+     *
+     * @param exportedByHub the hub exported this event itself (to any server): not imported back
+     * @param known         some organisation has an alert of it from this server
+     * @param upToDate      the organisations whose alert holds this version already: imported
+     *                      completely at this timestamp or later, by an import that ran at least a
+     *                      minute after that second (MISP's timestamps count seconds, so an edit in
+     *                      the same second as an import would otherwise go unnoticed; the minute
+     *                      also absorbs clock skew between MISP and the hub)
+     */
+    record EventState(boolean exportedByHub, boolean known, Set<Long> upToDate) {}
+
+    EventState state(String server, String eventUuid, long eventTimestamp) {
+        boolean[] exported = {false};
+        boolean[] known = {false};
+        Set<Long> upToDate = new HashSet<>();
+        jdbc.sql("""
+                SELECT -1, (SELECT COUNT(*) FROM misp_export WHERE event_uuid = ?), 0
+                UNION ALL
+                SELECT a.org_id, m.event_timestamp, m.synced_at FROM misp_alert m JOIN alert a ON a.id = m.alert_id
+                WHERE m.server = ? AND m.event_uuid = ?""")
+                .params(eventUuid == null ? "" : eventUuid, server, eventUuid == null ? "" : eventUuid)
+                .query(rs -> {
+                    long org = rs.getLong(1);
+                    if (org == -1) {
+                        exported[0] = rs.getLong(2) > 0;
+                        return;
+                    }
+                    known[0] = true;
+                    long imported = rs.getLong(2);
+                    if (imported > eventTimestamp || (imported == eventTimestamp && rs.getLong(3) >= (eventTimestamp + 60) * 1000)) {
+                        upToDate.add(org);
+                    }
+                });
+        return new EventState(exported[0], known[0], upToDate);
+    }
+
+    /**
+     * PostgreSQL: the import's transactions do not wait for their commit to reach the disk. A
+     * database crash can then lose the last commits, but data and checkpoint together, so the
+     * events are imported again; nothing is lost or duplicated.
+     */
+    void relaxCommit() {
+        if (postgres) jdbc.sql("SET LOCAL synchronous_commit TO OFF").update();
+    }
+
+    /**
+     * Creates the event's alert in an organisation, or updates it: MISP's fields are refreshed,
+     * MISP's tags replace the tags MISP gave last time while tags added in the hub stay, and
+     * status, read, follow, flag, assignee and case link are left as the analysts set them.
+     */
+    AlertTarget upsertAlert(long orgId, String server, MispAlertDraft d, String actor, long now) {
+        long date = d.date() == null ? now : d.date().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        Optional<AlertRecord> existing = alerts.findBySource(orgId, d.type(), d.source(), d.sourceRef());
+        if (existing.isEmpty()) {
+            long id = alerts.insert(new AlertRecord(0, orgId, d.type(), d.source(), d.sourceRef(), d.externalLink(),
+                    clip(d.title(), 1024), d.description(), d.severity(), date, d.tlp(), d.pap(), false, "New", false, true,
+                    null, null, null, actor, now, null, null, clean(d.tags())));
+            jdbc.sql("INSERT INTO misp_alert (alert_id, server, event_uuid, event_id, event_timestamp, misp_tags, synced_at) "
+                            + "VALUES (?, ?, ?, ?, -1, ?, ?)")
+                    .params(id, server, d.eventUuid(), d.sourceRef(), String.join("\n", clean(d.tags())), now).update();
+            return new AlertTarget(id, orgId, null, true);
+        }
+        AlertRecord a = existing.get();
+        Optional<String> previous = jdbc.sql("SELECT misp_tags FROM misp_alert WHERE alert_id = ?").param(a.id())
+                .query(String.class).optional();
+        List<String> previousMispTags = previous.map(t -> t.isEmpty() ? List.<String>of() : Arrays.asList(t.split("\n")))
+                .orElse(List.of());
+        LinkedHashSet<String> tags = new LinkedHashSet<>(clean(d.tags()));
+        a.tags().stream().filter(t -> !previousMispTags.contains(t)).forEach(tags::add);
+        alerts.update(new AlertRecord(a.id(), orgId, a.type(), a.source(), a.sourceRef(), d.externalLink(),
+                clip(d.title(), 1024), d.description(), d.severity(), date, d.tlp(), d.pap(), a.flag(), a.status(), a.read(),
+                a.follow(), a.caseId(), a.summary(), a.assignee(), a.createdBy(), a.createdAt(), actor, now,
+                List.copyOf(tags)));
+        String mispTags = String.join("\n", clean(d.tags()));
+        if (previous.isPresent()) {
+            jdbc.sql("UPDATE misp_alert SET misp_tags = ?, event_id = ?, synced_at = ? WHERE alert_id = ?")
+                    .params(mispTags, d.sourceRef(), now, a.id()).update();
+        } else {
+            jdbc.sql("INSERT INTO misp_alert (alert_id, server, event_uuid, event_id, event_timestamp, misp_tags, synced_at) "
+                    + "VALUES (?, ?, ?, ?, -1, ?, ?)").params(a.id(), server, d.eventUuid(), d.sourceRef(), mispTags, now).update();
+        }
+        return new AlertTarget(a.id(), orgId, a.caseId(), false);
+    }
+
+    /** Writes one batch of observables to every target alert (and to the case of an imported alert). */
+    void writeObservables(List<AlertTarget> targets, List<ImportedObservable> batch, long mark, String actor, long now) {
+        if (batch.isEmpty()) return;
+        for (AlertTarget t : targets) {
+            observables.upsertIntoAlert(t.orgId(), t.alertId(), batch, mark, actor, now);
+            if (t.caseId() != null) observables.addToCase(t.orgId(), t.caseId(), batch, actor, now);
+        }
+    }
+
+    /**
+     * Ends an event: removes the alert's imported observables that this run (mark) did not see,
+     * i.e. whose attributes were deleted in MISP, and records the event version as imported.
+     *
+     * @return the number of observables removed
+     */
+    int finishEvent(AlertTarget t, long mark, long eventTimestamp, long now) {
+        int removed = t.created() ? 0 : sweep(t, mark); // a new alert has nothing stale
+        jdbc.sql("UPDATE misp_alert SET event_timestamp = ?, synced_at = ? WHERE alert_id = ?")
+                .params(eventTimestamp, now, t.alertId()).update();
+        return removed;
+    }
+
+    private int sweep(AlertTarget t, long mark) {
+        String stale = "SELECT id FROM observable WHERE alert_id = ? AND misp_sync IS NOT NULL AND misp_sync <> ?";
+        jdbc.sql("DELETE FROM entity_tag WHERE entity = 'observable' AND entity_id IN (" + stale + ")")
+                .params(t.alertId(), mark).update();
+        return jdbc.sql("DELETE FROM observable WHERE alert_id = ? AND misp_sync IS NOT NULL AND misp_sync <> ?")
+                .params(t.alertId(), mark).update();
+    }
+
+    private static List<String> clean(List<String> tags) {
+        List<String> out = new ArrayList<>();
+        for (String t : tags) {
+            String s = t.strip();
+            if (!s.isEmpty() && s.length() <= 512 && !out.contains(s)) out.add(s);
+        }
+        return out;
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

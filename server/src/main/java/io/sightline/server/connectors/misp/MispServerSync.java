@@ -1,0 +1,153 @@
+package io.sightline.server.connectors.misp;
+
+import io.sightline.integrations.http.HttpAuthException;
+import io.sightline.integrations.http.HttpNotFoundException;
+import io.sightline.integrations.misp.MispAlertDraft;
+import io.sightline.integrations.misp.MispAlertMapper;
+import io.sightline.integrations.misp.MispClient;
+import io.sightline.integrations.misp.MispEventSummary;
+import io.sightline.integrations.misp.MispSearchResult;
+import io.sightline.server.auth.Organisation;
+import io.sightline.server.auth.OrganisationRepository;
+import io.sightline.server.connectors.ConnectorContext;
+import io.sightline.server.connectors.ConnectorRegistry;
+import io.sightline.server.connectors.HealthTracker;
+import io.sightline.server.connectors.PartitionRun;
+import io.sightline.server.connectors.ServerStatus;
+import io.sightline.server.observables.AttachmentStore;
+import io.sightline.server.observables.ObservableTypes;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of one MISP server's partition: checks the server, then asks for the events changed
+ * since the checkpoint (MISP's own {@code timestamp}, never the hub's clock), and imports each
+ * one (see {@link MispEventImport}). Events this hub exported, and events whose current version
+ * every organisation already has, are skipped, only moving the checkpoint.
+ */
+final class MispServerSync {
+    private static final Logger log = LoggerFactory.getLogger(MispServerSync.class);
+
+    /** The hub's parts an import uses. */
+    record Deps(MispImportStore store, ObservableTypes types, AttachmentStore attachments,
+                OrganisationRepository organisations) {}
+
+    private final MispSettings.Server server;
+    private final MispClient client;
+    private final MispAlertMapper mapper;
+    private final Deps deps;
+    private final ConnectorContext context;
+    private final HealthTracker health;
+    private final int batchSize;
+
+    MispServerSync(MispSettings.Server server, MispClient client, MispAlertMapper mapper, Deps deps,
+                   ConnectorContext context, HealthTracker health, int batchSize) {
+        this.server = server;
+        this.client = client;
+        this.mapper = mapper;
+        this.deps = deps;
+        this.context = context;
+        this.health = health;
+        this.batchSize = batchSize;
+    }
+
+    void run(PartitionRun run) {
+        List<Long> orgs = deps.organisations().all().stream().filter(o -> server.servesOrganisation(o.name()))
+                .map(Organisation::id).toList();
+        if (orgs.isEmpty()) {
+            throw new IllegalStateException("no organisation of the hub receives alerts from " + server.name()
+                    + " (see includedTheHiveOrganisations / excludedTheHiveOrganisations)");
+        }
+        try {
+            health.serverOk(server.name(), client.version().version());
+            String source = client.keyOrganisation().name();
+            Instant since = context.checkpoint(run.partition()).map(v -> Instant.ofEpochSecond(Long.parseLong(v))).orElse(null);
+            MispSearchResult result = client.searchEvents(server.query(since), summary -> {
+                if (run.stopRequested()) throw new MispEventImport.Stopped();
+                importEvent(run, summary, source, orgs);
+            });
+            run.count("eventsSkippedTooLarge", result.skippedTooLarge());
+        } catch (MispEventImport.Stopped stopped) {
+            log.info("MISP sync of {} stopped by shutdown; it resumes from its checkpoint", server.name());
+        } catch (RuntimeException e) {
+            ServerStatus status = causedBy(e, HttpAuthException.class) ? ServerStatus.AUTH_ERROR : ServerStatus.ERROR;
+            health.serverFailed(server.name(), status, ConnectorRegistry.reason(e));
+            throw e;
+        }
+    }
+
+    private void importEvent(PartitionRun run, MispEventSummary summary, String source, List<Long> orgs) {
+        String checkpoint = Long.toString(summary.timestamp());
+        MispImportStore.EventState state = deps.store().state(server.name(), summary.uuid(), summary.timestamp());
+        if (state.exportedByHub()) {
+            commitCheckpointOnly(run, checkpoint);
+            run.count("eventsSkippedOwnExport", 1);
+            return;
+        }
+        if (state.upToDate().containsAll(orgs)) {
+            commitCheckpointOnly(run, checkpoint);
+            run.count("eventsUnchanged", 1);
+            return;
+        }
+        MispAlertDraft alert = mapper.alert(summary, source);
+        boolean known = state.known();
+        MispEventImport event = new MispEventImport(new EventRun(run, orgs), alert,
+                ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
+        try {
+            client.fetchEvent(summary.idOrUuid(), false, event);
+        } catch (HttpNotFoundException gone) {
+            // deleted in MISP (or hidden from the key) since the index was read
+            commitCheckpointOnly(run, checkpoint);
+            run.count("eventsGone", 1);
+            return;
+        }
+        event.finish(() -> context.commitCheckpoint(run.partition(), checkpoint));
+        run.count(known ? "eventsUpdated" : "eventsImported", 1);
+    }
+
+    private void commitCheckpointOnly(PartitionRun run, String value) {
+        context.transactions().executeWithoutResult(tx -> context.commitCheckpoint(run.partition(), value));
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) return true;
+        }
+        return false;
+    }
+
+    /** What one event's import sees of this run. */
+    private final class EventRun implements MispEventImport.Run {
+        private final PartitionRun run;
+        private final List<Long> orgs;
+
+        EventRun(PartitionRun run, List<Long> orgs) {
+            this.run = run;
+            this.orgs = orgs;
+        }
+
+        @Override public MispImportStore store() { return deps.store(); }
+        @Override public ObservableTypes types() { return deps.types(); }
+        @Override public AttachmentStore attachments() { return deps.attachments(); }
+        @Override public MispClient client() { return client; }
+        @Override public MispAlertMapper mapper() { return mapper; }
+        @Override public String serverName() { return server.name(); }
+        @Override public String actor() { return "misp:" + server.name(); }
+        @Override public List<Long> organisations() { return orgs; }
+        @Override public int batchSize() { return batchSize; }
+        @Override public long now() { return context.clock().millis(); }
+        @Override public boolean stopRequested() { return run.stopRequested(); }
+        @Override public void count(String counter, long n) { run.count(counter, n); }
+
+        @Override
+        public void inTransaction(Runnable work) {
+            context.transactions().executeWithoutResult(tx -> {
+                deps.store().relaxCommit();
+                work.run();
+            });
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.sightline.server.intel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL of the intel store (V5). Writes are JDBC batches; reads of many ids use one IN list. */
+@Repository
+public class IntelRepository {
+    /** The lookup query, shared with the intel-lookup benchmark. */
+    public static final String SEEN_IN_INTEL_SQL = resource("seen-in-intel.sql");
+
+    /** What the store holds for an id: its row and its version. */
+    public record Stored(long id, Long versionUs) {}
+
+    /** One stored object, for {@code GET /api/v1/intel/object/{stixId}}. */
+    public record StoredObject(String stixId, String type, String name, Long createdAt, Long modifiedAt, boolean revoked,
+                               String rawJson, int rawChars) {}
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    public IntelRepository(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** The row of a report of a dossier, created or renamed; returns its id. */
+    public long upsertReport(String source, String dossierId, String dossierName, String reportId, String reportName, long now) {
+        Optional<Long> existing = jdbc.sql("SELECT id FROM intel_report WHERE source = ? AND dossier_id = ? AND report_id = ?")
+                .params(source, dossierId, reportId).query(Long.class).optional();
+        if (existing.isPresent()) {
+            jdbc.sql("UPDATE intel_report SET dossier_name = ?, report_name = ?, ingested_at = ? WHERE id = ?")
+                    .params(dossierName, reportName, now, existing.get()).update();
+            return existing.get();
+        }
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO intel_report (source, dossier_id, dossier_name, report_id, report_name, object_count, ingested_at)"
+                        + " VALUES (?, ?, ?, ?, ?, 0, ?)")
+                .params(source, dossierId, dossierName, reportId, reportName, now)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** Forgets which objects a report holds, before it is delivered again. */
+    public void clearLinks(long reportRef) {
+        jdbc.sql("DELETE FROM intel_object_report WHERE report_ref = ?").param(reportRef).update();
+    }
+
+    public void setObjectCount(long reportRef, int count) {
+        jdbc.sql("UPDATE intel_report SET object_count = ? WHERE id = ?").params(count, reportRef).update();
+    }
+
+    public Map<String, Stored> findByStixIds(Collection<String> stixIds) {
+        Map<String, Stored> out = new HashMap<>();
+        if (stixIds.isEmpty()) return out;
+        jdbc.sql("SELECT id, stix_id, version_us FROM intel_object WHERE stix_id IN (:ids)").param("ids", stixIds)
+                .query((rs, i) -> out.put(rs.getString(2), new Stored(rs.getLong(1), rs.getObject(3, Long.class)))).list();
+        return out;
+    }
+
+    public void insertObjects(List<IntelObject> objects, long now) {
+        if (objects.isEmpty()) return;
+        List<Object[]> rows = new ArrayList<>(objects.size());
+        for (IntelObject o : objects) {
+            rows.add(new Object[] {o.stixId(), o.type(), o.name(), o.description(), o.createdAt(), o.modifiedAt(), o.versionUs(),
+                    o.revoked(), o.rawJson(), o.rawChars(), now});
+        }
+        batch.batchUpdate("INSERT INTO intel_object (stix_id, stix_type, name, description, created_at, modified_at, version_us,"
+                + " revoked, raw_json, raw_chars, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    /**
+     * Replaces stored objects by newer versions. The version guard keeps a newer row written
+     * meanwhile; returns, per object, whether its row was replaced.
+     */
+    public boolean[] updateObjects(List<Long> ids, List<IntelObject> objects, long now) {
+        List<Object[]> rows = new ArrayList<>(objects.size());
+        for (int i = 0; i < objects.size(); i++) {
+            IntelObject o = objects.get(i);
+            rows.add(new Object[] {o.name(), o.description(), o.createdAt(), o.modifiedAt(), o.versionUs(), o.revoked(),
+                    o.rawJson(), o.rawChars(), now, ids.get(i), o.versionUs()});
+        }
+        int[] counts = rows.isEmpty() ? new int[0] : batch.batchUpdate("UPDATE intel_object SET name = ?, description = ?,"
+                + " created_at = ?, modified_at = ?, version_us = ?, revoked = ?, raw_json = ?, raw_chars = ?, stored_at = ?"
+                + " WHERE id = ? AND (version_us IS NULL OR version_us < ?)", rows);
+        boolean[] replaced = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) replaced[i] = counts[i] != 0;
+        return replaced;
+    }
+
+    /** Removes the values of objects whose version was replaced. */
+    public void deleteValues(Collection<Long> objectRefs) {
+        if (objectRefs.isEmpty()) return;
+        jdbc.sql("DELETE FROM intel_value WHERE object_ref IN (:ids)").param("ids", objectRefs).update();
+    }
+
+    /** Inserts values: each row is {object_ref, data_type, data_key, data}. */
+    public void insertValues(List<Object[]> rows) {
+        if (rows.isEmpty()) return;
+        batch.batchUpdate("INSERT INTO intel_value (object_ref, data_type, data_key, data) VALUES (?, ?, ?, ?)", rows);
+    }
+
+    /** Which of the objects are already linked to the report. */
+    public Set<Long> linkedObjects(long reportRef, Collection<Long> objectRefs) {
+        Set<Long> out = new HashSet<>();
+        if (objectRefs.isEmpty()) return out;
+        jdbc.sql("SELECT object_ref FROM intel_object_report WHERE report_ref = :report AND object_ref IN (:ids)")
+                .param("report", reportRef).param("ids", objectRefs)
+                .query((rs, i) -> out.add(rs.getLong(1))).list();
+        return out;
+    }
+
+    public void insertLinks(long reportRef, Collection<Long> objectRefs) {
+        if (objectRefs.isEmpty()) return;
+        List<Object[]> rows = new ArrayList<>(objectRefs.size());
+        for (Long ref : objectRefs) rows.add(new Object[] {ref, reportRef});
+        batch.batchUpdate("INSERT INTO intel_object_report (object_ref, report_ref) VALUES (?, ?)", rows);
+    }
+
+    public List<IntelSighting> seenIn(String dataType, String dataKey, int limit) {
+        return jdbc.sql(SEEN_IN_INTEL_SQL).params(dataKey, dataType, limit)
+                .query((rs, i) -> new IntelSighting(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        rs.getObject(5, Long.class), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10)))
+                .list();
+    }
+
+    public Optional<StoredObject> findObject(String stixId) {
+        return jdbc.sql("SELECT stix_id, stix_type, name, created_at, modified_at, revoked, raw_json, raw_chars"
+                        + " FROM intel_object WHERE stix_id = ?")
+                .param(stixId)
+                .query((rs, i) -> new StoredObject(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, Long.class),
+                        rs.getObject(5, Long.class), rs.getBoolean(6), rs.getString(7), rs.getInt(8)))
+                .optional();
+    }
+
+    /** Counts for {@code GET /api/v1/intel/stats}. */
+    public Map<String, Object> stats() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("objects", count("SELECT COUNT(*) FROM intel_object"));
+        Map<String, Long> byType = new LinkedHashMap<>();
+        jdbc.sql("SELECT stix_type, COUNT(*) FROM intel_object GROUP BY stix_type ORDER BY COUNT(*) DESC, stix_type")
+                .query((rs, i) -> byType.put(rs.getString(1), rs.getLong(2))).list();
+        out.put("objectsByType", byType);
+        out.put("values", count("SELECT COUNT(*) FROM intel_value"));
+        out.put("reports", count("SELECT COUNT(*) FROM intel_report"));
+        out.put("dossiers", count("SELECT COUNT(*) FROM (SELECT DISTINCT source, dossier_id FROM intel_report) d"));
+        out.put("lastIngestedAt", jdbc.sql("SELECT MAX(ingested_at) FROM intel_report")
+                .query((rs, i) -> rs.getObject(1, Long.class)).list().get(0));
+        return out;
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = IntelRepository.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

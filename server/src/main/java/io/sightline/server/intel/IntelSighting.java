@@ -1,0 +1,9 @@
+package io.sightline.server.intel;
+
+/**
+ * An object of the intel store carrying a looked-up value, with one report and dossier it came from.
+ *
+ * @param modified the object's {@code modified} in epoch milliseconds, or null for unversioned objects
+ */
+public record IntelSighting(String stixId, String type, String name, boolean revoked, Long modified, String source,
+                            String reportId, String reportName, String dossierId, String dossierName) {}

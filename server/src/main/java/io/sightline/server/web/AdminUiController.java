@@ -1,0 +1,103 @@
+package io.sightline.server.web;
+
+import io.sightline.server.auth.CurrentPrincipal;
+import io.sightline.server.auth.Membership;
+import io.sightline.server.auth.OrganisationService;
+import io.sightline.server.auth.Permission;
+import io.sightline.server.auth.Principal;
+import io.sightline.server.auth.Profile;
+import io.sightline.server.auth.User;
+import io.sightline.server.auth.UserService;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Administration: organisations, users and their profile, locking. */
+@Controller
+public class AdminUiController {
+    /** A user as listed: the account, its profile in the current organisation, and all its memberships. */
+    public record UserLine(User user, String profile, List<Membership> memberships) {}
+
+    private final OrganisationService orgs;
+    private final UserService users;
+
+    public AdminUiController(OrganisationService orgs, UserService users) {
+        this.orgs = orgs;
+        this.users = users;
+    }
+
+    @GetMapping("/admin/organisations")
+    String organisations(Model model) {
+        model.addAttribute("organisations", orgs.visible(CurrentPrincipal.get()));
+        return "admin/organisations";
+    }
+
+    @PostMapping("/admin/organisations")
+    String createOrganisation(@RequestParam String name, @RequestParam(required = false) String description,
+                              RedirectAttributes flash) {
+        var org = orgs.create(CurrentPrincipal.get(), name, description);
+        flash.addFlashAttribute("notice", "Organisation " + org.name() + " created");
+        return "redirect:/admin/organisations";
+    }
+
+    @GetMapping("/admin/users")
+    String users(Model model) {
+        Principal p = CurrentPrincipal.require(Permission.MANAGE_USERS);
+        List<UserLine> lines = users.list(p).stream().map(u -> {
+            List<Membership> ms = users.memberships(u);
+            String profile = ms.stream().filter(m -> m.orgId() == p.orgId()).map(m -> m.profile().label()).findFirst().orElse("");
+            return new UserLine(u, profile, ms);
+        }).toList();
+        model.addAttribute("lines", lines);
+        model.addAttribute("profiles", profilesFor(p));
+        model.addAttribute("organisations", orgs.visible(p));
+        return "admin/users";
+    }
+
+    @PostMapping("/admin/users")
+    String createUser(@RequestParam Map<String, String> form, RedirectAttributes flash) {
+        ObjectNode body = Forms.object().put("login", form.getOrDefault("login", "")).put("profile", form.getOrDefault("profile", ""));
+        if (!Forms.blank(form.get("name"))) body.put("name", form.get("name"));
+        if (!Forms.blank(form.get("organisation"))) body.put("organisation", form.get("organisation"));
+        if (!Forms.blank(form.get("password"))) body.put("password", form.get("password"));
+        User u = users.create(CurrentPrincipal.get(), body);
+        flash.addFlashAttribute("notice", "User " + u.login() + " created"
+                + (u.passwordHash() == null ? " without password: it can only use API keys" : ""));
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/users/{login}/profile")
+    String changeProfile(@PathVariable String login, @RequestParam String profile, RedirectAttributes flash) {
+        users.update(CurrentPrincipal.get(), login, Forms.object().put("profile", profile));
+        flash.addFlashAttribute("notice", "Profile of " + login + " set to " + profile);
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/users/{login}/lock")
+    String lock(@PathVariable String login, @RequestParam boolean locked, RedirectAttributes flash) {
+        users.update(CurrentPrincipal.get(), login, Forms.object().put("locked", locked));
+        flash.addFlashAttribute("notice", "User " + login + (locked ? " locked" : " unlocked"));
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/users/{login}/password")
+    String setPassword(@PathVariable String login, @RequestParam String password, RedirectAttributes flash) {
+        users.setPassword(CurrentPrincipal.get(), login, null, password);
+        flash.addFlashAttribute("notice", "Password of " + login + " set");
+        return "redirect:/admin/users";
+    }
+
+    /** Only platform admins may hand out the admin profile. */
+    private static List<String> profilesFor(Principal p) {
+        return Arrays.stream(Profile.values()).filter(pr -> pr != Profile.ADMIN || p.can(Permission.MANAGE_PLATFORM))
+                .map(Profile::label).toList();
+    }
+}

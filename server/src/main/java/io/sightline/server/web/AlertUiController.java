@@ -1,0 +1,95 @@
+package io.sightline.server.web;
+
+import io.sightline.server.alerts.AlertRecord;
+import io.sightline.server.alerts.AlertService;
+import io.sightline.server.alerts.AlertView;
+import io.sightline.server.auth.CurrentPrincipal;
+import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseRecord;
+import io.sightline.server.cases.CaseService;
+import io.sightline.server.common.Ids;
+import io.sightline.server.query.QueryService;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Alert list and alert page: promote to a new case, merge into an existing one, or ignore. */
+@Controller
+public class AlertUiController {
+    static final List<String> STATUSES = List.of("New", "Updated", "Ignored", "Imported");
+
+    private final AlertService alerts;
+    private final QueryService queries;
+    private final ObservableRows rows;
+    private final CaseService cases;
+
+    public AlertUiController(AlertService alerts, QueryService queries, ObservableRows rows, CaseService cases) {
+        this.alerts = alerts;
+        this.queries = queries;
+        this.rows = rows;
+        this.cases = cases;
+    }
+
+    @GetMapping("/alerts")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+                @RequestParam(required = false) Integer severity, @RequestParam(required = false) String tlp,
+                @RequestParam(required = false) String tag, @RequestParam(required = false) String source,
+                @RequestParam(defaultValue = "1") int page, Model model) {
+        Principal p = CurrentPrincipal.get();
+        ListQuery query = new ListQuery("listAlert").like("title", q).eq("status", status).eq("severity", severity)
+                .eq("tags", tag).eq("source", source);
+        if (!Forms.blank(tlp)) query.eq("tlp", tlp);
+        model.addAttribute("result", query.run(queries, p, page));
+        Map<String, Object> filters = new HashMap<>();
+        filters.put("q", q == null ? "" : q);
+        filters.put("status", status == null ? "" : status);
+        filters.put("severity", severity == null ? "" : String.valueOf(severity));
+        filters.put("tlp", tlp == null ? "" : tlp);
+        filters.put("tag", tag == null ? "" : tag);
+        filters.put("source", source == null ? "" : source);
+        model.addAttribute("filters", filters);
+        model.addAttribute("pageBase", Forms.pageBase("/alerts", filters));
+        model.addAttribute("statuses", STATUSES);
+        model.addAttribute("tlps", CaseUiController.TLPS);
+        return "alerts/list";
+    }
+
+    @GetMapping("/alerts/{id}")
+    String page(@PathVariable long id, Model model) {
+        Principal p = CurrentPrincipal.get();
+        AlertRecord a = alerts.get(p, "~" + id);
+        List<ObservableRow> observableRows = rows.ofAlert(p, a);
+        model.addAttribute("a", AlertView.of(a, observableRows.size()));
+        model.addAttribute("rows", observableRows);
+        model.addAttribute("importedInto", a.caseId() == null ? null : cases.get(p, Ids.format(a.caseId())));
+        return "alerts/page";
+    }
+
+    @PostMapping("/alerts/{id}/promote")
+    String promote(@PathVariable long id, RedirectAttributes flash) {
+        CaseRecord c = alerts.promote(CurrentPrincipal.get(), "~" + id, null);
+        flash.addFlashAttribute("notice", "Alert promoted to case #" + c.number());
+        return "redirect:/cases/" + c.number();
+    }
+
+    @PostMapping("/alerts/{id}/merge")
+    String merge(@PathVariable long id, @RequestParam String caseNumber, RedirectAttributes flash) {
+        CaseRecord c = alerts.merge(CurrentPrincipal.get(), "~" + id, caseNumber.trim().replaceFirst("^#", ""));
+        flash.addFlashAttribute("notice", "Alert merged into case #" + c.number());
+        return "redirect:/cases/" + c.number();
+    }
+
+    @PostMapping("/alerts/{id}/ignore")
+    String ignore(@PathVariable long id, RedirectAttributes flash) {
+        alerts.update(CurrentPrincipal.get(), "~" + id, Forms.object().put("status", "Ignored"));
+        flash.addFlashAttribute("notice", "Alert ignored");
+        return "redirect:/alerts/" + id;
+    }
+}

@@ -1,0 +1,161 @@
+package io.sightline.server.web;
+
+import io.sightline.server.api.ApiException;
+import io.sightline.server.auth.CurrentPrincipal;
+import io.sightline.server.auth.Permission;
+import io.sightline.server.auth.Principal;
+import io.sightline.server.auth.UserService;
+import io.sightline.server.cases.CaseRecord;
+import io.sightline.server.cases.CaseService;
+import io.sightline.server.cases.CaseStatus;
+import io.sightline.server.cases.CaseView;
+import io.sightline.server.common.Ids;
+import io.sightline.server.query.QueryService;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Case list, creation and the case page (details, status, closing, audit trail). */
+@Controller
+public class CaseUiController {
+    static final List<String> TLPS = List.of("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED");
+
+    private final CaseService cases;
+    private final QueryService queries;
+    private final UserService users;
+    private final ObservableRows observableRows;
+    private final AuditTrail auditTrail;
+
+    public CaseUiController(CaseService cases, QueryService queries, UserService users, ObservableRows observableRows,
+                            AuditTrail auditTrail) {
+        this.cases = cases;
+        this.queries = queries;
+        this.users = users;
+        this.observableRows = observableRows;
+        this.auditTrail = auditTrail;
+    }
+
+    @GetMapping("/cases")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+                @RequestParam(required = false) Integer severity, @RequestParam(required = false) String tlp,
+                @RequestParam(required = false) String tag, @RequestParam(required = false) String assignee,
+                @RequestParam(defaultValue = "1") int page, Model model) {
+        Principal p = CurrentPrincipal.get();
+        ListQuery query = new ListQuery("listCase").like("title", q).eq("status", status).eq("severity", severity)
+                .eq("tags", tag).eq("assignee", assignee);
+        if (!Forms.blank(tlp)) query.eq("tlp", tlp);
+        model.addAttribute("result", query.run(queries, p, page));
+        Map<String, Object> filters = filters(q, status, severity, tlp, tag, assignee);
+        model.addAttribute("filters", filters);
+        model.addAttribute("pageBase", Forms.pageBase("/cases", filters));
+        model.addAttribute("statuses", statuses());
+        model.addAttribute("tlps", TLPS);
+        model.addAttribute("users", users.list(p));
+        return "cases/list";
+    }
+
+    @GetMapping("/cases/new")
+    String newCase(Model model) {
+        CurrentPrincipal.require(Permission.MANAGE_CASE);
+        model.addAttribute("form", Map.of());
+        model.addAttribute("tlps", TLPS);
+        return "cases/new";
+    }
+
+    @PostMapping("/cases")
+    String create(@RequestParam Map<String, String> form, Model model) {
+        Principal p = CurrentPrincipal.get();
+        ObjectNode body = Forms.object();
+        body.put("title", form.getOrDefault("title", ""));
+        body.put("description", form.getOrDefault("description", ""));
+        if (!Forms.blank(form.get("severity"))) body.put("severity", Integer.parseInt(form.get("severity")));
+        if (!Forms.blank(form.get("tlp"))) body.put("tlp", form.get("tlp"));
+        if (!Forms.blank(form.get("pap"))) body.put("pap", form.get("pap"));
+        Forms.putTags(body, "tags", form.get("tags"));
+        try {
+            CaseRecord c = cases.create(p, body);
+            return "redirect:/cases/" + c.number();
+        } catch (ApiException e) {
+            model.addAttribute("form", form);
+            model.addAttribute("tlps", TLPS);
+            model.addAttribute("error", e.getMessage());
+            return "cases/new";
+        }
+    }
+
+    @GetMapping("/cases/{number}")
+    String page(@PathVariable long number, @RequestParam(defaultValue = "details") String tab, Model model) {
+        Principal p = CurrentPrincipal.get();
+        CaseRecord c = cases.get(p, String.valueOf(number));
+        model.addAttribute("c", CaseView.of(c));
+        model.addAttribute("tab", tab);
+        model.addAttribute("statuses", statuses());
+        model.addAttribute("openStatuses", CaseStatus.OPEN);
+        model.addAttribute("resolutions", CaseStatus.RESOLUTIONS);
+        model.addAttribute("impacts", CaseStatus.IMPACTS);
+        model.addAttribute("tlps", TLPS);
+        model.addAttribute("users", users.list(p));
+        model.addAttribute("closed", CaseStatus.isClosed(c.status()));
+        switch (tab) {
+            case "observables" -> observableRows.addTo(model, p, c);
+            case "audit" -> model.addAttribute("audit", p.can(Permission.READ_AUDIT)
+                    ? auditTrail.of(p, "case", Ids.format(c.id())) : null);
+            default -> { }
+        }
+        return "cases/page";
+    }
+
+    @PostMapping("/cases/{number}/details")
+    String update(@PathVariable long number, @RequestParam Map<String, String> form, RedirectAttributes flash) {
+        ObjectNode body = Forms.object();
+        for (String field : List.of("title", "description")) if (form.containsKey(field)) body.put(field, form.get(field));
+        if (!Forms.blank(form.get("severity"))) body.put("severity", Integer.parseInt(form.get("severity")));
+        if (!Forms.blank(form.get("tlp"))) body.put("tlp", form.get("tlp"));
+        if (!Forms.blank(form.get("pap"))) body.put("pap", form.get("pap"));
+        if (form.containsKey("assignee")) body.put("assignee", form.get("assignee"));
+        if (form.containsKey("tags")) Forms.putTags(body, "tags", form.get("tags"));
+        cases.update(CurrentPrincipal.get(), String.valueOf(number), body);
+        flash.addFlashAttribute("notice", "Case updated");
+        return "redirect:/cases/" + number;
+    }
+
+    @PostMapping("/cases/{number}/status")
+    String status(@PathVariable long number, @RequestParam String status, RedirectAttributes flash) {
+        ObjectNode body = Forms.object().put("status", status);
+        cases.update(CurrentPrincipal.get(), String.valueOf(number), body);
+        flash.addFlashAttribute("notice", "Status set to " + status);
+        return "redirect:/cases/" + number;
+    }
+
+    @PostMapping("/cases/{number}/close")
+    String close(@PathVariable long number, @RequestParam String resolutionStatus,
+                 @RequestParam(required = false) String impactStatus, @RequestParam String summary, RedirectAttributes flash) {
+        ObjectNode body = Forms.object().put("status", "Resolved").put("resolutionStatus", resolutionStatus).put("summary", summary);
+        if (!Forms.blank(impactStatus)) body.put("impactStatus", impactStatus);
+        cases.update(CurrentPrincipal.get(), String.valueOf(number), body);
+        flash.addFlashAttribute("notice", "Case closed as " + resolutionStatus);
+        return "redirect:/cases/" + number;
+    }
+
+    static List<String> statuses() {
+        return java.util.stream.Stream.concat(CaseStatus.OPEN.stream(), CaseStatus.CLOSED.stream()).toList();
+    }
+
+    private static Map<String, Object> filters(String q, String status, Integer severity, String tlp, String tag, String assignee) {
+        Map<String, Object> f = new java.util.HashMap<>();
+        f.put("q", q == null ? "" : q);
+        f.put("status", status == null ? "" : status);
+        f.put("severity", severity == null ? "" : String.valueOf(severity));
+        f.put("tlp", tlp == null ? "" : tlp);
+        f.put("tag", tag == null ? "" : tag);
+        f.put("assignee", assignee == null ? "" : assignee);
+        return f;
+    }
+}

@@ -1,0 +1,62 @@
+package io.sightline.server.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Form fields turned into the JSON bodies the services read, so the UI goes through exactly the
+ * same validation as the REST API.
+ */
+final class Forms {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Forms() {}
+
+    static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
+    /** Tags typed as "a, b, c" (or one per line); blanks and duplicates dropped. */
+    static List<String> tags(String text) {
+        return new ArrayList<>(splitDistinct(text, "[,\\n]"));
+    }
+
+    /** Values typed one per line. */
+    static List<String> lines(String text) {
+        return new ArrayList<>(splitDistinct(text, "\\r?\\n"));
+    }
+
+    static void putTags(ObjectNode body, String field, String text) {
+        var array = body.putArray(field);
+        tags(text).forEach(array::add);
+    }
+
+    /** "path?a=1&b=2&" with every non-empty value URL-encoded, ready for a "page=" suffix. */
+    static String pageBase(String path, java.util.Map<String, Object> params) {
+        StringBuilder out = new StringBuilder(path).append('?');
+        new java.util.TreeMap<>(params).forEach((k, v) -> {
+            String s = v == null ? "" : String.valueOf(v);
+            if (!s.isEmpty()) {
+                out.append(k).append('=').append(java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)).append('&');
+            }
+        });
+        return out.toString();
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static LinkedHashSet<String> splitDistinct(String text, String separator) {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        if (text == null) return out;
+        for (String part : text.split(separator)) {
+            String t = part.trim();
+            if (!t.isEmpty()) out.add(t);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,37 @@
+package io.sightline.server.web;
+
+import io.sightline.server.auth.CurrentPrincipal;
+import io.sightline.server.auth.Membership;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Login page, home and the organisation selector; login and logout themselves are Spring Security's. */
+@Controller
+public class LoginController {
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/cases";
+    }
+
+    /** Switches the organisation the session works in; only one the user belongs to is accepted. */
+    @PostMapping("/organisation")
+    String selectOrganisation(@RequestParam String name, HttpServletRequest request, HttpSession session) {
+        CurrentPrincipal.get();
+        Object memberships = request.getAttribute(UiSessionFilter.MEMBERSHIPS);
+        if (memberships instanceof List<?> list && list.stream().anyMatch(m -> m instanceof Membership ms && ms.orgName().equals(name))) {
+            session.setAttribute(UiSessionFilter.ORGANISATION, name);
+        }
+        return "redirect:/cases";
+    }
+}

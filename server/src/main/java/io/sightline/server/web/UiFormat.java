@@ -1,0 +1,54 @@
+package io.sightline.server.web;
+
+import io.sightline.server.cases.CaseView;
+import io.sightline.server.common.Tlp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.springframework.stereotype.Component;
+
+/** Formatting helpers for templates ({@code @fmt.date(...)}). Dates are shown in UTC, as stored. */
+@Component("fmt")
+public class UiFormat {
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    public String date(Object epochMillis) {
+        if (!(epochMillis instanceof Number n)) return "";
+        return DATE_TIME.format(Instant.ofEpochMilli(n.longValue()));
+    }
+
+    /** Epoch millis as a date, or any other value as it is (connectors may report text). */
+    public String dateOrText(Object value) {
+        if (value == null) return "";
+        return value instanceof Number ? date(value) : String.valueOf(value);
+    }
+
+    public String day(Object epochMillis) {
+        if (!(epochMillis instanceof Number n)) return "";
+        return DATE.format(Instant.ofEpochMilli(n.longValue()));
+    }
+
+    public String severity(Object severity) {
+        return severity instanceof Number n ? CaseView.severityLabel(n.intValue()) : "";
+    }
+
+    public String tlp(Object tlp) {
+        return tlp instanceof Number n ? "TLP:" + Tlp.of(n.intValue()).label() : "";
+    }
+
+    /** CSS class of a TLP badge. */
+    public String tlpClass(Object tlp) {
+        return tlp instanceof Number n ? "tlp tlp-" + Tlp.of(n.intValue()).name().toLowerCase().replace('_', '-') : "tlp";
+    }
+
+    public String severityClass(Object severity) {
+        return "sev sev-" + severity(severity).toLowerCase();
+    }
+
+    /** The numeric part of an external id ("~42" gives "42"), for URLs. */
+    public String num(Object externalId) {
+        String s = String.valueOf(externalId);
+        return s.startsWith("~") ? s.substring(1) : s;
+    }
+}

@@ -1,0 +1,36 @@
+/**
+ * The hub's web UI: server-rendered Thymeleaf pages with htmx for in-place updates, served by the
+ * hub itself (no JavaScript build, no CDN).
+ *
+ * <p>Security: a session opened by a password login (accounts without a password, used only
+ * through API keys, cannot log in), a cookie that is HttpOnly and SameSite=Lax, CSRF tokens on
+ * every state-changing request (a hidden field in forms, the {@code X-CSRF-TOKEN} header on htmx
+ * requests, read from the page's meta tag by {@code static/js/sightline.js}) and a strict
+ * Content-Security-Policy (scripts and styles from the hub only). {@link io.sightline.server.web.UiSessionFilter}
+ * turns the session into the same {@code Principal} the REST API uses, in the organisation chosen
+ * with the selector, so the controllers here only translate forms into calls of the existing
+ * services. Everything shown is rendered with {@code th:text}: titles, descriptions and reasons
+ * coming from users, MISP, Cortex or the intel store are never interpreted as HTML.
+ *
+ * <p>Routes: {@code /login}, {@code /logout}, {@code /organisation} (selector); {@code /cases}
+ * (search, filters, paging), {@code /cases/new}, {@code /cases/{number}?tab=details|observables|audit},
+ * {@code /cases/{number}/details|status|close|observables}; {@code /observables/{id}} (row),
+ * {@code /observables/{id}/edit|delete|download}; {@code /alerts}, {@code /alerts/{id}},
+ * {@code /alerts/{id}/promote|merge|ignore}; {@code /admin/organisations}, {@code /admin/users},
+ * {@code /admin/users/{login}/profile|lock|password|keys}, {@code /admin/users/{login}/keys/{id}/revoke},
+ * {@code /account/keys}; {@code /about}, {@code /about/connectors/{name}/test}.
+ *
+ * <p>Extension points for the connectors:
+ * <ul>
+ *   <li>Observable rows: a bean implementing {@link io.sightline.server.web.ObservableRowExtension}
+ *   for slot {@code intel} or {@code analyzers}; its data is rendered by the matching fragment of
+ *   {@code templates/observables/slots.html}, which shows an empty state while no bean fills it.
+ *   Analyzer report badges are read from the observable's {@code reports} column (TheHive's
+ *   {@code {analyzer: {taxonomies: [...]}}} shape) by {@link io.sightline.server.web.ReportBadge}.</li>
+ *   <li>Case page: the {@code export} fragment of {@code templates/cases/slots.html} (MISP export).</li>
+ *   <li>About page: every {@code ConnectorStatusSource} bean is listed; the "Test connection" button
+ *   calls {@code POST /api/v1/connector/{name}/test} in-process as the session user and says so
+ *   when the hub has no such endpoint.</li>
+ * </ul>
+ */
+package io.sightline.server.web;

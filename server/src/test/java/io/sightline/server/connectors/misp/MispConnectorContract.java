@@ -1,0 +1,215 @@
+package io.sightline.server.connectors.misp;
+
+import io.sightline.integrations.misp.MispAttribute;
+import io.sightline.integrations.misp.MispClient;
+import io.sightline.integrations.misp.MispEventListener;
+import io.sightline.integrations.misp.MispNewAttribute;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import io.sightline.server.support.TestApi;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static io.sightline.server.connectors.misp.MispTesting.attribute;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The MISP connector end to end against the emulator loaded with the real fixtures: import,
+ * incremental sync, updates and deletions, analyst changes kept, case updates, export and
+ * re-export, status. Run on H2 and on PostgreSQL.
+ */
+abstract class MispConnectorContract extends MispHubTest {
+
+    protected abstract MispTesting.Misp misp();
+
+    @Test
+    void realFixtureEventImportedWithItsObservables() {
+        syncAndWait();
+        JsonNode sednit = alert("9747");
+        assertThat(sednit.path("type").asString()).isEqualTo("misp");
+        assertThat(sednit.path("source").asString()).isEqualTo("ORGNAME");
+        assertThat(sednit.path("title").asString()).isEqualTo("#9747 OSINT - Sednit update: How Fancy Bear Spent the Year");
+        assertThat(sednit.path("severity").asInt()).isEqualTo(1);
+        assertThat(sednit.path("tlp").asInt()).isZero();
+        assertThat(strings(sednit.path("tags"))).contains("src:CIRCL", "tlp:white", "misp-galaxy:threat-actor=\"Sofacy\"");
+
+        List<JsonNode> observables = alertObservables("9747");
+        assertThat(observables.stream().filter(o -> o.path("dataType").asString().equals("domain"))).hasSize(18);
+        assertThat(observables.stream().filter(o -> o.path("dataType").asString().equals("hash"))).hasSize(37);
+        JsonNode domain = observables.stream().filter(o -> o.path("data").asString().equals("movieultimate.com")).findFirst().orElseThrow();
+        assertThat(domain.path("ioc").asBoolean()).isTrue();
+        assertThat(domain.path("message").asString()).isEqualTo("Xagent Samples");
+        assertThat(strings(domain.path("tags"))).contains("misp.category=\"Network activity\"", "misp.type=\"domain\"");
+        JsonNode link = observables.stream().filter(o -> o.path("dataType").asString().equals("url")).findFirst().orElseThrow();
+        assertThat(link.path("ioc").asBoolean()).isFalse();
+        assertThat(strings(link.path("tags"))).contains("osint:source-type=\"blog-post\"");
+        // no value twice in one alert
+        assertThat(observables.stream().map(o -> o.path("dataType").asString() + " " + o.path("data").asString()))
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void incrementalSyncFetchesOnlyChangedEventsAndStoresMispTimestamp() {
+        syncAndWait();
+        long fetchesBefore = misp().emulator.requestCount("GET /events/view");
+        String id = misp().addEvent(UUID.randomUUID().toString(), "incremental", List.of("tlp:green"),
+                attribute("ip-dst", "Network activity", "198.51.100.7", true));
+        long timestamp = misp().clock.get();
+        syncAndWait();
+        assertThat(misp().emulator.requestCount("GET /events/view") - fetchesBefore).isEqualTo(1);
+        assertThat(values(alertObservables(id))).containsExactly("198.51.100.7");
+        assertThat(alert(id).path("tlp").asInt()).isEqualTo(1);
+        var checkpoint = admin.get("/api/v1/connector/misp/checkpoint").json().get(0);
+        assertThat(checkpoint.path("value").asString()).isEqualTo(Long.toString(timestamp));
+
+        syncAndWait(); // nothing changed: nothing fetched again
+        assertThat(misp().emulator.requestCount("GET /events/view") - fetchesBefore).isEqualTo(1);
+    }
+
+    @Test
+    void updateRemovesDeletedAttributesAndKeepsAnalystChanges() {
+        String uuid = UUID.randomUUID().toString();
+        String id = misp().addEvent(uuid, "to be updated", List.of("tlp:amber", "old-misp-tag"),
+                attribute("domain", "Network activity", "keep.example.org", true),
+                attribute("domain", "Network activity", "gone.example.org", true),
+                attribute("md5", "Payload delivery", "0123456789abcdef0123456789abcdef", false));
+        syncAndWait();
+        String alertId = alert(id).get("_id").asString();
+        var patched = admin.patch("/api/v1/alert/" + alertId, Map.of("status", "Ignored", "read", true, "follow", false,
+                "tags", List.of("src:ORGNAME", "tlp:amber", "old-misp-tag", "analyst-tag")));
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+
+        MispClient client = misp().client();
+        List<MispAttribute> attributes = new ArrayList<>();
+        client.fetchEvent(id, false, (MispEventListener) attributes::add);
+        misp().tick();
+        client.deleteAttribute(attributes.stream().filter(a -> a.value().equals("gone.example.org")).findFirst()
+                .orElseThrow().uuid(), false);
+        misp().tick();
+        client.addAttribute(id, new MispNewAttribute("url", "Network activity", "https://new.example.org/x", true, "added", null, List.of()));
+        misp().tick();
+        client.removeTag(uuid, "old-misp-tag");
+        client.addTag(uuid, "new-misp-tag", false);
+        syncAndWait();
+
+        assertThat(values(alertObservables(id))).containsExactlyInAnyOrder("keep.example.org",
+                "0123456789abcdef0123456789abcdef", "https://new.example.org/x");
+        JsonNode alert = alert(id);
+        assertThat(alert.path("status").asString()).isEqualTo("Ignored");
+        assertThat(alert.path("read").asBoolean()).isTrue();
+        assertThat(alert.path("follow").asBoolean()).isFalse();
+        assertThat(strings(alert.path("tags"))).contains("analyst-tag", "new-misp-tag").doesNotContain("old-misp-tag");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM alert WHERE source_ref = ?").param(id).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void alertImportedIntoClosedCaseAddsNewObservablesWithoutReopeningIt() {
+        String id = misp().addEvent(UUID.randomUUID().toString(), "promoted", List.of(),
+                attribute("ip-dst", "Network activity", "203.0.113.10", true));
+        syncAndWait();
+        var promoted = admin.post("/api/v1/alert/" + alert(id).get("_id").asString() + "/case", Map.of());
+        assertThat(promoted.status()).as(promoted.toString()).isEqualTo(201);
+        String caseId = promoted.json().get("_id").asString();
+        var closed = admin.patch("/api/v1/case/" + caseId, Map.of("status", "Resolved", "resolutionStatus", "TruePositive",
+                "impactStatus", "NoImpact", "summary", "done"));
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+
+        misp().tick();
+        misp().client().addAttribute(id, new MispNewAttribute("ip-dst", "Network activity", "203.0.113.11", true, "", null, List.of()));
+        syncAndWait();
+
+        assertThat(values(observables("/api/v1/case/" + caseId + "/observables")))
+                .containsExactlyInAnyOrder("203.0.113.10", "203.0.113.11");
+        assertThat(admin.get("/api/v1/case/" + caseId).json().path("status").asString()).isEqualTo("Resolved");
+    }
+
+    @Test
+    void exportThenReExportUpdatesTheSameEventAndIsNotImportedBack() {
+        String caseId = createCase(admin, "Exported case " + UUID.randomUUID());
+        long createdBefore = createdEvents();
+        String sha256 = "4a821767c6ce723e6fb4b8d54efd52df6cbd63fc0de47a7b8b39a6ec72b4be69";
+        addObservable(caseId, "hash", sha256, true);
+        addObservable(caseId, "domain", "exported.example.net", true);
+        addObservable(caseId, "ip", "192.0.2.44", false);
+
+        var first = admin.post("/api/connector/misp/export/" + caseId + "/local", Map.of());
+        assertThat(first.status()).as(first.toString()).isEqualTo(204);
+        JsonNode link = admin.get("/api/v1/case/" + caseId + "/misp").json().get(0);
+        String eventId = link.path("eventId").asString();
+        assertThat(link.path("eventUuid").asString()).isNotBlank();
+        assertThat(liveAttributes(eventId)).containsExactlyInAnyOrder("sha256 " + sha256, "domain exported.example.net");
+        assertThat(misp().emulator.store().event(eventId).orElseThrow().toString()).contains("tlp:amber");
+
+        String domainId = observables("/api/v1/case/" + caseId + "/observables").stream()
+                .filter(o -> o.path("data").asString().equals("exported.example.net")).findFirst().orElseThrow()
+                .get("_id").asString();
+        assertThat(admin.delete("/api/v1/observable/" + domainId).status()).isEqualTo(204);
+        addObservable(caseId, "url", "https://exported.example.net/payload", true);
+        var second = admin.post("/api/v1/connector/misp/export/" + caseId + "/local", Map.of());
+        assertThat(second.status()).as(second.toString()).isEqualTo(204);
+
+        JsonNode after = admin.get("/api/v1/case/" + caseId + "/misp").json();
+        assertThat(after).hasSize(1);
+        assertThat(after.get(0).path("eventId").asString()).isEqualTo(eventId);
+        assertThat(after.get(0).path("exports")).hasSize(2);
+        assertThat(after.get(0).path("exports").get(1).path("attributesAdded").asInt()).isEqualTo(1);
+        assertThat(after.get(0).path("exports").get(1).path("attributesDeleted").asInt()).isEqualTo(1);
+        assertThat(liveAttributes(eventId)).containsExactlyInAnyOrder("sha256 " + sha256, "url https://exported.example.net/payload");
+        assertThat(createdEvents() - createdBefore).as("events created by two exports").isEqualTo(1);
+
+        syncAndWait();
+        assertThat(hasAlert(eventId)).as("the hub's own export imported back as an alert").isFalse();
+    }
+
+    @Test
+    void mispRefusalIsShownToTheUser() {
+        syncAndWait(); // no sync in flight to take the fault armed below
+        String caseId = createCase(admin, "Refused export");
+        addObservable(caseId, "domain", "refused.example.net", true);
+        misp().emulator.faults().authError("/events", 1);
+        var r = admin.post("/api/v1/connector/misp/export/" + caseId + "/local", Map.of());
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.json().path("message").asString()).contains("Authentication failed");
+        assertThat(admin.post("/api/v1/connector/misp/export/" + caseId + "/nowhere", Map.of()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void statusInTheHiveShapeWithoutTheKey() {
+        syncAndWait();
+        String statusBody = TestApi.withKey(port, null).get("/api/status").body();
+        JsonNode misp = TestApi.JSON.readTree(statusBody).path("connectors").path("misp");
+        assertThat(misp.path("enabled").asBoolean()).isTrue();
+        assertThat(misp.path("status").asString()).isEqualTo("OK");
+        JsonNode server = misp.path("servers").get(0);
+        assertThat(server.path("name").asString()).isEqualTo("local");
+        assertThat(server.path("version").asString()).isEqualTo("2.5.17");
+        assertThat(server.path("status").asString()).isEqualTo("OK");
+        assertThat(server.path("url").asString()).isEqualTo(misp().emulator.baseUrl());
+        assertThat(server.path("purpose").asString()).isEqualTo("ImportAndExport");
+        var v1 = admin.get("/api/v1/connector/misp/status");
+        assertThat(v1.json().path("status").path("status").asString()).isEqualTo("OK");
+        assertThat(v1.json().has("syncInProgress")).isTrue();
+        for (String body : List.of(statusBody, v1.body(), admin.get("/api/v1/connector/misp").body(),
+                admin.get("/actuator/health").body())) {
+            assertThat(body).doesNotContain(misp().emulator.apiKey());
+        }
+    }
+
+    private void addObservable(String caseId, String dataType, String data, boolean ioc) {
+        var r = admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", dataType, "data", data, "ioc", ioc,
+                "tlp", 2, "message", "from the case"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    }
+
+    private long createdEvents() {
+        return misp().emulator.store().writes().stream().filter(w -> w.startsWith("create event")).count();
+    }
+
+    private List<String> liveAttributes(String eventId) {
+        List<String> out = new ArrayList<>();
+        misp().client().fetchEvent(eventId, false, (MispAttribute a) -> out.add(a.type() + " " + a.value()));
+        return out;
+    }
+}

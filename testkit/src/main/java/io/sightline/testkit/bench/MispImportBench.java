@@ -1,0 +1,176 @@
+package io.sightline.testkit.bench;
+
+import io.sightline.integrations.http.HttpAuth;
+import io.sightline.integrations.http.HttpTargetConfig;
+import io.sightline.integrations.misp.MispClient;
+import io.sightline.integrations.misp.MispEventQuery;
+import io.sightline.integrations.misp.MispEventReader;
+import io.sightline.integrations.misp.MispEventSummary;
+import io.sightline.testkit.misp.MispEmulator;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code ./sightline bench misp-import [events] [attributes] [heap]}: the hub jar, started as a
+ * child process with a bounded heap (default 256m) on a fresh PostgreSQL database (the machine's
+ * server at 127.0.0.1:5432, user postgres; created with {@code createdb}, dropped afterwards),
+ * imports {@code events} × {@code attributes} generated events (default 1,000 × 200) from the
+ * MISP emulator on loopback. Prints attributes per second, the hub's peak heap (sampled every
+ * 50 ms through {@code /actuator/metrics}), and the ratio to the time the same JSON takes only to
+ * be parsed (from memory) and to be fetched and parsed (same client and emulator, no database).
+ */
+public final class MispImportBench {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String ADMIN_KEY = "sl_bench_admin_key_0123456789";
+
+    private MispImportBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int attributes = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        String heap = args.length > 2 ? args[2] : "256m";
+        Path jar = Path.of("server/target/sightline-server.jar").toAbsolutePath();
+        if (!Files.exists(jar)) throw new IllegalStateException("build the hub first: " + jar + " is missing");
+
+        try (MispEmulator misp = MispEmulator.start()) {
+            long timestamp = 1_750_000_000L;
+            for (int i = 0; i < events; i++) {
+                misp.store().addGenerated("bench event " + i, attributes, timestamp + i, List.of("tlp:green"));
+            }
+            long total = (long) events * attributes;
+            System.out.printf(Locale.ROOT, "MISP emulator: %d events x %d attributes = %,d attributes on %s%n",
+                    events, attributes, total, misp.baseUrl());
+
+            double memorySeconds = parseFromMemory(misp, events);
+            System.out.printf(Locale.ROOT, "parse only, from memory: %.2f s (%,.0f attributes/s)%n", memorySeconds, total / memorySeconds);
+            double parseSeconds = parseOnly(misp);
+            System.out.printf(Locale.ROOT, "fetch + parse only, over loopback: %.2f s (%,.0f attributes/s)%n", parseSeconds, total / parseSeconds);
+
+            String db = "sightline_bench_" + UUID.randomUUID().toString().replace("-", "");
+            run("createdb", "-h", "127.0.0.1", "-U", "postgres", db);
+            int port = freePort();
+            Path dataDir = Files.createTempDirectory("sightline-bench");
+            Path log = dataDir.resolve("hub.log");
+            Process hub = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx" + heap, "-jar", jar.toString(), "--server.port=" + port,
+                    "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + db,
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                    "--sightline.data-dir=" + dataDir, "--sightline.admin.api-key=" + ADMIN_KEY,
+                    "--misp.syncInitialDelay=1h", "--misp.servers[0].name=bench", "--misp.servers[0].url=" + misp.baseUrl(),
+                    "--misp.servers[0].auth.key=" + misp.apiKey(), "--logging.level.root=WARN")
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                String base = "http://127.0.0.1:" + port;
+                waitUntilUp(base, hub, log);
+                System.out.printf(Locale.ROOT, "hub started with -Xmx%s on PostgreSQL database %s%n", heap, db);
+                long started = System.nanoTime();
+                if (get(base, "/api/connector/misp/_syncAlerts").statusCode() != 204) throw new IllegalStateException("sync refused");
+                double peakHeap = 0;
+                JsonNode partition;
+                while (true) {
+                    Thread.sleep(50);
+                    peakHeap = Math.max(peakHeap, heapUsed(base));
+                    partition = JSON.readTree(get(base, "/api/v1/connector/misp").body()).path("partitions").get(0);
+                    boolean ran = partition.path("lastRunAt").asLong(0) > 0;
+                    if (ran && !partition.path("running").asBoolean()) break;
+                }
+                double importSeconds = (System.nanoTime() - started) / 1e9;
+                JsonNode counters = partition.path("counters");
+                if (partition.path("consecutiveFailures").asInt() > 0) {
+                    throw new IllegalStateException("the sync failed: " + partition.path("lastError").asString());
+                }
+                System.out.printf(Locale.ROOT, "imported: %d events, %,d observables written (counters %s)%n",
+                        counters.path("eventsImported").asLong(), counters.path("observablesWritten").asLong(), counters);
+                System.out.printf(Locale.ROOT, "import: %.2f s -> %,.0f attributes/s (%,.0f observables/s)%n", importSeconds,
+                        total / importSeconds, counters.path("observablesWritten").asLong() / importSeconds);
+                System.out.printf(Locale.ROOT, "hub peak heap used (sampled): %.0f MB of %s%n", peakHeap / (1024 * 1024), heap);
+                System.out.printf(Locale.ROOT, "import time / parse-from-memory time: %.1f; import time / fetch+parse time: %.1f%n",
+                        importSeconds / memorySeconds, importSeconds / parseSeconds);
+            } finally {
+                hub.destroy();
+                if (!hub.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) hub.destroyForcibly().waitFor();
+                run("dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", db);
+            }
+        }
+    }
+
+    /** Same requests and streaming parser as the import, attributes counted and dropped. */
+    private static double parseOnly(MispEmulator misp) {
+        MispClient client = MispClient.create(HttpTargetConfig.builder("bench", misp.baseUrl())
+                .auth(HttpAuth.rawKey(misp.apiKey())).requestTimeout(Duration.ofMinutes(2)).build());
+        long started = System.nanoTime();
+        List<MispEventSummary> summaries = new ArrayList<>();
+        client.searchEvents(MispEventQuery.builder().build(), summaries::add);
+        long[] count = {0};
+        for (MispEventSummary s : summaries) client.fetchEvent(s.idOrUuid(), false, a -> count[0]++);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (count[0] == 0) throw new IllegalStateException("nothing parsed");
+        return seconds;
+    }
+
+    /** The JSON of one event, read {@code events} times by the streaming reader: Jackson's share alone. */
+    private static double parseFromMemory(MispEmulator misp, int events) throws IOException, InterruptedException {
+        String id = misp.store().eventIds().get(0);
+        byte[] json = HTTP.send(HttpRequest.newBuilder(URI.create(misp.baseUrl() + "/events/view/" + id))
+                .header("Authorization", misp.apiKey()).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+        MispEventReader reader = new MispEventReader();
+        long[] count = {0};
+        long started = System.nanoTime();
+        for (int i = 0; i < events; i++) reader.read(new ByteArrayInputStream(json), a -> count[0]++);
+        if (count[0] == 0) throw new IllegalStateException("nothing parsed");
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private static double heapUsed(String base) throws IOException, InterruptedException {
+        HttpResponse<String> r = get(base, "/actuator/metrics/jvm.memory.used?tag=area:heap");
+        if (r.statusCode() != 200) return 0;
+        return JSON.readTree(r.body()).path("measurements").get(0).path("value").asDouble();
+    }
+
+    private static void waitUntilUp(String base, Process hub, Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!hub.isAlive()) throw new IllegalStateException("the hub exited; see " + log);
+            try {
+                HttpResponse<String> r = get(base, "/api/v1/connector/misp");
+                if (r.statusCode() == 200 && JSON.readTree(r.body()).path("state").asString().equals("RUNNING")) return;
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the hub did not start within 3 minutes; see " + log);
+    }
+
+    private static HttpResponse<String> get(String base, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + ADMIN_KEY)
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        if (p.waitFor() != 0) throw new IllegalStateException(String.join(" ", command) + " failed");
+    }
+}
