@@ -2,6 +2,8 @@ package io.sightline.server.web;
 
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseService;
+import io.sightline.server.observables.ObservableRecord;
 import io.sightline.server.connectors.cortex.CortexController;
 import io.sightline.server.observables.ObservableService;
 import java.util.Map;
@@ -24,11 +26,14 @@ public class AnalyzerUiController {
     private final CortexController cortex;
     private final ObservableService observables;
     private final ObservableRows rows;
+    private final CaseService cases;
     private final JsonMapper json;
 
-    public AnalyzerUiController(CortexController cortex, ObservableService observables, ObservableRows rows, JsonMapper json) {
+    public AnalyzerUiController(CortexController cortex, ObservableService observables, ObservableRows rows, CaseService cases,
+                                JsonMapper json) {
         this.cortex = cortex;
         this.observables = observables;
+        this.cases = cases;
         this.rows = rows;
         this.json = json;
     }
@@ -60,10 +65,18 @@ public class AnalyzerUiController {
     String report(@PathVariable long id, Model model) {
         Map<String, Object> job = cortex.job("~" + id);
         model.addAttribute("job", job);
+        model.addAttribute("caseNumber", caseNumberOf(String.valueOf(job.get("observableId"))));
         Object report = job.get("report");
         model.addAttribute("reportJson", report == null ? null
                 : json.writerWithDefaultPrettyPrinter().writeValueAsString(report instanceof JsonNode n ? n : json.valueToTree(report)));
         return "observables/report";
+    }
+
+    /** The number of the case holding the job's observable, for the way back; null for alert observables. */
+    private Long caseNumberOf(String observableId) {
+        Principal p = CurrentPrincipal.get();
+        ObservableRecord o = observables.get(p, observableId);
+        return o.caseId() == null ? null : cases.get(p, "~" + o.caseId()).number();
     }
 
     static boolean ended(Map<String, Object> job) {

@@ -205,6 +205,8 @@ class UiBrowserTest extends HubTest {
         assertThat(page.locator("#report-status")).hasText("Success");
         assertThat(page.locator("#full-report")).containsText("\"taxonomies\"");
         shot("analyzer-full-report");
+        page.click("#back-to-case");
+        assertThat(page.locator("article.obs .slot-reports .taxonomy").first()).isVisible();
 
         page.navigate(caseUrl);
         Locator export = page.locator("#misp-export");
