@@ -118,12 +118,13 @@ abstract class ConnectorRuntimeContract extends HubTest {
     @Test
     void aFailingRunIsRecordedInHealthAndTheNextRunStillHappens() {
         int before = connector.runs.get();
-        connector.failNextRunOf.add("alpha");
-        await(() -> partition("alpha").consecutiveFailures() == 1);
+        connector.failRunsOf.add("alpha");
+        await(() -> partition("alpha").consecutiveFailures() >= 1);
         PartitionHealth failed = partition("alpha");
         assertThat(failed.lastError()).isEqualTo("remote answered 500 for key ****");
         assertThat(connector.health().snapshot().status()).isEqualTo("WARNING");
 
+        connector.failRunsOf.remove("alpha");
         await(() -> partition("alpha").consecutiveFailures() == 0);
         PartitionHealth recovered = partition("alpha");
         assertThat(recovered.lastSuccessAt()).isAfter(failed.lastErrorAt());
@@ -214,9 +215,9 @@ abstract class ConnectorRuntimeContract extends HubTest {
     }
 
     static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 30 s");
+            if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 60 s");
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {

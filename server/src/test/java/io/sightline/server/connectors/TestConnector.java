@@ -30,6 +30,8 @@ class TestConnector implements Connector {
     private final HealthTracker health;
     final AtomicInteger runs = new AtomicInteger();
     final Set<String> failNextRunOf = ConcurrentHashMap.newKeySet();
+    /** Partitions whose runs fail until removed: lets a test observe the failing state without a race. */
+    final Set<String> failRunsOf = ConcurrentHashMap.newKeySet();
     volatile PartitionScheduler scheduler;
 
     TestConnector(ConfigurableEnvironment env) {
@@ -58,7 +60,7 @@ class TestConnector implements Connector {
         scheduler = context.scheduler(SchedulePolicy.every(config.duration("interval")).withFirstRetry(Duration.ofMillis(200)),
                 run -> {
                     runs.incrementAndGet();
-                    if (failNextRunOf.remove(run.partition())) {
+                    if (failNextRunOf.remove(run.partition()) || failRunsOf.contains(run.partition())) {
                         String key = config.blocks("servers").get(0).block("auth").string("key");
                         throw new IllegalStateException("remote answered 500 for key " + key);
                     }
