@@ -29,7 +29,7 @@ public final class Demo {
             System.err.println("usage: Demo <path of sightline-server.jar>");
             System.exit(2);
         }
-        Path fixtures = StixFixtures.root().getParent();
+        Path fixtures = StixFixtures.root();
         MispEmulator misp = MispEmulator.start(MispEmulator.Options.defaults().load(fixtures.resolve("misp")));
         CortexEmulator cortex = CortexEmulator.start();
         StixifyEmulator stixify = StixifyEmulator.start(STIXIFY_KEY);
