@@ -8,7 +8,7 @@ import com.rabbitmq.client.MessageProperties;
 import com.rabbitmq.client.ShutdownSignalException;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeoutException;
@@ -18,10 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes persistent messages to OpenCTI's push exchange with publisher confirms, streaming:
  * messages go out without waiting, up to {@code window} of them unconfirmed at once, and
- * {@link #flush()} returns only when the broker has confirmed every one. A nack or a confirm
- * timeout fails the delivery. When the connection drops (a broker restart) the publisher
- * reconnects and re-sends what was not confirmed yet: duplicates are harmless for OpenCTI (STIX
- * ids are stable), losses are not. Not thread-safe: one delivery at a time.
+ * {@link #flush()} returns only when the broker has confirmed every one. A nack fails the
+ * delivery. When the connection drops (a broker restart) or stays silent past the confirm timeout
+ * (a half-open connection), the publisher reconnects and re-sends what was not confirmed yet:
+ * duplicates are harmless for OpenCTI (STIX ids are stable), losses are not. Not thread-safe: one
+ * delivery at a time.
  */
 public final class AmqpPublisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AmqpPublisher.class);
@@ -37,8 +38,11 @@ public final class AmqpPublisher implements AutoCloseable {
     private final String target;
     /** Unconfirmed messages by publish sequence number; confirms arrive on the connection's thread. */
     private final ConcurrentSkipListMap<Long, byte[]> unconfirmed = new ConcurrentSkipListMap<>();
+    /** Messages taken from a dropped channel and not yet handed to a new one. */
+    private final ArrayDeque<byte[]> toResend = new ArrayDeque<>();
     private final Object confirmLock = new Object();
     private volatile String nackReason;
+    private volatile String blockedReason;
     private volatile Connection connection;
     private volatile Channel channel;
 
@@ -111,8 +115,11 @@ public final class AmqpPublisher implements AutoCloseable {
                 step.run();
                 return;
             } catch (TimeoutException e) {
-                discard();
-                throw new AmqpDeliveryException("no publisher confirm within " + confirmTimeout.toMillis() + " ms on " + target, e);
+                // A channel that stays silent is as good as dead (a half-open connection): start over.
+                last = new TimeoutException("no publisher confirm within " + confirmTimeout.toMillis() + " ms"
+                        + (blockedReason == null ? "" : "; the broker blocked publishing: " + blockedReason));
+                closeConnection();
+                log.warn("AMQP publish to {} stalled (attempt {}/{}): {}", target, attempt, reconnectAttempts, last.getMessage());
             } catch (IOException | ShutdownSignalException e) {
                 last = e;
                 closeConnection();
@@ -125,18 +132,26 @@ public final class AmqpPublisher implements AutoCloseable {
             }
         }
         discard();
-        throw new AmqpDeliveryException("could not publish to " + target + " after " + reconnectAttempts + " attempts", last);
+        String reason = last == null ? "" : ": " + last.getMessage();
+        throw new AmqpDeliveryException("could not publish to " + target + " after " + reconnectAttempts + " attempts" + reason, last);
     }
 
+    /**
+     * Moves what the dropped channel left unconfirmed to a new channel. A message is always either
+     * waiting in {@code toResend} or tracked in {@code unconfirmed}, so a failure halfway loses nothing.
+     */
     private void resendUnconfirmed() throws IOException {
-        List<byte[]> pending = new ArrayList<>(unconfirmed.values());
+        toResend.addAll(unconfirmed.values());
         unconfirmed.clear();
+        int count = toResend.size();
         Channel ch = channel();
-        for (byte[] body : pending) {
+        while (!toResend.isEmpty()) {
+            byte[] body = toResend.peek();
             unconfirmed.put(ch.getNextPublishSeqNo(), body);
+            toResend.poll();
             ch.basicPublish(exchange, routingKey, PERSISTENT, body);
         }
-        if (!pending.isEmpty()) log.info("Re-sent {} unconfirmed message(s) to {}", pending.size(), target);
+        if (count > 0) log.info("Re-sent {} unconfirmed message(s) to {}", count, target);
     }
 
     private void awaitConfirmsBelow(int limit) throws IOException, TimeoutException, InterruptedException {
@@ -182,6 +197,10 @@ public final class AmqpPublisher implements AutoCloseable {
         }, (seq, multiple) -> {
             if (channel == ch) confirmed(seq, multiple, false);
         });
+        connection.addBlockedListener(reason -> {
+            blockedReason = reason;
+            log.warn("Broker blocked publishing to {}: {}", target, reason);
+        }, () -> blockedReason = null);
         ch.addShutdownListener(cause -> {
             synchronized (confirmLock) {
                 confirmLock.notifyAll();
@@ -193,6 +212,7 @@ public final class AmqpPublisher implements AutoCloseable {
     /** Forgets unconfirmed messages after a failure was reported to the caller. */
     private void discard() {
         unconfirmed.clear();
+        toResend.clear();
         nackReason = null;
         closeConnection();
     }

@@ -8,18 +8,22 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback TCP relay in front of a broker, so a test can cut every open connection at once (a
- * network blip or a broker restart as the client sees it) while new connections keep working.
+ * network blip or a broker restart as the client sees it) or silence them (a half-open connection:
+ * bytes vanish, nothing is closed) while new connections keep working.
  */
 public final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final String targetHost;
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final Set<Socket> silenced = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
     private final Thread acceptor;
 
@@ -54,6 +58,11 @@ public final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** From now on the open connections drop every byte both ways, without closing. */
+    public void silenceConnections() {
+        silenced.addAll(open);
+    }
+
     private void acceptLoop() {
         while (!server.isClosed()) {
             try {
@@ -76,6 +85,7 @@ public final class TcpProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    if (silenced.contains(from)) continue;
                     out.write(buffer, 0, n);
                     out.flush();
                 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,13 +49,23 @@ class ConnectorResilienceTest {
 
     @Test
     void aBrokerBlipInTheMiddleOfAReportIsSurvivedWithoutLosingAnObject() throws Exception {
+        deliverThroughADisruption(TcpProxy::cutConnections, Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aConnectionThatFallsSilentMidReportIsReplacedWithoutLosingAnObject() throws Exception {
+        deliverThroughADisruption(TcpProxy::silenceConnections, Duration.ofSeconds(2));
+    }
+
+    /** Delivers a 6,000-object report through a proxy that {@code disruption} hits halfway. */
+    private static void deliverThroughADisruption(Consumer<TcpProxy> disruption, Duration confirmTimeout) throws Exception {
         String id = UUID.randomUUID().toString();
         try (ConnectorSession session = OpenCtiProtocolTest.session(platform, id); TcpProxy proxy = new TcpProxy(broker.host(), broker.port())) {
             ConnectorRegistration reg = session.start();
             MqSettings viaProxy = reg.mq().withOverrides(new MqSettings.MqOverrides("127.0.0.1", proxy.port(), null, null, null, null));
             GeneratedReportSource source = new GeneratedReportSource(6_000, 7, 0);
             Iterator<ObjectNode> objects = source.objects(0, source.size());
-            AmqpPublisher publisher = new AmqpPublisher(viaProxy, reg.pushExchange(), reg.pushRouting(), Duration.ofSeconds(30), 5, 500);
+            AmqpPublisher publisher = new AmqpPublisher(viaProxy, reg.pushExchange(), reg.pushRouting(), confirmTimeout, 5, 500);
             String workId = session.client().workAdd(id, "Dossier: Blip (d)");
             Thread cutter = new Thread(() -> {
                 long deadline = System.currentTimeMillis() + 60_000;
@@ -65,7 +76,7 @@ class ConnectorResilienceTest {
                         return;
                     }
                 }
-                proxy.cutConnections();
+                disruption.accept(proxy);
             });
             cutter.start();
             DeliveryReport report;
