@@ -30,6 +30,7 @@ final class AmqpPushConsumer implements AutoCloseable {
     private final ObjectMapper json;
     private final BiConsumer<Received, String> sink;
     private final Set<String> consuming = ConcurrentHashMap.newKeySet();
+    private final Set<String> declared = ConcurrentHashMap.newKeySet();
     private final boolean consume;
 
     /** @param sink receives every decoded message, or (null, reason) for a message that could not be decoded */
@@ -61,6 +62,7 @@ final class AmqpPushConsumer implements AutoCloseable {
         try {
             String queue = pushQueue(connectorId);
             control.queueDeclare(queue, true, false, false, null);
+            declared.add(connectorId);
             control.queueBind(queue, PUSH_EXCHANGE, pushRouting(connectorId));
             if (consume && consuming.add(connectorId)) {
                 consumer.basicConsume(queue, false, (tag, delivery) -> handle(delivery), tag -> { });
@@ -109,8 +111,14 @@ final class AmqpPushConsumer implements AutoCloseable {
         consumer.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
     }
 
+    /** Deletes the queues this platform declared, so tests leave nothing behind in a shared broker. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        try {
+            for (String connectorId : declared) control.queueDelete(pushQueue(connectorId));
+        } catch (Exception ignored) {
+            // a broker that is gone keeps nothing to clean
+        }
         try {
             connection.close(2_000);
         } catch (Exception ignored) {
