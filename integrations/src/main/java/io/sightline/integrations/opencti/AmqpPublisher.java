@@ -82,7 +82,7 @@ public final class AmqpPublisher implements AutoCloseable {
         boolean[] queued = {false};
         withReconnect(() -> {
             if (!queued[0]) {
-                // Once queued, a reconnect re-sends it with the other unconfirmed messages.
+                // Once queued, any new channel re-sends it with the other unconfirmed messages.
                 Channel ch = channel();
                 unconfirmed.put(ch.getNextPublishSeqNo(), body);
                 queued[0] = true;
@@ -111,7 +111,7 @@ public final class AmqpPublisher implements AutoCloseable {
         Exception last = null;
         for (int attempt = 1; attempt <= reconnectAttempts; attempt++) {
             try {
-                if (attempt > 1) resendUnconfirmed();
+                if (attempt > 1) channel();
                 step.run();
                 return;
             } catch (TimeoutException e) {
@@ -137,14 +137,14 @@ public final class AmqpPublisher implements AutoCloseable {
     }
 
     /**
-     * Moves what the dropped channel left unconfirmed to a new channel. A message is always either
-     * waiting in {@code toResend} or tracked in {@code unconfirmed}, so a failure halfway loses nothing.
+     * Moves what the dropped channel left unconfirmed to the new one, before anything else is sent
+     * on it (its sequence numbers start again at 1). A message is always either waiting in
+     * {@code toResend} or tracked in {@code unconfirmed}, so a failure halfway loses nothing.
      */
-    private void resendUnconfirmed() throws IOException {
+    private void resendUnconfirmed(Channel ch) throws IOException {
         toResend.addAll(unconfirmed.values());
         unconfirmed.clear();
         int count = toResend.size();
-        Channel ch = channel();
         while (!toResend.isEmpty()) {
             byte[] body = toResend.peek();
             unconfirmed.put(ch.getNextPublishSeqNo(), body);
@@ -206,6 +206,8 @@ public final class AmqpPublisher implements AutoCloseable {
                 confirmLock.notifyAll();
             }
         });
+        // Whichever call notices the dead channel, the messages it left unconfirmed go out again.
+        resendUnconfirmed(ch);
         return ch;
     }
 
