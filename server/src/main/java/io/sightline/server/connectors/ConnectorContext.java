@@ -87,15 +87,16 @@ public final class ConnectorContext {
      * Runs {@code task} on this hub instance now and then {@code interval} after each run ends,
      * without any cluster lock: for work every instance does for itself, such as refreshing
      * its view of the servers' status ({@code checkStatusInterval}, {@code statusCheckInterval}).
-     * An exception is logged (secrets masked) and the next run happens as planned. Stopped with
-     * the connector.
+     * Any exception or error is logged (secrets masked) and the next run happens as planned: one
+     * escaping would make the executor cancel the repetition for good, without a word. Stopped
+     * with the connector.
      */
     public void repeat(String what, Duration interval, Runnable task) {
         if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException(what + ": interval must be positive");
         local().scheduleWithFixedDelay(() -> {
             try {
                 task.run();
-            } catch (RuntimeException | LinkageError e) {
+            } catch (Throwable e) {
                 log.warn("Connector {}: {} failed: {}", connector.name(), what,
                         connector.health().scrub(ConnectorRegistry.reason(e)));
             }

@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  *       a time; an instance that finds the lock taken skips the run and tries next interval.</li>
  *   <li>A run that throws is recorded in the health and retried with backoff
  *       ({@link SchedulePolicy#retryDelay}); it never stops the scheduler.</li>
+ *   <li>Each partition has exactly one planned run at a time. Plans are made under one lock, by
+ *       the caller of {@link #start()} or {@link #addPartition} and by the end of each run: with
+ *       delay 0 a first run can end and plan its successor before the caller has recorded the
+ *       first plan, and that late record must not replace (and cancel) the newer plan.</li>
  * </ul>
  */
 public final class PartitionScheduler {
@@ -52,7 +56,11 @@ public final class PartitionScheduler {
     private final Clock clock;
     private final ScheduledThreadPoolExecutor executor;
     private final Set<String> partitions = ConcurrentHashMap.newKeySet();
+    /** Guards {@link #planned}, {@link #partitions} changes, {@link #started} and {@link #stopping}. */
+    private final Object plans = new Object();
     private final Map<String, ScheduledFuture<?>> planned = new ConcurrentHashMap<>();
+    /** Runs asked for with {@link #triggerNow} whose outcome is not known yet; completed at {@link #stop()}. */
+    private final Set<CompletableFuture<Outcome>> pendingTriggers = ConcurrentHashMap.newKeySet();
     private volatile boolean started;
     private volatile boolean stopping;
     private volatile boolean inTask;
@@ -76,29 +84,42 @@ public final class PartitionScheduler {
 
     /** Adds a partition; once started, its first run is planned at once (after the initial delay). */
     public PartitionScheduler addPartition(String partition) {
-        if (partitions.add(partition)) {
-            health.declarePartition(partition);
-            if (started) plan(partition, policy.initialDelay());
+        synchronized (plans) {
+            if (partitions.add(partition)) {
+                health.declarePartition(partition);
+                if (started) plan(partition, policy.initialDelay());
+            }
         }
         return this;
     }
 
     /** Stops planning runs of a partition (e.g. a dossier that was deleted); a running one finishes. */
     public void removePartition(String partition) {
-        partitions.remove(partition);
-        ScheduledFuture<?> f = planned.remove(partition);
-        if (f != null) f.cancel(false);
-        health.forgetPartition(partition);
+        synchronized (plans) {
+            partitions.remove(partition);
+            ScheduledFuture<?> f = planned.remove(partition);
+            if (f != null) f.cancel(false);
+            health.forgetPartition(partition);
+        }
     }
 
     public Set<String> partitions() {
         return Set.copyOf(partitions);
     }
 
-    public synchronized void start() {
-        if (started) return;
-        started = true;
-        for (String p : partitions) plan(p, policy.initialDelay());
+    /**
+     * Plans the first run of every partition.
+     *
+     * @throws IllegalStateException after {@link #stop()}: a stopped scheduler would plan nothing,
+     *                               so its partitions would silently never run
+     */
+    public void start() {
+        synchronized (plans) {
+            if (stopping) throw new IllegalStateException("connector " + connector + ": a stopped scheduler cannot be started again");
+            if (started) return;
+            started = true;
+            for (String p : partitions) plan(p, policy.initialDelay());
+        }
     }
 
     /**
@@ -112,6 +133,8 @@ public final class PartitionScheduler {
             throw new IllegalArgumentException("connector " + connector + " has no partition " + partition);
         }
         CompletableFuture<Outcome> result = new CompletableFuture<>();
+        pendingTriggers.add(result);
+        result.whenComplete((outcome, error) -> pendingTriggers.remove(result));
         try {
             executor.execute(() -> result.complete(runSafely(partition)));
         } catch (RejectedExecutionException e) {
@@ -123,11 +146,15 @@ public final class PartitionScheduler {
     /**
      * Signals the running task and lets it finish its batch (up to {@link #STOP_GRACE}), then
      * interrupts it; plans nothing more. Waiting for a lock or a connection is interrupted at once:
-     * at shutdown the database may already be gone.
+     * at shutdown the database may already be gone. Runs asked for with {@link #triggerNow} that
+     * will not happen complete as {@link Outcome#SKIPPED_STOPPED}.
      */
     public void stop() {
-        stopping = true;
-        planned.values().forEach(f -> f.cancel(false));
+        synchronized (plans) {
+            stopping = true;
+            planned.values().forEach(f -> f.cancel(false));
+            planned.clear();
+        }
         executor.shutdown();
         try {
             if (!inTask) executor.shutdownNow();
@@ -140,26 +167,38 @@ public final class PartitionScheduler {
             executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        // shutdownNow drops queued runs: their callers must not wait forever
+        pendingTriggers.forEach(f -> f.complete(Outcome.SKIPPED_STOPPED));
     }
 
+    /**
+     * Replaces the partition's planned run with one {@code delay} from now. Under {@link #plans}:
+     * with a short delay the run may start, end and plan its successor before this thread has
+     * recorded {@code next}; the lock holds that successor's plan back until then, so the newest
+     * plan is the one kept and no live plan is ever cancelled.
+     */
     private void plan(String partition, Duration delay) {
-        if (stopping || !partitions.contains(partition)) return;
-        try {
-            ScheduledFuture<?> next = executor.schedule(() -> runSafely(partition), delay.toMillis(), TimeUnit.MILLISECONDS);
-            ScheduledFuture<?> previous = planned.put(partition, next);
-            if (previous != null && previous != next) previous.cancel(false);
-            health.nextRun(partition, clock.instant().plus(delay));
-        } catch (RejectedExecutionException e) {
-            // shutting down
+        synchronized (plans) {
+            if (stopping || !partitions.contains(partition)) return;
+            try {
+                ScheduledFuture<?> next = executor.schedule(() -> runSafely(partition), delay.toMillis(), TimeUnit.MILLISECONDS);
+                ScheduledFuture<?> previous = planned.put(partition, next);
+                if (previous != null) previous.cancel(false);
+                health.nextRun(partition, clock.instant().plus(delay));
+            } catch (RejectedExecutionException e) {
+                // shutting down
+            }
         }
     }
 
-    /** Whatever goes wrong, the partition stays planned: an escaped error would end its chain of runs. */
+    /**
+     * Whatever goes wrong, the partition stays planned: an error escaping here would end its chain
+     * of runs without a trace, as the executor keeps it in a future nobody reads.
+     */
     private Outcome runSafely(String partition) {
         try {
             return runOnce(partition);
-        } catch (RuntimeException | Error e) {
-            if (e instanceof VirtualMachineError) throw e;
+        } catch (Throwable e) {
             log.error("Connector {}: unexpected failure around the run of partition '{}'", connector, partition, e);
             plan(partition, policy.interval());
             return Outcome.FAILED;
@@ -192,7 +231,7 @@ public final class PartitionScheduler {
             health.runSucceeded(partition);
             plan(partition, policy.interval());
             outcome = Outcome.SUCCEEDED;
-        } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+        } catch (Throwable e) {
             String reason = ConnectorRegistry.reason(e);
             int failures = health.runFailed(partition, reason);
             Duration retry = policy.retryDelay(failures);

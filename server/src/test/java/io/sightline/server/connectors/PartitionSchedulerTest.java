@@ -2,9 +2,12 @@ package io.sightline.server.connectors;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,6 +16,7 @@ import net.javacrumbs.shedlock.core.SimpleLock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Scheduler behaviour that needs no database: an in-memory lock table stands in for ShedLock's. */
 class PartitionSchedulerTest {
@@ -78,6 +82,78 @@ class PartitionSchedulerTest {
         Thread.sleep(150);
         assertThat(runs.get()).isEqualTo(1);
         assertThat(s.triggerNow("a").get(1, TimeUnit.SECONDS)).isEqualTo(PartitionScheduler.Outcome.SKIPPED_STOPPED);
+    }
+
+    /**
+     * A first run planned with delay 0 can end, and plan the next one, before {@code start()} or
+     * {@code addPartition()} has recorded the first plan. Recording it afterwards used to replace and
+     * cancel that newer plan, and the partition was never run again. The window is short, so
+     * many fresh schedulers (whose first plan also starts their thread) try it.
+     */
+    @Test
+    void everyPartitionKeepsBeingRunWhenItsFirstRunEndsBeforeItsPlanIsRecorded() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+            PartitionScheduler s = scheduler(Duration.ofMillis(5),
+                    run -> runs.computeIfAbsent(run.partition(), p -> new AtomicInteger()).incrementAndGet());
+            s.addPartition("at-start");
+            s.start();
+            s.addPartition("added-later");
+            for (String partition : List.of("at-start", "added-later")) {
+                ConnectorRuntimeContract.await("3 runs of partition " + partition + " of scheduler #" + i,
+                        () -> runs.getOrDefault(partition, new AtomicInteger()).get() >= 3);
+            }
+            s.stop();
+        }
+    }
+
+    @Test
+    void anErrorThrownByARunIsRecordedAndThePartitionIsRetried() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        PartitionScheduler s = scheduler(Duration.ofMillis(20), run -> {
+            // not an Exception: an Error escaping the run used to end the partition's chain of runs
+            if (runs.incrementAndGet() == 1) throw new InternalError("codec crashed");
+        });
+        s.addPartition("a");
+        s.start();
+        ConnectorRuntimeContract.await(() -> runs.get() >= 3);
+        s.stop();
+        PartitionHealth p = health.snapshot().partitions().get(0);
+        assertThat(p.lastError()).isEqualTo("codec crashed");
+        assertThat(p.consecutiveFailures()).isZero();
+        assertThat(p.running()).isFalse();
+    }
+
+    @Test
+    void aRunAskedForWhileStoppingCompletesAsSkippedInsteadOfNeverCompleting() throws Exception {
+        CountDownLatch waitingForLock = new CountDownLatch(1);
+        // the database lock is slow to answer: stop() interrupts the wait and drops the queued runs
+        LockProvider slow = config -> {
+            waitingForLock.countDown();
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the lock", e);
+            }
+            return Optional.empty();
+        };
+        PartitionScheduler s = new PartitionScheduler("unit", SchedulePolicy.every(Duration.ofHours(1)), run -> { },
+                slow, health, Clock.systemUTC());
+        s.addPartition("a");
+        s.start();
+        assertThat(waitingForLock.await(5, TimeUnit.SECONDS)).isTrue();
+        var queued = s.triggerNow("a");
+        s.stop();
+        assertThat(queued.get(5, TimeUnit.SECONDS)).isEqualTo(PartitionScheduler.Outcome.SKIPPED_STOPPED);
+    }
+
+    @Test
+    void aStoppedSchedulerRefusesToStartAgainRatherThanRunNothing() {
+        PartitionScheduler s = scheduler(Duration.ofHours(1), run -> { });
+        s.addPartition("a");
+        s.stop();
+        assertThatThrownBy(s::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot be started again");
     }
 
     private PartitionScheduler scheduler(Duration interval, PartitionTask task) {
