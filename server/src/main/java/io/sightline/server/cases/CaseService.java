@@ -53,12 +53,14 @@ public class CaseService {
                 in.requiredString("description", MAX_TEXT), 2, Tlp.AMBER.value(), Pap.AMBER.value(), false, "Open",
                 now, null, null, null, null, null, p.login(), now, null, null, List.of());
         CaseRecord c = apply(p, in, draft, now);
+        // Taking the number locks the organisation's row until the commit (numbers without gaps), so
+        // every check comes before it and only the writes that need the number come after.
         long number = orgs.nextCaseNumber(p.orgId());
         c = new CaseRecord(0, c.orgId(), number, c.title(), c.description(), c.severity(), c.tlp(), c.pap(), c.flag(),
                 c.status(), c.startDate(), c.endDate(), c.assignee(), c.summary(), c.resolutionStatus(), c.impactStatus(),
                 c.createdBy(), c.createdAt(), null, null, c.tags());
         long id = cases.insert(c);
-        CaseRecord created = get(p, Ids.format(id));
+        CaseRecord created = cases.inserted(c, id);
         audit.record(p, "create", "case", Ids.format(id), null, CaseView.of(created));
         return created;
     }
@@ -93,6 +95,15 @@ public class CaseService {
             }
         }
         return cases.idOf(p.orgId(), id, number).orElseThrow(() -> ApiException.notFound("Case " + idOrNumber + " not found"));
+    }
+
+    /**
+     * The id of a case given by "~id" or by number, for a caller that checks the case belongs to the
+     * organisation in its own statement: an id is taken as it is, a number is looked up.
+     */
+    public long idOfUnchecked(Principal p, String idOrNumber) {
+        p.require(Permission.READ);
+        return Ids.looksLikeId(idOrNumber) ? Ids.parse(idOrNumber, "Case") : idOf(p, idOrNumber);
     }
 
     @Transactional

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TagRepository {
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    public TagRepository(JdbcClient jdbc) {
+    public TagRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     public void replace(String entity, long id, Collection<String> tags) {
@@ -29,6 +32,14 @@ public class TagRepository {
                     + "(SELECT 1 FROM entity_tag WHERE entity = ? AND entity_id = ? AND tag = ?)")
                     .params(entity, id, tag, entity, id, tag).update();
         }
+    }
+
+    /** Tags of an entity created in the current transaction (so holding none yet): one batch, no checks. */
+    public void addToNew(String entity, long id, Collection<String> tags) {
+        if (tags.isEmpty()) return;
+        List<Object[]> rows = new ArrayList<>();
+        for (String tag : new LinkedHashSet<>(tags)) rows.add(new Object[] {entity, id, tag});
+        template.batchUpdate("INSERT INTO entity_tag (entity, entity_id, tag) VALUES (?, ?, ?)", rows);
     }
 
     public List<String> of(String entity, long id) {

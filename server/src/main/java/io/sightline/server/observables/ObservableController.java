@@ -60,8 +60,16 @@ public class ObservableController {
     @PostMapping(value = "/api/v1/case/{caseId}/observable", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Object> addToCase(@PathVariable String caseId, @RequestBody(required = false) JsonNode body) {
         Principal p = CurrentPrincipal.require(Permission.MANAGE_OBSERVABLE);
-        long id = cases.idOf(p, caseId);
-        return respond(observables.add(p, id, null, input.read(body, null)));
+        // A "~id" is checked by the write itself (one round trip less); a case number is looked up.
+        long id = cases.idOfUnchecked(p, caseId);
+        List<ObservableDraft> drafts;
+        try {
+            drafts = input.read(body, null);
+        } catch (ApiException invalid) {
+            cases.idOf(p, caseId); // an unknown case is reported before an invalid body
+            throw invalid;
+        }
+        return respond(observables.add(p, id, null, drafts));
     }
 
     @PostMapping(value = "/api/v1/case/{caseId}/observable", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

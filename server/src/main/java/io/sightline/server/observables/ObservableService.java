@@ -8,6 +8,7 @@ import io.sightline.server.auth.Principal;
 import io.sightline.server.auth.SecretHashing;
 import io.sightline.server.common.Ids;
 import io.sightline.server.common.Pap;
+import io.sightline.server.common.SqlDialect;
 import io.sightline.server.common.TagRepository;
 import io.sightline.server.common.Tlp;
 import java.time.Clock;
@@ -17,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -31,24 +34,33 @@ public class ObservableService {
             "sightedAt", "ignoreSimilarity", "startDate");
 
     private final ObservableRepository observables;
+    private final NewObservableWriter writer;
     private final ObservableTypes types;
     private final AuditLog audit;
     private final Clock clock;
 
-    public ObservableService(ObservableRepository observables, ObservableTypes types, AuditLog audit, Clock clock) {
+    public ObservableService(ObservableRepository observables, ObservableTypes types, AuditLog audit, Clock clock,
+                             SqlDialect dialect, JdbcTemplate jdbcTemplate, JdbcClient jdbc, TagRepository tags) {
         this.observables = observables;
+        this.writer = dialect.postgres() ? new PostgresNewObservableWriter(jdbcTemplate, audit)
+                : new PortableNewObservableWriter(jdbc, observables, tags, audit);
         this.types = types;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** Adds drafts to a case (caseId) or an alert (alertId) of the caller's organisation. */
+    /**
+     * Adds drafts to a case (caseId) or an alert (alertId) of the caller's organisation; a case or
+     * alert that is not there (or not the caller's) is a 404, checked by the same statement that
+     * writes each value.
+     */
     @Transactional
     public Outcome add(Principal p, Long caseId, Long alertId, List<ObservableDraft> drafts) {
         long now = clock.millis();
         List<ObservableRecord> created = new ArrayList<>();
         List<Map<String, Object>> failures = new ArrayList<>();
         Set<String> seenInRequest = new HashSet<>();
+        boolean parentChecked = false;
         for (ObservableDraft d : drafts) {
             String data;
             try {
@@ -58,23 +70,34 @@ public class ObservableService {
                 continue;
             }
             String key = d.attachment() != null ? d.attachment().sha256() : SecretHashing.sha256(data);
-            boolean exists = !seenInRequest.add(d.dataType() + "\0" + key)
-                    || (caseId != null ? observables.existsInCase(caseId, d.dataType(), key)
-                                       : observables.existsInAlert(alertId, d.dataType(), key));
-            if (exists) {
-                String shown = data != null ? data : d.attachment().name();
-                failures.add(failure("CreateError", "Observable already exists: " + d.dataType() + " " + shown, shown));
+            String shown = data != null ? data : d.attachment().name();
+            if (!seenInRequest.add(d.dataType() + "\0" + key)) {
+                failures.add(alreadyExists(d.dataType(), shown));
                 continue;
             }
             ObservableRecord o = new ObservableRecord(0, p.orgId(), caseId, alertId, d.dataType(), data, key,
                     d.attachment(), d.message(), d.tlp(), d.pap(), d.ioc(), d.sighted(), d.ignoreSimilarity(),
                     d.startDate() != null ? d.startDate() : now, "{}", p.login(), now, null, null, d.tags());
-            long id = observables.insert(o);
-            ObservableRecord saved = o.withId(id);
-            audit.record(p, "create", "observable", Ids.format(id), null, ObservableView.of(saved));
-            created.add(saved);
+            NewObservableWriter.Written written = writer.create(p, o);
+            parentChecked = true;
+            switch (written.status()) {
+                case NO_SUCH_OWNER -> throw parentNotFound(caseId, alertId);
+                case ALREADY_THERE -> failures.add(alreadyExists(d.dataType(), shown));
+                case CREATED -> created.add(o.withId(written.id()));
+            }
         }
+        // Every value was refused before reaching the database: the case or alert must still exist.
+        if (!parentChecked && !observables.parentExists(p.orgId(), caseId, alertId)) throw parentNotFound(caseId, alertId);
         return new Outcome(created, failures);
+    }
+
+    private static ApiException parentNotFound(Long caseId, Long alertId) {
+        return caseId != null ? ApiException.notFound("Case " + Ids.format(caseId) + " not found")
+                : ApiException.notFound("Alert " + Ids.format(alertId) + " not found");
+    }
+
+    private static Map<String, Object> alreadyExists(String dataType, String shown) {
+        return failure("CreateError", "Observable already exists: " + dataType + " " + shown, shown);
     }
 
     public ObservableRecord get(Principal p, String id) {
