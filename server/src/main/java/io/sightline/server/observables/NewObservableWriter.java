@@ -24,6 +24,9 @@ interface NewObservableWriter {
     /** @param o the observable to add, with caseId or alertId set and id 0 */
     Written create(Principal p, ObservableRecord o);
 
+    /** Whether create() is a single statement, hence atomic even outside a transaction. */
+    boolean oneStatement();
+
     /** The table and column that tie an observable to its owner, a case or an alert (constants, never input). */
     record Owner(String table, String column) {
         static final Owner CASE = new Owner("case_record", "case_id");

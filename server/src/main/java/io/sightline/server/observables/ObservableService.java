@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Adds, changes and removes observables of cases and alerts; each value is checked on its own. */
@@ -38,24 +39,32 @@ public class ObservableService {
     private final ObservableTypes types;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     public ObservableService(ObservableRepository observables, ObservableTypes types, AuditLog audit, Clock clock,
-                             SqlDialect dialect, JdbcTemplate jdbcTemplate, JdbcClient jdbc, TagRepository tags) {
+                             SqlDialect dialect, JdbcTemplate jdbcTemplate, JdbcClient jdbc, TagRepository tags,
+                             TransactionTemplate transactions) {
         this.observables = observables;
         this.writer = dialect.postgres() ? new PostgresNewObservableWriter(jdbcTemplate, audit)
                 : new PortableNewObservableWriter(jdbc, observables, tags, audit);
         this.types = types;
         this.audit = audit;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     /**
      * Adds drafts to a case (caseId) or an alert (alertId) of the caller's organisation; a case or
      * alert that is not there (or not the caller's) is a 404, checked by the same statement that
-     * writes each value.
+     * writes each value. All values are written or none (a caller's transaction is joined).
      */
-    @Transactional
     public Outcome add(Principal p, Long caseId, Long alertId, List<ObservableDraft> drafts) {
+        // One value written by one statement is atomic as it is: no transaction, no commit round trip.
+        if (drafts.size() == 1 && writer.oneStatement()) return addEach(p, caseId, alertId, drafts);
+        return transactions.execute(status -> addEach(p, caseId, alertId, drafts));
+    }
+
+    private Outcome addEach(Principal p, Long caseId, Long alertId, List<ObservableDraft> drafts) {
         long now = clock.millis();
         List<ObservableRecord> created = new ArrayList<>();
         List<Map<String, Object>> failures = new ArrayList<>();

@@ -32,6 +32,11 @@ final class PortableNewObservableWriter implements NewObservableWriter {
     }
 
     @Override
+    public boolean oneStatement() {
+        return false;
+    }
+
+    @Override
     public Written create(Principal p, ObservableRecord o) {
         Owner owner = Owner.of(o);
         var keys = new GeneratedKeyHolder();

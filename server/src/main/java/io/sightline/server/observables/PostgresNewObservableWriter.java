@@ -50,6 +50,11 @@ final class PostgresNewObservableWriter implements NewObservableWriter {
     }
 
     @Override
+    public boolean oneStatement() {
+        return true;
+    }
+
+    @Override
     public Written create(Principal p, ObservableRecord o) {
         Owner owner = Owner.of(o);
         String json = audit.json(ObservableView.of(o.withId(0)));

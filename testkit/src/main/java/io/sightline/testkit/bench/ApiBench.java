@@ -13,8 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code ./sightline bench api}: N cases x M observables created over HTTP by C concurrent clients,
- * printing throughput and latency percentiles. Drives a running hub (--url, --key) or starts one
- * (--start h2 | --start jdbc:postgresql://...).
+ * printing throughput, latency percentiles and the CPU time one observable cost the hub, PostgreSQL
+ * and the client. Drives a running hub (--url, --key) or starts one (--start h2 | --start
+ * jdbc:postgresql://...). With --rounds 2 or more the work is repeated on the same hub, the later
+ * rounds showing it once its code is compiled.
  */
 public final class ApiBench {
     private ApiBench() {}
@@ -44,13 +46,26 @@ public final class ApiBench {
      */
     static void run(String url, String key, Options o, long hubPid, String database) throws Exception {
         KeepAliveHttp http = new KeepAliveHttp(key, o.clients);
+        warmUp(http, url);
+        ExecutorService clients = Executors.newFixedThreadPool(o.clients);
+        try {
+            for (int round = 1; round <= o.rounds; round++) {
+                // Later rounds repeat the same work on new cases of the same hub: its figures once its code is compiled.
+                if (o.rounds > 1) System.out.printf("Round %d of %d%s%n", round, o.rounds, round == 1 ? " (hub just started)" : "");
+                round(http, clients, url, o, hubPid, database);
+            }
+        } finally {
+            clients.shutdown();
+        }
+    }
+
+    private static void round(KeepAliveHttp http, ExecutorService clients, String url, Options o, long hubPid, String database)
+            throws Exception {
         Latencies caseLatency = new Latencies(o.cases);
         Latencies obsLatency = new Latencies(o.cases * o.observables);
         AtomicInteger nextCase = new AtomicInteger();
         AtomicLong errors = new AtomicLong();
         String run = Long.toString(System.currentTimeMillis(), 36);
-        warmUp(http, url);
-        ExecutorService clients = Executors.newFixedThreadPool(o.clients);
         double hubCpu0 = hubPid < 0 ? -1 : CpuTimes.ofProcess(hubPid);
         double clientCpu0 = CpuTimes.ofThisProcess();
         Map<Long, Double> dbCpu0 = database == null ? Map.of() : CpuTimes.ofPostgresBackends(database);
@@ -85,7 +100,6 @@ public final class ApiBench {
         double hubCpu = hubPid < 0 ? -1 : CpuTimes.ofProcess(hubPid) - hubCpu0;
         double clientCpu = CpuTimes.ofThisProcess() - clientCpu0;
         double dbCpu = database == null ? -1 : CpuTimes.delta(dbCpu0, CpuTimes.ofPostgresBackends(database));
-        clients.shutdown();
         System.out.printf("API benchmark: %d cases x %d observables, %d concurrent clients, against %s%n",
                 o.cases, o.observables, o.clients, url);
         System.out.printf("  total time          %.1f s%n", seconds);
@@ -115,11 +129,11 @@ public final class ApiBench {
         }
     }
 
-    record Options(String url, String key, String start, String jar, int cases, int observables, int clients) {
+    record Options(String url, String key, String start, String jar, int cases, int observables, int clients, int rounds) {
         static Options parse(String[] args) {
             String url = "http://127.0.0.1:9000", key = System.getenv("SIGHTLINE_API_KEY"), start = null;
             String jar = "server/target/sightline-server.jar";
-            int cases = 200, observables = 50, clients = 32;
+            int cases = 200, observables = 50, clients = 32, rounds = 1;
             for (int i = 0; i < args.length; i++) {
                 String v = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -130,12 +144,14 @@ public final class ApiBench {
                     case "--cases" -> { cases = Integer.parseInt(v); i++; }
                     case "--observables" -> { observables = Integer.parseInt(v); i++; }
                     case "--clients" -> { clients = Integer.parseInt(v); i++; }
+                    case "--rounds" -> { rounds = Integer.parseInt(v); i++; }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; use --url URL --key KEY | --start h2|JDBC_URL, --cases N --observables M --clients C");
+                            + "; use --url URL --key KEY | --start h2|JDBC_URL, --cases N --observables M --clients C --rounds R");
                 }
             }
             if (start == null && key == null) throw new IllegalArgumentException("give --key (or SIGHTLINE_API_KEY) or --start h2|JDBC_URL");
-            return new Options(url, key, start, jar, cases, observables, clients);
+            if (rounds < 1) throw new IllegalArgumentException("--rounds must be at least 1");
+            return new Options(url, key, start, jar, cases, observables, clients, rounds);
         }
     }
 }
