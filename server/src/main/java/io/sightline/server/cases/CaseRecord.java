@@ -12,6 +12,11 @@ public record CaseRecord(long id, long orgId, long number, String title, String 
                 endDate, assignee, summary, resolutionStatus, impactStatus, createdBy, createdAt, updatedBy, updatedAt, tags);
     }
 
+    public CaseRecord withNumber(long newNumber) {
+        return new CaseRecord(id, orgId, newNumber, title, description, severity, tlp, pap, flag, status, startDate,
+                endDate, assignee, summary, resolutionStatus, impactStatus, createdBy, createdAt, updatedBy, updatedAt, tags);
+    }
+
     public CaseRecord withTags(List<String> newTags) {
         return new CaseRecord(id, orgId, number, title, description, severity, tlp, pap, flag, status, startDate,
                 endDate, assignee, summary, resolutionStatus, impactStatus, createdBy, createdAt, updatedBy, updatedAt, newTags);
