@@ -178,6 +178,17 @@ abstract class ObservablesContract extends HubTest {
         assertThat(admin.get("/api/v1/case/" + caseId + "/observables").json().size()).isEqualTo(2);
     }
 
+    @Test
+    void replacesTagsOnUpdate() {
+        String caseId = createCase(admin, unique("retag"));
+        var o = admin.post("/api/v1/case/" + caseId + "/observable",
+                Map.of("dataType", "other", "data", "retagged", "tags", List.of("keep", "drop"))).json().get(0);
+        String id = o.get("_id").asString();
+        var updated = admin.patch("/api/v1/observable/" + id, Map.of("tags", List.of("keep", "new", "keep", " new ")));
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/observable/" + id).json().get("tags").toString()).isEqualTo("[\"keep\",\"new\"]");
+    }
+
     static String sha256(byte[] content) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
