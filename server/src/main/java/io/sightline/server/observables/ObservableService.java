@@ -59,6 +59,7 @@ public class ObservableService {
      * writes each value. All values are written or none (a caller's transaction is joined).
      */
     public Outcome add(Principal p, Long caseId, Long alertId, List<ObservableDraft> drafts) {
+        if (drafts.isEmpty()) return new Outcome(List.of(), List.of());
         // One value written by one statement is atomic as it is: no transaction, no commit round trip.
         if (drafts.size() == 1 && writer.oneStatement()) return addEach(p, caseId, alertId, drafts);
         return transactions.execute(status -> addEach(p, caseId, alertId, drafts));
