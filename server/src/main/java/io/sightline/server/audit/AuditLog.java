@@ -39,6 +39,11 @@ public class AuditLog {
                 .update();
     }
 
+    /** An object as record() stores it, for writers that insert the entry themselves within a larger statement. */
+    public String json(Object o) {
+        return json.writeValueAsString(o);
+    }
+
     /** Newest first; orgId null means all organisations (platform admins). */
     public List<Entry> search(Long orgId, String entity, String entityId, Long from, Long to, int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM audit_log WHERE 1 = 1");

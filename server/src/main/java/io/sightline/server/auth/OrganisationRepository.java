@@ -1,5 +1,6 @@
 package io.sightline.server.auth;
 
+import io.sightline.server.common.SqlDialect;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
@@ -12,9 +13,11 @@ public class OrganisationRepository {
     private static final RowMapper<Organisation> ROW = (rs, i) ->
             new Organisation(rs.getLong("id"), rs.getString("name"), rs.getString("description"), rs.getLong("created_at"));
     private final JdbcClient jdbc;
+    private final SqlDialect dialect;
 
-    public OrganisationRepository(JdbcClient jdbc) {
+    public OrganisationRepository(JdbcClient jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
     }
 
     public Organisation create(String name, String description, long now) {
@@ -41,7 +44,12 @@ public class OrganisationRepository {
     }
 
     /** Reserves the next case number of an organisation; the row lock serialises concurrent creations. */
+    /** Takes the organisation's next case number; its row stays locked until the transaction ends. */
     public long nextCaseNumber(long orgId) {
+        if (dialect.postgres()) {
+            return jdbc.sql("UPDATE organisation SET next_case_number = next_case_number + 1 WHERE id = ? RETURNING next_case_number - 1")
+                    .param(orgId).query(Long.class).single();
+        }
         jdbc.sql("UPDATE organisation SET next_case_number = next_case_number + 1 WHERE id = ?").param(orgId).update();
         return jdbc.sql("SELECT next_case_number - 1 FROM organisation WHERE id = ?").param(orgId).query(Long.class).single();
     }

@@ -7,6 +7,16 @@ public record CaseRecord(long id, long orgId, long number, String title, String 
                          String summary, String resolutionStatus, String impactStatus, String createdBy,
                          long createdAt, String updatedBy, Long updatedAt, List<String> tags) {
 
+    public CaseRecord withId(long newId) {
+        return new CaseRecord(newId, orgId, number, title, description, severity, tlp, pap, flag, status, startDate,
+                endDate, assignee, summary, resolutionStatus, impactStatus, createdBy, createdAt, updatedBy, updatedAt, tags);
+    }
+
+    public CaseRecord withNumber(long newNumber) {
+        return new CaseRecord(id, orgId, newNumber, title, description, severity, tlp, pap, flag, status, startDate,
+                endDate, assignee, summary, resolutionStatus, impactStatus, createdBy, createdAt, updatedBy, updatedAt, tags);
+    }
+
     public CaseRecord withTags(List<String> newTags) {
         return new CaseRecord(id, orgId, number, title, description, severity, tlp, pap, flag, status, startDate,
                 endDate, assignee, summary, resolutionStatus, impactStatus, createdBy, createdAt, updatedBy, updatedAt, newTags);

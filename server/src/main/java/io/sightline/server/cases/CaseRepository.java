@@ -38,8 +38,17 @@ public class CaseRepository {
                         c.impactStatus(), c.createdBy(), c.createdAt())
                 .update(keys, "id");
         long id = keys.getKey().longValue();
-        tags.replace(TAG_ENTITY, id, c.tags());
+        tags.addToNew(TAG_ENTITY, id, c.tags());
         return id;
+    }
+
+    /**
+     * A case just inserted, as findById would read it: every column was written from the record, so
+     * only the tags are read back, and only when there are several (their order is the database's).
+     */
+    public CaseRecord inserted(CaseRecord c, long id) {
+        CaseRecord created = c.withId(id);
+        return c.tags().size() > 1 ? created.withTags(tags.of(TAG_ENTITY, id)) : created;
     }
 
     public void update(CaseRecord c) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,9 +14,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TagRepository {
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final SqlDialect dialect;
 
-    public TagRepository(JdbcClient jdbc) {
+    public TagRepository(JdbcClient jdbc, JdbcTemplate template, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.template = template;
+        this.dialect = dialect;
     }
 
     public void replace(String entity, long id, Collection<String> tags) {
@@ -23,12 +28,28 @@ public class TagRepository {
         add(entity, id, tags);
     }
 
+    /** Adds tags an entity may already have, in one batch. */
     public void add(String entity, long id, Collection<String> tags) {
-        for (String tag : new LinkedHashSet<>(tags)) {
-            jdbc.sql("INSERT INTO entity_tag (entity, entity_id, tag) SELECT ?, ?, ? WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM entity_tag WHERE entity = ? AND entity_id = ? AND tag = ?)")
-                    .params(entity, id, tag, entity, id, tag).update();
+        if (tags.isEmpty()) return;
+        List<Object[]> rows = new ArrayList<>();
+        if (dialect.postgres()) {
+            // ON CONFLICT looks the tag up by the primary key: a NOT EXISTS subquery, planned once for
+            // any parameters, may scan every entity carrying the same tag instead.
+            for (String tag : new LinkedHashSet<>(tags)) rows.add(new Object[] {entity, id, tag});
+            template.batchUpdate("INSERT INTO entity_tag (entity, entity_id, tag) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", rows);
+            return;
         }
+        for (String tag : new LinkedHashSet<>(tags)) rows.add(new Object[] {entity, id, tag, entity, id, tag});
+        template.batchUpdate("INSERT INTO entity_tag (entity, entity_id, tag) SELECT ?, ?, ? WHERE NOT EXISTS "
+                + "(SELECT 1 FROM entity_tag WHERE entity = ? AND entity_id = ? AND tag = ?)", rows);
+    }
+
+    /** Tags of an entity created in the current transaction (so holding none yet): one batch, no checks. */
+    public void addToNew(String entity, long id, Collection<String> tags) {
+        if (tags.isEmpty()) return;
+        List<Object[]> rows = new ArrayList<>();
+        for (String tag : new LinkedHashSet<>(tags)) rows.add(new Object[] {entity, id, tag});
+        template.batchUpdate("INSERT INTO entity_tag (entity, entity_id, tag) VALUES (?, ?, ?)", rows);
     }
 
     public List<String> of(String entity, long id) {

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -39,21 +38,6 @@ public class ObservableRepository {
         this.tags = tags;
     }
 
-    public long insert(ObservableRecord o) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO observable (org_id, case_id, alert_id, data_type, data, data_key, attachment_id, message, tlp, pap,
-                  ioc, sighted, ignore_similarity, start_date, reports, created_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(o.orgId(), o.caseId(), o.alertId(), o.dataType(), o.data(), o.dataKey(),
-                        o.attachment() == null ? null : o.attachment().id(), o.message(), o.tlp(), o.pap(), o.ioc(),
-                        o.sighted(), o.ignoreSimilarity(), o.startDate(), o.reports(), o.createdBy(), o.createdAt())
-                .update(keys, "id");
-        long id = keys.getKey().longValue();
-        if (!o.tags().isEmpty()) tags.add(TAG_ENTITY, id, o.tags());
-        return id;
-    }
-
     public void update(ObservableRecord o) {
         jdbc.sql("""
                 UPDATE observable SET message = ?, tlp = ?, pap = ?, ioc = ?, sighted = ?, ignore_similarity = ?,
@@ -79,14 +63,11 @@ public class ObservableRepository {
                 .map(o -> o.withTags(tags.of(TAG_ENTITY, o.id())));
     }
 
-    public boolean existsInCase(long caseId, String dataType, String dataKey) {
-        return jdbc.sql("SELECT COUNT(*) FROM observable WHERE case_id = ? AND data_type = ? AND data_key = ?")
-                .params(caseId, dataType, dataKey).query(Long.class).single() > 0;
-    }
-
-    public boolean existsInAlert(long alertId, String dataType, String dataKey) {
-        return jdbc.sql("SELECT COUNT(*) FROM observable WHERE alert_id = ? AND data_type = ? AND data_key = ?")
-                .params(alertId, dataType, dataKey).query(Long.class).single() > 0;
+    /** Whether the case (caseId set) or alert exists in the organisation. */
+    public boolean parentExists(long orgId, Long caseId, Long alertId) {
+        String table = caseId != null ? "case_record" : "alert";
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE id = ? AND org_id = ?")
+                .params(caseId != null ? caseId : alertId, orgId).query(Long.class).single() > 0;
     }
 
     public List<ObservableRecord> ofCase(long caseId) {

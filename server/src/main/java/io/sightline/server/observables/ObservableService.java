@@ -8,6 +8,7 @@ import io.sightline.server.auth.Principal;
 import io.sightline.server.auth.SecretHashing;
 import io.sightline.server.common.Ids;
 import io.sightline.server.common.Pap;
+import io.sightline.server.common.SqlDialect;
 import io.sightline.server.common.TagRepository;
 import io.sightline.server.common.Tlp;
 import java.time.Clock;
@@ -17,8 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Adds, changes and removes observables of cases and alerts; each value is checked on its own. */
@@ -31,24 +35,42 @@ public class ObservableService {
             "sightedAt", "ignoreSimilarity", "startDate");
 
     private final ObservableRepository observables;
+    private final NewObservableWriter writer;
     private final ObservableTypes types;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    public ObservableService(ObservableRepository observables, ObservableTypes types, AuditLog audit, Clock clock) {
+    public ObservableService(ObservableRepository observables, ObservableTypes types, AuditLog audit, Clock clock,
+                             SqlDialect dialect, JdbcTemplate jdbcTemplate, JdbcClient jdbc, TagRepository tags,
+                             TransactionTemplate transactions) {
         this.observables = observables;
+        this.writer = dialect.postgres() ? new PostgresNewObservableWriter(jdbcTemplate, audit)
+                : new PortableNewObservableWriter(jdbc, observables, tags, audit);
         this.types = types;
         this.audit = audit;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
-    /** Adds drafts to a case (caseId) or an alert (alertId) of the caller's organisation. */
-    @Transactional
+    /**
+     * Adds drafts to a case (caseId) or an alert (alertId) of the caller's organisation; a case or
+     * alert that is not there (or not the caller's) is a 404, checked by the same statement that
+     * writes each value. All values are written or none (a caller's transaction is joined).
+     */
     public Outcome add(Principal p, Long caseId, Long alertId, List<ObservableDraft> drafts) {
+        if (drafts.isEmpty()) return new Outcome(List.of(), List.of());
+        // One value written by one statement is atomic as it is: no transaction, no commit round trip.
+        if (drafts.size() == 1 && writer.oneStatement()) return addEach(p, caseId, alertId, drafts);
+        return transactions.execute(status -> addEach(p, caseId, alertId, drafts));
+    }
+
+    private Outcome addEach(Principal p, Long caseId, Long alertId, List<ObservableDraft> drafts) {
         long now = clock.millis();
         List<ObservableRecord> created = new ArrayList<>();
         List<Map<String, Object>> failures = new ArrayList<>();
         Set<String> seenInRequest = new HashSet<>();
+        boolean parentChecked = false;
         for (ObservableDraft d : drafts) {
             String data;
             try {
@@ -58,23 +80,34 @@ public class ObservableService {
                 continue;
             }
             String key = d.attachment() != null ? d.attachment().sha256() : SecretHashing.sha256(data);
-            boolean exists = !seenInRequest.add(d.dataType() + "\0" + key)
-                    || (caseId != null ? observables.existsInCase(caseId, d.dataType(), key)
-                                       : observables.existsInAlert(alertId, d.dataType(), key));
-            if (exists) {
-                String shown = data != null ? data : d.attachment().name();
-                failures.add(failure("CreateError", "Observable already exists: " + d.dataType() + " " + shown, shown));
+            String shown = data != null ? data : d.attachment().name();
+            if (!seenInRequest.add(d.dataType() + "\0" + key)) {
+                failures.add(alreadyExists(d.dataType(), shown));
                 continue;
             }
             ObservableRecord o = new ObservableRecord(0, p.orgId(), caseId, alertId, d.dataType(), data, key,
                     d.attachment(), d.message(), d.tlp(), d.pap(), d.ioc(), d.sighted(), d.ignoreSimilarity(),
                     d.startDate() != null ? d.startDate() : now, "{}", p.login(), now, null, null, d.tags());
-            long id = observables.insert(o);
-            ObservableRecord saved = o.withId(id);
-            audit.record(p, "create", "observable", Ids.format(id), null, ObservableView.of(saved));
-            created.add(saved);
+            NewObservableWriter.Written written = writer.create(p, o);
+            parentChecked = true;
+            switch (written.status()) {
+                case NO_SUCH_OWNER -> throw parentNotFound(caseId, alertId);
+                case ALREADY_THERE -> failures.add(alreadyExists(d.dataType(), shown));
+                case CREATED -> created.add(o.withId(written.id()));
+            }
         }
+        // Every value was refused before reaching the database: the case or alert must still exist.
+        if (!parentChecked && !observables.parentExists(p.orgId(), caseId, alertId)) throw parentNotFound(caseId, alertId);
         return new Outcome(created, failures);
+    }
+
+    private static ApiException parentNotFound(Long caseId, Long alertId) {
+        return caseId != null ? ApiException.notFound("Case " + Ids.format(caseId) + " not found")
+                : ApiException.notFound("Alert " + Ids.format(alertId) + " not found");
+    }
+
+    private static Map<String, Object> alreadyExists(String dataType, String shown) {
+        return failure("CreateError", "Observable already exists: " + dataType + " " + shown, shown);
     }
 
     public ObservableRecord get(Principal p, String id) {

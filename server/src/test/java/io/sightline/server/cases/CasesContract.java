@@ -1,6 +1,7 @@
 package io.sightline.server.cases;
 
 import io.sightline.server.support.HubTest;
+import io.sightline.server.support.TestApi;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -126,5 +127,43 @@ abstract class CasesContract extends HubTest {
         assertThat(update.get("before").get("severity").asInt()).isEqualTo(2);
         assertThat(update.get("after").get("severity").asInt()).isEqualTo(3);
         assertThat(entries.get(1).get("action").asString()).isEqualTo("create");
+    }
+
+    @Test
+    void answersACreatedCaseAsItIsReadBackAndAudited() {
+        for (List<String> tags : List.of(List.<String>of(), List.of("one"), List.of("zeta", "Alpha", "beta", "alpha"))) {
+            // a title that looks like the fields the audit entry is assembled from
+            var created = admin.post("/api/v1/case", Map.of("title", unique("answer \"number\":0, \\ ñ"), "description", "d",
+                    "tags", tags, "severity", 3));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            String id = created.json().get("_id").asString();
+            assertThat(created.json().get("tags").size()).isEqualTo(tags.size());
+            assertThat(created.json()).isEqualTo(admin.get("/api/v1/case/" + id).json());
+            var audit = admin.get("/api/v1/audit?entity=case&entityId=" + id).json();
+            assertThat(audit.get(0).get("after")).isEqualTo(created.json());
+        }
+    }
+
+    @Test
+    void numbersConcurrentCreationsWithoutGapsOrDuplicates() throws Exception {
+        TestApi analyst = newUser(unique("numbers"), "analyst");
+        int count = 12;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Long>> numbers = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String title = "parallel " + i;
+                numbers.add(pool.submit(() -> {
+                    var r = analyst.post("/api/v1/case", Map.of("title", title, "description", "d"));
+                    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+                    return r.json().get("number").asLong();
+                }));
+            }
+            java.util.Set<Long> got = new java.util.TreeSet<>();
+            for (var f : numbers) got.add(f.get());
+            assertThat(got).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, count).boxed().toList());
+        } finally {
+            pool.shutdown();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.sightline.server.observables;
 
 import io.sightline.server.support.HubTest;
+import io.sightline.server.support.TestApi;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,77 @@ abstract class ObservablesContract extends HubTest {
         assertThat(admin.patch("/api/v1/observable/" + id, Map.of("data", "changed")).status()).isEqualTo(400);
         assertThat(admin.delete("/api/v1/observable/" + id).status()).isEqualTo(204);
         assertThat(admin.get("/api/v1/observable/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anUnknownCaseIsNotFoundWhateverTheBody() {
+        String missing = "/api/v1/case/~987654321/observable";
+        var valid = admin.post(missing, Map.of("dataType", "domain", "data", "nowhere.example"));
+        assertThat(valid.status()).isEqualTo(404);
+        assertThat(valid.json().get("message").asString()).isEqualTo("Case ~987654321 not found");
+        assertThat(admin.post(missing, Map.of("dataType", "colour", "data", "x")).status()).isEqualTo(404);
+        assertThat(admin.post(missing, Map.of("dataType", "ip", "data", "not-an-ip")).status()).isEqualTo(404);
+        assertThat(admin.post("/api/v1/case/987654321/observable", Map.of("dataType", "domain", "data", "nowhere.example")).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void anotherOrganisationsCaseIsNotFoundAndKeepsNothing() {
+        TestApi red = newUser("red-observables", "analyst");
+        TestApi blue = newUser("blue-observables", "analyst");
+        String redCase = createCase(red, unique("red"));
+        var r = blue.post("/api/v1/case/" + redCase + "/observable", Map.of("dataType", "domain", "data", "intruder.example"));
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(red.get("/api/v1/case/" + redCase + "/observables").json().size()).isZero();
+    }
+
+    @Test
+    void addsByCaseNumberToo() {
+        String caseId = createCase(admin, unique("by-number"));
+        long number = admin.get("/api/v1/case/" + caseId).json().get("number").asLong();
+        var r = admin.post("/api/v1/case/" + number + "/observable", Map.of("dataType", "domain", "data", "numbered.example"));
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.json().get(0).get("caseId").asString()).isEqualTo(caseId);
+    }
+
+    @Test
+    void auditsEachCreationWithTheObservableAsAnswered() {
+        String caseId = createCase(admin, unique("audit"));
+        var created = admin.post("/api/v1/case/" + caseId + "/observable",
+                Map.of("dataType", "domain", "data", "audited.example", "tags", List.of("b", "a"), "message", "quote \" and ñ"));
+        assertThat(created.status()).isEqualTo(201);
+        var answered = created.json().get(0);
+        String id = answered.get("_id").asString();
+        var entries = admin.get("/api/v1/audit?entity=observable&entityId=" + id).json();
+        assertThat(entries.size()).isEqualTo(1);
+        assertThat(entries.get(0).get("action").asString()).isEqualTo("create");
+        assertThat(entries.get(0).get("before").isNull()).isTrue();
+        assertThat(entries.get(0).get("after")).isEqualTo(answered);
+        var tags = admin.get("/api/v1/observable/" + id).json().get("tags");
+        assertThat(tags.size()).isEqualTo(2);
+    }
+
+    @Test
+    void aListWithADuplicateOfAnExistingValueKeepsTheOthers() {
+        String caseId = createCase(admin, unique("mixed"));
+        admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "domain", "data", "known.example"));
+        var r = admin.post("/api/v1/case/" + caseId + "/observable",
+                Map.of("dataType", "domain", "data", List.of("fresh.example", "known.example", "fresh.example")));
+        assertThat(r.status()).isEqualTo(207);
+        assertThat(r.json().get("success").size()).isEqualTo(1);
+        assertThat(r.json().get("failure").get(0).get("message").asString()).isEqualTo("Observable already exists: domain known.example");
+        assertThat(admin.get("/api/v1/case/" + caseId + "/observables").json().size()).isEqualTo(2);
+    }
+
+    @Test
+    void replacesTagsOnUpdate() {
+        String caseId = createCase(admin, unique("retag"));
+        var o = admin.post("/api/v1/case/" + caseId + "/observable",
+                Map.of("dataType", "other", "data", "retagged", "tags", List.of("keep", "drop"))).json().get(0);
+        String id = o.get("_id").asString();
+        var updated = admin.patch("/api/v1/observable/" + id, Map.of("tags", List.of("keep", "new", "keep", " new ")));
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/observable/" + id).json().get("tags").toString()).isEqualTo("[\"keep\",\"new\"]");
     }
 
     static String sha256(byte[] content) {

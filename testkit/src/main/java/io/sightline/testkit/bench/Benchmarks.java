@@ -29,7 +29,9 @@ public final class Benchmarks {
         try {
             main.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
         } catch (java.lang.reflect.InvocationTargetException e) {
-            throw e.getCause();
+            // A failed benchmark must end too, not wait on the pool threads of its client.
+            e.getCause().printStackTrace();
+            System.exit(1);
         }
         // A benchmark is done when its main returns, whatever pool threads a client library left behind.
         System.exit(0);

@@ -35,7 +35,9 @@ public final class HubProcess implements AutoCloseable {
     /** Starts the hub on a given port and data folder, with extra environment variables. */
     public static HubProcess start(Path jar, String jdbcUrl, List<String> extraArgs, Path log, int port, Path data,
                                    java.util.Map<String, String> env) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx1g", "-jar", jar.toString()));
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx1g"));
+        cmd.addAll(extraJvmOptions());
+        cmd.addAll(List.of("-jar", jar.toString()));
         cmd.addAll(extraArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("SERVER_PORT", String.valueOf(port));
@@ -53,6 +55,21 @@ public final class HubProcess implements AutoCloseable {
         return url;
     }
 
+    /** The hub's process id, e.g. to read its CPU time from /proc. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /**
+     * JVM options for the hub from SIGHTLINE_HUB_JAVA_OPTS (whitespace-separated), e.g. to record a
+     * flight recording of a benchmark run: -XX:StartFlightRecording=filename=/tmp/hub.jfr
+     */
+    static List<String> extraJvmOptions() {
+        String opts = System.getenv("SIGHTLINE_HUB_JAVA_OPTS");
+        if (opts == null || opts.isBlank()) return List.of();
+        return List.of(opts.trim().split("\\s+"));
+    }
+
     private void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -60,7 +77,7 @@ public final class HubProcess implements AutoCloseable {
             if (!process.isAlive()) throw new IllegalStateException("The hub exited during start-up (exit code " + process.exitValue() + ")");
             try {
                 var r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/status")).build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) return;
+                if (r.statusCode() == 200 && adminKeyAccepted(http, deadline)) return;
             } catch (IOException notYet) {
                 // still starting
             }
@@ -68,6 +85,23 @@ public final class HubProcess implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("The hub did not answer within " + timeout.toSeconds() + " s");
+    }
+
+    /**
+     * The first start creates the admin key just after the web server opens, so a client that starts
+     * right away may be refused. Waits for the key to be accepted; a hub whose data folder holds
+     * another admin key is left to the caller after a few seconds.
+     */
+    private boolean adminKeyAccepted(HttpClient http, long deadline) throws IOException, InterruptedException {
+        long giveUp = Math.min(deadline, System.nanoTime() + Duration.ofSeconds(30).toNanos());
+        while (System.nanoTime() < giveUp) {
+            var r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/user/current"))
+                    .header("Authorization", "Bearer " + ADMIN_KEY).build(), HttpResponse.BodyHandlers.discarding());
+            if (r.statusCode() == 200) return true;
+            if (!process.isAlive()) return false;
+            Thread.sleep(100);
+        }
+        return true;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.sightline.server.connectors.misp;
 import io.sightline.integrations.misp.MispAlertDraft;
 import io.sightline.server.alerts.AlertRecord;
 import io.sightline.server.alerts.AlertRepository;
+import io.sightline.server.common.SqlDialect;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.sightline.server.connectors.misp;
+package io.sightline.server.common;
 
 import java.sql.DatabaseMetaData;
 import java.util.Locale;
@@ -7,12 +7,12 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
-/** Which database holds the data: PostgreSQL gets multi-row upserts, anything else the portable path. */
+/** Which database holds the data: PostgreSQL gets single-statement writes, anything else the portable path. */
 @Component
-class SqlDialect {
+public class SqlDialect {
     private final boolean postgres;
 
-    SqlDialect(DataSource dataSource) {
+    public SqlDialect(DataSource dataSource) {
         try {
             String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
             this.postgres = product.toLowerCase(Locale.ROOT).contains("postgres");
@@ -21,7 +21,7 @@ class SqlDialect {
         }
     }
 
-    boolean postgres() {
+    public boolean postgres() {
         return postgres;
     }
 }
