@@ -8,6 +8,7 @@ import io.sightline.integrations.misp.MispEventReader;
 import io.sightline.integrations.misp.MispEventSummary;
 import io.sightline.testkit.misp.MispEmulator;
 import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * MISP emulator on loopback. Prints attributes per second, the hub's peak heap (sampled every
  * 50 ms through {@code /actuator/metrics}), and the ratio to the time the same JSON takes only to
  * be parsed (from memory) and to be fetched and parsed (same client and emulator, no database).
+ * CPU seconds are reported per phase: this process (emulator and client), the hub, and the
+ * PostgreSQL backends of the bench database. {@code HUB_JAVA_OPTS} passes JVM options to the hub,
+ * e.g. {@code -XX:StartFlightRecording=filename=hub.jfr} to profile it.
  */
 public final class MispImportBench {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -56,28 +61,39 @@ public final class MispImportBench {
             System.out.printf(Locale.ROOT, "MISP emulator: %d events x %d attributes = %,d attributes on %s%n",
                     events, attributes, total, misp.baseUrl());
 
+            double cpu = CpuClock.self();
             double memorySeconds = parseFromMemory(misp, events);
-            System.out.printf(Locale.ROOT, "parse only, from memory: %.2f s (%,.0f attributes/s)%n", memorySeconds, total / memorySeconds);
+            System.out.printf(Locale.ROOT, "parse only, from memory: %.2f s (%,.0f attributes/s), %.2f CPU-s%n", memorySeconds,
+                    total / memorySeconds, CpuClock.self() - cpu);
+            cpu = CpuClock.self();
             double parseSeconds = parseOnly(misp);
-            System.out.printf(Locale.ROOT, "fetch + parse only, over loopback: %.2f s (%,.0f attributes/s)%n", parseSeconds, total / parseSeconds);
+            System.out.printf(Locale.ROOT, "fetch + parse only, over loopback: %.2f s (%,.0f attributes/s), %.2f CPU-s"
+                    + " (emulator and client)%n", parseSeconds, total / parseSeconds, CpuClock.self() - cpu);
 
             String db = "sightline_bench_" + UUID.randomUUID().toString().replace("-", "");
             run("createdb", "-h", "127.0.0.1", "-U", "postgres", db);
             int port = freePort();
             Path dataDir = Files.createTempDirectory("sightline-bench");
             Path log = dataDir.resolve("hub.log");
-            Process hub = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx" + heap, "-jar", jar.toString(), "--server.port=" + port,
-                    "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + db,
+            String jdbcUrl = "jdbc:postgresql://127.0.0.1:5432/" + db;
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx" + heap));
+            String hubOptions = System.getenv("HUB_JAVA_OPTS");
+            if (hubOptions != null && !hubOptions.isBlank()) command.addAll(List.of(hubOptions.trim().split("\\s+")));
+            command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+                    "--spring.datasource.url=" + jdbcUrl,
                     "--spring.datasource.username=postgres", "--spring.datasource.password=",
                     "--sightline.data-dir=" + dataDir, "--sightline.admin.api-key=" + ADMIN_KEY,
                     "--misp.syncInitialDelay=1h", "--misp.servers[0].name=bench", "--misp.servers[0].url=" + misp.baseUrl(),
-                    "--misp.servers[0].auth.key=" + misp.apiKey(), "--logging.level.root=WARN")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                    "--misp.servers[0].auth.key=" + misp.apiKey(), "--logging.level.root=WARN"));
+            Process hub = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
                 String base = "http://127.0.0.1:" + port;
                 waitUntilUp(base, hub, log);
                 System.out.printf(Locale.ROOT, "hub started with -Xmx%s on PostgreSQL database %s%n", heap, db);
+                Map<Long, Double> backendsBefore = CpuClock.backends(jdbcUrl, db);
+                double hubCpu = CpuClock.of(hub.pid());
+                double selfCpu = CpuClock.self();
                 long started = System.nanoTime();
                 if (get(base, "/api/connector/misp/_syncAlerts").statusCode() != 204) throw new IllegalStateException("sync refused");
                 double peakHeap = 0;
@@ -90,6 +106,9 @@ public final class MispImportBench {
                     if (ran && !partition.path("running").asBoolean()) break;
                 }
                 double importSeconds = (System.nanoTime() - started) / 1e9;
+                hubCpu = CpuClock.of(hub.pid()) - hubCpu;
+                selfCpu = CpuClock.self() - selfCpu;
+                double pgCpu = CpuClock.backendsDelta(backendsBefore, CpuClock.backends(jdbcUrl, db));
                 JsonNode counters = partition.path("counters");
                 if (partition.path("consecutiveFailures").asInt() > 0) {
                     throw new IllegalStateException("the sync failed: " + partition.path("lastError").asString());
@@ -98,6 +117,10 @@ public final class MispImportBench {
                         counters.path("eventsImported").asLong(), counters.path("observablesWritten").asLong(), counters);
                 System.out.printf(Locale.ROOT, "import: %.2f s -> %,.0f attributes/s (%,.0f observables/s)%n", importSeconds,
                         total / importSeconds, counters.path("observablesWritten").asLong() / importSeconds);
+                System.out.printf(Locale.ROOT, "import CPU: hub %.2f s, PostgreSQL backends %.2f s, emulator (and polling) %.2f s;"
+                        + " total %.2f CPU-s = %.1f µs per attribute (load average %.2f on %d cores)%n", hubCpu, pgCpu, selfCpu,
+                        hubCpu + pgCpu + selfCpu, (hubCpu + pgCpu + selfCpu) * 1e6 / total,
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
                 System.out.printf(Locale.ROOT, "hub peak heap used (sampled): %.0f MB of %s%n", peakHeap / (1024 * 1024), heap);
                 System.out.printf(Locale.ROOT, "import time / parse-from-memory time: %.1f; import time / fetch+parse time: %.1f%n",
                         importSeconds / memorySeconds, importSeconds / parseSeconds);

@@ -42,6 +42,15 @@ import tools.jackson.databind.JsonNode;
 public final class MispEmulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MispEmulator.class);
+
+    static {
+        // The JDK's server keeps Nagle's algorithm on: the last segment of every answer then waits
+        // for the client's delayed ACK, about 13 ms per event fetched over loopback. The switch is
+        // read once, when the JVM's first HttpServer starts; an explicit setting is respected.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
     private static final String AUTH_FAILED = "Authentication failed. Please make sure you pass the API key of an API"
             + " enabled user along in the Authorization header.";
 

@@ -1,7 +1,6 @@
 package io.sightline.server.connectors.misp;
 
 import io.sightline.integrations.http.HttpNotFoundException;
-import io.sightline.integrations.misp.MispAlertDraft;
 import io.sightline.integrations.misp.MispAlertMapper;
 import io.sightline.integrations.misp.MispAttribute;
 import io.sightline.integrations.misp.MispClient;
@@ -18,24 +17,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * The import of one MISP event: attributes stream in, are mapped and normalised, and are written
- * in batches of {@code batchSize} observables, each batch in its own transaction, so memory does
- * not grow with the event. The last transaction also removes what MISP deleted and commits the
- * checkpoint, so a crash anywhere before it leaves the checkpoint before this event and the next
- * run imports it again, idempotently.
+ * Reads one MISP event for the {@link ImportPipeline}: attributes stream in, are mapped and
+ * normalised, and leave in chunks of {@code batchSize} observables, so memory does not grow with
+ * the event. The last chunk (after the event's files are downloaded) completes the event; the
+ * writer then removes what MISP deleted and commits the checkpoint in the same transaction, so a
+ * crash anywhere before leaves the checkpoint before this event and the next run imports it
+ * again, idempotently.
  */
 final class MispEventImport implements MispEventListener {
     /** Files of one event downloaded at most; more are left out (and counted). */
     static final int MAX_FILES_PER_EVENT = 1000;
 
-    /** What the import of one event needs from its server run. */
+    /** What the reading of one event needs from its server run. */
     interface Run {
-        MispImportStore store();
-
         ObservableTypes types();
 
         AttachmentStore attachments();
@@ -44,18 +44,7 @@ final class MispEventImport implements MispEventListener {
 
         MispAlertMapper mapper();
 
-        String serverName();
-
-        String actor();
-
-        List<Long> organisations();
-
         int batchSize();
-
-        long now();
-
-        /** Runs the work in one transaction. */
-        void inTransaction(Runnable work);
 
         boolean stopRequested();
 
@@ -72,22 +61,20 @@ final class MispEventImport implements MispEventListener {
     private record FileRef(MispObservableDraft draft) {}
 
     private final Run run;
-    private final MispAlertDraft alert;
-    private final long mark;
+    private final ImportingEvent event;
+    private final Consumer<ImportPipeline.Chunk> chunks;
     private final Map<String, ImportedObservable> buffer = new LinkedHashMap<>();
     private final List<FileRef> files = new ArrayList<>();
-    private List<MispImportStore.AlertTarget> targets;
-    private long written;
 
-    MispEventImport(Run run, MispAlertDraft alert, long mark) {
+    MispEventImport(Run run, ImportingEvent event, Consumer<ImportPipeline.Chunk> chunks) {
         this.run = run;
-        this.alert = alert;
-        this.mark = mark;
+        this.event = event;
+        this.chunks = chunks;
     }
 
     @Override
     public void attribute(MispAttribute attribute) {
-        for (MispObservableDraft d : run.mapper().observables(attribute, alert.tlp())) {
+        for (MispObservableDraft d : run.mapper().observables(attribute, event.alert.tlp())) {
             if (d.attachment()) {
                 if (files.size() < MAX_FILES_PER_EVENT && d.attributeId() != null) files.add(new FileRef(d));
                 else run.count("filesLeftOut", 1);
@@ -97,46 +84,25 @@ final class MispEventImport implements MispEventListener {
         }
     }
 
-    /**
-     * Finishes the event after its attributes were all read: downloads its files, writes the
-     * last batch, removes what MISP deleted and commits {@code checkpoint} in that transaction.
-     *
-     * @param checkpointCommit commits the checkpoint; called inside the last transaction
-     */
-    void finish(Runnable checkpointCommit) {
+    /** Downloads the event's files and hands over its last chunk, once all its attributes were read. */
+    void finish() {
         for (FileRef f : files) add(download(f.draft()));
-        run.inTransaction(() -> {
-            writeBuffer();
-            long removed = 0;
-            for (MispImportStore.AlertTarget t : targets) {
-                removed += run.store().finishEvent(t, mark, alert.eventModified().getEpochSecond(), run.now());
-            }
-            checkpointCommit.run();
-            run.count("observablesRemoved", removed);
-        });
-        run.count("observablesWritten", written);
+        emit(true);
     }
 
     private void add(ImportedObservable o) {
-        // one value once per batch; the last attribute carrying it wins (TheHive's rule)
-        buffer.remove(o.dataType() + "\0" + o.dataKey());
-        buffer.put(o.dataType() + "\0" + o.dataKey(), o);
+        // one value once per chunk; the last attribute carrying it wins (TheHive's rule)
+        String key = o.dataType() + "\0" + o.dataKey();
+        buffer.remove(key);
+        buffer.put(key, o);
         if (buffer.size() >= run.batchSize()) {
             if (run.stopRequested()) throw new Stopped();
-            run.inTransaction(this::writeBuffer);
+            emit(false);
         }
     }
 
-    /** Writes and empties the buffer; the first write creates or updates the alerts. */
-    private void writeBuffer() {
-        if (targets == null) {
-            targets = new ArrayList<>();
-            for (long org : run.organisations()) {
-                targets.add(run.store().upsertAlert(org, run.serverName(), alert, run.actor(), run.now()));
-            }
-        }
-        run.store().writeObservables(targets, List.copyOf(buffer.values()), mark, run.actor(), run.now());
-        written += buffer.size();
+    private void emit(boolean last) {
+        chunks.accept(new ImportPipeline.Chunk(event, List.copyOf(buffer.values()), last));
         buffer.clear();
     }
 
@@ -159,7 +125,7 @@ final class MispEventImport implements MispEventListener {
         }
         String key = file != null ? file.sha256() : SecretHashing.sha256(data);
         return new ImportedObservable(dataType, data, key, file == null ? null : file.id(), d.message(), d.tlp(), d.ioc(),
-                d.modified().toEpochMilli(), d.tags());
+                d.modified().toEpochMilli(), distinct(d.tags()));
     }
 
     private ImportedObservable download(MispObservableDraft d) {
@@ -188,5 +154,13 @@ final class MispEventImport implements MispEventListener {
         } catch (IOException e) {
             throw new UncheckedIOException("could not keep the file of attribute " + d.attributeId(), e);
         }
+    }
+
+    /** The tags once each: an attribute's own tag may repeat one the mapping adds. */
+    private static List<String> distinct(List<String> tags) {
+        for (int i = 1; i < tags.size(); i++) {
+            if (tags.subList(0, i).contains(tags.get(i))) return List.copyOf(new LinkedHashSet<>(tags));
+        }
+        return tags;
     }
 }

@@ -126,12 +126,24 @@ class MispImportStore {
         return new AlertTarget(a.id(), orgId, a.caseId(), false);
     }
 
-    /** Writes one batch of observables to every target alert (and to the case of an imported alert). */
-    void writeObservables(List<AlertTarget> targets, List<ImportedObservable> batch, long mark, String actor, long now) {
-        if (batch.isEmpty()) return;
-        for (AlertTarget t : targets) {
-            observables.upsertIntoAlert(t.orgId(), t.alertId(), batch, mark, actor, now);
-            if (t.caseId() != null) observables.addToCase(t.orgId(), t.caseId(), batch, actor, now);
+    /** One event's chunk of observables for one of its alerts. */
+    record AlertRows(AlertTarget target, long mark, boolean fresh, List<ImportedObservable> observables) {}
+
+    /**
+     * Writes the chunks of one transaction (at most one per alert): into the alerts in one go,
+     * and into the case of an alert already imported into a case.
+     */
+    void writeObservables(List<AlertRows> rows, String actor, long now) {
+        List<ObservableBatchWriter.AlertBatch> batches = new ArrayList<>(rows.size());
+        for (AlertRows r : rows) {
+            if (r.observables().isEmpty()) continue;
+            batches.add(new ObservableBatchWriter.AlertBatch(r.target().orgId(), r.target().alertId(), r.mark(), r.fresh(),
+                    r.observables()));
+        }
+        if (!batches.isEmpty()) observables.upsertIntoAlerts(batches, actor, now);
+        for (AlertRows r : rows) {
+            AlertTarget t = r.target();
+            if (t.caseId() != null && !r.observables().isEmpty()) observables.addToCase(t.orgId(), t.caseId(), r.observables(), actor, now);
         }
     }
 

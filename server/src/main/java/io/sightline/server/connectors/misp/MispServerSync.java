@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One run of one MISP server's partition: checks the server, then asks for the events changed
  * since the checkpoint (MISP's own {@code timestamp}, never the hub's clock), and imports each
- * one (see {@link MispEventImport}). Events this hub exported, and events whose current version
- * every organisation already has, are skipped, only moving the checkpoint.
+ * one: read and mapped on this thread ({@link MispEventImport}) while the previous ones are being
+ * written ({@link ImportPipeline}, {@link MispImportWriter}). Events this hub exported, and events
+ * whose current version every organisation already has, are skipped, only moving the checkpoint.
  */
 final class MispServerSync {
     private static final Logger log = LoggerFactory.getLogger(MispServerSync.class);
@@ -65,10 +66,16 @@ final class MispServerSync {
             health.serverOk(server.name(), client.version().version());
             String source = client.keyOrganisation().name();
             Instant since = context.checkpoint(run.partition()).map(v -> Instant.ofEpochSecond(Long.parseLong(v))).orElse(null);
-            MispSearchResult result = client.searchEvents(server.query(since), summary -> {
-                if (run.stopRequested()) throw new MispEventImport.Stopped();
-                importEvent(run, summary, source, orgs);
-            });
+            EventRun events = new EventRun(run, orgs);
+            MispSearchResult result;
+            try (ImportPipeline pipeline = new ImportPipeline("misp-import-" + server.name(), batchSize, run::stopRequested,
+                    new MispImportWriter(events))) {
+                result = client.searchEvents(server.query(since), summary -> {
+                    if (run.stopRequested()) throw new MispEventImport.Stopped();
+                    importEvent(events, pipeline, summary, source);
+                });
+                pipeline.finish();
+            }
             run.count("eventsSkippedTooLarge", result.skippedTooLarge());
         } catch (MispEventImport.Stopped stopped) {
             log.info("MISP sync of {} stopped by shutdown; it resumes from its checkpoint", server.name());
@@ -79,37 +86,36 @@ final class MispServerSync {
         }
     }
 
-    private void importEvent(PartitionRun run, MispEventSummary summary, String source, List<Long> orgs) {
+    /**
+     * Reads one event into the pipeline. An event that needs no import still goes through it, as
+     * a checkpoint, so the checkpoint never passes events still waiting to be written.
+     */
+    private void importEvent(EventRun run, ImportPipeline pipeline, MispEventSummary summary, String source) {
         String checkpoint = Long.toString(summary.timestamp());
         MispImportStore.EventState state = deps.store().state(server.name(), summary.uuid(), summary.timestamp());
         if (state.exportedByHub()) {
-            commitCheckpointOnly(run, checkpoint);
+            pipeline.put(new ImportPipeline.Checkpoint(checkpoint));
             run.count("eventsSkippedOwnExport", 1);
             return;
         }
-        if (state.upToDate().containsAll(orgs)) {
-            commitCheckpointOnly(run, checkpoint);
+        if (state.upToDate().containsAll(run.orgs)) {
+            pipeline.put(new ImportPipeline.Checkpoint(checkpoint));
             run.count("eventsUnchanged", 1);
             return;
         }
         MispAlertDraft alert = mapper.alert(summary, source);
-        boolean known = state.known();
-        MispEventImport event = new MispEventImport(new EventRun(run, orgs), alert,
-                ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
+        ImportingEvent event = new ImportingEvent(alert, ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE),
+                state.known(), checkpoint);
+        MispEventImport reader = new MispEventImport(run, event, pipeline::put);
         try {
-            client.fetchEvent(summary.idOrUuid(), false, event);
+            client.fetchEvent(summary.idOrUuid(), false, reader);
         } catch (HttpNotFoundException gone) {
             // deleted in MISP (or hidden from the key) since the index was read
-            commitCheckpointOnly(run, checkpoint);
+            pipeline.put(new ImportPipeline.Checkpoint(checkpoint));
             run.count("eventsGone", 1);
             return;
         }
-        event.finish(() -> context.commitCheckpoint(run.partition(), checkpoint));
-        run.count(known ? "eventsUpdated" : "eventsImported", 1);
-    }
-
-    private void commitCheckpointOnly(PartitionRun run, String value) {
-        context.transactions().executeWithoutResult(tx -> context.commitCheckpoint(run.partition(), value));
+        reader.finish();
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
@@ -119,8 +125,8 @@ final class MispServerSync {
         return false;
     }
 
-    /** What one event's import sees of this run. */
-    private final class EventRun implements MispEventImport.Run {
+    /** What the reading and the writing of events see of this run. */
+    private final class EventRun implements MispEventImport.Run, MispImportWriter.Run {
         private final PartitionRun run;
         private final List<Long> orgs;
 
@@ -141,6 +147,7 @@ final class MispServerSync {
         @Override public long now() { return context.clock().millis(); }
         @Override public boolean stopRequested() { return run.stopRequested(); }
         @Override public void count(String counter, long n) { run.count(counter, n); }
+        @Override public void commitCheckpoint(String value) { context.commitCheckpoint(run.partition(), value); }
 
         @Override
         public void inTransaction(Runnable work) {

@@ -25,7 +25,11 @@ final class PortableObservableWriter implements ObservableBatchWriter {
     }
 
     @Override
-    public void upsertIntoAlert(long orgId, long alertId, List<ImportedObservable> batch, long mark, String actor, long now) {
+    public void upsertIntoAlerts(List<AlertBatch> batches, String actor, long now) {
+        for (AlertBatch b : batches) upsertIntoAlert(b.orgId(), b.alertId(), b.observables(), b.mark(), actor, now);
+    }
+
+    private void upsertIntoAlert(long orgId, long alertId, List<ImportedObservable> batch, long mark, String actor, long now) {
         List<Object[]> tags = new ArrayList<>();
         for (ImportedObservable o : batch) {
             Optional<Existing> found = find("alert_id", alertId, o);

@@ -12,38 +12,55 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * PostgreSQL: a whole batch in one statement per table, the rows passed as arrays and
- * {@code unnest}ed, with {@code ON CONFLICT} doing the upsert; the statement's cost no longer
- * depends on round trips, only on the rows written.
+ * PostgreSQL: the observables of a whole transaction (several alerts) and their tags in one
+ * statement, the rows passed as arrays and {@code unnest}ed; the tags join the inserted rows on
+ * the server, so no id travels back. Rows of a just-created alert are plainly inserted; the others
+ * go through {@code ON CONFLICT}, which refreshes an existing observable and keeps its tags.
+ * What remains per row is PostgreSQL's own work (indexes, foreign keys), which COPY would not
+ * reduce.
  */
 final class PostgresObservableWriter implements ObservableBatchWriter {
     private static final String ROWS = """
-            FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[], ?::int[], ?::boolean[], ?::bigint[])
-              AS v(dt, d, k, att, msg, tlp, ioc, sd)""";
-    private static final String INTO_ALERT = """
-            INSERT INTO observable (org_id, alert_id, data_type, data, data_key, attachment_id, message, tlp, pap, ioc,
-              sighted, ignore_similarity, start_date, reports, created_by, created_at, misp_sync)
-            SELECT ?, ?, v.dt, v.d, v.k, v.att, v.msg, v.tlp, 2, v.ioc, FALSE, FALSE, v.sd, '{}', ?, ?, ?
-            """ + ROWS + """
-            
-            ON CONFLICT (alert_id, data_type, data_key) DO UPDATE SET
-              message = EXCLUDED.message, tlp = EXCLUDED.tlp, ioc = EXCLUDED.ioc, misp_sync = EXCLUDED.misp_sync,
-              updated_by = CASE WHEN (observable.message, observable.tlp, observable.ioc)
-                  IS DISTINCT FROM (EXCLUDED.message, EXCLUDED.tlp, EXCLUDED.ioc) THEN EXCLUDED.created_by
-                  ELSE observable.updated_by END,
-              updated_at = CASE WHEN (observable.message, observable.tlp, observable.ioc)
-                  IS DISTINCT FROM (EXCLUDED.message, EXCLUDED.tlp, EXCLUDED.ioc) THEN EXCLUDED.created_at
-                  ELSE observable.updated_at END
-            RETURNING id, data_type, data_key""";
+            WITH v AS (
+              SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[],
+                ?::bigint[], ?::varchar[], ?::int[], ?::boolean[], ?::bigint[])
+                WITH ORDINALITY AS v(org, alert, mark, dt, d, k, att, msg, tlp, ioc, sd, n)
+            ), o AS (
+              INSERT INTO observable (org_id, alert_id, data_type, data, data_key, attachment_id, message, tlp, pap, ioc,
+                sighted, ignore_similarity, start_date, reports, created_by, created_at, misp_sync)
+              SELECT v.org, v.alert, v.dt, v.d, v.k, v.att, v.msg, v.tlp, 2, v.ioc, FALSE, FALSE, v.sd, '{}', ?, ?, v.mark
+              FROM v
+            """;
+    private static final String UPSERT = """
+              ON CONFLICT (alert_id, data_type, data_key) DO UPDATE SET
+                message = EXCLUDED.message, tlp = EXCLUDED.tlp, ioc = EXCLUDED.ioc, misp_sync = EXCLUDED.misp_sync,
+                updated_by = CASE WHEN (observable.message, observable.tlp, observable.ioc)
+                    IS DISTINCT FROM (EXCLUDED.message, EXCLUDED.tlp, EXCLUDED.ioc) THEN EXCLUDED.created_by
+                    ELSE observable.updated_by END,
+                updated_at = CASE WHEN (observable.message, observable.tlp, observable.ioc)
+                    IS DISTINCT FROM (EXCLUDED.message, EXCLUDED.tlp, EXCLUDED.ioc) THEN EXCLUDED.created_at
+                    ELSE observable.updated_at END
+            """;
+    private static final String TAGS = """
+              RETURNING id, alert_id, data_type, data_key
+            )
+            INSERT INTO entity_tag (entity, entity_id, tag)
+            SELECT 'observable', o.id, t.tag FROM unnest(?::bigint[], ?::varchar[]) AS t(n, tag)
+            JOIN v ON v.n = t.n
+            JOIN o ON o.alert_id = v.alert AND o.data_type = v.dt AND o.data_key = v.k
+            """;
+    private static final String FRESH = ROWS + TAGS;
+    private static final String MERGE = ROWS + UPSERT + TAGS + "ON CONFLICT DO NOTHING";
+
     private static final String INTO_CASE = """
             INSERT INTO observable (org_id, case_id, data_type, data, data_key, attachment_id, message, tlp, pap, ioc,
               sighted, ignore_similarity, start_date, reports, created_by, created_at)
             SELECT ?, ?, v.dt, v.d, v.k, v.att, v.msg, v.tlp, 2, v.ioc, FALSE, FALSE, v.sd, '{}', ?, ?
-            """ + ROWS + """
-            
+            FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[], ?::int[], ?::boolean[], ?::bigint[])
+              AS v(dt, d, k, att, msg, tlp, ioc, sd)
             ON CONFLICT (case_id, data_type, data_key) DO NOTHING
             RETURNING id, data_type, data_key""";
-    private static final String TAGS = """
+    private static final String CASE_TAGS = """
             INSERT INTO entity_tag (entity, entity_id, tag) SELECT 'observable', t.id, t.tag
             FROM unnest(?::bigint[], ?::varchar[]) AS t(id, tag) ON CONFLICT DO NOTHING""";
 
@@ -54,78 +71,116 @@ final class PostgresObservableWriter implements ObservableBatchWriter {
     }
 
     @Override
-    public void upsertIntoAlert(long orgId, long alertId, List<ImportedObservable> batch, long mark, String actor, long now) {
+    public void upsertIntoAlerts(List<AlertBatch> batches, String actor, long now) {
+        List<AlertBatch> fresh = batches.stream().filter(AlertBatch::fresh).toList();
+        List<AlertBatch> merged = batches.stream().filter(b -> !b.fresh()).toList();
         jdbc.execute((ConnectionCallback<Void>) c -> {
-            Map<String, Long> ids = write(c, INTO_ALERT, batch, ps -> {
-                ps.setLong(1, orgId);
-                ps.setLong(2, alertId);
-                ps.setString(3, actor);
-                ps.setLong(4, now);
-                ps.setLong(5, mark);
-                return 6;
-            });
-            tags(c, batch, ids);
+            if (!fresh.isEmpty()) write(c, FRESH, fresh, actor, now);
+            if (!merged.isEmpty()) write(c, MERGE, merged, actor, now);
             return null;
         });
     }
 
-    @Override
-    public void addToCase(long orgId, long caseId, List<ImportedObservable> batch, String actor, long now) {
-        jdbc.execute((ConnectionCallback<Void>) c -> {
-            Map<String, Long> ids = write(c, INTO_CASE, batch, ps -> {
-                ps.setLong(1, orgId);
-                ps.setLong(2, caseId);
-                ps.setString(3, actor);
-                ps.setLong(4, now);
-                return 5;
-            });
-            tags(c, batch, ids);
-            return null;
-        });
-    }
-
-    private interface Head {
-        int set(PreparedStatement ps) throws SQLException;
-    }
-
-    /** Runs an insert over the batch; returns the ids of the rows written, by (dataType, dataKey). */
-    private static Map<String, Long> write(Connection c, String sql, List<ImportedObservable> batch, Head head)
-            throws SQLException {
-        int n = batch.size();
-        String[] dt = new String[n], d = new String[n], k = new String[n], msg = new String[n];
-        Long[] att = new Long[n], sd = new Long[n];
-        Integer[] tlp = new Integer[n];
-        Boolean[] ioc = new Boolean[n];
-        for (int i = 0; i < n; i++) {
-            ImportedObservable o = batch.get(i);
-            dt[i] = o.dataType();
-            d[i] = o.data();
-            k[i] = o.dataKey();
-            att[i] = o.attachmentId();
-            msg[i] = o.message();
-            tlp[i] = o.tlp();
-            ioc[i] = o.ioc();
-            sd[i] = o.startDate();
+    /** One statement for the rows of all batches and their tags. */
+    private static void write(Connection c, String sql, List<AlertBatch> batches, String actor, long now) throws SQLException {
+        int n = 0, tagCount = 0;
+        for (AlertBatch b : batches) {
+            n += b.observables().size();
+            for (ImportedObservable o : b.observables()) tagCount += o.tags().size();
         }
-        Map<String, Long> ids = new HashMap<>(n * 2);
+        if (n == 0) return;
+        long[] org = new long[n], alert = new long[n], mark = new long[n], sd = new long[n];
+        String[] dt = new String[n], d = new String[n], k = new String[n], msg = new String[n];
+        Long[] att = new Long[n];
+        int[] tlp = new int[n];
+        boolean[] ioc = new boolean[n];
+        long[] tagRow = new long[tagCount];
+        String[] tag = new String[tagCount];
+        int i = 0, t = 0;
+        for (AlertBatch b : batches) {
+            for (ImportedObservable o : b.observables()) {
+                org[i] = b.orgId();
+                alert[i] = b.alertId();
+                mark[i] = b.mark();
+                dt[i] = o.dataType();
+                d[i] = o.data();
+                k[i] = o.dataKey();
+                att[i] = o.attachmentId();
+                msg[i] = o.message();
+                tlp[i] = o.tlp();
+                ioc[i] = o.ioc();
+                sd[i] = o.startDate();
+                i++;
+                for (String name : o.tags()) {
+                    tagRow[t] = i; // ordinality is 1-based
+                    tag[t++] = name;
+                }
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int p = head.set(ps);
+            int p = 1;
+            ps.setObject(p++, org);
+            ps.setObject(p++, alert);
+            ps.setObject(p++, mark);
             ps.setArray(p++, c.createArrayOf("varchar", dt));
             ps.setArray(p++, c.createArrayOf("varchar", d));
             ps.setArray(p++, c.createArrayOf("varchar", k));
             ps.setArray(p++, c.createArrayOf("int8", att));
             ps.setArray(p++, c.createArrayOf("varchar", msg));
-            ps.setArray(p++, c.createArrayOf("int4", tlp));
-            ps.setArray(p++, c.createArrayOf("bool", ioc));
-            ps.setArray(p, c.createArrayOf("int8", sd));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) ids.put(rs.getString(2) + "\0" + rs.getString(3), rs.getLong(1));
-            }
+            ps.setObject(p++, tlp);
+            ps.setObject(p++, ioc);
+            ps.setObject(p++, sd);
+            ps.setString(p++, actor);
+            ps.setLong(p++, now);
+            ps.setObject(p++, tagRow);
+            ps.setArray(p, c.createArrayOf("varchar", tag));
+            ps.executeUpdate();
         }
-        return ids;
     }
 
-    private static void tags(Connection c, List<ImportedObservable> batch, Map<String, Long> ids) throws SQLException {
+    @Override
+    public void addToCase(long orgId, long caseId, List<ImportedObservable> batch, String actor, long now) {
+        jdbc.execute((ConnectionCallback<Void>) c -> {
+            int n = batch.size();
+            String[] dt = new String[n], d = new String[n], k = new String[n], msg = new String[n];
+            Long[] att = new Long[n], sd = new Long[n];
+            Integer[] tlp = new Integer[n];
+            Boolean[] ioc = new Boolean[n];
+            for (int i = 0; i < n; i++) {
+                ImportedObservable o = batch.get(i);
+                dt[i] = o.dataType();
+                d[i] = o.data();
+                k[i] = o.dataKey();
+                att[i] = o.attachmentId();
+                msg[i] = o.message();
+                tlp[i] = o.tlp();
+                ioc[i] = o.ioc();
+                sd[i] = o.startDate();
+            }
+            Map<String, Long> ids = new HashMap<>(n * 2);
+            try (PreparedStatement ps = c.prepareStatement(INTO_CASE)) {
+                ps.setLong(1, orgId);
+                ps.setLong(2, caseId);
+                ps.setString(3, actor);
+                ps.setLong(4, now);
+                ps.setArray(5, c.createArrayOf("varchar", dt));
+                ps.setArray(6, c.createArrayOf("varchar", d));
+                ps.setArray(7, c.createArrayOf("varchar", k));
+                ps.setArray(8, c.createArrayOf("int8", att));
+                ps.setArray(9, c.createArrayOf("varchar", msg));
+                ps.setArray(10, c.createArrayOf("int4", tlp));
+                ps.setArray(11, c.createArrayOf("bool", ioc));
+                ps.setArray(12, c.createArrayOf("int8", sd));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) ids.put(rs.getString(2) + "\0" + rs.getString(3), rs.getLong(1));
+                }
+            }
+            caseTags(c, batch, ids);
+            return null;
+        });
+    }
+
+    private static void caseTags(Connection c, List<ImportedObservable> batch, Map<String, Long> ids) throws SQLException {
         List<Long> entity = new ArrayList<>();
         List<String> tag = new ArrayList<>();
         for (ImportedObservable o : batch) {
@@ -137,7 +192,7 @@ final class PostgresObservableWriter implements ObservableBatchWriter {
             }
         }
         if (entity.isEmpty()) return;
-        try (PreparedStatement ps = c.prepareStatement(TAGS)) {
+        try (PreparedStatement ps = c.prepareStatement(CASE_TAGS)) {
             ps.setArray(1, c.createArrayOf("int8", entity.toArray(Long[]::new)));
             ps.setArray(2, c.createArrayOf("varchar", tag.toArray(String[]::new)));
             ps.executeUpdate();

@@ -1,0 +1,31 @@
+package io.sightline.server.connectors.misp;
+
+import io.sightline.integrations.misp.MispAlertDraft;
+import java.util.List;
+
+/**
+ * An event on its way through the {@link ImportPipeline}. The reader fills in what it knows
+ * (alert, mark, checkpoint); the writer thread alone sets the alert targets, on the first chunk
+ * it writes, and counts what it wrote.
+ *
+ * @param mark marks the observables this import saw; at the end of the event the alert's other
+ *             imported observables (their attributes were deleted in MISP) are removed
+ */
+final class ImportingEvent {
+    final MispAlertDraft alert;
+    final long mark;
+    final boolean known;
+    final String checkpoint;
+    /** The event's alert in each organisation; null until the first chunk is written. */
+    List<MispImportStore.AlertTarget> targets;
+    /** Chunks written so far; the first chunk of a just-created alert cannot meet existing rows. */
+    int chunksWritten;
+    long observablesWritten;
+
+    ImportingEvent(MispAlertDraft alert, long mark, boolean known, String checkpoint) {
+        this.alert = alert;
+        this.mark = mark;
+        this.known = known;
+        this.checkpoint = checkpoint;
+    }
+}

@@ -1,0 +1,105 @@
+package io.sightline.server.connectors.misp;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The writing side of the {@link ImportPipeline}: one transaction per call creates or updates the
+ * alerts of the events starting in it, writes all their observables, completes the events ending
+ * in it (removing what MISP deleted) and commits the checkpoint of the last event it completes.
+ * Events are completed in the order they came, so the checkpoint covers every event before it.
+ */
+final class MispImportWriter implements ImportPipeline.Writer {
+
+    /** What the writer needs from its server run. */
+    interface Run {
+        MispImportStore store();
+
+        String serverName();
+
+        String actor();
+
+        List<Long> organisations();
+
+        long now();
+
+        /** Runs the work in one transaction. */
+        void inTransaction(Runnable work);
+
+        /** Stores the checkpoint; called inside the transaction of the data it covers. */
+        void commitCheckpoint(String value);
+
+        void count(String counter, long n);
+    }
+
+    private final Run run;
+
+    MispImportWriter(Run run) {
+        this.run = run;
+    }
+
+    @Override
+    public void write(List<ImportPipeline.Item> items) {
+        long now = run.now();
+        MispImportStore store = run.store();
+        // alerts created in this transaction become the events' targets only once it committed
+        Map<ImportingEvent, List<MispImportStore.AlertTarget>> created = new IdentityHashMap<>();
+        long[] removed = {0};
+        run.inTransaction(() -> {
+            created.clear();
+            removed[0] = 0;
+            List<MispImportStore.AlertRows> rows = new ArrayList<>();
+            String checkpoint = null;
+            for (ImportPipeline.Item item : items) {
+                if (item instanceof ImportPipeline.Chunk chunk) {
+                    ImportingEvent event = chunk.event();
+                    List<MispImportStore.AlertTarget> targets = event.targets;
+                    if (targets == null) {
+                        targets = new ArrayList<>();
+                        for (long org : run.organisations()) {
+                            targets.add(store.upsertAlert(org, run.serverName(), event.alert, run.actor(), now));
+                        }
+                        created.put(event, targets);
+                    }
+                    for (MispImportStore.AlertTarget t : targets) {
+                        // a new alert has no observables before its first chunk: nothing to merge with
+                        boolean fresh = t.created() && event.chunksWritten == 0;
+                        rows.add(new MispImportStore.AlertRows(t, event.mark, fresh, chunk.observables()));
+                    }
+                    if (chunk.last()) checkpoint = event.checkpoint;
+                } else if (item instanceof ImportPipeline.Checkpoint c) {
+                    checkpoint = c.value();
+                }
+            }
+            store.writeObservables(rows, run.actor(), now);
+            for (ImportPipeline.Item item : items) {
+                if (item instanceof ImportPipeline.Chunk chunk && chunk.last()) {
+                    ImportingEvent event = chunk.event();
+                    List<MispImportStore.AlertTarget> targets = event.targets != null ? event.targets : created.get(event);
+                    for (MispImportStore.AlertTarget t : targets) {
+                        removed[0] += store.finishEvent(t, event.mark, event.alert.eventModified().getEpochSecond(), now);
+                    }
+                }
+            }
+            if (checkpoint != null) run.commitCheckpoint(checkpoint);
+        });
+        created.forEach((event, targets) -> event.targets = targets);
+        long written = 0;
+        boolean completed = false;
+        for (ImportPipeline.Item item : items) {
+            if (item instanceof ImportPipeline.Chunk chunk) {
+                ImportingEvent event = chunk.event();
+                event.chunksWritten++;
+                written += chunk.observables().size();
+                if (chunk.last()) {
+                    run.count(event.known ? "eventsUpdated" : "eventsImported", 1);
+                    completed = true;
+                }
+            }
+        }
+        run.count("observablesWritten", written);
+        if (completed) run.count("observablesRemoved", removed[0]);
+    }
+}
