@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +32,7 @@ class MispImportStore {
     private final JdbcClient jdbc;
     private final AlertRepository alerts;
     private final ObservableBatchWriter observables;
+    private final PostgresAlertWriter newAlerts;
     private final boolean postgres;
 
     MispImportStore(JdbcClient jdbc, JdbcTemplate template, AlertRepository alerts, SqlDialect dialect) {
@@ -38,6 +40,7 @@ class MispImportStore {
         this.alerts = alerts;
         this.postgres = dialect.postgres();
         this.observables = dialect.postgres() ? new PostgresObservableWriter(template) : new PortableObservableWriter(template);
+        this.newAlerts = dialect.postgres() ? new PostgresAlertWriter(template) : null;
     }
 
     /**
@@ -88,12 +91,53 @@ class MispImportStore {
     }
 
     /**
+     * The alerts of several events, each in every organisation of {@code orgs}, as
+     * {@link #upsertAlert} makes them. On PostgreSQL the alerts of events never imported before
+     * ({@code known} false) are created together in three statements; one that exists after all,
+     * and the alerts of known events, go through {@link #upsertAlert}.
+     *
+     * @return per draft, its alerts in the order of {@code orgs}
+     */
+    List<List<AlertTarget>> upsertAlerts(List<MispAlertDraft> drafts, List<Boolean> known, List<Long> orgs, String server,
+                                         String actor, long now) {
+        List<PostgresAlertWriter.NewAlert> fresh = new ArrayList<>();
+        List<int[]> freshAt = new ArrayList<>(); // (draft, org) of each entry of fresh
+        if (newAlerts != null) {
+            for (int d = 0; d < drafts.size(); d++) {
+                if (known.get(d)) continue;
+                MispAlertDraft a = drafts.get(d);
+                List<String> tags = clean(a.tags());
+                for (int o = 0; o < orgs.size(); o++) {
+                    fresh.add(new PostgresAlertWriter.NewAlert(orgs.get(o), a.type(), a.source(), a.sourceRef(),
+                            a.externalLink(), clip(a.title(), 1024), a.description(), a.severity(), alertDate(a, now), a.tlp(),
+                            a.pap(), tags, server, a.eventUuid()));
+                    freshAt.add(new int[] {d, o});
+                }
+            }
+        }
+        Map<Integer, Long> created = newAlerts == null ? Map.of() : newAlerts.create(fresh, actor, now);
+        AlertTarget[][] targets = new AlertTarget[drafts.size()][orgs.size()];
+        created.forEach((i, id) -> {
+            int[] at = freshAt.get(i);
+            targets[at[0]][at[1]] = new AlertTarget(id, orgs.get(at[1]), null, true);
+        });
+        List<List<AlertTarget>> out = new ArrayList<>(drafts.size());
+        for (int d = 0; d < drafts.size(); d++) {
+            for (int o = 0; o < orgs.size(); o++) {
+                if (targets[d][o] == null) targets[d][o] = upsertAlert(orgs.get(o), server, drafts.get(d), actor, now);
+            }
+            out.add(List.of(targets[d]));
+        }
+        return out;
+    }
+
+    /**
      * Creates the event's alert in an organisation, or updates it: MISP's fields are refreshed,
      * MISP's tags replace the tags MISP gave last time while tags added in the hub stay, and
      * status, read, follow, flag, assignee and case link are left as the analysts set them.
      */
     AlertTarget upsertAlert(long orgId, String server, MispAlertDraft d, String actor, long now) {
-        long date = d.date() == null ? now : d.date().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        long date = alertDate(d, now);
         Optional<AlertRecord> existing = alerts.findBySource(orgId, d.type(), d.source(), d.sourceRef());
         if (existing.isEmpty()) {
             long id = alerts.insert(new AlertRecord(0, orgId, d.type(), d.source(), d.sourceRef(), d.externalLink(),
@@ -147,16 +191,33 @@ class MispImportStore {
         }
     }
 
+    /** An event whose every observable was written: its alert, the mark of the import, its MISP timestamp. */
+    record Finished(AlertTarget target, long mark, long eventTimestamp) {}
+
     /**
-     * Ends an event: removes the alert's imported observables that this run (mark) did not see,
-     * i.e. whose attributes were deleted in MISP, and records the event version as imported.
+     * Ends events: removes each alert's imported observables that this run (mark) did not see,
+     * i.e. whose attributes were deleted in MISP, and records the event versions as imported
+     * (on PostgreSQL in one statement).
      *
      * @return the number of observables removed
      */
-    int finishEvent(AlertTarget t, long mark, long eventTimestamp, long now) {
-        int removed = t.created() ? 0 : sweep(t, mark); // a new alert has nothing stale
-        jdbc.sql("UPDATE misp_alert SET event_timestamp = ?, synced_at = ? WHERE alert_id = ?")
-                .params(eventTimestamp, now, t.alertId()).update();
+    int finishEvents(List<Finished> events, long now) {
+        int removed = 0;
+        for (Finished f : events) {
+            if (!f.target().created()) removed += sweep(f.target(), f.mark()); // a new alert has nothing stale
+        }
+        if (postgres && events.size() > 1) {
+            long[] alert = events.stream().mapToLong(f -> f.target().alertId()).toArray();
+            long[] timestamp = events.stream().mapToLong(Finished::eventTimestamp).toArray();
+            jdbc.sql("UPDATE misp_alert m SET event_timestamp = v.ts, synced_at = ? "
+                            + "FROM unnest(?::bigint[], ?::bigint[]) AS v(id, ts) WHERE m.alert_id = v.id")
+                    .params(now, alert, timestamp).update();
+        } else {
+            for (Finished f : events) {
+                jdbc.sql("UPDATE misp_alert SET event_timestamp = ?, synced_at = ? WHERE alert_id = ?")
+                        .params(f.eventTimestamp(), now, f.target().alertId()).update();
+            }
+        }
         return removed;
     }
 
@@ -166,6 +227,10 @@ class MispImportStore {
                 .params(t.alertId(), mark).update();
         return jdbc.sql("DELETE FROM observable WHERE alert_id = ? AND misp_sync IS NOT NULL AND misp_sync <> ?")
                 .params(t.alertId(), mark).update();
+    }
+
+    private static long alertDate(MispAlertDraft d, long now) {
+        return d.date() == null ? now : d.date().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     }
 
     private static List<String> clean(List<String> tags) {

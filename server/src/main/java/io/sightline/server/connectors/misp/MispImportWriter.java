@@ -40,6 +40,20 @@ final class MispImportWriter implements ImportPipeline.Writer {
         this.run = run;
     }
 
+    /** Creates or updates, together, the alerts of the events whose first chunk is in this transaction. */
+    private void createAlerts(List<ImportPipeline.Item> items, Map<ImportingEvent, List<MispImportStore.AlertTarget>> created,
+                              long now) {
+        List<ImportingEvent> starting = new ArrayList<>();
+        for (ImportPipeline.Item item : items) {
+            if (item instanceof ImportPipeline.Chunk chunk && chunk.event().targets == null) starting.add(chunk.event());
+        }
+        if (starting.isEmpty()) return;
+        List<List<MispImportStore.AlertTarget>> targets = run.store().upsertAlerts(
+                starting.stream().map(e -> e.alert).toList(), starting.stream().map(e -> e.known).toList(),
+                run.organisations(), run.serverName(), run.actor(), now);
+        for (int i = 0; i < starting.size(); i++) created.put(starting.get(i), targets.get(i));
+    }
+
     @Override
     public void write(List<ImportPipeline.Item> items) {
         long now = run.now();
@@ -50,23 +64,21 @@ final class MispImportWriter implements ImportPipeline.Writer {
         run.inTransaction(() -> {
             created.clear();
             removed[0] = 0;
+            createAlerts(items, created, now);
             List<MispImportStore.AlertRows> rows = new ArrayList<>();
+            List<MispImportStore.Finished> finished = new ArrayList<>();
             String checkpoint = null;
             for (ImportPipeline.Item item : items) {
                 if (item instanceof ImportPipeline.Chunk chunk) {
                     ImportingEvent event = chunk.event();
-                    List<MispImportStore.AlertTarget> targets = event.targets;
-                    if (targets == null) {
-                        targets = new ArrayList<>();
-                        for (long org : run.organisations()) {
-                            targets.add(store.upsertAlert(org, run.serverName(), event.alert, run.actor(), now));
-                        }
-                        created.put(event, targets);
-                    }
+                    List<MispImportStore.AlertTarget> targets = event.targets != null ? event.targets : created.get(event);
                     for (MispImportStore.AlertTarget t : targets) {
                         // a new alert has no observables before its first chunk: nothing to merge with
                         boolean fresh = t.created() && event.chunksWritten == 0;
                         rows.add(new MispImportStore.AlertRows(t, event.mark, fresh, chunk.observables()));
+                        if (chunk.last()) {
+                            finished.add(new MispImportStore.Finished(t, event.mark, event.alert.eventModified().getEpochSecond()));
+                        }
                     }
                     if (chunk.last()) checkpoint = event.checkpoint;
                 } else if (item instanceof ImportPipeline.Checkpoint c) {
@@ -74,15 +86,7 @@ final class MispImportWriter implements ImportPipeline.Writer {
                 }
             }
             store.writeObservables(rows, run.actor(), now);
-            for (ImportPipeline.Item item : items) {
-                if (item instanceof ImportPipeline.Chunk chunk && chunk.last()) {
-                    ImportingEvent event = chunk.event();
-                    List<MispImportStore.AlertTarget> targets = event.targets != null ? event.targets : created.get(event);
-                    for (MispImportStore.AlertTarget t : targets) {
-                        removed[0] += store.finishEvent(t, event.mark, event.alert.eventModified().getEpochSecond(), now);
-                    }
-                }
-            }
+            removed[0] = store.finishEvents(finished, now);
             if (checkpoint != null) run.commitCheckpoint(checkpoint);
         });
         created.forEach((event, targets) -> event.targets = targets);
