@@ -163,6 +163,24 @@ public final class MispClient {
         return count[0];
     }
 
+    /**
+     * Streams several events in one answer ({@code POST /events/restSearch} with their ids), each
+     * announced to {@code events} before its attributes; memory use depends on neither the number
+     * nor the size of the events. MISP may leave out events deleted (or hidden from the key) since
+     * they were listed, and does not promise any order: check what arrived against what was asked.
+     *
+     * @param ids event ids (not uuids: MISP's {@code eventid} filter takes ids), at most a few hundred
+     * @return the number of events read
+     * @throws MispFormatException on a truncated or malformed answer; the event being read then is
+     *                             incomplete, those before it are complete
+     */
+    public long fetchEvents(List<String> ids, MispEventsListener events) {
+        if (ids.isEmpty()) return 0;
+        HttpCall call = HttpCall.post("/events/restSearch").json(MispRequestBodies.eventsById(ids))
+                .retryable().build(); // a search changes nothing, so repeating it is harmless
+        return target.readStream(call, in -> reader.readEvents(in, events));
+    }
+
     /** {@code POST /events}: creates an event with its attributes and tags; returns it as MISP stored it. */
     public MispEvent createEvent(MispNewEvent event) {
         return refusedAs("create the event '" + event.info() + "'", () -> {

@@ -24,14 +24,22 @@ final class MispEventParser {
     private MispEventParser() {
     }
 
+    /** Told the event's id and uuid, as far as they were read, before its first attribute. */
+    interface EventStart {
+        void start(String id, String uuid);
+    }
+
     /**
      * Parses the fields of one event object. The parser must be on the first PROPERTY_NAME (or the
      * END_OBJECT) of the event; on return it is on the event's END_OBJECT.
      *
      * @param attributes receives every attribute, plain ones and those inside objects
+     * @param start      called once, before the first attribute or object list (or at the end of
+     *                   an event without any), with the id and uuid read so far
      * @return the event metadata
      */
-    static MispEventSummary parseEventFields(JsonParser p, Consumer<MispAttribute> attributes) {
+    static MispEventSummary parseEventFields(JsonParser p, Consumer<MispAttribute> attributes, EventStart start) {
+        boolean started = false;
         String id = null, uuid = null, info = null, extendsUuid = null;
         LocalDate date = null;
         long timestamp = 0, publishTimestamp = 0;
@@ -60,8 +68,16 @@ final class MispEventParser {
                 case "Orgc" -> orgc = parseOrg(p);
                 case "Tag" -> tags.addAll(parseTags(p));
                 case "EventTag" -> tags.addAll(parseEventTags(p));
-                case "Attribute" -> forEachElement(p, () -> attributes.accept(parseAttribute(p, null)));
-                case "Object" -> forEachElement(p, () -> parseObject(p, attributes));
+                case "Attribute" -> {
+                    if (!started) start.start(id, uuid);
+                    started = true;
+                    forEachElement(p, () -> attributes.accept(parseAttribute(p, null)));
+                }
+                case "Object" -> {
+                    if (!started) start.start(id, uuid);
+                    started = true;
+                    forEachElement(p, () -> parseObject(p, attributes));
+                }
                 default -> p.skipChildren();
             }
             if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
@@ -69,6 +85,7 @@ final class MispEventParser {
             }
         }
         requireEnd(p, JsonToken.END_OBJECT, "event");
+        if (!started) start.start(id, uuid);
         return new MispEventSummary(id, uuid, info, date, timestamp, publishTimestamp, published,
                 distribution, threatLevel, analysis, attributeCount, org, orgc, tags, extendsUuid);
     }

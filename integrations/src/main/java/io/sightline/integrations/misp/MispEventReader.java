@@ -45,7 +45,18 @@ public final class MispEventReader {
      * @throws MispException       if reading the stream failed (I/O)
      */
     public long read(InputStream in, MispEventListener listener) {
-        return parse(in, p -> readRoot(p, listener));
+        return parse(in, p -> readRoot(p, (id, uuid) -> listener));
+    }
+
+    /**
+     * Streams every event found in {@code in}, each to the listener {@code events} gives for it
+     * when it begins. The stream is read to its end but not closed.
+     *
+     * @return the number of events read
+     * @throws MispFormatException as {@link #read} does
+     */
+    public long readEvents(InputStream in, MispEventsListener events) {
+        return parse(in, p -> readRoot(p, events));
     }
 
     /**
@@ -136,7 +147,7 @@ public final class MispEventReader {
         }
     }
 
-    private long readRoot(JsonParser p, MispEventListener listener) {
+    private long readRoot(JsonParser p, MispEventsListener listener) {
         JsonToken root = p.nextToken();
         if (root == null) {
             throw MispJsonValues.invalid(p, "a MISP event but the input is empty");
@@ -173,7 +184,7 @@ public final class MispEventReader {
     }
 
     /** Array of events, each bare or wrapped in {@code {"Event":…}}; parser on START_ARRAY. */
-    private long readEventArray(JsonParser p, MispEventListener listener) {
+    private long readEventArray(JsonParser p, MispEventsListener listener) {
         long[] events = {0};
         MispEventParser.forEachElement(p, () -> {
             if (p.currentToken() != JsonToken.START_OBJECT) {
@@ -196,17 +207,18 @@ public final class MispEventReader {
         return events[0];
     }
 
-    private static void readEvent(JsonParser p, MispEventListener listener) {
+    private static void readEvent(JsonParser p, MispEventsListener events) {
         long[] count = {0};
+        MispEventListener[] listener = {null};
         MispEventSummary summary = MispEventParser.parseEventFields(p, a -> {
             count[0]++;
-            listener.attribute(a);
-        });
+            listener[0].attribute(a);
+        }, (id, uuid) -> listener[0] = events.eventStart(id, uuid));
         if (summary.uuid() == null && summary.id() == null) {
             // e.g. an error document such as {"name":…,"message":…} answered with status 200
             throw MispJsonValues.invalid(p, "a MISP event with a 'uuid' or an 'id' at the end of this object");
         }
-        listener.eventEnd(summary, count[0]);
+        listener[0].eventEnd(summary, count[0]);
     }
 
     private interface Body {

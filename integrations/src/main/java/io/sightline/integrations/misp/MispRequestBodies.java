@@ -39,6 +39,16 @@ final class MispRequestBodies {
         return body;
     }
 
+    /** {@code POST /events/restSearch} for full events (attributes, objects, tags) by id. */
+    static ObjectNode eventsById(List<String> ids) {
+        ObjectNode body = HttpJson.MAPPER.createObjectNode();
+        body.put("returnFormat", "json");
+        strings(body.putArray("eventid"), ids);
+        body.put("limit", ids.size());
+        body.put("page", 1);
+        return body;
+    }
+
     static ObjectNode newEvent(MispNewEvent event) {
         ObjectNode root = HttpJson.MAPPER.createObjectNode();
         ObjectNode e = root.putObject("Event");

@@ -25,6 +25,57 @@ final class EmulatorIndexSearch {
     }
 
     static Page search(List<ObjectNode> headers, JsonNode filters, MispEmulatorStore store) {
+        List<ObjectNode> matching = new ArrayList<>();
+        Predicate<ObjectNode> match = filter(filters);
+        for (ObjectNode header : headers) {
+            if (match.test(header)) {
+                matching.add(header);
+            }
+        }
+        // MISP lists the most recently modified first unless told otherwise
+        String sort = filters.path("sort").asString("timestamp");
+        boolean descending = filters.has("sort")
+                ? filters.path("direction").asString("asc").equalsIgnoreCase("desc")
+                : !filters.path("direction").asString("desc").equalsIgnoreCase("asc");
+        matching.sort(order(sort, descending));
+        long total = matching.size();
+        matching = page(matching, filters);
+        List<ObjectNode> out = new ArrayList<>(matching.size());
+        matching.forEach(h -> out.add(indexEntry(h, store)));
+        return new Page(out, total);
+    }
+
+    /**
+     * {@code POST /events/restSearch}: the full events passing the same filters ({@code eventid}
+     * takes ids or uuids), in id order (not the index's), paged by {@code limit} / {@code page}.
+     */
+    static List<EmulatedEvent> restSearch(MispEmulatorStore store, JsonNode filters) {
+        Predicate<ObjectNode> match = filter(filters);
+        JsonNode eventIds = param(filters, "eventid");
+        // asked by id: look those up rather than test every stored event
+        List<String> candidates = eventIds != null ? values(eventIds) : store.eventIds();
+        java.util.Map<String, EmulatedEvent> matching = new java.util.LinkedHashMap<>();
+        for (String id : candidates) {
+            store.find(id.strip()).filter(e -> !matching.containsKey(e.id()) && match.test(e.header()))
+                    .ifPresent(e -> matching.put(e.id(), e));
+        }
+        List<EmulatedEvent> events = new ArrayList<>(matching.values());
+        events.sort(Comparator.comparing((EmulatedEvent e) -> e.id().length()).thenComparing(EmulatedEvent::id));
+        return page(events, filters);
+    }
+
+    private static <T> List<T> page(List<T> matching, JsonNode filters) {
+        int limit = filters.path("limit").asInt(0);
+        if (limit <= 0) {
+            return matching;
+        }
+        int page = Math.max(1, filters.path("page").asInt(1));
+        long from = (long) (page - 1) * limit;
+        return from >= matching.size() ? List.of()
+                : matching.subList((int) from, (int) Math.min(matching.size(), from + limit));
+    }
+
+    private static Predicate<ObjectNode> filter(JsonNode filters) {
         Predicate<ObjectNode> match = e -> true;
         JsonNode timestamp = param(filters, "timestamp");
         if (timestamp != null) {
@@ -55,32 +106,10 @@ final class EmulatorIndexSearch {
         }
         JsonNode eventIds = param(filters, "eventid");
         if (eventIds != null) {
-            List<String> ids = values(eventIds);
+            java.util.Set<String> ids = new java.util.HashSet<>(values(eventIds));
             match = match.and(e -> ids.contains(e.path("id").asString()) || ids.contains(e.path("uuid").asString()));
         }
-        List<ObjectNode> matching = new ArrayList<>();
-        for (ObjectNode header : headers) {
-            if (match.test(header)) {
-                matching.add(header);
-            }
-        }
-        // MISP lists the most recently modified first unless told otherwise
-        String sort = filters.path("sort").asString("timestamp");
-        boolean descending = filters.has("sort")
-                ? filters.path("direction").asString("asc").equalsIgnoreCase("desc")
-                : !filters.path("direction").asString("desc").equalsIgnoreCase("asc");
-        matching.sort(order(sort, descending));
-        long total = matching.size();
-        int limit = filters.path("limit").asInt(0);
-        if (limit > 0) {
-            int page = Math.max(1, filters.path("page").asInt(1));
-            long from = (long) (page - 1) * limit;
-            matching = from >= matching.size() ? List.of()
-                    : matching.subList((int) from, (int) Math.min(matching.size(), from + limit));
-        }
-        List<ObjectNode> out = new ArrayList<>(matching.size());
-        matching.forEach(h -> out.add(indexEntry(h, store)));
-        return new Page(out, total);
+        return match;
     }
 
     /** A filter value given as {@code searchX} or {@code X}. */

@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A MISP server on loopback for tests, demos and benchmarks: serves the endpoints the connector
- * uses with MISP's JSON shapes, loads events from MISP files, generates large events streamed on
+ * uses with MISP's JSON shapes (full events one by one or several per {@code /events/restSearch}), loads events from MISP files, generates large events streamed on
  * demand, pages and filters the event index as MISP does, records what the API changed, checks
  * the {@code Authorization} key, counts requests, and injects faults switched at run time
  * ({@link #faults()}). Over plain HTTP or HTTPS with a self-signed certificate.
@@ -112,11 +112,13 @@ public final class MispEmulator implements AutoCloseable {
     private final MispEmulatorFaults faults = new MispEmulatorFaults();
     private final AtomicLong requests = new AtomicLong();
     private final Map<String, AtomicLong> requestsByRoute = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> eventsServed = new ConcurrentHashMap<>();
 
     private MispEmulator(Options options) throws IOException {
         this.options = options;
         this.store = new MispEmulatorStore(options.orgName());
-        this.routes = new MispEmulatorRoutes(store, options.version());
+        this.routes = new MispEmulatorRoutes(store, options.version(),
+                id -> eventsServed.computeIfAbsent(id, k -> new AtomicLong()).incrementAndGet());
         options.load().forEach(store::load);
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port());
         if (options.https()) {
@@ -181,6 +183,20 @@ public final class MispEmulator implements AutoCloseable {
     public long requestCount(String methodAndPathPrefix) {
         return requestsByRoute.entrySet().stream().filter(e -> e.getKey().startsWith(methodAndPathPrefix))
                 .mapToLong(e -> e.getValue().get()).sum();
+    }
+
+    /**
+     * Full events written in answers ({@code /events/view}, {@code /events/restSearch}), however
+     * many per request; an answer cut short by a fault may count an event not completely sent.
+     */
+    public long eventsServed() {
+        return eventsServed.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    /** How many times the event with this id was written in full in an answer. */
+    public long eventsServed(String eventId) {
+        AtomicLong n = eventsServed.get(eventId);
+        return n == null ? 0 : n.get();
     }
 
     @Override

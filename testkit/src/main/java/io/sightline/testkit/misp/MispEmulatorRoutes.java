@@ -1,6 +1,7 @@
 package io.sightline.testkit.misp;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,10 +34,13 @@ final class MispEmulatorRoutes {
 
     private final MispEmulatorStore store;
     private final String version;
+    private final java.util.function.Consumer<String> served;
 
-    MispEmulatorRoutes(MispEmulatorStore store, String version) {
+    /** @param served told the id of every full event written in an answer */
+    MispEmulatorRoutes(MispEmulatorStore store, String version, java.util.function.Consumer<String> served) {
         this.store = store;
         this.version = version;
+        this.served = served;
     }
 
     void handle(String method, String path, JsonNode body, Reply reply) throws IOException {
@@ -66,6 +70,23 @@ final class MispEmulatorRoutes {
                 g.writeStartObject();
                 g.writeName("Event");
                 event.write(g, deleted);
+                g.writeEndObject();
+                served.accept(event.id());
+            });
+        } else if (post && (path.equals("/events/restSearch") || path.equals("/events/restSearch/json"))) {
+            boolean deleted = truthy(body.path("deleted"));
+            List<EmulatedEvent> events = EmulatorIndexSearch.restSearch(store, body);
+            reply.json(200, Map.of("X-Result-Count", String.valueOf(events.size())), g -> {
+                g.writeStartObject();
+                g.writeArrayPropertyStart("response");
+                for (EmulatedEvent event : events) {
+                    g.writeStartObject();
+                    g.writeName("Event");
+                    event.write(g, deleted);
+                    g.writeEndObject();
+                    served.accept(event.id());
+                }
+                g.writeEndArray();
                 g.writeEndObject();
             });
         } else if (post && (path.equals("/events") || path.equals("/events/add"))) {

@@ -11,9 +11,10 @@ import java.util.function.BooleanSupplier;
  * Overlaps reading MISP with writing the database: the run's thread fetches, parses and maps
  * events and {@link #put}s their observables in chunks; a writer thread takes them in order and
  * writes what has piled up in one transaction (several small events, or one chunk of a large one),
- * with the checkpoint of the last event that transaction completes. The queue holds a few chunks,
- * so memory stays bounded whatever the events' size, and the checkpoint never runs ahead of the
- * data: items are written in the order the search delivered the events.
+ * with the last checkpoint its items carry. The queue holds a few chunks, so memory stays bounded
+ * whatever the events' size. Items are written in the order they were put, and the reader only
+ * attaches to an item a checkpoint that every event listed before is complete for (see
+ * {@link ListedEvents}), so the checkpoint never runs ahead of the data.
  *
  * <p>A failure on either side ends both: the writer's failure is thrown to the reader at its next
  * {@link #put}; after a reader failure, {@link #close} lets the writer finish what was queued
@@ -28,11 +29,13 @@ final class ImportPipeline implements AutoCloseable {
 
     /**
      * Observables of one event, in the order read. The last chunk of an event completes it: the
-     * transaction writing it also removes what MISP deleted and moves the checkpoint.
+     * transaction writing it also removes what MISP deleted and moves the checkpoint to
+     * {@code checkpoint}, if not null (null: an event listed before this one is not complete yet).
      */
-    record Chunk(ImportingEvent event, List<ImportedObservable> observables, boolean last) implements Item {}
+    record Chunk(ImportingEvent event, List<ImportedObservable> observables, boolean last, String checkpoint)
+            implements Item {}
 
-    /** An event that needs no writing (skipped, unchanged, gone): only the checkpoint moves past it. */
+    /** Events that need no writing (skipped, unchanged, gone): only the checkpoint moves past them. */
     record Checkpoint(String value) implements Item {}
 
     private record End() implements Item {}

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * An event on its way through the {@link ImportPipeline}. The reader fills in what it knows
- * (alert, mark, checkpoint); the writer thread alone sets the alert targets, on the first chunk
- * it writes, and counts what it wrote.
+ * (alert, mark); the writer thread alone sets the alert targets, on the first chunk it writes,
+ * and counts what it wrote.
  *
  * @param mark marks the observables this import saw; at the end of the event the alert's other
  *             imported observables (their attributes were deleted in MISP) are removed
@@ -15,17 +15,14 @@ final class ImportingEvent {
     final MispAlertDraft alert;
     final long mark;
     final boolean known;
-    final String checkpoint;
     /** The event's alert in each organisation; null until the first chunk is written. */
     List<MispImportStore.AlertTarget> targets;
     /** Chunks written so far; the first chunk of a just-created alert cannot meet existing rows. */
     int chunksWritten;
-    long observablesWritten;
 
-    ImportingEvent(MispAlertDraft alert, long mark, boolean known, String checkpoint) {
+    ImportingEvent(MispAlertDraft alert, long mark, boolean known) {
         this.alert = alert;
         this.mark = mark;
         this.known = known;
-        this.checkpoint = checkpoint;
     }
 }

@@ -84,10 +84,19 @@ final class MispEventImport implements MispEventListener {
         }
     }
 
-    /** Downloads the event's files and hands over its last chunk, once all its attributes were read. */
-    void finish() {
+    /** Whether the event has files to download before it can be finished. */
+    boolean hasFiles() {
+        return !files.isEmpty();
+    }
+
+    /**
+     * Downloads the event's files and hands over its last chunk, once all its attributes were read.
+     *
+     * @param checkpoint what the checkpoint may move to once this event is written; null for not at all
+     */
+    void finish(String checkpoint) {
         for (FileRef f : files) add(download(f.draft()));
-        emit(true);
+        emit(true, checkpoint);
     }
 
     private void add(ImportedObservable o) {
@@ -97,12 +106,12 @@ final class MispEventImport implements MispEventListener {
         buffer.put(key, o);
         if (buffer.size() >= run.batchSize()) {
             if (run.stopRequested()) throw new Stopped();
-            emit(false);
+            emit(false, null);
         }
     }
 
-    private void emit(boolean last) {
-        chunks.accept(new ImportPipeline.Chunk(event, List.copyOf(buffer.values()), last));
+    private void emit(boolean last, String checkpoint) {
+        chunks.accept(new ImportPipeline.Chunk(event, List.copyOf(buffer.values()), last, checkpoint));
         buffer.clear();
     }
 

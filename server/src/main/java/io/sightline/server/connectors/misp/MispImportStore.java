@@ -1,12 +1,14 @@
 package io.sightline.server.connectors.misp;
 
 import io.sightline.integrations.misp.MispAlertDraft;
+import io.sightline.integrations.misp.MispEventSummary;
 import io.sightline.server.alerts.AlertRecord;
 import io.sightline.server.alerts.AlertRepository;
 import io.sightline.server.common.SqlDialect;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,30 +58,40 @@ class MispImportStore {
      */
     record EventState(boolean exportedByHub, boolean known, Set<Long> upToDate) {}
 
-    EventState state(String server, String eventUuid, long eventTimestamp) {
-        boolean[] exported = {false};
-        boolean[] known = {false};
-        Set<Long> upToDate = new HashSet<>();
-        jdbc.sql("""
-                SELECT -1, (SELECT COUNT(*) FROM misp_export WHERE event_uuid = ?), 0
-                UNION ALL
-                SELECT a.org_id, m.event_timestamp, m.synced_at FROM misp_alert m JOIN alert a ON a.id = m.alert_id
-                WHERE m.server = ? AND m.event_uuid = ?""")
-                .params(eventUuid == null ? "" : eventUuid, server, eventUuid == null ? "" : eventUuid)
-                .query(rs -> {
-                    long org = rs.getLong(1);
-                    if (org == -1) {
-                        exported[0] = rs.getLong(2) > 0;
-                        return;
-                    }
-                    known[0] = true;
-                    long imported = rs.getLong(2);
-                    if (imported > eventTimestamp || (imported == eventTimestamp && rs.getLong(3) >= (eventTimestamp + 60) * 1000)) {
-                        upToDate.add(org);
-                    }
-                });
-        return new EventState(exported[0], known[0], upToDate);
+    /** What the hub knows of several events (see {@link EventState}), in two queries; by event uuid. */
+    Map<String, EventState> states(String server, List<MispEventSummary> events) {
+        Set<String> uuids = new HashSet<>();
+        for (MispEventSummary e : events) if (e.uuid() != null) uuids.add(e.uuid());
+        Set<String> exported = new HashSet<>();
+        Map<String, List<long[]>> imported = new HashMap<>();
+        if (!uuids.isEmpty()) {
+            exported.addAll(jdbc.sql("SELECT DISTINCT event_uuid FROM misp_export WHERE event_uuid IN (:uuids)")
+                    .param("uuids", uuids).query(String.class).list());
+            jdbc.sql("""
+                    SELECT m.event_uuid, a.org_id, m.event_timestamp, m.synced_at FROM misp_alert m JOIN alert a ON a.id = m.alert_id
+                    WHERE m.server = :server AND m.event_uuid IN (:uuids)""")
+                    .param("server", server).param("uuids", uuids)
+                    .query(rs -> {
+                        imported.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                                .add(new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+                    });
+        }
+        Map<String, EventState> states = new HashMap<>();
+        for (MispEventSummary e : events) {
+            if (e.uuid() == null) continue;
+            Set<Long> upToDate = new HashSet<>();
+            List<long[]> rows = imported.getOrDefault(e.uuid(), List.of());
+            long ts = e.timestamp();
+            for (long[] r : rows) {
+                if (r[1] > ts || (r[1] == ts && r[2] >= (ts + 60) * 1000)) upToDate.add(r[0]);
+            }
+            states.put(e.uuid(), new EventState(exported.contains(e.uuid()), !rows.isEmpty(), upToDate));
+        }
+        return states;
     }
+
+    /** The state of an event the hub has never seen. */
+    static final EventState UNKNOWN = new EventState(false, false, Set.of());
 
     /**
      * PostgreSQL: the import's transactions do not wait for their commit to reach the disk. A

@@ -8,8 +8,7 @@ import java.util.Map;
 /**
  * The writing side of the {@link ImportPipeline}: one transaction per call creates or updates the
  * alerts of the events starting in it, writes all their observables, completes the events ending
- * in it (removing what MISP deleted) and commits the checkpoint of the last event it completes.
- * Events are completed in the order they came, so the checkpoint covers every event before it.
+ * in it (removing what MISP deleted) and commits the last checkpoint its items carry.
  */
 final class MispImportWriter implements ImportPipeline.Writer {
 
@@ -80,7 +79,7 @@ final class MispImportWriter implements ImportPipeline.Writer {
                             finished.add(new MispImportStore.Finished(t, event.mark, event.alert.eventModified().getEpochSecond()));
                         }
                     }
-                    if (chunk.last()) checkpoint = event.checkpoint;
+                    if (chunk.last() && chunk.checkpoint() != null) checkpoint = chunk.checkpoint();
                 } else if (item instanceof ImportPipeline.Checkpoint c) {
                     checkpoint = c.value();
                 }

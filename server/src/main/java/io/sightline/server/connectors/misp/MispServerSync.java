@@ -1,11 +1,8 @@
 package io.sightline.server.connectors.misp;
 
 import io.sightline.integrations.http.HttpAuthException;
-import io.sightline.integrations.http.HttpNotFoundException;
-import io.sightline.integrations.misp.MispAlertDraft;
 import io.sightline.integrations.misp.MispAlertMapper;
 import io.sightline.integrations.misp.MispClient;
-import io.sightline.integrations.misp.MispEventSummary;
 import io.sightline.integrations.misp.MispSearchResult;
 import io.sightline.server.auth.Organisation;
 import io.sightline.server.auth.OrganisationRepository;
@@ -18,16 +15,16 @@ import io.sightline.server.observables.AttachmentStore;
 import io.sightline.server.observables.ObservableTypes;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One run of one MISP server's partition: checks the server, then asks for the events changed
- * since the checkpoint (MISP's own {@code timestamp}, never the hub's clock), and imports each
- * one: read and mapped on this thread ({@link MispEventImport}) while the previous ones are being
- * written ({@link ImportPipeline}, {@link MispImportWriter}). Events this hub exported, and events
- * whose current version every organisation already has, are skipped, only moving the checkpoint.
+ * since the checkpoint (MISP's own {@code timestamp}, never the hub's clock), and imports them:
+ * fetched a page at a time and mapped on this thread ({@link MispEventFetcher},
+ * {@link MispEventImport}) while the previous ones are being written ({@link ImportPipeline},
+ * {@link MispImportWriter}). Events this hub exported, and events whose current version every
+ * organisation already has, are skipped, only moving the checkpoint.
  */
 final class MispServerSync {
     private static final Logger log = LoggerFactory.getLogger(MispServerSync.class);
@@ -70,10 +67,12 @@ final class MispServerSync {
             MispSearchResult result;
             try (ImportPipeline pipeline = new ImportPipeline("misp-import-" + server.name(), batchSize, run::stopRequested,
                     new MispImportWriter(events))) {
+                MispEventFetcher fetcher = new MispEventFetcher(events, client, pipeline, summary -> mapper.alert(summary, source));
                 result = client.searchEvents(server.query(since), summary -> {
                     if (run.stopRequested()) throw new MispEventImport.Stopped();
-                    importEvent(events, pipeline, summary, source);
+                    fetcher.listed(summary);
                 });
+                fetcher.flush();
                 pipeline.finish();
             }
             run.count("eventsSkippedTooLarge", result.skippedTooLarge());
@@ -86,38 +85,6 @@ final class MispServerSync {
         }
     }
 
-    /**
-     * Reads one event into the pipeline. An event that needs no import still goes through it, as
-     * a checkpoint, so the checkpoint never passes events still waiting to be written.
-     */
-    private void importEvent(EventRun run, ImportPipeline pipeline, MispEventSummary summary, String source) {
-        String checkpoint = Long.toString(summary.timestamp());
-        MispImportStore.EventState state = deps.store().state(server.name(), summary.uuid(), summary.timestamp());
-        if (state.exportedByHub()) {
-            pipeline.put(new ImportPipeline.Checkpoint(checkpoint));
-            run.count("eventsSkippedOwnExport", 1);
-            return;
-        }
-        if (state.upToDate().containsAll(run.orgs)) {
-            pipeline.put(new ImportPipeline.Checkpoint(checkpoint));
-            run.count("eventsUnchanged", 1);
-            return;
-        }
-        MispAlertDraft alert = mapper.alert(summary, source);
-        ImportingEvent event = new ImportingEvent(alert, ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE),
-                state.known(), checkpoint);
-        MispEventImport reader = new MispEventImport(run, event, pipeline::put);
-        try {
-            client.fetchEvent(summary.idOrUuid(), false, reader);
-        } catch (HttpNotFoundException gone) {
-            // deleted in MISP (or hidden from the key) since the index was read
-            pipeline.put(new ImportPipeline.Checkpoint(checkpoint));
-            run.count("eventsGone", 1);
-            return;
-        }
-        reader.finish();
-    }
-
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) return true;
@@ -126,7 +93,7 @@ final class MispServerSync {
     }
 
     /** What the reading and the writing of events see of this run. */
-    private final class EventRun implements MispEventImport.Run, MispImportWriter.Run {
+    private final class EventRun implements MispEventFetcher.Run, MispImportWriter.Run {
         private final PartitionRun run;
         private final List<Long> orgs;
 

@@ -53,19 +53,20 @@ abstract class MispConnectorContract extends MispHubTest {
     @Test
     void incrementalSyncFetchesOnlyChangedEventsAndStoresMispTimestamp() {
         syncAndWait();
-        long fetchesBefore = misp().emulator.requestCount("GET /events/view");
+        long fetchesBefore = misp().emulator.eventsServed();
         String id = misp().addEvent(UUID.randomUUID().toString(), "incremental", List.of("tlp:green"),
                 attribute("ip-dst", "Network activity", "198.51.100.7", true));
         long timestamp = misp().clock.get();
         syncAndWait();
-        assertThat(misp().emulator.requestCount("GET /events/view") - fetchesBefore).isEqualTo(1);
+        assertThat(misp().emulator.eventsServed() - fetchesBefore).isEqualTo(1);
+        assertThat(misp().emulator.eventsServed(id)).isEqualTo(1);
         assertThat(values(alertObservables(id))).containsExactly("198.51.100.7");
         assertThat(alert(id).path("tlp").asInt()).isEqualTo(1);
         var checkpoint = admin.get("/api/v1/connector/misp/checkpoint").json().get(0);
         assertThat(checkpoint.path("value").asString()).isEqualTo(Long.toString(timestamp));
 
         syncAndWait(); // nothing changed: nothing fetched again
-        assertThat(misp().emulator.requestCount("GET /events/view") - fetchesBefore).isEqualTo(1);
+        assertThat(misp().emulator.eventsServed() - fetchesBefore).isEqualTo(1);
     }
 
     @Test

@@ -56,11 +56,11 @@ class MispFaultsTest extends MispHubTest {
 
         String limited = MISP.addEvent(UUID.randomUUID().toString(), "rate limited", List.of(),
                 attribute("domain", "Network activity", "rate-limited.example.org", true));
-        long views = MISP.emulator.requestCount("GET /events/view");
-        MISP.emulator.faults().rateLimited("/events/view", 1, Duration.ofSeconds(1));
+        long fetches = MISP.emulator.requestCount("POST /events/restSearch");
+        MISP.emulator.faults().rateLimited("/events/restSearch", 1, Duration.ofSeconds(1));
         health = syncAndWait();
         assertThat(partition(health, "local").path("consecutiveFailures").asInt()).isZero();
-        assertThat(MISP.emulator.requestCount("GET /events/view") - views).as("one refused, one served").isEqualTo(2);
+        assertThat(MISP.emulator.requestCount("POST /events/restSearch") - fetches).as("one refused, one served").isEqualTo(2);
         assertThat(values(alertObservables(limited))).containsExactly("rate-limited.example.org");
 
         String slow = MISP.addEvent(UUID.randomUUID().toString(), "slow", List.of(),
@@ -74,7 +74,7 @@ class MispFaultsTest extends MispHubTest {
         String truncated = MISP.addEvent(UUID.randomUUID().toString(), "truncated", List.of(),
                 attribute("domain", "Network activity", "truncated.example.org", true),
                 attribute("domain", "Network activity", "truncated2.example.org", true));
-        MISP.emulator.faults().truncated("/events/view", 3, 300);
+        MISP.emulator.faults().truncated("/events/restSearch", 3, 300);
         health = syncAndWait();
         assertThat(partition(health, "local").path("lastError").asString()).containsIgnoringCase("JSON");
         assertThat(hasAlert(truncated) && alertObservables(truncated).size() == 2).as("a truncated event is not complete").isFalse();

@@ -90,7 +90,7 @@ class MispResumeAndClusterTest {
             MispTesting.await("all events imported", () -> db.sql("SELECT COUNT(*) FROM alert").query(Long.class).single() == events);
             MispTesting.await("both hubs idle", () -> !ca.syncInProgress() && !cb.syncInProgress());
             assertThat(db.sql("SELECT COUNT(*) FROM alert").query(Long.class).single()).isEqualTo(events);
-            assertThat(MISP.emulator.requestCount("GET /events/view")).as("each event fetched by one hub, once").isEqualTo(events);
+            assertThat(MISP.emulator.eventsServed()).as("each event fetched by one hub, once").isEqualTo(events);
             assertThat(db.sql("SELECT COUNT(*) FROM observable").query(Long.class).single()).isEqualTo((long) events * (300 + 37));
         } finally {
             a.close();
