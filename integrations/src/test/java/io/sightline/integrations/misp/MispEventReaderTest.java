@@ -192,6 +192,39 @@ class MispEventReaderTest {
     }
 
     @Test
+    void severalEventsOfOneAnswerEachGoToTheListenerGivenWhenTheyBegin() throws IOException {
+        List<String> started = new ArrayList<>();
+        java.util.Map<String, Collected> byEvent = new java.util.LinkedHashMap<>();
+        try (InputStream in = Files.newInputStream(MispFixtures.file("misp-stix-restsearch-events_collection_2.json"))) {
+            long events = reader.readEvents(in, (id, uuid) -> {
+                started.add(uuid);
+                return byEvent.computeIfAbsent(uuid, k -> new Collected());
+            });
+            assertThat(events).isEqualTo(2);
+        }
+        assertThat(started).hasSize(2).doesNotContainNull().doesNotHaveDuplicates();
+        byEvent.forEach((uuid, c) -> {
+            assertThat(c.events).singleElement().satisfies(e -> assertThat(e.uuid()).isEqualTo(uuid));
+            assertThat(c.attributes).hasSize(c.counts.get(0).intValue());
+        });
+        assertThat(byEvent.values().iterator().next().attributes.get(0).type()).isEqualTo("domain|ip");
+    }
+
+    @Test
+    void anEventIsAnnouncedWithTheIdAndUuidWrittenBeforeItsAttributes() {
+        List<String> started = new ArrayList<>();
+        reader.readEvents(new ByteArrayInputStream(("{\"response\":[{\"Event\":{\"id\":\"7\",\"uuid\":\"u7\","
+                + "\"Attribute\":[{\"type\":\"md5\",\"value\":\"a\"}]}},{\"Event\":{\"Attribute\":[],\"id\":\"8\"}},"
+                + "{\"Event\":{\"uuid\":\"u9\",\"info\":\"no attributes\"}}]}").getBytes(StandardCharsets.UTF_8)),
+                (id, uuid) -> {
+                    started.add(id + "/" + uuid);
+                    return new Collected();
+                });
+        // sorted keys put the attributes first: the event is announced without its id
+        assertThat(started).containsExactly("7/u7", "null/null", "null/u9");
+    }
+
+    @Test
     void objectWhoseFieldsComeFirstStreamsItsAttributesWithTheObject() {
         Collected c = readString("{\"Event\":{\"uuid\":\"e1\",\"Object\":[{\"uuid\":\"o1\",\"name\":\"file\","
                 + "\"deleted\":true,\"Attribute\":[{\"type\":\"md5\",\"value\":\"abc\",\"to_ids\":\"1\"}]}],"

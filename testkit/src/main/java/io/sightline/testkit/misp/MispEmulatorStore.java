@@ -144,6 +144,13 @@ public final class MispEmulatorStore {
         }
     }
 
+    /** Deletes an event for good, as {@code /events/delete} does: it is no longer listed nor served. */
+    public synchronized void delete(String idOrUuid) {
+        EmulatedEvent event = require(idOrUuid, "/events/delete");
+        events.remove(event.id());
+        writes.add("delete event " + event.id());
+    }
+
     synchronized Optional<EmulatedEvent> find(String idOrUuid) {
         EmulatedEvent byId = events.get(idOrUuid);
         if (byId != null) {

@@ -77,7 +77,34 @@ final class TreeEvent implements EmulatedEvent {
             }
             copy.set("Object", objects);
         }
-        out.writeTree(copy);
+        out.writeTree(inMispOrder(copy));
+    }
+
+    /**
+     * MISP writes an event's own fields (id and uuid first) before its lists, and the tags last;
+     * a reader can then tell which event the attributes belong to while they stream by.
+     */
+    private static ObjectNode inMispOrder(ObjectNode event) {
+        ObjectNode ordered = event.objectNode();
+        for (String first : java.util.List.of("id", "uuid")) {
+            if (event.has(first)) {
+                ordered.set(first, event.get(first));
+            }
+        }
+        event.properties().forEach(e -> {
+            if (!e.getValue().isContainer()) {
+                ordered.set(e.getKey(), e.getValue());
+            }
+        });
+        event.properties().forEach(e -> {
+            if (e.getValue().isContainer() && !e.getKey().equals("Tag")) {
+                ordered.set(e.getKey(), e.getValue());
+            }
+        });
+        if (event.has("Tag")) {
+            ordered.set("Tag", event.get("Tag"));
+        }
+        return ordered;
     }
 
     private static ArrayNode withoutDeleted(ArrayNode attributes) {

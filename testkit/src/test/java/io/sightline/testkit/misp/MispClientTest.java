@@ -105,6 +105,28 @@ class MispClientTest {
     }
 
     @Test
+    void severalFullEventsInOneRequestEachWithItsOwnAttributes() {
+        String a = event("a", 300, "CIRCL", true);
+        String b = event("b", 100, "CIRCL", true);
+        String big = misp.store().addGenerated("generated", 50, 200, List.of("tlp:green"));
+        List<String> started = new ArrayList<>();
+        java.util.Map<String, List<MispAttribute>> attributes = new java.util.HashMap<>();
+
+        long read = client.fetchEvents(List.of(big, b, a, "999999"), (id, uuid) -> {
+            started.add(id);
+            return attributes.computeIfAbsent(id, k -> new ArrayList<>())::add;
+        });
+
+        assertThat(read).as("the unknown id is left out").isEqualTo(3);
+        assertThat(started).as("MISP's order, not the index's nor the request's").containsExactly(a, b, big);
+        assertThat(attributes.get(big)).hasSize(50).allSatisfy(x -> assertThat(x.eventId()).isEqualTo(big));
+        assertThat(attributes.get(a)).singleElement().satisfies(x -> assertThat(x.value()).isEqualTo("10.0.0.50"));
+        assertThat(misp.requestCount("POST /events/restSearch")).isEqualTo(1);
+        assertThat(misp.eventsServed()).isEqualTo(3);
+        assertThat(misp.eventsServed(big)).isEqualTo(1);
+    }
+
+    @Test
     void moreEventsInOneSecondThanAPageStillAllArriveOnce() {
         List<String> ids = IntStream.range(0, 11).mapToObj(i -> event("same second " + i, 5_000, "CIRCL", true)).toList();
 

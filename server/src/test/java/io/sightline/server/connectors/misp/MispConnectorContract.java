@@ -70,6 +70,61 @@ abstract class MispConnectorContract extends MispHubTest {
     }
 
     @Test
+    void eventsAnsweredOutOfListedOrderOrDeletedSinceListedAreAllAccountedFor() {
+        syncAndWait();
+        String older = misp().addEvent(UUID.randomUUID().toString(), "modified last", List.of(),
+                attribute("domain", "Network activity", "modified-last.example.org", true));
+        String gone = misp().addEvent(UUID.randomUUID().toString(), "deleted while listed", List.of(),
+                attribute("domain", "Network activity", "deleted.example.org", true));
+        String newer = misp().addEvent(UUID.randomUUID().toString(), "created last", List.of(),
+                attribute("domain", "Network activity", "created-last.example.org", true));
+        // listed by modification (newer, then older), answered by id (older first)
+        misp().emulator.store().touch(older, misp().tick());
+        long goneBefore = counter(health(), "eventsGone");
+        long searches = misp().emulator.requestCount("POST /events/restSearch");
+        misp().emulator.faults().slow("/events/restSearch", 1, java.time.Duration.ofSeconds(2));
+
+        long asked = requestSync();
+        MispTesting.await("the page of events asked for",
+                () -> misp().emulator.requestCount("POST /events/restSearch") > searches);
+        misp().emulator.store().delete(gone); // MISP leaves it out of the answer; alone, it is 404
+        JsonNode health = awaitSync(asked);
+
+        assertThat(values(alertObservables(older))).containsExactly("modified-last.example.org");
+        assertThat(values(alertObservables(newer))).containsExactly("created-last.example.org");
+        assertThat(hasAlert(gone)).isFalse();
+        assertThat(counter(health, "eventsGone") - goneBefore).isEqualTo(1);
+        assertThat(admin.get("/api/v1/connector/misp/checkpoint").json().get(0).path("value").asString())
+                .isEqualTo(Long.toString(misp().clock.get()));
+    }
+
+    private JsonNode health() {
+        return admin.get("/api/v1/connector/misp").json();
+    }
+
+    private static long counter(JsonNode health, String name) {
+        return health.path("partitions").get(0).path("counters").path(name).asLong(0);
+    }
+
+    @Test
+    void anAlertAlreadyMadeForAnEventIsCompletedNotDuplicated() {
+        String id = misp().addEvent(UUID.randomUUID().toString(), "alert made by hand first", List.of("tlp:amber"),
+                attribute("ip-dst", "Network activity", "198.51.100.99", true));
+        var made = admin.post("/api/v1/alert", Map.of("type", "misp", "source", "ORGNAME", "sourceRef", id,
+                "title", "typed in by an analyst", "description", "before the import", "tags", List.of("by-hand")));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+
+        syncAndWait();
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM alert WHERE source_ref = ?").param(id).query(Long.class).single()).isEqualTo(1);
+        JsonNode alert = alert(id);
+        assertThat(alert.path("_id").asString()).isEqualTo(made.json().path("_id").asString());
+        assertThat(alert.path("title").asString()).isEqualTo("#" + id + " alert made by hand first");
+        assertThat(strings(alert.path("tags"))).contains("by-hand", "tlp:amber");
+        assertThat(values(alertObservables(id))).containsExactly("198.51.100.99");
+    }
+
+    @Test
     void updateRemovesDeletedAttributesAndKeepsAnalystChanges() {
         String uuid = UUID.randomUUID().toString();
         String id = misp().addEvent(uuid, "to be updated", List.of("tlp:amber", "old-misp-tag"),

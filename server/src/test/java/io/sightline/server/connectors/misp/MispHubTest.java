@@ -16,9 +16,19 @@ abstract class MispHubTest extends HubTest {
 
     /** Asks for a sync over the API (TheHive's route) and waits until every server's run has ended. */
     protected JsonNode syncAndWait() {
+        return awaitSync(requestSync());
+    }
+
+    /** Asks for a sync over the API; returns when it was asked, for {@link #awaitSync}. */
+    protected long requestSync() {
         long before = System.currentTimeMillis();
         var r = admin.get("/api/connector/misp/_syncAlerts");
         assertThat(r.status()).as(r.toString()).isEqualTo(204);
+        return before;
+    }
+
+    /** Waits until every server's run started after {@code before} has ended; returns the connector's health. */
+    protected JsonNode awaitSync(long before) {
         MispTesting.await("the MISP sync has run", () -> {
             JsonNode health = admin.get("/api/v1/connector/misp").json();
             for (JsonNode p : health.path("partitions")) {
