@@ -4,12 +4,14 @@ import io.sightline.integrations.misp.MispAttribute;
 import io.sightline.integrations.misp.MispClient;
 import io.sightline.integrations.misp.MispEventListener;
 import io.sightline.integrations.misp.MispNewAttribute;
+import io.sightline.integrations.misp.MispSample;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import io.sightline.server.support.TestApi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static io.sightline.server.connectors.misp.MispTesting.attribute;
@@ -104,6 +106,30 @@ abstract class MispConnectorContract extends MispHubTest {
 
     private static long counter(JsonNode health, String name) {
         return health.path("partitions").get(0).path("counters").path(name).asLong(0);
+    }
+
+    @Test
+    void theFileOfAnEventIsDownloadedAndTheEventsListedAfterItStillImport(@TempDir java.nio.file.Path dir) throws Exception {
+        syncAndWait();
+        String withFile = misp().addEvent(UUID.randomUUID().toString(), "with an attachment", List.of(),
+                attribute("domain", "Network activity", "attachment-host.example.org", true));
+        java.nio.file.Path file = dir.resolve("report.txt");
+        java.nio.file.Files.writeString(file, "the attached report");
+        misp().tick();
+        misp().client().uploadSample(withFile, new MispSample(file, "report.txt", MispSample.Kind.ATTACHMENT,
+                "External analysis", "", false));
+        String after = misp().addEvent(UUID.randomUUID().toString(), "listed after it", List.of(),
+                attribute("domain", "Network activity", "after-attachment.example.org", true));
+
+        syncAndWait();
+
+        JsonNode attached = alertObservables(withFile).stream().filter(o -> o.has("attachment")).findFirst().orElseThrow();
+        assertThat(attached.path("attachment").path("name").asString()).isEqualTo("report.txt");
+        assertThat(attached.path("attachment").path("size").asLong()).isEqualTo("the attached report".length());
+        assertThat(values(alertObservables(withFile))).contains("attachment-host.example.org");
+        assertThat(values(alertObservables(after))).containsExactly("after-attachment.example.org");
+        assertThat(admin.get("/api/v1/connector/misp/checkpoint").json().get(0).path("value").asString())
+                .isEqualTo(Long.toString(misp().clock.get()));
     }
 
     @Test
