@@ -1,35 +1,48 @@
 package io.sightline.server.connectors.misp;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
  * Overlaps reading MISP with writing the database: the run's thread fetches, parses and maps
- * events and {@link #put}s their observables in chunks; a writer thread takes them in order and
- * writes what has piled up in one transaction (several small events, or one chunk of a large one),
- * with the last checkpoint its items carry. The queue holds a few chunks, so memory stays bounded
- * whatever the events' size. Items are written in the order they were put, and the reader only
- * attaches to an item a checkpoint that every event listed before is complete for (see
- * {@link ListedEvents}), so the checkpoint never runs ahead of the data.
+ * events and {@link #put}s their observables in chunks; a dispatcher thread takes them in order
+ * and groups what has piled up into transactions (several small events, or one chunk of a large
+ * one), which {@code lanes} writer threads write, each on its own connection: on PostgreSQL one
+ * writing connection keeps one core busy, a second one lets the database use another. The
+ * queue holds a few chunks, so memory stays bounded whatever the events' size.
  *
- * <p>A failure on either side ends both: the writer's failure is thrown to the reader at its next
- * {@link #put}; after a reader failure, {@link #close} lets the writer finish what was queued
- * before it (complete events keep their progress) and stops it.
+ * <p>The checkpoint never runs ahead of the data: the reader only attaches to an item a
+ * checkpoint that every event listed before is complete for (see {@link ListedEvents}), and a
+ * transaction's checkpoint is committed only once every transaction formed before it has
+ * committed: within that transaction when they all had when it began, else on its own right
+ * after the last of them. Chunks of one event are written one after the other, in order.
+ *
+ * <p>A failure on either side ends both: a writer's failure is thrown to the reader at its next
+ * {@link #put}; after a reader failure, {@link #close} lets the writers finish what was queued
+ * before it (complete events keep their progress) and stops them.
  */
 final class ImportPipeline implements AutoCloseable {
-    /** Chunks waiting for the writer; each holds at most one batch of observables. */
+    /** Chunks waiting for the writers; each holds at most one batch of observables. */
     static final int CAPACITY = 8;
 
-    /** What travels from the reader to the writer. */
+    /** What travels from the reader to the writers. */
     sealed interface Item permits Chunk, Checkpoint, End {}
 
     /**
      * Observables of one event, in the order read. The last chunk of an event completes it: the
-     * transaction writing it also removes what MISP deleted and moves the checkpoint to
+     * transaction writing it also removes what MISP deleted; the checkpoint may then move to
      * {@code checkpoint}, if not null (null: an event listed before this one is not complete yet).
      */
     record Chunk(ImportingEvent event, List<ImportedObservable> observables, boolean last, String checkpoint)
@@ -40,34 +53,56 @@ final class ImportPipeline implements AutoCloseable {
 
     private record End() implements Item {}
 
-    /** Writes one transaction's worth of items, in order; runs on the writer thread. */
+    /** Writes transactions; called from several threads at once when there are several lanes. */
     interface Writer {
-        void write(List<Item> items);
+        /**
+         * Writes one transaction's items, in order.
+         *
+         * @param checkpoint committed in the same transaction when not null
+         */
+        void write(List<Item> items, String checkpoint);
+
+        /** Commits a checkpoint in a transaction of its own. */
+        void commitCheckpoint(String value);
     }
 
     private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final Writer writer;
     private final int batchSize;
-    private final Thread thread;
+    private final int lanes;
     private final BooleanSupplier stopRequested;
+    private final Thread dispatcher;
+    private final ExecutorService writers;
+    private final Semaphore freeLanes;
+    /** The last transaction that wrote each event with chunks still to come: its next one waits for it. */
+    private final Map<ImportingEvent, CompletableFuture<Void>> eventsInProgress = new IdentityHashMap<>();
+    private final Progress progress = new Progress();
     private volatile RuntimeException failure;
     private volatile boolean closed;
 
-    ImportPipeline(String name, int batchSize, BooleanSupplier stopRequested, Writer writer) {
+    ImportPipeline(String name, int batchSize, int lanes, BooleanSupplier stopRequested, Writer writer) {
         this.writer = writer;
         this.batchSize = batchSize;
+        this.lanes = lanes;
         this.stopRequested = stopRequested;
-        this.thread = new Thread(this::drain, name);
-        thread.setDaemon(true);
-        thread.start();
+        this.freeLanes = new Semaphore(lanes);
+        int[] n = {0};
+        this.writers = Executors.newFixedThreadPool(lanes, r -> {
+            Thread t = new Thread(r, name + "-writer-" + ++n[0]);
+            t.setDaemon(true);
+            return t;
+        });
+        this.dispatcher = new Thread(this::dispatch, name);
+        dispatcher.setDaemon(true);
+        dispatcher.start();
     }
 
-    /** Hands an item to the writer; blocks while the queue is full. */
+    /** Hands an item to the writers; blocks while the queue is full. */
     void put(Item item) {
         try {
             while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
                 rethrowFailure();
-                if (!thread.isAlive()) throw new IllegalStateException("the MISP import writer has stopped");
+                if (!dispatcher.isAlive()) throw new IllegalStateException("the MISP import writer has stopped");
             }
             rethrowFailure();
         } catch (InterruptedException e) {
@@ -76,7 +111,7 @@ final class ImportPipeline implements AutoCloseable {
         }
     }
 
-    /** Waits until everything handed over is written; throws the writer's failure if it had one. */
+    /** Waits until everything handed over is written; throws a writer's failure if there was one. */
     void finish() {
         put(new End());
         join();
@@ -85,22 +120,19 @@ final class ImportPipeline implements AutoCloseable {
 
     /**
      * Ends the pipeline: after {@link #finish} nothing is left to do; otherwise (the reader
-     * failed) the writer writes what was queued before this call and stops.
+     * failed) the writers write what was queued before this call and stop.
      */
     @Override
     public void close() {
         if (closed) return;
         closed = true;
-        if (thread.isAlive() && !queue.offer(new End())) {
-            // full: the writer is busy with the items before; wait for room or its end
-            try {
-                while (thread.isAlive() && !queue.offer(new End(), 100, TimeUnit.MILLISECONDS)) {
-                    // waiting
-                }
-            } catch (InterruptedException e) {
-                thread.interrupt();
-                Thread.currentThread().interrupt();
+        try {
+            while (dispatcher.isAlive() && !queue.offer(new End(), 100, TimeUnit.MILLISECONDS)) {
+                // full: the writers are busy with the items before
             }
+        } catch (InterruptedException e) {
+            dispatcher.interrupt();
+            Thread.currentThread().interrupt();
         }
         join();
     }
@@ -108,9 +140,9 @@ final class ImportPipeline implements AutoCloseable {
     private void join() {
         closed = true;
         try {
-            thread.join();
+            dispatcher.join();
         } catch (InterruptedException e) {
-            // shutting down: the writer stops at its next transaction
+            // shutting down: the writers stop at their next transaction
             Thread.currentThread().interrupt();
         }
     }
@@ -120,28 +152,124 @@ final class ImportPipeline implements AutoCloseable {
         if (f != null) throw f;
     }
 
-    /** The writer thread: takes what is queued, one transaction at a time, until the end. */
-    private void drain() {
+    private void fail(RuntimeException e) {
+        synchronized (this) {
+            if (failure == null) failure = e;
+        }
+    }
+
+    /** The dispatcher thread: forms transactions in order and hands each to a free writer. */
+    private void dispatch() {
         try {
+            long seq = 0;
             List<Item> items = new ArrayList<>();
             while (true) {
-                Item first = queue.take();
-                if (first instanceof End) return;
+                // a free writer first: what piles up meanwhile then goes into one transaction
+                freeLanes.acquire();
+                Item first = failure == null ? queue.take() : new End();
+                if (first instanceof End) {
+                    freeLanes.release();
+                    break;
+                }
                 items.clear();
                 items.add(first);
                 gather(items, size(first));
-                if (stopRequested.getAsBoolean()) throw new MispEventImport.Stopped();
-                writer.write(List.copyOf(items));
+                if (stopRequested.getAsBoolean()) {
+                    freeLanes.release();
+                    throw new MispEventImport.Stopped();
+                }
+                submit(seq++, List.copyOf(items));
             }
         } catch (InterruptedException e) {
-            failure = new MispEventImport.Stopped();
+            fail(new MispEventImport.Stopped());
         } catch (RuntimeException e) {
-            failure = e;
+            fail(e);
         } catch (Error e) {
-            failure = new IllegalStateException("the MISP import writer failed: " + e, e);
+            fail(new IllegalStateException("the MISP import writer failed: " + e, e));
             throw e;
         } finally {
+            awaitWriters();
             queue.clear(); // unblocks a reader waiting for room; it then sees the failure
+        }
+    }
+
+    /** Lets the transactions handed out end (a stopping writer ends at its next one). */
+    private void awaitWriters() {
+        writers.shutdown();
+        try {
+            while (!writers.awaitTermination(1, TimeUnit.SECONDS)) {
+                // a transaction still running
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void submit(long seq, List<Item> items) {
+        String checkpoint = null;
+        List<CompletableFuture<Void>> before = new ArrayList<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        for (Item item : items) {
+            if (item instanceof Chunk c) {
+                CompletableFuture<Void> previous = c.last() ? eventsInProgress.remove(c.event())
+                        : eventsInProgress.put(c.event(), done);
+                if (previous != null) before.add(previous);
+                if (c.last() && c.checkpoint() != null) checkpoint = c.checkpoint();
+            } else if (item instanceof Checkpoint c) {
+                checkpoint = c.value();
+            }
+        }
+        String txCheckpoint = checkpoint;
+        writers.execute(() -> {
+            try {
+                // the event's earlier chunk must be committed: it made the event's alerts
+                before.forEach(CompletableFuture::join);
+                if (failure != null || stopRequested.getAsBoolean()) throw new MispEventImport.Stopped();
+                boolean inOrder = progress.isNext(seq);
+                writer.write(items, inOrder ? txCheckpoint : null);
+                progress.committed(seq, txCheckpoint, inOrder);
+                done.complete(null);
+            } catch (RuntimeException e) {
+                // a failure of the transaction waited for is that transaction's, already recorded
+                fail(e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e);
+                done.completeExceptionally(e);
+            } catch (Error e) {
+                fail(new IllegalStateException("the MISP import writer failed: " + e, e));
+                done.completeExceptionally(e);
+                throw e;
+            } finally {
+                freeLanes.release();
+            }
+        });
+    }
+
+    /**
+     * Which transactions have committed, to move the checkpoint over the longest committed
+     * prefix only, and never backwards.
+     */
+    private final class Progress {
+        private final TreeMap<Long, String> committedAhead = new TreeMap<>();
+        private long next;
+        private String written;
+
+        synchronized boolean isNext(long seq) {
+            return seq == next;
+        }
+
+        /** A transaction committed; writes the checkpoint its commit allows, unless it held it. */
+        synchronized void committed(long seq, String checkpoint, boolean checkpointWritten) {
+            if (checkpointWritten && checkpoint != null) written = checkpoint;
+            committedAhead.put(seq, checkpoint == null ? "" : checkpoint);
+            String reached = null;
+            while (!committedAhead.isEmpty() && committedAhead.firstKey() == next) {
+                String c = committedAhead.pollFirstEntry().getValue();
+                if (!c.isEmpty()) reached = c;
+                next++;
+            }
+            if (reached != null && !reached.equals(written)) {
+                writer.commitCheckpoint(reached);
+                written = reached;
+            }
         }
     }
 

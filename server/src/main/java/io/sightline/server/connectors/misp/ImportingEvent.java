@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * An event on its way through the {@link ImportPipeline}. The reader fills in what it knows
- * (alert, mark); the writer thread alone sets the alert targets, on the first chunk it writes,
- * and counts what it wrote.
+ * (alert, mark); the writer threads alone set the alert targets, on the first chunk written, and
+ * count the chunks written: the chunks of one event are written in turn, each transaction starting
+ * after the previous one ended, which also makes its changes visible to the next writer thread.
  *
  * @param mark marks the observables this import saw; at the end of the event the alert's other
  *             imported observables (their attributes were deleted in MISP) are removed

@@ -94,6 +94,14 @@ class MispImportStore {
     static final EventState UNKNOWN = new EventState(false, false, Set.of());
 
     /**
+     * Connections the import writes with at once: on PostgreSQL each keeps one core busy and the
+     * events they write never share a row; an embedded database gains nothing from a second one.
+     */
+    int writers() {
+        return postgres ? 2 : 1;
+    }
+
+    /**
      * PostgreSQL: the import's transactions do not wait for their commit to reach the disk. A
      * database crash can then lose the last commits, but data and checkpoint together, so the
      * events are imported again; nothing is lost or duplicated.

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The writing side of the {@link ImportPipeline}: one transaction per call creates or updates the
  * alerts of the events starting in it, writes all their observables, completes the events ending
- * in it (removing what MISP deleted) and commits the last checkpoint its items carry.
+ * in it (removing what MISP deleted) and commits the checkpoint the pipeline allows it. Thread-safe:
+ * the pipeline's writer threads write different events.
  */
 final class MispImportWriter implements ImportPipeline.Writer {
 
@@ -54,7 +55,12 @@ final class MispImportWriter implements ImportPipeline.Writer {
     }
 
     @Override
-    public void write(List<ImportPipeline.Item> items) {
+    public void commitCheckpoint(String value) {
+        run.inTransaction(() -> run.commitCheckpoint(value));
+    }
+
+    @Override
+    public void write(List<ImportPipeline.Item> items, String checkpoint) {
         long now = run.now();
         MispImportStore store = run.store();
         // alerts created in this transaction become the events' targets only once it committed
@@ -66,7 +72,6 @@ final class MispImportWriter implements ImportPipeline.Writer {
             createAlerts(items, created, now);
             List<MispImportStore.AlertRows> rows = new ArrayList<>();
             List<MispImportStore.Finished> finished = new ArrayList<>();
-            String checkpoint = null;
             for (ImportPipeline.Item item : items) {
                 if (item instanceof ImportPipeline.Chunk chunk) {
                     ImportingEvent event = chunk.event();
@@ -79,9 +84,6 @@ final class MispImportWriter implements ImportPipeline.Writer {
                             finished.add(new MispImportStore.Finished(t, event.mark, event.alert.eventModified().getEpochSecond()));
                         }
                     }
-                    if (chunk.last() && chunk.checkpoint() != null) checkpoint = chunk.checkpoint();
-                } else if (item instanceof ImportPipeline.Checkpoint c) {
-                    checkpoint = c.value();
                 }
             }
             store.writeObservables(rows, run.actor(), now);

@@ -65,7 +65,8 @@ final class MispServerSync {
             Instant since = context.checkpoint(run.partition()).map(v -> Instant.ofEpochSecond(Long.parseLong(v))).orElse(null);
             EventRun events = new EventRun(run, orgs);
             MispSearchResult result;
-            try (ImportPipeline pipeline = new ImportPipeline("misp-import-" + server.name(), batchSize, run::stopRequested,
+            try (ImportPipeline pipeline = new ImportPipeline("misp-import-" + server.name(), batchSize,
+                    deps.store().writers(), run::stopRequested,
                     new MispImportWriter(events))) {
                 MispEventFetcher fetcher = new MispEventFetcher(events, client, pipeline, summary -> mapper.alert(summary, source));
                 result = client.searchEvents(server.query(since), summary -> {

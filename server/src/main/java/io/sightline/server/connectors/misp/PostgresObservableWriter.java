@@ -139,7 +139,12 @@ final class PostgresObservableWriter implements ObservableBatchWriter {
     }
 
     @Override
-    public void addToCase(long orgId, long caseId, List<ImportedObservable> batch, String actor, long now) {
+    public void addToCase(long orgId, long caseId, List<ImportedObservable> unsorted, String actor, long now) {
+        // alerts of one case may be written by two import transactions at once: inserting in one
+        // order keeps them from waiting for each other crosswise (a deadlock)
+        List<ImportedObservable> batch = unsorted.stream()
+                .sorted(java.util.Comparator.comparing(ImportedObservable::dataType).thenComparing(ImportedObservable::dataKey))
+                .toList();
         jdbc.execute((ConnectionCallback<Void>) c -> {
             int n = batch.size();
             String[] dt = new String[n], d = new String[n], k = new String[n], msg = new String[n];

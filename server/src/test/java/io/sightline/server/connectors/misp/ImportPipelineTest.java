@@ -37,11 +37,11 @@ class ImportPipelineTest {
         List<List<ImportPipeline.Item>> writes = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch firstWrite = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        ImportPipeline pipeline = new ImportPipeline("test-writer", 10, () -> false, items -> {
+        ImportPipeline pipeline = new ImportPipeline("test-writer", 10, 1, () -> false, writer((items, checkpoint) -> {
             writes.add(items);
             firstWrite.countDown();
             await(release);
-        });
+        }));
         ImportingEvent big = event();
         List<ImportPipeline.Item> put = new ArrayList<>();
         put.add(chunk(event(), 3, true, "1"));               // taken alone while the queue is empty
@@ -63,9 +63,9 @@ class ImportPipelineTest {
     @Test
     void aWriterFailureReachesTheReader() {
         IllegalStateException broken = new IllegalStateException("database gone");
-        ImportPipeline pipeline = new ImportPipeline("test-writer", 10, () -> false, items -> {
+        ImportPipeline pipeline = new ImportPipeline("test-writer", 10, 2, () -> false, writer((items, checkpoint) -> {
             throw broken;
-        });
+        }));
         assertThatThrownBy(() -> {
             for (int i = 0; i < 100; i++) pipeline.put(chunk(event(), 1, true, Integer.toString(i)));
             pipeline.finish();
@@ -76,7 +76,8 @@ class ImportPipelineTest {
     @Test
     void afterAReaderFailureWhatWasHandedOverIsStillWritten() {
         List<ImportPipeline.Item> written = Collections.synchronizedList(new ArrayList<>());
-        ImportPipeline pipeline = new ImportPipeline("test-writer", 10, () -> false, written::addAll);
+        ImportPipeline pipeline = new ImportPipeline("test-writer", 10, 1, () -> false,
+                writer((items, checkpoint) -> written.addAll(items)));
         List<ImportPipeline.Item> put = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             ImportPipeline.Item item = chunk(event(), 2, true, Integer.toString(i));
@@ -94,11 +95,11 @@ class ImportPipelineTest {
         List<ImportPipeline.Item> written = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch writing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        ImportPipeline pipeline = new ImportPipeline("test-writer", 1, stopping::get, items -> {
+        ImportPipeline pipeline = new ImportPipeline("test-writer", 1, 1, stopping::get, writer((items, checkpoint) -> {
             written.addAll(items);
             writing.countDown();
             await(release);
-        });
+        }));
         pipeline.put(chunk(event(), 1, true, "1"));
         await(writing);
         pipeline.put(chunk(event(), 1, true, "2"));
@@ -107,6 +108,91 @@ class ImportPipelineTest {
 
         assertThatThrownBy(pipeline::finish).isInstanceOf(MispEventImport.Stopped.class);
         assertThat(written).hasSize(1);
+    }
+
+    @Test
+    void withTwoWritersTheCheckpointWaitsForEveryEarlierTransaction() {
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch secondDone = new CountDownLatch(1);
+        ImportPipeline.Chunk slow = chunk(event(), 1, true, "1");
+        ImportPipeline.Chunk fast = chunk(event(), 1, true, "2");
+        ImportPipeline.Chunk later = chunk(event(), 1, true, "3");
+        ImportPipeline pipeline = new ImportPipeline("test-writer", 1, 2, () -> false, new ImportPipeline.Writer() {
+            @Override
+            public void write(List<ImportPipeline.Item> items, String checkpoint) {
+                ImportPipeline.Item item = items.get(0);
+                if (item == slow) await(secondDone); // the first transaction ends after the second
+                log.add("write " + (item == slow ? 1 : item == fast ? 2 : 3) + (checkpoint == null ? "" : " with checkpoint " + checkpoint));
+                if (item == fast) secondDone.countDown();
+            }
+
+            @Override
+            public void commitCheckpoint(String value) {
+                log.add("checkpoint " + value);
+            }
+        });
+        pipeline.put(slow);
+        pipeline.put(fast);
+        pipeline.put(later);
+        pipeline.finish();
+
+        // a checkpoint appears only once its transaction and every one before it are written
+        java.util.Set<Integer> written = new java.util.HashSet<>();
+        int lastCheckpoint = 0;
+        for (String entry : log) {
+            if (entry.startsWith("write ")) written.add(entry.charAt(6) - '0');
+            if (entry.matches(".*checkpoint \\d")) {
+                int checkpoint = entry.charAt(entry.length() - 1) - '0';
+                assertThat(checkpoint).as("checkpoints only move forward: " + log).isGreaterThan(lastCheckpoint);
+                for (int tx = 1; tx <= checkpoint; tx++) assertThat(written).as(entry + " in " + log).contains(tx);
+                lastCheckpoint = checkpoint;
+            }
+        }
+        assertThat(lastCheckpoint).as(log.toString()).isEqualTo(3);
+        assertThat(log).as("the second transaction ended first").contains("write 2").doesNotContain("write 2 with checkpoint 2");
+    }
+
+    @Test
+    void theChunksOfOneEventAreWrittenInTurnEvenWithTwoWriters() {
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        ImportingEvent big = event();
+        ImportPipeline.Chunk first = chunk(big, 1, false, null);
+        ImportPipeline.Chunk second = chunk(big, 1, true, "1");
+        ImportPipeline pipeline = new ImportPipeline("test-writer", 1, 2, () -> false, writer((items, checkpoint) -> {
+            if (items.get(0) == first) {
+                sleep(300); // the other writer is free meanwhile
+                log.add("first written");
+            } else {
+                log.add("second starts");
+            }
+        }));
+        pipeline.put(first);
+        pipeline.put(second);
+        pipeline.finish();
+
+        assertThat(log).containsExactly("first written", "second starts");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A writer whose checkpoints alone are of no interest. */
+    private static ImportPipeline.Writer writer(java.util.function.BiConsumer<List<ImportPipeline.Item>, String> write) {
+        return new ImportPipeline.Writer() {
+            @Override
+            public void write(List<ImportPipeline.Item> items, String checkpoint) {
+                write.accept(items, checkpoint);
+            }
+
+            @Override
+            public void commitCheckpoint(String value) {
+            }
+        };
     }
 
     private static void await(CountDownLatch latch) {
