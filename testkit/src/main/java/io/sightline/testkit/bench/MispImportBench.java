@@ -68,14 +68,14 @@ public final class MispImportBench {
             System.out.printf(Locale.ROOT, "MISP emulator: %d events x %d attributes = %,d attributes on %s%n",
                     events, attributes, total, misp.baseUrl());
 
-            double cpu = CpuClock.self();
+            double cpu = CpuTimes.ofThisProcess();
             double memorySeconds = parseFromMemory(misp, events);
             System.out.printf(Locale.ROOT, "parse only, from memory: %.2f s (%,.0f attributes/s), %.2f CPU-s%n", memorySeconds,
-                    total / memorySeconds, CpuClock.self() - cpu);
-            cpu = CpuClock.self();
+                    total / memorySeconds, CpuTimes.ofThisProcess() - cpu);
+            cpu = CpuTimes.ofThisProcess();
             double parseSeconds = parseOnly(misp);
             System.out.printf(Locale.ROOT, "fetch + parse only, over loopback: %.2f s (%,.0f attributes/s), %.2f CPU-s"
-                    + " (emulator and client)%n", parseSeconds, total / parseSeconds, CpuClock.self() - cpu);
+                    + " (emulator and client)%n", parseSeconds, total / parseSeconds, CpuTimes.ofThisProcess() - cpu);
 
             String db = "sightline_bench_" + UUID.randomUUID().toString().replace("-", "");
             run("createdb", "-h", "127.0.0.1", "-U", "postgres", db);
@@ -101,9 +101,9 @@ public final class MispImportBench {
                 System.out.printf(Locale.ROOT, "hub started with -Xmx%s on PostgreSQL database %s; idle %.1f s later%n", heap, db,
                         waitUntilIdle(hub));
                 int gcLinesBefore = gcLog.lines();
-                Map<Long, Double> backendsBefore = CpuClock.backends(jdbcUrl, db);
-                double hubCpu = CpuClock.of(hub.pid());
-                double selfCpu = CpuClock.self();
+                Map<Long, Double> backendsBefore = CpuTimes.ofPostgresBackends(db);
+                double hubCpu = CpuTimes.ofProcess(hub.pid());
+                double selfCpu = CpuTimes.ofThisProcess();
                 long started = System.nanoTime();
                 if (get(base, "/api/connector/misp/_syncAlerts").statusCode() != 204) throw new IllegalStateException("sync refused");
                 // Watched in the database, not through the hub's API: polling the hub 20 times a second
@@ -118,9 +118,9 @@ public final class MispImportBench {
                 while (!runEnded(partition = JSON.readTree(get(base, "/api/v1/connector/misp").body()).path("partitions").get(0))) {
                     Thread.sleep(20);
                 }
-                hubCpu = CpuClock.of(hub.pid()) - hubCpu;
-                selfCpu = CpuClock.self() - selfCpu;
-                double pgCpu = CpuClock.backendsDelta(backendsBefore, CpuClock.backends(jdbcUrl, db));
+                hubCpu = CpuTimes.ofProcess(hub.pid()) - hubCpu;
+                selfCpu = CpuTimes.ofThisProcess() - selfCpu;
+                double pgCpu = CpuTimes.delta(backendsBefore, CpuTimes.ofPostgresBackends(db));
                 GcLogPeak.Peak gcPeak = gcLog.peakAfter(gcLinesBefore);
                 double peakHeap = Math.max(gcPeak.beforeGc(), heapUsed(base));
                 JsonNode counters = partition.path("counters");
@@ -208,10 +208,10 @@ public final class MispImportBench {
     private static double waitUntilIdle(Process hub) throws InterruptedException {
         long started = System.nanoTime();
         int quiet = 0;
-        double cpu = CpuClock.of(hub.pid());
+        double cpu = CpuTimes.ofProcess(hub.pid());
         while (quiet < 2 && System.nanoTime() - started < Duration.ofMinutes(1).toNanos()) {
             Thread.sleep(500);
-            double now = CpuClock.of(hub.pid());
+            double now = CpuTimes.ofProcess(hub.pid());
             quiet = now - cpu < 0.05 ? quiet + 1 : 0;
             cpu = now;
         }
