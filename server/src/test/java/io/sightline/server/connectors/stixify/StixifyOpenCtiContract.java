@@ -8,7 +8,6 @@ import static io.sightline.server.connectors.stixify.StixifyHubTestSupport.syncN
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sightline.server.connectors.PartitionScheduler;
-import io.sightline.server.support.H2Database;
 import io.sightline.server.support.HubTest;
 import io.sightline.testkit.opencti.EmulatedWork;
 import io.sightline.testkit.opencti.OpenCtiEmulator;
@@ -20,54 +19,59 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** The Stixify connector with an OpenCTI target (API protocol): each report goes to the intel store and to OpenCTI. */
-@ContextConfiguration(initializers = H2Database.class)
-class StixifyOpenCtiHubTest extends HubTest {
-    static final String API_KEY = "stixify-key-" + UUID.randomUUID();
-    static final String TOKEN = "opencti-token-" + UUID.randomUUID();
-    static final String CONNECTOR_ID = UUID.randomUUID().toString();
+/**
+ * The Stixify connector with an OpenCTI target (API protocol): each report goes to the intel store
+ * and to OpenCTI. Run on H2 and PostgreSQL.
+ */
+abstract class StixifyOpenCtiContract extends HubTest {
     static final String APT1 = "oasis-apt1-report.json";
     static final String C2 = "oasis-indicators-for-C2-with-COA.json";
 
-    static final StixifyEmulator STIXIFY = StixifyEmulator.start(API_KEY);
-    static final OpenCtiEmulator OPENCTI = OpenCtiEmulator.start(TOKEN, null);
-    static final String DOSSIER = UUID.randomUUID().toString();
-    static final String APT1_REPORT;
-    static final String C2_REPORT;
+    /** The emulated Stixify and OpenCTI of one database variant, and the dossier the tests share. */
+    static final class Servers implements AutoCloseable {
+        final String apiKey = "stixify-key-" + UUID.randomUUID();
+        final String token = "opencti-token-" + UUID.randomUUID();
+        final String connectorId = UUID.randomUUID().toString();
+        final StixifyEmulator stixify = StixifyEmulator.start(apiKey);
+        final OpenCtiEmulator opencti = OpenCtiEmulator.start(token, null);
+        final String dossier = UUID.randomUUID().toString();
+        final String apt1Report;
+        final String c2Report;
 
-    static {
-        Instant past = Instant.now().minus(Duration.ofDays(3));
-        STIXIFY.addDossier(DOSSIER, "Shared dossier", true);
-        APT1_REPORT = STIXIFY.addFixtureReport(DOSSIER, APT1, past);
-        C2_REPORT = STIXIFY.addFixtureReport(DOSSIER, C2, past.plusSeconds(1));
+        Servers() {
+            Instant past = Instant.now().minus(Duration.ofDays(3));
+            stixify.addDossier(dossier, "Shared dossier", true);
+            apt1Report = stixify.addFixtureReport(dossier, APT1, past);
+            c2Report = stixify.addFixtureReport(dossier, C2, past.plusSeconds(1));
+        }
+
+        /** The hub's {@code stixify} block, in the original connector's spelling where it has one. */
+        void register(DynamicPropertyRegistry registry) {
+            registry.add("stixify.baseUrl", stixify::baseUrl);
+            registry.add("stixify.apiKey", () -> apiKey);
+            registry.add("stixify.dossierIds[0]", () -> dossier);
+            registry.add("stixify.interval_hours", () -> "12");
+            registry.add("stixify.opencti.url", opencti::url);
+            registry.add("stixify.opencti.token", () -> token);
+            registry.add("stixify.opencti.connector_id", () -> connectorId);
+            registry.add("stixify.opencti.queue_protocol", () -> "api");
+        }
+
+        @Override
+        public void close() {
+            stixify.close();
+            opencti.close();
+        }
     }
 
-    @DynamicPropertySource
-    static void stixify(DynamicPropertyRegistry registry) {
-        registry.add("stixify.baseUrl", STIXIFY::baseUrl);
-        registry.add("stixify.apiKey", () -> API_KEY);
-        registry.add("stixify.dossierIds[0]", () -> DOSSIER);
-        registry.add("stixify.interval_hours", () -> "12");
-        registry.add("stixify.opencti.url", OPENCTI::url);
-        registry.add("stixify.opencti.token", () -> TOKEN);
-        registry.add("stixify.opencti.connector_id", () -> CONNECTOR_ID);
-        registry.add("stixify.opencti.queue_protocol", () -> "api");
-    }
-
-    @AfterAll
-    static void stopEmulators() {
-        STIXIFY.close();
-        OPENCTI.close();
-    }
+    /** The servers of this database variant. */
+    protected abstract Servers servers();
 
     @Autowired
     StixifyHubConnector connector;
@@ -76,61 +80,65 @@ class StixifyOpenCtiHubTest extends HubTest {
 
     @Test
     void eachReportArrivesInOpenCtiAsABundleAndInTheIntelStore() {
-        awaitFirstRun(connector, DOSSIER);
-        assertThat(partition(connector, DOSSIER).lastSuccessAt()).as(partition(connector, DOSSIER).lastError()).isNotNull();
+        Servers servers = servers();
+        awaitFirstRun(connector, servers.dossier);
+        assertThat(partition(connector, servers.dossier).lastSuccessAt()).as(partition(connector, servers.dossier).lastError())
+                .isNotNull();
         assertThat(connector.settings().orElseThrow().interval()).isEqualTo(Duration.ofHours(12));
-        assertThat(OPENCTI.isRegistered(CONNECTOR_ID)).isTrue();
+        assertThat(servers.opencti.isRegistered(servers.connectorId)).isTrue();
 
-        List<JsonNode> bundles = OPENCTI.received().apiBundles();
+        List<JsonNode> bundles = servers.opencti.received().apiBundles();
         assertThat(bundles).hasSizeGreaterThanOrEqualTo(2);
         assertThat(bundles).allSatisfy(b -> assertThat(b.get("id").asString()).matches("bundle--[0-9a-f-]{36}"));
         // The run at start-up sent these two first (another test may add a report later).
         assertThat(idsReceived(bundles.subList(0, 2))).isEqualTo(union(fixtureIds(APT1), fixtureIds(C2)));
 
-        EmulatedWork.View work = OPENCTI.works().stream().filter(w -> w.name().equals("Dossier: Shared dossier (" + DOSSIER + ")"))
-                .findFirst().orElseThrow();
+        EmulatedWork.View work = servers.opencti.works().stream()
+                .filter(w -> w.name().equals("Dossier: Shared dossier (" + servers.dossier + ")")).findFirst().orElseThrow();
         assertThat(work.markedProcessed()).isTrue();
         assertThat(work.inError()).isFalse();
 
         assertThat(jdbc.sql("SELECT COUNT(*) FROM intel_report WHERE dossier_id = ? AND report_id IN (?, ?)")
-                .params(DOSSIER, APT1_REPORT, C2_REPORT).query(Long.class).single()).isEqualTo(2);
-        assertThat(lookup(admin, "domain", "hugesoft.org", DOSSIER))
-                .anySatisfy(s -> assertThat(s.get("reportId").asString()).isEqualTo(APT1_REPORT));
+                .params(servers.dossier, servers.apt1Report, servers.c2Report).query(Long.class).single()).isEqualTo(2);
+        assertThat(lookup(admin, "domain", "hugesoft.org", servers.dossier))
+                .anySatisfy(s -> assertThat(s.get("reportId").asString()).isEqualTo(servers.apt1Report));
 
         var status = admin.get("/api/status");
-        assertThat(status.body()).doesNotContain(TOKEN).doesNotContain(API_KEY);
-        JsonNode servers = status.json().get("connectors").get("stixify").get("servers");
-        assertThat(servers.get(1).get("name").asString()).isEqualTo("OpenCTI");
-        assertThat(servers.get(1).get("status").asString()).isEqualTo("OK");
-        assertThat(servers.get(1).get("version").asString()).isEqualTo(OpenCtiEmulator.VERSION);
-        assertThat(servers.get(1).get("protocol").asString()).isEqualTo("api");
+        assertThat(status.body()).doesNotContain(servers.token).doesNotContain(servers.apiKey);
+        JsonNode opencti = status.json().get("connectors").get("stixify").get("servers").get(1);
+        assertThat(opencti.get("name").asString()).isEqualTo("OpenCTI");
+        assertThat(opencti.get("status").asString()).isEqualTo("OK");
+        assertThat(opencti.get("version").asString()).isEqualTo(OpenCtiEmulator.VERSION);
+        assertThat(opencti.get("protocol").asString()).isEqualTo("api");
     }
 
     @Test
     void aReportOpenCtiRefusesIsNotCountedAsDeliveredAndIsSentAgainNextRun() throws Exception {
-        awaitFirstRun(connector, DOSSIER);
-        String cursor = checkpoint(admin, DOSSIER);
-        String newReport = STIXIFY.addReport(DOSSIER, "New", ReportSource.fixture("oasis-infrastructure.json"), Instant.now());
-        OPENCTI.failNext("stixBundlePush", 1);
+        Servers servers = servers();
+        awaitFirstRun(connector, servers.dossier);
+        String cursor = checkpoint(admin, servers.dossier);
+        String newReport = servers.stixify.addReport(servers.dossier, "New", ReportSource.fixture("oasis-infrastructure.json"),
+                Instant.now());
+        servers.opencti.failNext("stixBundlePush", 1);
 
-        assertThat(syncNow(connector, DOSSIER)).isEqualTo(PartitionScheduler.Outcome.FAILED);
-        assertThat(checkpoint(admin, DOSSIER)).isEqualTo(cursor);
-        assertThat(partition(connector, DOSSIER).lastError()).contains(newReport);
+        assertThat(syncNow(connector, servers.dossier)).isEqualTo(PartitionScheduler.Outcome.FAILED);
+        assertThat(checkpoint(admin, servers.dossier)).isEqualTo(cursor);
+        assertThat(partition(connector, servers.dossier).lastError()).contains(newReport);
         JsonNode opencti = admin.get("/api/status").json().get("connectors").get("stixify").get("servers").get(1);
         assertThat(opencti.get("lastError").asString()).isNotBlank();
-        assertThat(OPENCTI.works()).anySatisfy(w -> {
-            assertThat(w.name()).isEqualTo("Dossier: Shared dossier (" + DOSSIER + ")");
+        assertThat(servers.opencti.works()).anySatisfy(w -> {
+            assertThat(w.name()).isEqualTo("Dossier: Shared dossier (" + servers.dossier + ")");
             assertThat(w.inError()).isTrue();
         });
 
-        int before = OPENCTI.received().apiBundles().size();
-        assertThat(syncNow(connector, DOSSIER)).isEqualTo(PartitionScheduler.Outcome.SUCCEEDED);
-        assertThat(OPENCTI.received().apiBundles()).hasSize(before + 1);
-        assertThat(idsReceived(OPENCTI.received().apiBundles().subList(before, before + 1)))
+        int before = servers.opencti.received().apiBundles().size();
+        assertThat(syncNow(connector, servers.dossier)).isEqualTo(PartitionScheduler.Outcome.SUCCEEDED);
+        assertThat(servers.opencti.received().apiBundles()).hasSize(before + 1);
+        assertThat(idsReceived(servers.opencti.received().apiBundles().subList(before, before + 1)))
                 .isEqualTo(fixtureIds("oasis-infrastructure.json"));
-        assertThat(checkpoint(admin, DOSSIER)).isNotEqualTo(cursor);
+        assertThat(checkpoint(admin, servers.dossier)).isNotEqualTo(cursor);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM intel_report WHERE dossier_id = ? AND report_id = ?")
-                .params(DOSSIER, newReport).query(Long.class).single()).isEqualTo(1);
+                .params(servers.dossier, newReport).query(Long.class).single()).isEqualTo(1);
     }
 
     private static Set<String> idsReceived(List<JsonNode> bundles) {
