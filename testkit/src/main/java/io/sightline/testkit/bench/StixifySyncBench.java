@@ -99,18 +99,29 @@ public final class StixifySyncBench {
         return out;
     }
 
-    /** CPU used since {@code before} by the emulators' server threads (Stixify pages, OpenCTI GraphQL). */
-    private static long emulatorThreadCpu(java.util.Map<Long, Long> before) {
+    /** Which part of the run a thread belongs to, by its name; null for threads of no interest. */
+    private static String threadGroup(String name) {
+        if (name.startsWith("stixify-emulator") || name.startsWith("HTTP-Dispatcher") || name.startsWith("pool-")) return "emulators";
+        if (name.equals("main")) return "fetch+parse+split";
+        if (name.startsWith("opencti-amqp-publish")) return "serialize+publish";
+        if (name.startsWith("AMQP Connection")) return "AMQP confirms";
+        if (name.startsWith("HttpClient")) return "HTTP client";
+        return null;
+    }
+
+    /** CPU used since {@code before} by the groups of {@link #threadGroup}, in nanoseconds. */
+    private static Map<String, Long> groupCpu(Map<Long, Long> before) {
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long total = 0;
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (String g : List.of("fetch+parse+split", "serialize+publish", "AMQP confirms", "HTTP client", "emulators")) out.put(g, 0L);
         for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info == null) continue;
-            String name = info.getThreadName();
-            if (name.startsWith("stixify-emulator") || name.startsWith("HTTP-Dispatcher") || name.startsWith("pool-")) {
-                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()) - before.getOrDefault(info.getThreadId(), 0L));
-            }
+            String group = threadGroup(info.getThreadName());
+            if (group == null) continue;
+            long used = Math.max(0, threads.getThreadCpuTime(info.getThreadId()) - before.getOrDefault(info.getThreadId(), 0L));
+            out.merge(group, used, Long::sum);
         }
-        return total;
+        return out;
     }
 
     private interface Run {
@@ -144,7 +155,8 @@ public final class StixifySyncBench {
         long start = System.nanoTime();
         SyncResult result = run.run();
         long cpu = os.getProcessCpuTime() - cpuStart;
-        long emulatorCpu = emulatorThreadCpu(threadsBefore);
+        Map<String, Long> groups = groupCpu(threadsBefore);
+        long emulatorCpu = groups.get("emulators");
         long confirmed = System.nanoTime();
         if (consume) platform.awaitSettled(Duration.ofMinutes(5));
         long consumed = System.nanoTime();
@@ -170,6 +182,10 @@ public final class StixifySyncBench {
                 cpu / 1e9, sent / (cpu / 1e9), os.getSystemLoadAverage(), os.getAvailableProcessors());
         System.out.printf("  of which emulator threads: %.2f s; the rest (connector, JIT, GC): %,.0f objects per CPU-second%n",
                 emulatorCpu / 1e9, sent / ((cpu - emulatorCpu) / 1e9));
+        long named = groups.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder split = new StringBuilder();
+        groups.forEach((group, nanos) -> split.append(String.format("%s %.1f, ", group, nanos / 1e3 / sent)));
+        System.out.printf("  CPU per object (us)      : %sother (JIT, GC, ...) %.1f%n", split, (cpu - named) / 1e3 / sent);
         System.out.printf("  peak heap (this JVM)     : %.1f MB (max heap %.0f MB)%n", peak.get() / 1e6,
                 memory.getHeapMemoryUsage().getMax() / 1e6);
     }

@@ -1,6 +1,7 @@
 package io.sightline.testkit.stixify;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.sightline.stix.JsonTrees;
 import io.sightline.stix.StixJson;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -80,7 +81,7 @@ final class StixifyResponses {
                 json.flush();
                 throw new BrokenAnswer();
             }
-            json.writeTree(it.next());
+            JsonTrees.write(json, it.next());
         }
         json.writeEndArray();
         json.writeEndObject();
