@@ -136,12 +136,14 @@ public final class AmqpPublisher implements AutoCloseable {
 
     private void awaitConfirmsBelow(int limit) throws IOException, TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + confirmTimeout.toNanos();
-        while (unconfirmed.size() >= limit) {
+        while (true) {
+            // Checked before the count: a nacked message is no longer counted, and must still fail the delivery.
             if (nackReason != null) {
                 String reason = nackReason;
                 discard();
                 throw new AmqpDeliveryException("broker refused (nack) " + reason + " on " + target);
             }
+            if (unconfirmed.size() < limit) return;
             if (channel == null || !channel.isOpen()) throw new IOException("channel closed while waiting for confirms");
             long left = deadline - System.nanoTime();
             if (left <= 0) throw new TimeoutException();

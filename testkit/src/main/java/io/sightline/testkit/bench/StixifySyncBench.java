@@ -39,9 +39,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * object per persistent message, publisher confirms), the emulated OpenCTI worker consuming from
  * the broker. Prints objects per second (until the broker confirmed every message) and the peak heap
  * of this JVM (connector and emulators). The emulated worker consumes only with {@code --with-worker}.
+ * {@code --warm-up=N} sets the number of reports of the unmeasured first sync (default 10); with
+ * more, the JIT has finished compiling before the measured sync starts (a long-running connector).
  */
 public final class StixifySyncBench {
-    private static final int WARM_UP_REPORTS = 10;
+    private static final int DEFAULT_WARM_UP_REPORTS = 10;
 
     private StixifySyncBench() {}
 
@@ -51,6 +53,8 @@ public final class StixifySyncBench {
         int perReport = numbers.size() > 1 ? Integer.parseInt(numbers.get(1)) : 2_000;
         // The emulated OpenCTI worker shares this JVM's CPU; "--with-worker" measures with it consuming.
         boolean consume = List.of(args).contains("--with-worker");
+        int warmUpReports = java.util.Arrays.stream(args).filter(a -> a.startsWith("--warm-up="))
+                .mapToInt(a -> Integer.parseInt(a.substring("--warm-up=".length()))).reduce((a, b) -> b).orElse(DEFAULT_WARM_UP_REPORTS);
         String token = "bench-" + UUID.randomUUID();
         String key = "bench-" + UUID.randomUUID();
         try (AmqpBroker broker = AmqpBroker.start();
@@ -60,7 +64,7 @@ public final class StixifySyncBench {
             String warmUp = stixify.addDossier("Warm-up");
             String dossier = stixify.addDossier("Benchmark");
             Instant added = Instant.now().minus(Duration.ofDays(1));
-            for (int i = 0; i < WARM_UP_REPORTS; i++) {
+            for (int i = 0; i < warmUpReports; i++) {
                 stixify.addReport(warmUp, "warm-up " + i, new GeneratedReportSource(perReport, 10_000 + i, 0), added);
             }
             for (int i = 0; i < reports; i++) {
@@ -84,7 +88,7 @@ public final class StixifySyncBench {
                     new DossierSync(stixifyClient, sink, store, List.of(warmUp), Clock.systemUTC()).runOnce();
                     DossierSync sync = new DossierSync(stixifyClient, sink, store, List.of(dossier), Clock.systemUTC());
                     measure(() -> new Works(client, connectorId, StixifyReportSink.LABEL).inWork("Stixify Connector Run", w -> sync.runOnce()),
-                            platform, broker, reports, perReport, consume, connectorId);
+                            platform, broker, reports, perReport, warmUpReports, consume, connectorId);
                 }
             } finally {
                 platform.deletePushQueue(connectorId);
@@ -124,12 +128,16 @@ public final class StixifySyncBench {
         return out;
     }
 
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
+    }
+
     private interface Run {
         SyncResult run() throws Exception;
     }
 
     private static void measure(Run run, OpenCtiEmulator platform, AmqpBroker broker, int reports, int perReport,
-                                boolean consume, String connectorId) throws Exception {
+                                int warmUpReports, boolean consume, String connectorId) throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
         AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
@@ -151,10 +159,14 @@ public final class StixifySyncBench {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = os.getProcessCpuTime();
+        long jitStart = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        long gcStart = gcMillis();
         java.util.Map<Long, Long> threadsBefore = threadCpu();
         long start = System.nanoTime();
         SyncResult result = run.run();
         long cpu = os.getProcessCpuTime() - cpuStart;
+        long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitStart;
+        long gcMillis = gcMillis() - gcStart;
         Map<String, Long> groups = groupCpu(threadsBefore);
         long emulatorCpu = groups.get("emulators");
         long confirmed = System.nanoTime();
@@ -167,7 +179,7 @@ public final class StixifySyncBench {
         double confirmedSeconds = (confirmed - start) / 1e9;
         double consumedSeconds = (consumed - start) / 1e9;
         System.out.printf("stixify-sync: %d reports x %d objects over AMQP (%s), after a %d-report warm-up%n",
-                reports, perReport, broker.describe(), WARM_UP_REPORTS);
+                reports, perReport, broker.describe(), warmUpReports);
         System.out.printf("  reports delivered        : %d (%s)%n", result.reportsDelivered(), result.succeeded() ? "all" : "FAILURES");
         System.out.printf("  objects sent             : %d%n", sent);
         if (consume) {
@@ -186,6 +198,7 @@ public final class StixifySyncBench {
         StringBuilder split = new StringBuilder();
         groups.forEach((group, nanos) -> split.append(String.format("%s %.1f, ", group, nanos / 1e3 / sent)));
         System.out.printf("  CPU per object (us)      : %sother (JIT, GC, ...) %.1f%n", split, (cpu - named) / 1e3 / sent);
+        System.out.printf("  JIT compiling, GC pauses : %.2f s, %.2f s (elapsed, during the measured sync)%n", jitMillis / 1e3, gcMillis / 1e3);
         System.out.printf("  peak heap (this JVM)     : %.1f MB (max heap %.0f MB)%n", peak.get() / 1e6,
                 memory.getHeapMemoryUsage().getMax() / 1e6);
     }
