@@ -128,6 +128,35 @@ public final class StixifySyncBench {
         return out;
     }
 
+    /** Linux's USER_HZ, the unit of /proc/<pid>/stat times. */
+    private static final int CLOCK_TICKS = 100;
+
+    /**
+     * CPU (user + system, in clock ticks) of a RabbitMQ server on this machine, read from /proc; -1
+     * when there is none (another OS, a remote broker, the embedded Qpid whose CPU is this JVM's).
+     */
+    private static long localRabbitCpuTicks() {
+        java.nio.file.Path proc = java.nio.file.Path.of("/proc");
+        if (!java.nio.file.Files.isDirectory(proc)) return -1;
+        try (var entries = java.nio.file.Files.newDirectoryStream(proc, "[0-9]*")) {
+            for (java.nio.file.Path process : entries) {
+                try {
+                    String command = java.nio.file.Files.readString(process.resolve("cmdline"));
+                    if (!command.contains("beam.smp") || !command.contains("rabbit")) continue;
+                    String stat = java.nio.file.Files.readString(process.resolve("stat"));
+                    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // a process that ended or cannot be read: not the broker
+                }
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     private static long gcMillis() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
     }
@@ -160,6 +189,7 @@ public final class StixifySyncBench {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = os.getProcessCpuTime();
         long jitStart = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        long brokerStart = localRabbitCpuTicks();
         long gcStart = gcMillis();
         java.util.Map<Long, Long> threadsBefore = threadCpu();
         long start = System.nanoTime();
@@ -167,6 +197,7 @@ public final class StixifySyncBench {
         long cpu = os.getProcessCpuTime() - cpuStart;
         long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitStart;
         long gcMillis = gcMillis() - gcStart;
+        long brokerEnd = localRabbitCpuTicks();
         Map<String, Long> groups = groupCpu(threadsBefore);
         long emulatorCpu = groups.get("emulators");
         long confirmed = System.nanoTime();
@@ -199,6 +230,11 @@ public final class StixifySyncBench {
         groups.forEach((group, nanos) -> split.append(String.format("%s %.1f, ", group, nanos / 1e3 / sent)));
         System.out.printf("  CPU per object (us)      : %sother (JIT, GC, ...) %.1f%n", split, (cpu - named) / 1e3 / sent);
         System.out.printf("  JIT compiling, GC pauses : %.2f s, %.2f s (elapsed, during the measured sync)%n", jitMillis / 1e3, gcMillis / 1e3);
+        if (brokerStart >= 0 && brokerEnd >= brokerStart) {
+            double brokerSeconds = (brokerEnd - brokerStart) / (double) CLOCK_TICKS;
+            System.out.printf("  RabbitMQ CPU (local)     : %.2f s (%.1f us per message) during the measured sync%n",
+                    brokerSeconds, brokerSeconds * 1e6 / sent);
+        }
         System.out.printf("  peak heap (this JVM)     : %.1f MB (max heap %.0f MB)%n", peak.get() / 1e6,
                 memory.getHeapMemoryUsage().getMax() / 1e6);
     }
