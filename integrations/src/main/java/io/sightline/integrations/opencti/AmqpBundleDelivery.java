@@ -1,5 +1,6 @@
 package io.sightline.integrations.opencti;
 
+import io.sightline.stix.split.BundleCursor;
 import io.sightline.stix.split.OpenCtiSplitter;
 import io.sightline.stix.split.SplitPlan;
 import java.util.Iterator;
@@ -82,9 +83,9 @@ public final class AmqpBundleDelivery implements BundleDelivery {
     private void publish(SplitPlan plan, String bundleId, String workId) {
         try (plan) {
             QueueMessage messages = new QueueMessage(applicantId, workId);
-            Iterator<byte[]> bundles = plan.bundles(bundleId, maxBundleBytes());
-            int sequence = 0;
-            while (bundles.hasNext()) publisher.publish(messages.body(++sequence, bundles.next()));
+            // Each bundle is written into the cursor's buffer and base64-encoded straight into its message.
+            BundleCursor bundles = plan.bundleCursor(bundleId, maxBundleBytes());
+            while (bundles.next()) publisher.publish(messages.body(bundles.sequence(), bundles.bytes(), 0, bundles.length()));
         }
     }
 

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,11 +35,10 @@ public final class AmqpPublisher implements AutoCloseable {
     private final int reconnectAttempts;
     private final int window;
     private final String target;
-    /** Unconfirmed messages by publish sequence number; confirms arrive on the connection's thread. */
-    private final ConcurrentSkipListMap<Long, byte[]> unconfirmed = new ConcurrentSkipListMap<>();
+    /** Unconfirmed messages of the current channel; confirms arrive on the connection's thread. */
+    private final UnconfirmedMessages unconfirmed = new UnconfirmedMessages();
     /** Messages taken from a dropped channel and not yet handed to a new one. */
     private final ArrayDeque<byte[]> toResend = new ArrayDeque<>();
-    private final Object confirmLock = new Object();
     private volatile String nackReason;
     private volatile String blockedReason;
     private volatile Connection connection;
@@ -82,9 +80,9 @@ public final class AmqpPublisher implements AutoCloseable {
         boolean[] queued = {false};
         withReconnect(() -> {
             if (!queued[0]) {
-                // Once queued, any new channel re-sends it with the other unconfirmed messages.
+                // Once queued, a reconnect re-sends it with the other unconfirmed messages.
                 Channel ch = channel();
-                unconfirmed.put(ch.getNextPublishSeqNo(), body);
+                unconfirmed.add(ch.getNextPublishSeqNo(), body);
                 queued[0] = true;
                 ch.basicPublish(exchange, routingKey, PERSISTENT, body);
             }
@@ -111,7 +109,7 @@ public final class AmqpPublisher implements AutoCloseable {
         Exception last = null;
         for (int attempt = 1; attempt <= reconnectAttempts; attempt++) {
             try {
-                if (attempt > 1) channel();
+                if (attempt > 1) channel(); // a new channel, with what the dropped one left unconfirmed re-sent
                 step.run();
                 return;
             } catch (TimeoutException e) {
@@ -136,50 +134,28 @@ public final class AmqpPublisher implements AutoCloseable {
         throw new AmqpDeliveryException("could not publish to " + target + " after " + reconnectAttempts + " attempts" + reason, last);
     }
 
-    /**
-     * Moves what the dropped channel left unconfirmed to the new one, before anything else is sent
-     * on it (its sequence numbers start again at 1). A message is always either waiting in
-     * {@code toResend} or tracked in {@code unconfirmed}, so a failure halfway loses nothing.
-     */
-    private void resendUnconfirmed(Channel ch) throws IOException {
-        toResend.addAll(unconfirmed.values());
-        unconfirmed.clear();
-        int count = toResend.size();
-        while (!toResend.isEmpty()) {
-            byte[] body = toResend.peek();
-            unconfirmed.put(ch.getNextPublishSeqNo(), body);
-            toResend.poll();
-            ch.basicPublish(exchange, routingKey, PERSISTENT, body);
-        }
-        if (count > 0) log.info("Re-sent {} unconfirmed message(s) to {}", count, target);
-    }
-
     private void awaitConfirmsBelow(int limit) throws IOException, TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + confirmTimeout.toNanos();
-        synchronized (confirmLock) {
-            while (unconfirmed.size() >= limit) {
-                if (nackReason != null) {
-                    String reason = nackReason;
-                    discard();
-                    throw new AmqpDeliveryException("broker refused (nack) " + reason + " on " + target);
-                }
-                if (channel == null || !channel.isOpen()) throw new IOException("channel closed while waiting for confirms");
-                long left = deadline - System.nanoTime();
-                if (left <= 0) throw new TimeoutException();
-                confirmLock.wait(Math.max(1, Math.min(left / 1_000_000, 200)));
+        while (true) {
+            // Checked before the count: a nacked message is no longer counted, and must still fail the delivery.
+            if (nackReason != null) {
+                String reason = nackReason;
+                discard();
+                throw new AmqpDeliveryException("broker refused (nack) " + reason + " on " + target);
             }
+            if (unconfirmed.size() < limit) return;
+            if (channel == null || !channel.isOpen()) throw new IOException("channel closed while waiting for confirms");
+            long left = deadline - System.nanoTime();
+            if (left <= 0) throw new TimeoutException();
+            unconfirmed.awaitFewerThan(limit, Math.min(left / 1_000_000, 200));
         }
     }
 
-    private void confirmed(long seq, boolean multiple, boolean ack) {
-        if (!ack) nackReason = "message " + seq + (multiple ? " and earlier" : "");
-        if (multiple) unconfirmed.headMap(seq, true).clear();
-        else unconfirmed.remove(seq);
-        synchronized (confirmLock) {
-            confirmLock.notifyAll();
-        }
-    }
-
+    /**
+     * The open channel, or a new one (on a new connection) when there is none. A new channel first
+     * re-sends what the previous one left unconfirmed: a message is always either waiting in
+     * {@code toResend} or tracked in {@code unconfirmed}, so a failure halfway loses nothing.
+     */
     private Channel channel() throws IOException {
         if (channel != null && channel.isOpen()) return channel;
         closeConnection();
@@ -189,25 +165,28 @@ public final class AmqpPublisher implements AutoCloseable {
             throw new IOException("connection to " + target + " timed out", e);
         }
         Channel ch = connection.createChannel();
-        channel = ch;
         ch.confirmSelect();
-        // Sequence numbers restart on a new channel: a late confirm of a dropped channel must not count.
-        ch.addConfirmListener((seq, multiple) -> {
-            if (channel == ch) confirmed(seq, multiple, true);
-        }, (seq, multiple) -> {
-            if (channel == ch) confirmed(seq, multiple, false);
+        // Sequence numbers restart on a new channel: confirms of an older channel are ignored from now on.
+        List<byte[]> left = unconfirmed.restart(ch);
+        for (int i = left.size() - 1; i >= 0; i--) toResend.addFirst(left.get(i));
+        ch.addConfirmListener((seq, multiple) -> unconfirmed.confirm(ch, seq, multiple), (seq, multiple) -> {
+            if (channel == ch) nackReason = "message " + seq + (multiple ? " and earlier" : "");
+            unconfirmed.confirm(ch, seq, multiple);
         });
         connection.addBlockedListener(reason -> {
             blockedReason = reason;
             log.warn("Broker blocked publishing to {}: {}", target, reason);
         }, () -> blockedReason = null);
-        ch.addShutdownListener(cause -> {
-            synchronized (confirmLock) {
-                confirmLock.notifyAll();
-            }
-        });
-        // Whichever call notices the dead channel, the messages it left unconfirmed go out again.
-        resendUnconfirmed(ch);
+        ch.addShutdownListener(cause -> unconfirmed.wakeUp());
+        channel = ch;
+        int count = toResend.size();
+        while (!toResend.isEmpty()) {
+            byte[] body = toResend.peek();
+            unconfirmed.add(ch.getNextPublishSeqNo(), body);
+            toResend.poll();
+            ch.basicPublish(exchange, routingKey, PERSISTENT, body);
+        }
+        if (count > 0) log.info("Re-sent {} unconfirmed message(s) to {}", count, target);
         return ch;
     }
 

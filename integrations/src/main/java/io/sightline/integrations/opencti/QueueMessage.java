@@ -1,7 +1,6 @@
 package io.sightline.integrations.opencti;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * The bodies of the messages of one delivery on OpenCTI's push queue, built field by field as
@@ -9,6 +8,7 @@ import java.util.Base64;
  * shared by every message of the delivery are encoded once, since this runs once per STIX object.
  */
 public final class QueueMessage {
+    private static final byte[] CONTENT_START = bytes(",\"entities_types\":[],\"content\":\"");
     private static final byte[] CONTENT_END = bytes("\",\"update\":false,\"draft_id\":null");
 
     private final byte[] prefix;
@@ -25,12 +25,22 @@ public final class QueueMessage {
 
     /** One message: {@code actionSequence} is the 1-based position, {@code bundleJson} the (split) bundle in UTF-8. */
     public byte[] body(int actionSequence, byte[] bundleJson) {
-        byte[] middle = bytes(actionSequence + ",\"entities_types\":[],\"content\":\"");
-        byte[] base64 = Base64.getEncoder().encode(bundleJson);
-        byte[] out = new byte[prefix.length + middle.length + base64.length + CONTENT_END.length + suffix.length];
+        return body(actionSequence, bundleJson, 0, bundleJson.length);
+    }
+
+    /**
+     * One message whose bundle is {@code bundleJson[offset, offset + length)}: the body is built in
+     * one array of its exact size, the base64 written straight into it.
+     */
+    public byte[] body(int actionSequence, byte[] bundleJson, int offset, int length) {
+        if (actionSequence < 0) throw new IllegalArgumentException("negative action sequence " + actionSequence);
+        int digits = digits(actionSequence);
+        int base64 = (length + 2) / 3 * 4;
+        byte[] out = new byte[prefix.length + digits + CONTENT_START.length + base64 + CONTENT_END.length + suffix.length];
         int pos = put(out, 0, prefix);
-        pos = put(out, pos, middle);
-        pos = put(out, pos, base64);
+        for (int i = pos + digits - 1, n = actionSequence; i >= pos; i--, n /= 10) out[i] = (byte) ('0' + n % 10);
+        pos = put(out, pos + digits, CONTENT_START);
+        pos = Base64Slices.encode(bundleJson, offset, length, out, pos);
         pos = put(out, pos, CONTENT_END);
         put(out, pos, suffix);
         return out;
@@ -39,6 +49,15 @@ public final class QueueMessage {
     /** A single message, for callers that send one. */
     public static byte[] body(String applicantId, int actionSequence, byte[] bundleJson, String workId) {
         return new QueueMessage(applicantId, workId).body(actionSequence, bundleJson);
+    }
+
+    private static int digits(int n) {
+        int digits = 1;
+        while (n >= 10) {
+            n /= 10;
+            digits++;
+        }
+        return digits;
     }
 
     private static int put(byte[] out, int pos, byte[] part) {

@@ -37,6 +37,8 @@ public final class ReportObjects implements Iterator<ObjectNode>, AutoCloseable 
     private int pageNumber;
     private int pageCount;
     private String pageFirstId;
+    /** Times the current page was requested again; counted per page, so breaks spread over its objects add up. */
+    private int pageResumes;
     private boolean finished;
     private long delivered;
 
@@ -106,6 +108,7 @@ public final class ReportObjects implements Iterator<ObjectNode>, AutoCloseable 
         pageNumber = guard.nextPage();
         pageCount = 0;
         pageFirstId = null;
+        pageResumes = 0;
         pageDone = false;
         closePage();
     }
@@ -116,13 +119,13 @@ public final class ReportObjects implements Iterator<ObjectNode>, AutoCloseable 
      * returned from it are skipped: report objects do not change once Stixify has extracted them.
      */
     private boolean pageHasNext() {
-        for (int resumes = 0; ; resumes++) {
+        while (true) {
             try {
                 if (page == null) openPage(pageCount);
                 return page.hasNext();
             } catch (UncheckedIOException e) {
                 closePage();
-                if (resumes >= MAX_RESUMES) throw e;
+                if (pageResumes++ >= MAX_RESUMES) throw e;
                 LOG.warn("{} page {} broke off after {} object(s) ({}); requesting it again", path, pageNumber, pageCount,
                         e.getMessage());
             }

@@ -35,4 +35,23 @@ class QueueMessageTest {
         assertThat(m.has("work_id")).isFalse();
         assertThat(m.path("applicant_id").isNull()).isTrue();
     }
+
+    @Test
+    void aSliceOfABufferIsEncodedLikeTheWholeArrayWhateverItsLength() {
+        QueueMessage messages = new QueueMessage("user-1", "work-1");
+        java.util.Random random = new java.util.Random(42);
+        for (int length = 0; length < 300; length++) {
+            byte[] bundle = new byte[length];
+            random.nextBytes(bundle);
+            byte[] buffer = new byte[length + 20];
+            System.arraycopy(bundle, 0, buffer, 7, length);
+            int sequence = random.nextInt(Integer.MAX_VALUE);
+            byte[] fromSlice = messages.body(sequence, buffer, 7, length);
+            JsonNode m = JSON.readTree(fromSlice);
+            assertThat(m.path("action_sequence").asLong()).isEqualTo(sequence);
+            assertThat(m.path("content").asString()).isEqualTo(Base64.getEncoder().encodeToString(bundle));
+            assertThat(fromSlice).isEqualTo(messages.body(sequence, bundle));
+        }
+        assertThat(JSON.readTree(messages.body(0, new byte[0])).path("action_sequence").asInt()).isZero();
+    }
 }

@@ -71,6 +71,7 @@ public class IntelIngestService {
         requireText("report id", reportId, MAX_ID_CHARS);
         Objects.requireNonNull(objects, "objects");
         long now = clock.millis();
+        writer.beginReport();
         long reportRef = repository.upsertReport(source, dossierId, bounded(dossierName), reportId, bounded(reportName), now);
         repository.clearLinks(reportRef);
         IngestCounter counter = new IngestCounter();

@@ -4,39 +4,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** SQL of the intel store (V5). Writes are JDBC batches; reads of many ids use one IN list. */
+/** SQL of the intel store (V5): reports, lookups and stats; the batch writes of objects are {@link IntelRows}. */
 @Repository
 public class IntelRepository {
     /** The lookup query, shared with the intel-lookup benchmark. */
     public static final String SEEN_IN_INTEL_SQL = resource("seen-in-intel.sql");
-
-    /** What the store holds for an id: its row and its version. */
-    public record Stored(long id, Long versionUs) {}
 
     /** One stored object, for {@code GET /api/v1/intel/object/{stixId}}. */
     public record StoredObject(String stixId, String type, String name, Long createdAt, Long modifiedAt, boolean revoked,
                                String rawJson, int rawChars) {}
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
-
-    public IntelRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    public IntelRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
     /** The row of a report of a dossier, created or renamed; returns its id. */
@@ -63,73 +51,6 @@ public class IntelRepository {
 
     public void setObjectCount(long reportRef, int count) {
         jdbc.sql("UPDATE intel_report SET object_count = ? WHERE id = ?").params(count, reportRef).update();
-    }
-
-    public Map<String, Stored> findByStixIds(Collection<String> stixIds) {
-        Map<String, Stored> out = new HashMap<>();
-        if (stixIds.isEmpty()) return out;
-        jdbc.sql("SELECT id, stix_id, version_us FROM intel_object WHERE stix_id IN (:ids)").param("ids", stixIds)
-                .query((rs, i) -> out.put(rs.getString(2), new Stored(rs.getLong(1), rs.getObject(3, Long.class)))).list();
-        return out;
-    }
-
-    public void insertObjects(List<IntelObject> objects, long now) {
-        if (objects.isEmpty()) return;
-        List<Object[]> rows = new ArrayList<>(objects.size());
-        for (IntelObject o : objects) {
-            rows.add(new Object[] {o.stixId(), o.type(), o.name(), o.description(), o.createdAt(), o.modifiedAt(), o.versionUs(),
-                    o.revoked(), o.rawJson(), o.rawChars(), now});
-        }
-        batch.batchUpdate("INSERT INTO intel_object (stix_id, stix_type, name, description, created_at, modified_at, version_us,"
-                + " revoked, raw_json, raw_chars, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-    }
-
-    /**
-     * Replaces stored objects by newer versions. The version guard keeps a newer row written
-     * meanwhile; returns, per object, whether its row was replaced.
-     */
-    public boolean[] updateObjects(List<Long> ids, List<IntelObject> objects, long now) {
-        List<Object[]> rows = new ArrayList<>(objects.size());
-        for (int i = 0; i < objects.size(); i++) {
-            IntelObject o = objects.get(i);
-            rows.add(new Object[] {o.name(), o.description(), o.createdAt(), o.modifiedAt(), o.versionUs(), o.revoked(),
-                    o.rawJson(), o.rawChars(), now, ids.get(i), o.versionUs()});
-        }
-        int[] counts = rows.isEmpty() ? new int[0] : batch.batchUpdate("UPDATE intel_object SET name = ?, description = ?,"
-                + " created_at = ?, modified_at = ?, version_us = ?, revoked = ?, raw_json = ?, raw_chars = ?, stored_at = ?"
-                + " WHERE id = ? AND (version_us IS NULL OR version_us < ?)", rows);
-        boolean[] replaced = new boolean[counts.length];
-        for (int i = 0; i < counts.length; i++) replaced[i] = counts[i] != 0;
-        return replaced;
-    }
-
-    /** Removes the values of objects whose version was replaced. */
-    public void deleteValues(Collection<Long> objectRefs) {
-        if (objectRefs.isEmpty()) return;
-        jdbc.sql("DELETE FROM intel_value WHERE object_ref IN (:ids)").param("ids", objectRefs).update();
-    }
-
-    /** Inserts values: each row is {object_ref, data_type, data_key, data}. */
-    public void insertValues(List<Object[]> rows) {
-        if (rows.isEmpty()) return;
-        batch.batchUpdate("INSERT INTO intel_value (object_ref, data_type, data_key, data) VALUES (?, ?, ?, ?)", rows);
-    }
-
-    /** Which of the objects are already linked to the report. */
-    public Set<Long> linkedObjects(long reportRef, Collection<Long> objectRefs) {
-        Set<Long> out = new HashSet<>();
-        if (objectRefs.isEmpty()) return out;
-        jdbc.sql("SELECT object_ref FROM intel_object_report WHERE report_ref = :report AND object_ref IN (:ids)")
-                .param("report", reportRef).param("ids", objectRefs)
-                .query((rs, i) -> out.add(rs.getLong(1))).list();
-        return out;
-    }
-
-    public void insertLinks(long reportRef, Collection<Long> objectRefs) {
-        if (objectRefs.isEmpty()) return;
-        List<Object[]> rows = new ArrayList<>(objectRefs.size());
-        for (Long ref : objectRefs) rows.add(new Object[] {ref, reportRef});
-        batch.batchUpdate("INSERT INTO intel_object_report (object_ref, report_ref) VALUES (?, ?)", rows);
     }
 
     public List<IntelSighting> seenIn(String dataType, String dataKey, int limit) {

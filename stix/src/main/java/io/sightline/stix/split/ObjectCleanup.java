@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -50,27 +51,33 @@ final class ObjectCleanup {
 
     /** pycti keys an external reference by its url, else by source_name + external_id, else drops it. */
     private static ArrayNode distinctExternalReferences(ArrayNode references) {
-        ArrayNode kept = references.arrayNode();
-        Set<String> seen = new HashSet<>();
-        for (JsonNode reference : references) {
-            String key = null;
-            if (reference.hasNonNull("url")) {
-                key = "url\u0000" + reference.get("url").asString();
-            } else if (reference.hasNonNull("source_name") && reference.hasNonNull("external_id")) {
-                key = "id\u0000" + reference.get("source_name").asString() + "\u0000" + reference.get("external_id").asString();
-            }
-            if (key != null && seen.add(key)) kept.add(reference);
+        return distinct(references, ObjectCleanup::externalReferenceKey);
+    }
+
+    /** The key two external references are the same by; null for one pycti drops (neither url nor external id). */
+    static Object externalReferenceKey(JsonNode reference) {
+        if (reference.hasNonNull("url")) return "url\u0000" + reference.get("url").asString();
+        if (reference.hasNonNull("source_name") && reference.hasNonNull("external_id")) {
+            return "id\u0000" + reference.get("source_name").asString() + "\u0000" + reference.get("external_id").asString();
         }
-        return kept;
+        return null;
     }
 
     private static ArrayNode distinctKillChainPhases(ArrayNode phases) {
-        ArrayNode kept = phases.arrayNode();
-        Set<Map.Entry<String, String>> seen = new HashSet<>();
-        for (JsonNode phase : phases) {
-            if (seen.add(Map.entry(phase.path("kill_chain_name").asString(""), phase.path("phase_name").asString("")))) {
-                kept.add(phase);
-            }
+        return distinct(phases, ObjectCleanup::killChainPhaseKey);
+    }
+
+    /** Kill chain phases are the same when their chain and phase names are. */
+    static Object killChainPhaseKey(JsonNode phase) {
+        return Map.entry(phase.path("kill_chain_name").asString(""), phase.path("phase_name").asString(""));
+    }
+
+    private static ArrayNode distinct(ArrayNode elements, Function<JsonNode, Object> key) {
+        ArrayNode kept = elements.arrayNode();
+        Set<Object> seen = new HashSet<>();
+        for (JsonNode element : elements) {
+            Object k = key.apply(element);
+            if (k != null && seen.add(k)) kept.add(element);
         }
         return kept;
     }

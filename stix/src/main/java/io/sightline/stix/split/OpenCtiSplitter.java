@@ -5,11 +5,10 @@ import io.sightline.stix.StixVersions;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -75,6 +74,7 @@ public final class OpenCtiSplitter {
         SpillStore store = new SpillStore(memoryBudget, spillDirectory);
         int inputCount = 0;
         int duplicates = 0;
+        int[][] refBuffer = {new int[64]};
         try {
             while (objects.hasNext()) {
                 JsonNode next = objects.next();
@@ -90,7 +90,7 @@ public final class OpenCtiSplitter {
                     if (isOlder(object, store.read(graph.record(node)))) continue;
                 }
                 int record = store.append(object);
-                graph.define(node, type, record, refsOf(object, graph), requirementOf(object, type, graph));
+                graph.define(node, type, record, refsOf(object, graph, refBuffer), requirementOf(object, type, graph));
             }
         } catch (RuntimeException e) {
             store.close();
@@ -124,20 +124,24 @@ public final class OpenCtiSplitter {
         }
     }
 
-    private static int[] refsOf(JsonNode object, RefGraph graph) {
-        Set<Integer> targets = new LinkedHashSet<>();
+    /** The distinct targets of the object's top-level {@code *_ref} and {@code *_refs} properties, in order. */
+    private static int[] refsOf(JsonNode object, RefGraph graph, int[][] buffer) {
+        int[] targets = buffer[0];
+        int count = 0;
         for (Map.Entry<String, JsonNode> property : object.properties()) {
             String name = property.getKey();
             JsonNode value = property.getValue();
             if (name.endsWith("_ref") && value.isString()) {
-                targets.add(graph.intern(value.stringValue()));
+                if (count == targets.length) targets = buffer[0] = Arrays.copyOf(targets, count * 2);
+                targets[count++] = graph.intern(value.stringValue());
             } else if (name.endsWith("_refs") && value.isArray()) {
+                if (count + value.size() > targets.length) targets = buffer[0] = Arrays.copyOf(targets, (count + value.size()) * 2);
                 for (JsonNode ref : value) {
-                    if (ref.isString()) targets.add(graph.intern(ref.stringValue()));
+                    if (ref.isString()) targets[count++] = graph.intern(ref.stringValue());
                 }
             }
         }
-        return targets.stream().mapToInt(Integer::intValue).toArray();
+        return graph.distinct(targets, count);
     }
 
     /** Relationships need both ends; sightings need what was sighted and at least one place. */

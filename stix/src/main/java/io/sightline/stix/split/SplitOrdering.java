@@ -54,12 +54,35 @@ final class SplitOrdering {
 
     /** Defined, kept nodes in delivery order. */
     int[] order() {
-        Integer[] nodes = graph.definitionOrder().stream().filter(n -> kept[n]).toArray(Integer[]::new);
-        Arrays.sort(nodes, (a, b) -> {
+        int[] defined = graph.definitionOrder();
+        int count = 0;
+        for (int node : defined) {
+            if (kept[node]) defined[count++] = node;
+        }
+        // Sorted by dependency count, ties in completion order: completion numbers are distinct, so
+        // sorting (count, completion) pairs packed into longs gives the same order without boxing.
+        long[] keys = new long[count];
+        boolean packable = true;
+        for (int i = 0; i < count && packable; i++) packable = dependencies[defined[i]] < (1L << 31);
+        if (!packable) return orderByComparator(defined, count);
+        for (int i = 0; i < count; i++) keys[i] = dependencies[defined[i]] << 32 | completion[defined[i]];
+        Arrays.sort(keys);
+        int[] byCompletion = new int[completed];
+        for (int i = 0; i < count; i++) byCompletion[completion[defined[i]]] = defined[i];
+        int[] order = new int[count];
+        for (int i = 0; i < count; i++) order[i] = byCompletion[(int) keys[i]];
+        return order;
+    }
+
+    /** The same order for dependency counts too large to pack (long reference chains). */
+    private int[] orderByComparator(int[] nodes, int count) {
+        Integer[] boxed = new Integer[count];
+        for (int i = 0; i < count; i++) boxed[i] = nodes[i];
+        Arrays.sort(boxed, (a, b) -> {
             int byDeps = Long.compare(dependencies[a], dependencies[b]);
             return byDeps != 0 ? byDeps : Integer.compare(completion[a], completion[b]);
         });
-        return Arrays.stream(nodes).mapToInt(Integer::intValue).toArray();
+        return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
     }
 
     long dependencies(int node) {
@@ -99,9 +122,9 @@ final class SplitOrdering {
             }
             int target = refs[frame[1]];
             if (!graph.isDefined(target)) {
-                if (!OpenCtiTypes.isSupportedRef(graph.id(target))) remove(node, target);
+                if (!graph.isSupported(target)) remove(node, target);
                 frame[1]++;
-            } else if (target == node || state[target] == GRAY || !OpenCtiTypes.isSupported(graph.type(target))) {
+            } else if (target == node || state[target] == GRAY || !graph.isSupported(target)) {
                 remove(node, target);
                 frame[1]++;
             } else if (state[target] == WHITE) {
@@ -124,7 +147,7 @@ final class SplitOrdering {
         state[node] = BLACK;
         completion[node] = completed++;
         String type = graph.type(node);
-        if (!OpenCtiTypes.isSupported(type)) {
+        if (!graph.isSupported(node)) {
             droppedByReason.merge("unsupported type " + type, 1, Integer::sum);
             return;
         }

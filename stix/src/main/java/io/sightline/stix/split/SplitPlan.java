@@ -3,6 +3,7 @@ package io.sightline.stix.split;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -94,21 +95,52 @@ public final class SplitPlan implements Iterable<SplitObject>, AutoCloseable {
      *     {@link OversizedObjectException} when reached
      */
     public Iterator<byte[]> bundles(String bundleId, long maxBundleBytes) {
-        Iterator<SplitObject> objects = iterator();
+        BundleCursor cursor = bundleCursor(bundleId, maxBundleBytes);
         return new Iterator<>() {
+            private int returned;
+
             @Override
             public boolean hasNext() {
-                return objects.hasNext();
+                return returned < order.length;
             }
 
             @Override
             public byte[] next() {
-                SplitObject object = objects.next();
-                byte[] json = object.toBundleJson(bundleId);
-                if (json.length > maxBundleBytes) throw new OversizedObjectException(object.id(), json.length, maxBundleBytes);
-                return json;
+                if (!hasNext() || !cursor.next()) throw new NoSuchElementException();
+                returned++;
+                return java.util.Arrays.copyOf(cursor.bytes(), cursor.length());
             }
         };
+    }
+
+    /**
+     * The same bundles as {@link #bundles}, written one at a time into a reused buffer: for callers
+     * that encode each bundle at once and keep nothing of it.
+     */
+    public BundleCursor bundleCursor(String bundleId, long maxBundleBytes) {
+        return new BundleCursor(this, bundleId, maxBundleBytes);
+    }
+
+    int nodeAt(int position) {
+        return order[position];
+    }
+
+    long dependencies(int node) {
+        return ordering.dependencies(node);
+    }
+
+    Set<String> removedRefs(int node) {
+        return ordering.removedRefs(node);
+    }
+
+    String id(int node) {
+        return graph.id(node);
+    }
+
+    /** The object of a node as it was read (not cleaned), from memory or the spill file. */
+    ObjectNode stored(int node) {
+        if (closed) throw new IllegalStateException("split plan already closed");
+        return store.read(graph.record(node));
     }
 
     @Override

@@ -39,9 +39,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * object per persistent message, publisher confirms), the emulated OpenCTI worker consuming from
  * the broker. Prints objects per second (until the broker confirmed every message) and the peak heap
  * of this JVM (connector and emulators). The emulated worker consumes only with {@code --with-worker}.
+ * {@code --warm-up=N} sets the number of reports of the unmeasured first sync (default 10); with
+ * more, the JIT has finished compiling before the measured sync starts (a long-running connector).
  */
 public final class StixifySyncBench {
-    private static final int WARM_UP_REPORTS = 10;
+    private static final int DEFAULT_WARM_UP_REPORTS = 10;
 
     private StixifySyncBench() {}
 
@@ -51,6 +53,8 @@ public final class StixifySyncBench {
         int perReport = numbers.size() > 1 ? Integer.parseInt(numbers.get(1)) : 2_000;
         // The emulated OpenCTI worker shares this JVM's CPU; "--with-worker" measures with it consuming.
         boolean consume = List.of(args).contains("--with-worker");
+        int warmUpReports = java.util.Arrays.stream(args).filter(a -> a.startsWith("--warm-up="))
+                .mapToInt(a -> Integer.parseInt(a.substring("--warm-up=".length()))).reduce((a, b) -> b).orElse(DEFAULT_WARM_UP_REPORTS);
         String token = "bench-" + UUID.randomUUID();
         String key = "bench-" + UUID.randomUUID();
         try (AmqpBroker broker = AmqpBroker.start();
@@ -60,7 +64,7 @@ public final class StixifySyncBench {
             String warmUp = stixify.addDossier("Warm-up");
             String dossier = stixify.addDossier("Benchmark");
             Instant added = Instant.now().minus(Duration.ofDays(1));
-            for (int i = 0; i < WARM_UP_REPORTS; i++) {
+            for (int i = 0; i < warmUpReports; i++) {
                 stixify.addReport(warmUp, "warm-up " + i, new GeneratedReportSource(perReport, 10_000 + i, 0), added);
             }
             for (int i = 0; i < reports; i++) {
@@ -84,7 +88,7 @@ public final class StixifySyncBench {
                     new DossierSync(stixifyClient, sink, store, List.of(warmUp), Clock.systemUTC()).runOnce();
                     DossierSync sync = new DossierSync(stixifyClient, sink, store, List.of(dossier), Clock.systemUTC());
                     measure(() -> new Works(client, connectorId, StixifyReportSink.LABEL).inWork("Stixify Connector Run", w -> sync.runOnce()),
-                            platform, broker, reports, perReport, consume, connectorId);
+                            platform, broker, reports, perReport, warmUpReports, consume, connectorId);
                 }
             } finally {
                 platform.deletePushQueue(connectorId);
@@ -99,18 +103,62 @@ public final class StixifySyncBench {
         return out;
     }
 
-    /** CPU used since {@code before} by the emulators' server threads (Stixify pages, OpenCTI GraphQL). */
-    private static long emulatorThreadCpu(java.util.Map<Long, Long> before) {
+    /** Which part of the run a thread belongs to, by its name; null for threads of no interest. */
+    private static String threadGroup(String name) {
+        if (name.startsWith("stixify-emulator") || name.startsWith("HTTP-Dispatcher") || name.startsWith("pool-")) return "emulators";
+        if (name.equals("main")) return "fetch+parse+split";
+        if (name.startsWith("opencti-amqp-publish")) return "serialize+publish";
+        if (name.startsWith("AMQP Connection")) return "AMQP confirms";
+        if (name.startsWith("HttpClient")) return "HTTP client";
+        return null;
+    }
+
+    /** CPU used since {@code before} by the groups of {@link #threadGroup}, in nanoseconds. */
+    private static Map<String, Long> groupCpu(Map<Long, Long> before) {
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long total = 0;
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (String g : List.of("fetch+parse+split", "serialize+publish", "AMQP confirms", "HTTP client", "emulators")) out.put(g, 0L);
         for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info == null) continue;
-            String name = info.getThreadName();
-            if (name.startsWith("stixify-emulator") || name.startsWith("HTTP-Dispatcher") || name.startsWith("pool-")) {
-                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()) - before.getOrDefault(info.getThreadId(), 0L));
-            }
+            String group = threadGroup(info.getThreadName());
+            if (group == null) continue;
+            long used = Math.max(0, threads.getThreadCpuTime(info.getThreadId()) - before.getOrDefault(info.getThreadId(), 0L));
+            out.merge(group, used, Long::sum);
         }
-        return total;
+        return out;
+    }
+
+    /** Linux's USER_HZ, the unit of /proc/<pid>/stat times. */
+    private static final int CLOCK_TICKS = 100;
+
+    /**
+     * CPU (user + system, in clock ticks) of a RabbitMQ server on this machine, read from /proc; -1
+     * when there is none (another OS, a remote broker, the embedded Qpid whose CPU is this JVM's).
+     */
+    private static long localRabbitCpuTicks() {
+        java.nio.file.Path proc = java.nio.file.Path.of("/proc");
+        if (!java.nio.file.Files.isDirectory(proc)) return -1;
+        try (var entries = java.nio.file.Files.newDirectoryStream(proc, "[0-9]*")) {
+            for (java.nio.file.Path process : entries) {
+                try {
+                    String command = java.nio.file.Files.readString(process.resolve("cmdline"));
+                    if (!command.contains("beam.smp") || !command.contains("rabbit")) continue;
+                    String stat = java.nio.file.Files.readString(process.resolve("stat"));
+                    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // a process that ended or cannot be read: not the broker
+                }
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
     }
 
     private interface Run {
@@ -118,7 +166,7 @@ public final class StixifySyncBench {
     }
 
     private static void measure(Run run, OpenCtiEmulator platform, AmqpBroker broker, int reports, int perReport,
-                                boolean consume, String connectorId) throws Exception {
+                                int warmUpReports, boolean consume, String connectorId) throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
         AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
@@ -140,11 +188,18 @@ public final class StixifySyncBench {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = os.getProcessCpuTime();
+        long jitStart = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        long brokerStart = localRabbitCpuTicks();
+        long gcStart = gcMillis();
         java.util.Map<Long, Long> threadsBefore = threadCpu();
         long start = System.nanoTime();
         SyncResult result = run.run();
         long cpu = os.getProcessCpuTime() - cpuStart;
-        long emulatorCpu = emulatorThreadCpu(threadsBefore);
+        long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitStart;
+        long gcMillis = gcMillis() - gcStart;
+        long brokerEnd = localRabbitCpuTicks();
+        Map<String, Long> groups = groupCpu(threadsBefore);
+        long emulatorCpu = groups.get("emulators");
         long confirmed = System.nanoTime();
         if (consume) platform.awaitSettled(Duration.ofMinutes(5));
         long consumed = System.nanoTime();
@@ -155,7 +210,7 @@ public final class StixifySyncBench {
         double confirmedSeconds = (confirmed - start) / 1e9;
         double consumedSeconds = (consumed - start) / 1e9;
         System.out.printf("stixify-sync: %d reports x %d objects over AMQP (%s), after a %d-report warm-up%n",
-                reports, perReport, broker.describe(), WARM_UP_REPORTS);
+                reports, perReport, broker.describe(), warmUpReports);
         System.out.printf("  reports delivered        : %d (%s)%n", result.reportsDelivered(), result.succeeded() ? "all" : "FAILURES");
         System.out.printf("  objects sent             : %d%n", sent);
         if (consume) {
@@ -170,6 +225,16 @@ public final class StixifySyncBench {
                 cpu / 1e9, sent / (cpu / 1e9), os.getSystemLoadAverage(), os.getAvailableProcessors());
         System.out.printf("  of which emulator threads: %.2f s; the rest (connector, JIT, GC): %,.0f objects per CPU-second%n",
                 emulatorCpu / 1e9, sent / ((cpu - emulatorCpu) / 1e9));
+        long named = groups.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder split = new StringBuilder();
+        groups.forEach((group, nanos) -> split.append(String.format("%s %.1f, ", group, nanos / 1e3 / sent)));
+        System.out.printf("  CPU per object (us)      : %sother (JIT, GC, ...) %.1f%n", split, (cpu - named) / 1e3 / sent);
+        System.out.printf("  JIT compiling, GC pauses : %.2f s, %.2f s (elapsed, during the measured sync)%n", jitMillis / 1e3, gcMillis / 1e3);
+        if (brokerStart >= 0 && brokerEnd >= brokerStart) {
+            double brokerSeconds = (brokerEnd - brokerStart) / (double) CLOCK_TICKS;
+            System.out.printf("  RabbitMQ CPU (local)     : %.2f s (%.1f us per message) during the measured sync%n",
+                    brokerSeconds, brokerSeconds * 1e6 / sent);
+        }
         System.out.printf("  peak heap (this JVM)     : %.1f MB (max heap %.0f MB)%n", peak.get() / 1e6,
                 memory.getHeapMemoryUsage().getMax() / 1e6);
     }

@@ -1,7 +1,9 @@
 package io.sightline.testkit.stixify;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.sightline.stix.JsonTrees;
 import io.sightline.stix.StixJson;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -61,30 +63,39 @@ final class StixifyResponses {
         if (start >= total && faults.repeatLastPage() && total > 0) start = (long) ((total - 1) / size) * size;
         int from = (int) Math.min(start, total);
         int to = Math.min(from + size, total);
+        // Rendered whole, then sent with its length, as Django REST framework answers; a page is at most 200 objects.
+        ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
+        int breakAt = -1;
+        try (JsonGenerator json = StixJson.mapper().createGenerator(body)) {
+            json.writeStartObject();
+            json.writeNumberProperty("page_size", size);
+            json.writeNumberProperty("page_number", query.page());
+            json.writeNumberProperty("page_results_count", to - from);
+            json.writeNumberProperty("total_results_count", total + faults.extraTotal());
+            json.writeName(key);
+            json.writeStartArray();
+            int written = 0;
+            for (Iterator<? extends JsonNode> it = items.items(from, to); it.hasNext(); ) {
+                if (written++ == breakAfter) {
+                    json.flush();
+                    breakAt = body.size();
+                }
+                JsonTrees.write(json, it.next());
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         record(200);
-        exchange.sendResponseHeaders(200, 0);
-        // Not try-with-resources: closing would complete the JSON and the body even when breaking off.
+        exchange.sendResponseHeaders(200, body.size());
         OutputStream out = exchange.getResponseBody();
-        JsonGenerator json = StixJson.mapper().createGenerator(out);
-        json.writeStartObject();
-        json.writeNumberProperty("page_size", size);
-        json.writeNumberProperty("page_number", query.page());
-        json.writeNumberProperty("page_results_count", to - from);
-        json.writeNumberProperty("total_results_count", total + faults.extraTotal());
-        json.writeName(key);
-        json.writeStartArray();
-        int written = 0;
-        for (Iterator<? extends JsonNode> it = items.items(from, to); it.hasNext(); ) {
-            if (written++ == breakAfter) {
-                json.flush();
-                throw new BrokenAnswer();
-            }
-            json.writeTree(it.next());
+        if (breakAt >= 0) {
+            // Not closed: leaving the exchange open makes the server drop the connection mid-body.
+            out.write(body.toByteArray(), 0, breakAt);
+            out.flush();
+            throw new BrokenAnswer();
         }
-        json.writeEndArray();
-        json.writeEndObject();
-        json.close();
+        body.writeTo(out);
         out.close();
         return 200;
     }

@@ -1,0 +1,189 @@
+package io.sightline.server.connectors.stixify;
+
+import static io.sightline.server.connectors.stixify.StixifyHubTestSupport.await;
+import static io.sightline.server.connectors.stixify.StixifyHubTestSupport.awaitFirstRun;
+import static io.sightline.server.connectors.stixify.StixifyHubTestSupport.checkpoint;
+import static io.sightline.server.connectors.stixify.StixifyHubTestSupport.lookup;
+import static io.sightline.server.connectors.stixify.StixifyHubTestSupport.objectFetches;
+import static io.sightline.server.connectors.stixify.StixifyHubTestSupport.partition;
+import static io.sightline.server.connectors.stixify.StixifyHubTestSupport.seenInIntel;
+import static io.sightline.server.connectors.stixify.StixifyHubTestSupport.syncNow;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sightline.integrations.stixify.StixifyTimestamps;
+import io.sightline.server.connectors.PartitionScheduler;
+import io.sightline.server.support.HubTest;
+import io.sightline.testkit.stixify.ReportSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The Stixify connector in the hub against the Stixify emulator serving the real STIX fixtures:
+ * dossier history into the intel store, incremental runs, failures, checkpoint resets, health.
+ * Each test works on its own dossier (one hub partition each). Run on H2 and PostgreSQL.
+ */
+abstract class StixifyConnectorContract extends HubTest {
+
+    /** The emulator and dossiers of this database variant. */
+    protected abstract StixifyDossiers stixify();
+
+    @Autowired
+    StixifyHubConnector connector;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theFirstRunStoresTheWholeHistoryAndCaseObservablesShowItAsSeenInIntel() {
+        StixifyDossiers dossiers = stixify();
+        awaitFirstRun(connector, dossiers.history);
+        assertThat(partition(connector, dossiers.history).lastSuccessAt()).isNotNull();
+        assertThat(reportsStored(dossiers.history)).isEqualTo(2);
+        assertThat(linksStored(dossiers.history)).isEqualTo(76 + 8);
+        assertThat(stored("indicator--3f3ff9f1-bb4e-4392-89e5-1991179042ba")).isTrue();
+
+        String caseId = createCase(admin, unique("stixify"));
+        JsonNode seen = seenInIntel(admin, caseId, "domain", "hugesoft.org");
+        assertThat(seen).anySatisfy(s -> {
+            assertThat(s.get("stixId").asString()).isEqualTo("indicator--3f3ff9f1-bb4e-4392-89e5-1991179042ba");
+            assertThat(s.get("reportId").asString()).isEqualTo(dossiers.apt1Report);
+            assertThat(s.get("reportName").asString()).isEqualTo(StixifyDossiers.APT1);
+            assertThat(s.get("dossierId").asString()).isEqualTo(dossiers.history);
+            assertThat(s.get("dossierName").asString()).isEqualTo("History");
+        });
+        assertThat(seenInIntel(admin, caseId, "hash", "EF537F25C895BFA782526529A9B63D97AA631564D5D789C2B765448C8635FB6C"))
+                .anySatisfy(s -> assertThat(s.get("reportId").asString()).isEqualTo(dossiers.c2Report));
+
+        String cursor = checkpoint(admin, dossiers.history);
+        assertThat(cursor).isNotNull();
+        assertThat(StixifyTimestamps.parse(cursor)).isAfter(Instant.now().minus(Duration.ofMinutes(5)));
+        var counters = admin.get("/api/v1/connector/stixify").json().get("partitions");
+        assertThat(counters).anySatisfy(p -> {
+            assertThat(p.get("partition").asString()).isEqualTo(dossiers.history);
+            assertThat(p.get("counters").get("reports").asLong()).isGreaterThanOrEqualTo(2);
+            assertThat(p.get("counters").get("objects").asLong()).isGreaterThanOrEqualTo(84);
+            assertThat(p.has("lagMillis")).isTrue();
+        });
+    }
+
+    @Test
+    void aReportAddedLaterArrivesOnTheNextRunAndNothingElseIsFetchedAgain() {
+        StixifyDossiers dossiers = stixify();
+        awaitFirstRun(connector, dossiers.later);
+        assertThat(lookup(admin, "ip", "198.51.100.3", dossiers.later)).isEmpty();
+        long firstFetches = objectFetches(dossiers.emulator, dossiers.laterFirstReport);
+        assertThat(firstFetches).isEqualTo(1);
+        String newReport = dossiers.emulator.addFixtureReport(dossiers.later, StixifyDossiers.SCOS, Instant.now());
+
+        var triggered = admin.post("/api/v1/connector/stixify/sync?dossier=" + dossiers.later, Map.of());
+        assertThat(triggered.status()).as(triggered.toString()).isEqualTo(202);
+        await(() -> !lookup(admin, "ip", "198.51.100.3", dossiers.later).isEmpty(), Duration.ofSeconds(30));
+        await(() -> !partition(connector, dossiers.later).running(), Duration.ofSeconds(30));
+
+        assertThat(lookup(admin, "ip", "198.51.100.3", dossiers.later))
+                .allSatisfy(s -> assertThat(s.get("reportId").asString()).isEqualTo(newReport));
+        assertThat(objectFetches(dossiers.emulator, newReport)).isEqualTo(1);
+        assertThat(objectFetches(dossiers.emulator, dossiers.laterFirstReport)).isEqualTo(firstFetches);
+        assertThat(dossiers.emulator.requests()).anySatisfy(r -> {
+            assertThat(r.path()).isEqualTo("/v1/dossiers/" + dossiers.later + "/reports/");
+            assertThat(r.rawQuery()).contains("added_after=");
+        });
+        assertThat(reportsStored(dossiers.later)).isEqualTo(2);
+        assertThat(admin.post("/api/v1/connector/stixify/sync?dossier=" + UUID.randomUUID(), Map.of()).status()).isEqualTo(404);
+        assertThat(newUser(unique("org"), "analyst").post("/api/v1/connector/stixify/sync", Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aFailingReportIsRetriedOnTheNextRunWithoutMovingTheCursorAndHealthSaysWhy() throws Exception {
+        StixifyDossiers dossiers = stixify();
+        awaitFirstRun(connector, dossiers.flaky);
+        var p = partition(connector, dossiers.flaky);
+        assertThat(p.consecutiveFailures()).isGreaterThanOrEqualTo(1);
+        assertThat(p.lastError()).contains(dossiers.flakyBadReport).contains("500");
+        assertThat(checkpoint(admin, dossiers.flaky)).isNull();
+        // The good report of the dossier is stored already; it is simply stored again next time.
+        assertThat(reportsStored(dossiers.flaky)).isEqualTo(1);
+
+        var status = admin.get("/api/status");
+        assertThat(status.body()).doesNotContain(dossiers.apiKey);
+        JsonNode stixify = status.json().get("connectors").get("stixify");
+        assertThat(stixify.get("enabled").asBoolean()).isTrue();
+        assertThat(stixify.get("status").asString()).isIn("WARNING", "ERROR");
+        assertThat(stixify.get("lastError").asString()).isNotBlank();
+        assertThat(stixify.get("counters").get("reports").asLong()).isPositive();
+        assertThat(stixify.get("lagMillis").asLong()).isNotNegative();
+        assertThat(stixify.get("lastSuccessAt").asLong()).isPositive();
+        JsonNode server = stixify.get("servers").get(0);
+        assertThat(server.get("name").asString()).isEqualTo("Stixify");
+        assertThat(server.get("url").asString()).isEqualTo(dossiers.emulator.baseUrl());
+        // The other dossiers' runs reach Stixify fine, so the server may be OK again; its last error stays visible.
+        assertThat(server.get("lastError").asString()).contains("500").contains(dossiers.flakyBadReport);
+        var detail = admin.get("/api/v1/connector/stixify");
+        assertThat(detail.body()).doesNotContain(dossiers.apiKey);
+        assertThat(detail.json().get("partitions")).anySatisfy(part -> {
+            assertThat(part.get("partition").asString()).isEqualTo(dossiers.flaky);
+            assertThat(part.get("lastError").asString()).contains(dossiers.flakyBadReport);
+        });
+
+        dossiers.flakySource.failing.set(false);
+        long goodFetches = objectFetches(dossiers.emulator, dossiers.flakyGoodReport);
+        assertThat(syncNow(connector, dossiers.flaky)).isEqualTo(PartitionScheduler.Outcome.SUCCEEDED);
+        assertThat(objectFetches(dossiers.emulator, dossiers.flakyGoodReport)).isEqualTo(goodFetches + 1);
+        assertThat(checkpoint(admin, dossiers.flaky)).isNotNull();
+        assertThat(reportsStored(dossiers.flaky)).isEqualTo(2);
+        assertThat(lookup(admin, "ip", "219.76.208.163", dossiers.flaky))
+                .anySatisfy(s -> assertThat(s.get("reportId").asString()).isEqualTo(dossiers.flakyBadReport));
+        assertThat(linksStored(dossiers.flaky)).isEqualTo(8 + distinctIds(StixifyDossiers.POISON_IVY));
+        assertThat(admin.get("/api/status").json().get("connectors").get("stixify").get("servers").get(0).get("status")
+                .asString()).isEqualTo("OK");
+    }
+
+    @Test
+    void resettingTheCheckpointReimportsEverythingWithoutDuplicates() throws Exception {
+        StixifyDossiers dossiers = stixify();
+        awaitFirstRun(connector, dossiers.history);
+        long objects = jdbc.sql("SELECT COUNT(*) FROM intel_object").query(Long.class).single();
+        long links = linksStored(dossiers.history);
+        long apt1Fetches = objectFetches(dossiers.emulator, dossiers.apt1Report);
+        long c2Fetches = objectFetches(dossiers.emulator, dossiers.c2Report);
+        int seen = lookup(admin, "domain", "hugesoft.org", dossiers.history).size();
+
+        var reset = admin.put("/api/v1/connector/stixify/checkpoint/" + dossiers.history, Map.of("date", 0));
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+        assertThat(checkpoint(admin, dossiers.history)).isEqualTo("1970-01-01T00:00:00.000000+00:00");
+        assertThat(syncNow(connector, dossiers.history)).isEqualTo(PartitionScheduler.Outcome.SUCCEEDED);
+
+        assertThat(objectFetches(dossiers.emulator, dossiers.apt1Report)).isEqualTo(apt1Fetches + 1);
+        assertThat(objectFetches(dossiers.emulator, dossiers.c2Report)).isEqualTo(c2Fetches + 1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM intel_object").query(Long.class).single()).isEqualTo(objects);
+        assertThat(linksStored(dossiers.history)).isEqualTo(links);
+        assertThat(reportsStored(dossiers.history)).isEqualTo(2);
+        assertThat(lookup(admin, "domain", "hugesoft.org", dossiers.history)).hasSize(seen);
+        assertThat(StixifyTimestamps.parse(checkpoint(admin, dossiers.history))).isAfter(Instant.now().minus(Duration.ofMinutes(5)));
+    }
+
+    private static long distinctIds(String fixture) {
+        ReportSource source = ReportSource.fixture(fixture);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        source.objects(0, source.size()).forEachRemaining(o -> ids.add(o.get("id").asString()));
+        return ids.size();
+    }
+
+    private long reportsStored(String dossierId) {
+        return jdbc.sql("SELECT COUNT(*) FROM intel_report WHERE dossier_id = ?").param(dossierId).query(Long.class).single();
+    }
+
+    private long linksStored(String dossierId) {
+        return jdbc.sql("SELECT COUNT(*) FROM intel_object_report l JOIN intel_report r ON r.id = l.report_ref WHERE r.dossier_id = ?")
+                .param(dossierId).query(Long.class).single();
+    }
+
+    private boolean stored(String stixId) {
+        return jdbc.sql("SELECT COUNT(*) FROM intel_object WHERE stix_id = ?").param(stixId).query(Long.class).single() > 0;
+    }
+}
