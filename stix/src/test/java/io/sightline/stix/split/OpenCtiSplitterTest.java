@@ -128,6 +128,30 @@ class OpenCtiSplitterTest {
     }
 
     @Test
+    void dependencyCountsBeyondTwoBillionStillOrderReferencesFirst() {
+        // A ladder: both notes of a level refer to both notes of the level below, so the counts
+        // double at every level and pass 2^31 (then saturate) long before the top.
+        List<ObjectNode> notes = new ArrayList<>();
+        int levels = 70;
+        for (int level = levels - 1; level >= 0; level--) {
+            for (int side = 0; side < 2; side++) {
+                ObjectNode note = StixJson.mapper().createObjectNode().put("type", "note").put("id", noteId(level * 2 + side));
+                if (level > 0) note.putArray("object_refs").add(noteId(level * 2 - 2)).add(noteId(level * 2 - 1));
+                notes.add(note);
+            }
+        }
+        try (SplitPlan plan = splitter.plan(notes.iterator())) {
+            List<SplitObject> out = collect(plan);
+            assertThat(out).hasSize(2 * levels);
+            assertReferencesFirst(out, "ladder");
+            assertThat(out.get(out.size() - 1).dependencyCount()).isEqualTo(Long.MAX_VALUE);
+            for (int i = 1; i < out.size(); i++) {
+                assertThat(out.get(i).dependencyCount()).isGreaterThanOrEqualTo(out.get(i - 1).dependencyCount());
+            }
+        }
+    }
+
+    @Test
     void newestDuplicateWinsAndObjectsWithoutIdAreRejected() {
         List<ObjectNode> objects = new ArrayList<>(Fixtures.objects("stix2arango-indicator-version-2.json"));
         objects.addAll(Fixtures.objects("stix2arango-indicator-version-1.json"));
