@@ -27,14 +27,18 @@ class AmqpPublisherNackTest {
             String name = "nack-test-" + UUID.randomUUID();
             try (Connection c = broker.connectionFactory().newConnection(); Channel ch = c.createChannel()) {
                 ch.exchangeDeclare(name, BuiltinExchangeType.DIRECT, false, true, null);
-                ch.queueDeclare(name, true, false, true, Map.of("x-max-length", 2, "x-overflow", "reject-publish"));
+                ch.queueDeclare(name, false, false, true, Map.of("x-max-length", 2, "x-overflow", "reject-publish"));
                 ch.queueBind(name, name, name);
-                MqSettings mq = new MqSettings(broker.host(), broker.port(), broker.vhost(), false, broker.user(), broker.password());
-                try (AmqpPublisher publisher = new AmqpPublisher(mq, name, name, Duration.ofSeconds(10), 2)) {
-                    for (int i = 0; i < 3; i++) publisher.publish(("m" + i).getBytes(StandardCharsets.UTF_8));
-                    assertThatThrownBy(publisher::flush).isInstanceOf(AmqpDeliveryException.class).hasMessageContaining("nack");
+                try {
+                    MqSettings mq = new MqSettings(broker.host(), broker.port(), broker.vhost(), false, broker.user(), broker.password());
+                    try (AmqpPublisher publisher = new AmqpPublisher(mq, name, name, Duration.ofSeconds(10), 2)) {
+                        for (int i = 0; i < 3; i++) publisher.publish(("m" + i).getBytes(StandardCharsets.UTF_8));
+                        assertThatThrownBy(publisher::flush).isInstanceOf(AmqpDeliveryException.class).hasMessageContaining("nack");
+                    }
+                    assertThat(ch.messageCount(name)).isEqualTo(2);
+                } finally {
+                    ch.queueDelete(name); // never consumed, so auto-delete would not remove it
                 }
-                assertThat(ch.messageCount(name)).isEqualTo(2);
             }
         }
     }
