@@ -82,14 +82,7 @@ final class PostgresIntelRows implements IntelRows {
             ps.setLong(1, now);
             ps.setArray(2, array(c, "varchar", objects, IntelObject::stixId));
             ps.setArray(3, array(c, "varchar", objects, IntelObject::type));
-            ps.setArray(4, array(c, "varchar", objects, IntelObject::name));
-            ps.setArray(5, array(c, "varchar", objects, IntelObject::description));
-            ps.setArray(6, array(c, "bigint", objects, IntelObject::createdAt));
-            ps.setArray(7, array(c, "bigint", objects, IntelObject::modifiedAt));
-            ps.setArray(8, array(c, "bigint", objects, IntelObject::versionUs));
-            ps.setArray(9, array(c, "boolean", objects, IntelObject::revoked));
-            ps.setArray(10, array(c, "varchar", objects, IntelObject::rawJson));
-            ps.setArray(11, array(c, "int", objects, IntelObject::rawChars));
+            setVersionColumns(c, ps, 4, objects);
             Map<String, Long> ids = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) ids.put(rs.getString(2), rs.getLong(1));
@@ -98,20 +91,25 @@ final class PostgresIntelRows implements IntelRows {
         });
     }
 
+    /** The columns a new version of an object sets, as arrays from parameter {@code first} on. */
+    private static void setVersionColumns(Connection c, PreparedStatement ps, int first, List<IntelObject> objects) throws SQLException {
+        ps.setArray(first, array(c, "varchar", objects, IntelObject::name));
+        ps.setArray(first + 1, array(c, "varchar", objects, IntelObject::description));
+        ps.setArray(first + 2, array(c, "bigint", objects, IntelObject::createdAt));
+        ps.setArray(first + 3, array(c, "bigint", objects, IntelObject::modifiedAt));
+        ps.setArray(first + 4, array(c, "bigint", objects, IntelObject::versionUs));
+        ps.setArray(first + 5, array(c, "boolean", objects, IntelObject::revoked));
+        ps.setArray(first + 6, array(c, "varchar", objects, IntelObject::rawJson));
+        ps.setArray(first + 7, array(c, "int", objects, IntelObject::rawChars));
+    }
+
     @Override
     public Set<Long> updateObjects(List<Long> ids, List<IntelObject> objects, long now) {
         if (objects.isEmpty()) return Set.of();
         return run(UPDATE_OBJECTS, (c, ps) -> {
             ps.setLong(1, now);
             ps.setArray(2, c.createArrayOf("bigint", ids.toArray()));
-            ps.setArray(3, array(c, "varchar", objects, IntelObject::name));
-            ps.setArray(4, array(c, "varchar", objects, IntelObject::description));
-            ps.setArray(5, array(c, "bigint", objects, IntelObject::createdAt));
-            ps.setArray(6, array(c, "bigint", objects, IntelObject::modifiedAt));
-            ps.setArray(7, array(c, "bigint", objects, IntelObject::versionUs));
-            ps.setArray(8, array(c, "boolean", objects, IntelObject::revoked));
-            ps.setArray(9, array(c, "varchar", objects, IntelObject::rawJson));
-            ps.setArray(10, array(c, "int", objects, IntelObject::rawChars));
+            setVersionColumns(c, ps, 3, objects);
             return longs(ps);
         });
     }
