@@ -29,7 +29,7 @@ final class PostgresNewObservableWriter implements NewObservableWriter {
               INSERT INTO observable (org_id, case_id, alert_id, data_type, data, data_key, attachment_id, message, tlp, pap,
                 ioc, sighted, ignore_similarity, start_date, reports, created_by, created_at)
               SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM parent
-              ON CONFLICT (%2$s, data_type, data_key) DO NOTHING
+              ON CONFLICT (%2$s, data_type, data_key) WHERE %2$s IS NOT NULL DO NOTHING
               RETURNING id
             ), tagged AS (
               INSERT INTO entity_tag (entity, entity_id, tag)

@@ -24,7 +24,7 @@ class PartitionSchedulersOnOneDatabaseTest {
     @Test
     void aPartitionIsNeverRunByTwoInstancesAtOnce() throws Exception {
         String url = PostgresDatabase.newDatabase();
-        Flyway.configure().dataSource(url, "postgres", "").locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(url, "postgres", "").locations("classpath:db/migration", "classpath:db/vendor/postgresql").load().migrate();
         List<String> partitions = List.of("MISP Server", "dossier-1", "dossier-2");
         Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
         AtomicInteger overlaps = new AtomicInteger();

@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code ./sightline bench misp-import [events] [attributes] [heap]}: the hub jar, started as a
+ * {@code ./sightline bench misp-import [events] [attributes] [heap] [--rounds=N]}: the hub jar, started as a
  * child process with a bounded heap (default 256m) on a fresh PostgreSQL database (the machine's
  * server at 127.0.0.1:5432, user postgres; created with {@code createdb}, dropped afterwards),
  * imports {@code events} × {@code attributes} generated events (default 1,000 × 200) from the
@@ -41,7 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  * parsed (from memory) and to be fetched and parsed (same client and emulator, no database).
  * CPU seconds are reported per phase: this process (emulator and client), the hub, and the
  * PostgreSQL backends of the bench database. {@code HUB_JAVA_OPTS} passes JVM options to the hub,
- * e.g. {@code -XX:StartFlightRecording=filename=hub.jfr} to profile it.
+ * e.g. {@code -XX:StartFlightRecording=filename=hub.jfr} to profile it. {@code --rounds=N} imports
+ * N batches of as many new events one after the other into the same hub: the first import after
+ * start-up also pays for the JIT compiling the import path (several CPU-seconds on a small
+ * machine); the later ones show the rate of a hub that has been running.
  */
 public final class MispImportBench {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -53,9 +56,12 @@ public final class MispImportBench {
     private MispImportBench() {}
 
     public static void main(String[] args) throws Exception {
-        int events = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        int attributes = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-        String heap = args.length > 2 ? args[2] : "256m";
+        List<String> positional = java.util.Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
+        int events = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 1000;
+        int attributes = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 200;
+        String heap = positional.size() > 2 ? positional.get(2) : "256m";
+        int rounds = java.util.Arrays.stream(args).filter(a -> a.startsWith("--rounds="))
+                .mapToInt(a -> Integer.parseInt(a.substring("--rounds=".length()))).reduce((a, b) -> b).orElse(1);
         Path jar = Path.of("server/target/sightline-server.jar").toAbsolutePath();
         if (!Files.exists(jar)) throw new IllegalStateException("build the hub first: " + jar + " is missing");
 
@@ -100,52 +106,78 @@ public final class MispImportBench {
                 waitUntilUp(base, hub, log);
                 System.out.printf(Locale.ROOT, "hub started with -Xmx%s on PostgreSQL database %s; idle %.1f s later%n", heap, db,
                         waitUntilIdle(hub));
-                int gcLinesBefore = gcLog.lines();
-                Map<Long, Double> backendsBefore = CpuTimes.ofPostgresBackends(db);
-                double hubCpu = CpuTimes.ofProcess(hub.pid());
-                double selfCpu = CpuTimes.ofThisProcess();
-                long started = System.nanoTime();
-                if (get(base, "/api/connector/misp/_syncAlerts").statusCode() != 204) throw new IllegalStateException("sync refused");
-                // Watched in the database, not through the hub's API: polling the hub 20 times a second
-                // cost it a tenth of a core. The checkpoint reaches the newest event's timestamp with the
-                // transaction that writes that event, i.e. when the import has written everything.
-                String lastTimestamp = Long.toString(timestamp + events - 1);
-                try (Connection watch = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
-                    while (!lastTimestamp.equals(checkpoint(watch)) && !runEnded(base)) Thread.sleep(20);
+                for (int round = 1; round <= rounds; round++) {
+                    if (round > 1) {
+                        for (int i = 0; i < events; i++) {
+                            misp.store().addGenerated("bench event " + round + "." + i, attributes, timestamp + (long) (round - 1) * events + i,
+                                    List.of("tlp:green"));
+                        }
+                    }
+                    String lastTimestamp = Long.toString(timestamp + (long) round * events - 1);
+                    double importSeconds = importRound(base, hub, jdbcUrl, db, gcLog, lastTimestamp, round, rounds, total, heap);
+                    if (round == 1) {
+                        System.out.printf(Locale.ROOT, "import time / parse-from-memory time: %.1f; import time / fetch+parse time: %.1f%n",
+                                importSeconds / memorySeconds, importSeconds / parseSeconds);
+                    }
                 }
-                double importSeconds = (System.nanoTime() - started) / 1e9;
-                JsonNode partition;
-                while (!runEnded(partition = JSON.readTree(get(base, "/api/v1/connector/misp").body()).path("partitions").get(0))) {
-                    Thread.sleep(20);
-                }
-                hubCpu = CpuTimes.ofProcess(hub.pid()) - hubCpu;
-                selfCpu = CpuTimes.ofThisProcess() - selfCpu;
-                double pgCpu = CpuTimes.delta(backendsBefore, CpuTimes.ofPostgresBackends(db));
-                GcLogPeak.Peak gcPeak = gcLog.peakAfter(gcLinesBefore);
-                double peakHeap = Math.max(gcPeak.beforeGc(), heapUsed(base));
-                JsonNode counters = partition.path("counters");
-                if (partition.path("consecutiveFailures").asInt() > 0) {
-                    throw new IllegalStateException("the sync failed: " + partition.path("lastError").asString());
-                }
-                System.out.printf(Locale.ROOT, "imported: %d events, %,d observables written (counters %s)%n",
-                        counters.path("eventsImported").asLong(), counters.path("observablesWritten").asLong(), counters);
-                System.out.printf(Locale.ROOT, "import: %.2f s -> %,.0f attributes/s (%,.0f observables/s)%n", importSeconds,
-                        total / importSeconds, counters.path("observablesWritten").asLong() / importSeconds);
-                System.out.printf(Locale.ROOT, "import CPU: hub %.2f s, PostgreSQL backends %.2f s, emulator (and polling) %.2f s;"
-                        + " total %.2f CPU-s = %.1f µs per attribute (load average %.2f on %d cores)%n", hubCpu, pgCpu, selfCpu,
-                        hubCpu + pgCpu + selfCpu, (hubCpu + pgCpu + selfCpu) * 1e6 / total,
-                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
-                System.out.printf(Locale.ROOT, "hub peak heap used: %.0f MB of %s (largest before a GC, or at the end);"
-                        + " largest still reachable after a GC: %.0f MB%n", peakHeap / (1024 * 1024), heap,
-                        gcPeak.afterGc() / (1024.0 * 1024));
-                System.out.printf(Locale.ROOT, "import time / parse-from-memory time: %.1f; import time / fetch+parse time: %.1f%n",
-                        importSeconds / memorySeconds, importSeconds / parseSeconds);
             } finally {
                 hub.destroy();
                 if (!hub.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) hub.destroyForcibly().waitFor();
                 run("dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", db);
             }
         }
+    }
+
+    /** One sync of the events added since the last: prints its figures, returns its seconds. */
+    private static double importRound(String base, Process hub, String jdbcUrl, String db, GcLogPeak gcLog, String lastTimestamp,
+                                      int round, int rounds, long total, String heap) throws Exception {
+        int gcLinesBefore = gcLog.lines();
+        long writtenBefore = observablesWritten(base);
+        Map<Long, Double> backendsBefore = CpuTimes.ofPostgresBackends(db);
+        double hubCpu = CpuTimes.ofProcess(hub.pid());
+        double selfCpu = CpuTimes.ofThisProcess();
+        long started = System.nanoTime();
+        long startedAt = System.currentTimeMillis();
+        if (get(base, "/api/connector/misp/_syncAlerts").statusCode() != 204) throw new IllegalStateException("sync refused");
+        // Watched in the database, not through the hub's API: polling the hub 20 times a second
+        // cost it a tenth of a core. The checkpoint reaches the newest event's timestamp with the
+        // transaction that writes that event, i.e. when the import has written everything.
+        try (Connection watch = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            while (!lastTimestamp.equals(checkpoint(watch)) && !runEnded(base, startedAt)) Thread.sleep(20);
+        }
+        double importSeconds = (System.nanoTime() - started) / 1e9;
+        JsonNode partition;
+        while (!runEnded(partition = JSON.readTree(get(base, "/api/v1/connector/misp").body()).path("partitions").get(0), startedAt)) {
+            Thread.sleep(20);
+        }
+        hubCpu = CpuTimes.ofProcess(hub.pid()) - hubCpu;
+        selfCpu = CpuTimes.ofThisProcess() - selfCpu;
+        double pgCpu = CpuTimes.delta(backendsBefore, CpuTimes.ofPostgresBackends(db));
+        GcLogPeak.Peak gcPeak = gcLog.peakAfter(gcLinesBefore);
+        double peakHeap = Math.max(gcPeak.beforeGc(), heapUsed(base));
+        JsonNode counters = partition.path("counters");
+        if (partition.path("consecutiveFailures").asInt() > 0) {
+            throw new IllegalStateException("the sync failed: " + partition.path("lastError").asString());
+        }
+        long written = counters.path("observablesWritten").asLong() - writtenBefore;
+        String label = rounds == 1 ? "" : String.format(Locale.ROOT, "round %d of %d%s, ", round, rounds,
+                round == 1 ? " (first import after start-up: includes the JIT compiling the import path)" : "");
+        System.out.printf(Locale.ROOT, "%simported: %,d observables written (counters %s)%n", label, written, counters);
+        System.out.printf(Locale.ROOT, "import: %.2f s -> %,.0f attributes/s (%,.0f observables/s)%n", importSeconds,
+                total / importSeconds, written / importSeconds);
+        System.out.printf(Locale.ROOT, "import CPU: hub %.2f s, PostgreSQL backends %.2f s, emulator (and polling) %.2f s;"
+                + " total %.2f CPU-s = %.1f µs per attribute (load average %.2f on %d cores)%n", hubCpu, pgCpu, selfCpu,
+                hubCpu + pgCpu + selfCpu, (hubCpu + pgCpu + selfCpu) * 1e6 / total,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "hub peak heap used: %.0f MB of %s (largest before a GC, or at the end);"
+                + " largest still reachable after a GC: %.0f MB%n", peakHeap / (1024 * 1024), heap,
+                gcPeak.afterGc() / (1024.0 * 1024));
+        return importSeconds;
+    }
+
+    private static long observablesWritten(String base) throws IOException, InterruptedException {
+        return JSON.readTree(get(base, "/api/v1/connector/misp").body()).path("partitions").get(0).path("counters")
+                .path("observablesWritten").asLong();
     }
 
     /** Same requests and streaming parser as the import, attributes counted and dropped. */
@@ -191,14 +223,15 @@ public final class MispImportBench {
     /** Checked once a second besides the checkpoint: a failed run never moves it to the end. */
     private static long lastRunCheck;
 
-    private static boolean runEnded(String base) throws IOException, InterruptedException {
+    private static boolean runEnded(String base, long since) throws IOException, InterruptedException {
         if (System.nanoTime() - lastRunCheck < 1_000_000_000L) return false;
         lastRunCheck = System.nanoTime();
-        return runEnded(JSON.readTree(get(base, "/api/v1/connector/misp").body()).path("partitions").get(0));
+        return runEnded(JSON.readTree(get(base, "/api/v1/connector/misp").body()).path("partitions").get(0), since);
     }
 
-    private static boolean runEnded(JsonNode partition) {
-        return partition.path("lastRunAt").asLong(0) > 0 && !partition.path("running").asBoolean();
+    /** Whether a run started at or after {@code since} (epoch ms) has ended. */
+    private static boolean runEnded(JsonNode partition, long since) {
+        return partition.path("lastRunAt").asLong(0) >= since && !partition.path("running").asBoolean();
     }
 
     /**

@@ -32,7 +32,7 @@ final class PostgresObservableWriter implements ObservableBatchWriter {
               FROM v
             """;
     private static final String UPSERT = """
-              ON CONFLICT (alert_id, data_type, data_key) DO UPDATE SET
+              ON CONFLICT (alert_id, data_type, data_key) WHERE alert_id IS NOT NULL DO UPDATE SET
                 message = EXCLUDED.message, tlp = EXCLUDED.tlp, ioc = EXCLUDED.ioc, misp_sync = EXCLUDED.misp_sync,
                 updated_by = CASE WHEN (observable.message, observable.tlp, observable.ioc)
                     IS DISTINCT FROM (EXCLUDED.message, EXCLUDED.tlp, EXCLUDED.ioc) THEN EXCLUDED.created_by
@@ -58,7 +58,7 @@ final class PostgresObservableWriter implements ObservableBatchWriter {
             SELECT ?, ?, v.dt, v.d, v.k, v.att, v.msg, v.tlp, 2, v.ioc, FALSE, FALSE, v.sd, '{}', ?, ?
             FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[], ?::int[], ?::boolean[], ?::bigint[])
               AS v(dt, d, k, att, msg, tlp, ioc, sd)
-            ON CONFLICT (case_id, data_type, data_key) DO NOTHING
+            ON CONFLICT (case_id, data_type, data_key) WHERE case_id IS NOT NULL DO NOTHING
             RETURNING id, data_type, data_key""";
     private static final String CASE_TAGS = """
             INSERT INTO entity_tag (entity, entity_id, tag) SELECT 'observable', t.id, t.tag
