@@ -27,3 +27,9 @@ ALTER TABLE observable
 ALTER TABLE entity_tag
     ALTER COLUMN entity TYPE VARCHAR(16) COLLATE "C",
     ALTER COLUMN tag TYPE VARCHAR(512) COLLATE "C";
+
+-- Filters find cases and alerts by tag through this index. An observable's tag filter checks the
+-- observable's own tag rows through the primary key instead, so the index leaves observables'
+-- rows out: two or three per observable, they are most of the table and half its write cost.
+DROP INDEX ix_entity_tag_tag;
+CREATE INDEX ix_entity_tag_tag ON entity_tag (entity, tag) WHERE entity <> 'observable';

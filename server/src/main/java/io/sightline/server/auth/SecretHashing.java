@@ -35,12 +35,16 @@ public final class SecretHashing {
         return key.substring(0, Math.min(PREFIX_LENGTH, key.length()));
     }
 
+    /** Hex SHA-256 of the UTF-8 text: also the key of every observable value, so it keeps one digest per thread. */
     public static String sha256(String secret) {
+        return HexFormat.of().formatHex(SHA256.get().digest(secret.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 }

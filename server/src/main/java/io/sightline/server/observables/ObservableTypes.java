@@ -21,6 +21,7 @@ public class ObservableTypes {
     private static final Pattern MAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern URL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://\\S+");
     private static final Pattern AS = Pattern.compile("(?i)(AS)?\\d{1,10}");
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:.]+");
     private static final Set<Integer> HASH_LENGTHS = Set.of(32, 40, 56, 64, 96, 128);
 
     private final Set<String> types;
@@ -76,19 +77,32 @@ public class ObservableTypes {
     }
 
     static boolean isIp(String v) {
-        if (v.indexOf(':') >= 0) {
-            if (!v.matches("[0-9a-fA-F:.]+") || v.length() > 45) return false;
-        } else if (!v.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            return false;
-        } else {
-            for (String part : v.split("\\.")) if (Integer.parseInt(part) > 255) return false;
-            return true;
-        }
+        if (v.indexOf(':') < 0) return isIpv4(v);
+        if (v.length() > 45 || !IPV6_CHARS.matcher(v).matches()) return false;
         try {
             return java.net.InetAddress.getByName(v) instanceof java.net.Inet6Address;
         } catch (java.net.UnknownHostException e) {
             return false;
         }
+    }
+
+    /** Dotted decimal: four parts of one to three digits, each at most 255 (read without a regex: imports check millions). */
+    static boolean isIpv4(String v) {
+        int dots = 0, digits = 0, part = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '.') {
+                if (digits == 0 || ++dots > 3) return false;
+                digits = 0;
+                part = 0;
+            } else if (c >= '0' && c <= '9') {
+                part = part * 10 + (c - '0');
+                if (++digits > 3 || part > 255) return false;
+            } else {
+                return false;
+            }
+        }
+        return dots == 3 && digits > 0;
     }
 
     private static ApiException invalid(String dataType, String value, String expected) {
