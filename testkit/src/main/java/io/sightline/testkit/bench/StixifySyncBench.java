@@ -39,6 +39,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * object per persistent message, publisher confirms), the emulated OpenCTI worker consuming from
  * the broker. Prints objects per second (until the broker confirmed every message) and the peak heap
  * of this JVM (connector and emulators). The emulated worker consumes only with {@code --with-worker}.
+ * Without it, on RabbitMQ, the messages of the measured sync are then taken back from the push queue
+ * and sent again by a bare publisher ({@link RabbitCeiling}): the rate the broker alone allows for
+ * them, printed with the connector's rate as a share of it.
  * {@code --warm-up=N} sets the number of reports of the unmeasured first sync (default 10); with
  * more, the JIT has finished compiling before the measured sync starts (a long-running connector).
  */
@@ -88,7 +91,7 @@ public final class StixifySyncBench {
                     new DossierSync(stixifyClient, sink, store, List.of(warmUp), Clock.systemUTC()).runOnce();
                     DossierSync sync = new DossierSync(stixifyClient, sink, store, List.of(dossier), Clock.systemUTC());
                     measure(() -> new Works(client, connectorId, StixifyReportSink.LABEL).inWork("Stixify Connector Run", w -> sync.runOnce()),
-                            platform, broker, reports, perReport, warmUpReports, consume, connectorId);
+                            platform, broker, reports, perReport, warmUpReports, consume, connectorId, reg.pushQueue());
                 }
             } finally {
                 platform.deletePushQueue(connectorId);
@@ -129,13 +132,13 @@ public final class StixifySyncBench {
     }
 
     /** Linux's USER_HZ, the unit of /proc/<pid>/stat times. */
-    private static final int CLOCK_TICKS = 100;
+    static final int CLOCK_TICKS = 100;
 
     /**
      * CPU (user + system, in clock ticks) of a RabbitMQ server on this machine, read from /proc; -1
      * when there is none (another OS, a remote broker, the embedded Qpid whose CPU is this JVM's).
      */
-    private static long localRabbitCpuTicks() {
+    static long localRabbitCpuTicks() {
         java.nio.file.Path proc = java.nio.file.Path.of("/proc");
         if (!java.nio.file.Files.isDirectory(proc)) return -1;
         try (var entries = java.nio.file.Files.newDirectoryStream(proc, "[0-9]*")) {
@@ -166,7 +169,7 @@ public final class StixifySyncBench {
     }
 
     private static void measure(Run run, OpenCtiEmulator platform, AmqpBroker broker, int reports, int perReport,
-                                int warmUpReports, boolean consume, String connectorId) throws Exception {
+                                int warmUpReports, boolean consume, String connectorId, String pushQueue) throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
         AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
@@ -213,11 +216,11 @@ public final class StixifySyncBench {
                 reports, perReport, broker.describe(), warmUpReports);
         System.out.printf("  reports delivered        : %d (%s)%n", result.reportsDelivered(), result.succeeded() ? "all" : "FAILURES");
         System.out.printf("  objects sent             : %d%n", sent);
+        long inQueue = consume ? 0 : platform.pushQueueDepth(connectorId) - depthBefore;
         if (consume) {
             System.out.printf("  received by the worker   : %d%n", platform.received().objectCount());
         } else {
-            System.out.printf("  messages in the queue    : %d (worker not consuming; run with --with-worker to add it)%n",
-                    platform.pushQueueDepth(connectorId) - depthBefore);
+            System.out.printf("  messages in the queue    : %d (worker not consuming; run with --with-worker to add it)%n", inQueue);
         }
         System.out.printf("  sync time (confirmed)    : %.2f s -> %,.0f objects/s%n", confirmedSeconds, sent / confirmedSeconds);
         if (consume) System.out.printf("  until consumed by worker : %.2f s -> %,.0f objects/s%n", consumedSeconds, sent / consumedSeconds);
@@ -237,5 +240,32 @@ public final class StixifySyncBench {
         }
         System.out.printf("  peak heap (this JVM)     : %.1f MB (max heap %.0f MB)%n", peak.get() / 1e6,
                 memory.getHeapMemoryUsage().getMax() / 1e6);
+        printCeiling(broker, consume, pushQueue, depthBefore, inQueue, sent / confirmedSeconds);
+    }
+
+    /**
+     * The rate RabbitMQ alone allows for the messages of the measured sync, and the connector's rate
+     * as a share of it. The messages are taken back from the push queue, so only when nothing consumes it.
+     */
+    private static void printCeiling(AmqpBroker broker, boolean consume, String pushQueue, long warmUpMessages,
+                                     long inQueue, double connectorRate) throws Exception {
+        if (consume || !broker.kind().equals("RabbitMQ")) {
+            System.out.printf("  RabbitMQ alone           : not measured (%s)%n", consume
+                    ? "the worker consumed the messages; run without --with-worker" : "the broker is not RabbitMQ but " + broker.kind());
+            return;
+        }
+        // The queue also holds the warm-up sync's messages, oldest first.
+        List<byte[]> bodies = RabbitCeiling.drain(broker.connectionFactory(), pushQueue, warmUpMessages);
+        if (bodies.size() != inQueue) {
+            System.out.printf("  RabbitMQ alone           : not measured (drained %d messages of the measured sync, the queue held %d)%n",
+                    bodies.size(), inQueue);
+            return;
+        }
+        RabbitCeiling.Result alone = RabbitCeiling.publishToFreshQueue(broker.connectionFactory(), bodies);
+        String cpu = alone.brokerCpuSeconds() < 0 ? "" : String.format(", %.1f us CPU per message", alone.brokerCpuSeconds() * 1e6 / alone.messages());
+        System.out.printf("  RabbitMQ alone           : %.2f s -> %,.0f msg/s%s (bare publisher, same %d messages, avg %d bytes)%n",
+                alone.seconds(), alone.perSecond(), cpu, alone.messages(), alone.bytes() / Math.max(1, alone.messages()));
+        System.out.printf("  connector vs RabbitMQ    : %,.0f of %,.0f msg/s = %.0f%% of what the broker alone allows%n",
+                connectorRate, alone.perSecond(), 100 * connectorRate / alone.perSecond());
     }
 }
