@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the use before each collection), and the ratio to the time the same JSON takes only to be
  * parsed (from memory) and to be fetched and parsed (same client and emulator, no database).
  * CPU seconds are reported per phase: this process (emulator and client), the hub, and the
- * PostgreSQL backends of the bench database. {@code HUB_JAVA_OPTS} passes JVM options to the hub,
+ * PostgreSQL backends of the bench database. {@code SIGHTLINE_HUB_JAVA_OPTS} passes JVM options to the hub,
  * e.g. {@code -XX:StartFlightRecording=filename=hub.jfr} to profile it. {@code --rounds=N} imports
  * N batches of as many new events one after the other into the same hub: the first import after
  * start-up also pays for the JIT compiling the import path (several CPU-seconds on a small
@@ -92,8 +92,7 @@ public final class MispImportBench {
             GcLogPeak gcLog = new GcLogPeak(dataDir.resolve("gc.log"));
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx" + heap, gcLog.option()));
-            String hubOptions = System.getenv("HUB_JAVA_OPTS");
-            if (hubOptions != null && !hubOptions.isBlank()) command.addAll(List.of(hubOptions.trim().split("\\s+")));
+            command.addAll(HubProcess.extraJvmOptions());
             command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
                     "--spring.datasource.url=" + jdbcUrl,
                     "--spring.datasource.username=postgres", "--spring.datasource.password=",
