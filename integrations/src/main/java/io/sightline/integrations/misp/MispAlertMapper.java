@@ -70,7 +70,8 @@ public final class MispAlertMapper {
     public List<MispObservableDraft> observables(MispAttribute attribute, int eventTlp) {
         List<MispImportTypes.Part> parts = types.observables(attribute);
         List<MispObservableDraft> drafts = new ArrayList<>(parts.size());
-        int tlp = MispTlp.tlp(attribute.tagNames()).orElse(eventTlp);
+        List<String> ownTags = attribute.tagNames();
+        int tlp = MispTlp.tlp(ownTags).orElse(eventTlp);
         for (MispImportTypes.Part part : parts) {
             if (part.value().isBlank()) {
                 continue;
@@ -81,7 +82,7 @@ public final class MispAlertMapper {
             if (attribute.object() != null && attribute.object().name() != null) {
                 tags.add("misp.object=\"" + attribute.object().name() + "\"");
             }
-            tags.addAll(attribute.tagNames());
+            tags.addAll(ownTags);
             drafts.add(new MispObservableDraft(part.dataType(), part.value(), attribute.toIds(), tags,
                     attribute.comment(), tlp, attribute.uuid(), attribute.id(), attribute.deleted(),
                     Instant.ofEpochSecond(attribute.timestamp()), attribute.isFile()));

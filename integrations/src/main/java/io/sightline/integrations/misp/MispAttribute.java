@@ -77,6 +77,7 @@ public record MispAttribute(String id, String uuid, String eventId, String type,
 
     /** Tag names in source order. */
     public List<String> tagNames() {
-        return tags.stream().map(MispTag::name).toList();
+        // most attributes have no tag of their own: no stream for them (this runs per attribute)
+        return tags.isEmpty() ? List.of() : tags.stream().map(MispTag::name).toList();
     }
 }

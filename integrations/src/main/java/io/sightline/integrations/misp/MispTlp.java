@@ -68,6 +68,7 @@ public final class MispTlp {
     }
 
     private static OptionalInt max(List<String> tags, String prefix) {
+        if (tags.isEmpty()) return OptionalInt.empty();
         return tags.stream().mapToInt(t -> level(t, prefix)).filter(l -> l >= 0).max();
     }
 
