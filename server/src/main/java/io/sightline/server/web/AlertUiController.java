@@ -9,9 +9,7 @@ import io.sightline.server.cases.CaseRecord;
 import io.sightline.server.cases.CaseService;
 import io.sightline.server.common.Ids;
 import io.sightline.server.query.QueryService;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,20 +40,10 @@ public class AlertUiController {
                 @RequestParam(required = false) Integer severity, @RequestParam(required = false) String tlp,
                 @RequestParam(required = false) String tag, @RequestParam(required = false) String source,
                 @RequestParam(defaultValue = "1") int page, Model model) {
-        Principal p = CurrentPrincipal.get();
-        ListQuery query = new ListQuery("listAlert").like("title", q).eq("status", status).eq("severity", severity)
-                .eq("tags", tag).eq("source", source);
-        if (!Forms.blank(tlp)) query.eq("tlp", tlp);
-        model.addAttribute("result", query.run(queries, p, page));
-        Map<String, Object> filters = new HashMap<>();
-        filters.put("q", q == null ? "" : q);
-        filters.put("status", status == null ? "" : status);
-        filters.put("severity", severity == null ? "" : String.valueOf(severity));
-        filters.put("tlp", tlp == null ? "" : tlp);
-        filters.put("tag", tag == null ? "" : tag);
-        filters.put("source", source == null ? "" : source);
-        model.addAttribute("filters", filters);
-        model.addAttribute("pageBase", Forms.pageBase("/alerts", filters));
+        ListFilters filters = new ListFilters(q, status, severity, tlp, tag, "source", source);
+        model.addAttribute("result", filters.query("listAlert").run(queries, CurrentPrincipal.get(), page));
+        model.addAttribute("filters", filters.shown());
+        model.addAttribute("pageBase", Forms.pageBase("/alerts", filters.shown()));
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("tlps", CaseUiController.TLPS);
         return "alerts/list";

@@ -48,13 +48,10 @@ public class CaseUiController {
                 @RequestParam(required = false) String tag, @RequestParam(required = false) String assignee,
                 @RequestParam(defaultValue = "1") int page, Model model) {
         Principal p = CurrentPrincipal.get();
-        ListQuery query = new ListQuery("listCase").like("title", q).eq("status", status).eq("severity", severity)
-                .eq("tags", tag).eq("assignee", assignee);
-        if (!Forms.blank(tlp)) query.eq("tlp", tlp);
-        model.addAttribute("result", query.run(queries, p, page));
-        Map<String, Object> filters = filters(q, status, severity, tlp, tag, assignee);
-        model.addAttribute("filters", filters);
-        model.addAttribute("pageBase", Forms.pageBase("/cases", filters));
+        ListFilters filters = new ListFilters(q, status, severity, tlp, tag, "assignee", assignee);
+        model.addAttribute("result", filters.query("listCase").run(queries, p, page));
+        model.addAttribute("filters", filters.shown());
+        model.addAttribute("pageBase", Forms.pageBase("/cases", filters.shown()));
         model.addAttribute("statuses", statuses());
         model.addAttribute("tlps", TLPS);
         model.addAttribute("users", users.list(p));
@@ -146,16 +143,5 @@ public class CaseUiController {
 
     static List<String> statuses() {
         return java.util.stream.Stream.concat(CaseStatus.OPEN.stream(), CaseStatus.CLOSED.stream()).toList();
-    }
-
-    private static Map<String, Object> filters(String q, String status, Integer severity, String tlp, String tag, String assignee) {
-        Map<String, Object> f = new java.util.HashMap<>();
-        f.put("q", q == null ? "" : q);
-        f.put("status", status == null ? "" : status);
-        f.put("severity", severity == null ? "" : String.valueOf(severity));
-        f.put("tlp", tlp == null ? "" : tlp);
-        f.put("tag", tag == null ? "" : tag);
-        f.put("assignee", assignee == null ? "" : assignee);
-        return f;
     }
 }

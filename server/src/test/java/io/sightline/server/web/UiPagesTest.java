@@ -40,6 +40,25 @@ class UiPagesTest extends HubTest {
     }
 
     @Test
+    void filtersTheAlertListBySourceAndShowsTheFiltersBack() {
+        String feed = unique("feed");
+        for (String source : List.of(feed, feed + "-other")) {
+            var r = admin.post("/api/v1/alert", Map.of("type", "external", "source", source, "sourceRef", unique("ref"),
+                    "title", "From " + source, "description", "d", "severity", 3, "tags", List.of(feed)));
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        }
+        var browser = new BrowserSession(port);
+        browser.login("admin", ADMIN_PASSWORD);
+
+        String list = browser.get("/alerts?source=" + feed + "&severity=3&tag=" + feed).body();
+        assertThat(list).contains("From " + feed + "<").doesNotContain("From " + feed + "-other");
+        assertThat(list).contains("name=\"source\" placeholder=\"Source\" value=\"" + feed + "\"")
+                .contains("name=\"tag\" placeholder=\"Tag\" value=\"" + feed + "\"")
+                .contains("<option value=\"3\" selected=\"selected\">");
+        assertThat(browser.get("/alerts?tag=" + feed + "&severity=1").body()).contains("No alert matches.");
+    }
+
+    @Test
     void mergesAnAlertIntoACaseAndIgnoresAnother() {
         String caseId = createCase(admin, unique("target"));
         long number = admin.get("/api/v1/case/" + caseId).json().get("number").asLong();
