@@ -1,6 +1,7 @@
 -- Observables are the hub's most written rows (a MISP import writes hundreds of thousands), and
 -- on PostgreSQL most of that cost is index and foreign-key upkeep: each row now maintains only
--- what it needs. Same rules and same lookups as before.
+-- what it needs. The uniqueness rules and lookups stay as they were; one foreign key that only
+-- repeated another goes.
 
 -- Lookups by alert use uq_observable_in_alert, which starts with alert_id.
 DROP INDEX ix_observable_alert;
