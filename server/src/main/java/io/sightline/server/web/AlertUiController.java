@@ -10,6 +10,7 @@ import io.sightline.server.cases.CaseService;
 import io.sightline.server.common.Ids;
 import io.sightline.server.query.QueryService;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,8 +43,9 @@ public class AlertUiController {
                 @RequestParam(defaultValue = "1") int page, Model model) {
         ListFilters filters = new ListFilters(q, status, severity, tlp, tag, "source", source);
         model.addAttribute("result", filters.query("listAlert").run(queries, CurrentPrincipal.get(), page));
-        model.addAttribute("filters", filters.shown());
-        model.addAttribute("pageBase", Forms.pageBase("/alerts", filters.shown()));
+        Map<String, Object> shown = filters.shown();
+        model.addAttribute("filters", shown);
+        model.addAttribute("pageBase", Forms.pageBase("/alerts", shown));
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("tlps", CaseUiController.TLPS);
         return "alerts/list";

@@ -50,8 +50,9 @@ public class CaseUiController {
         Principal p = CurrentPrincipal.get();
         ListFilters filters = new ListFilters(q, status, severity, tlp, tag, "assignee", assignee);
         model.addAttribute("result", filters.query("listCase").run(queries, p, page));
-        model.addAttribute("filters", filters.shown());
-        model.addAttribute("pageBase", Forms.pageBase("/cases", filters.shown()));
+        Map<String, Object> shown = filters.shown();
+        model.addAttribute("filters", shown);
+        model.addAttribute("pageBase", Forms.pageBase("/cases", shown));
         model.addAttribute("statuses", statuses());
         model.addAttribute("tlps", TLPS);
         model.addAttribute("users", users.list(p));

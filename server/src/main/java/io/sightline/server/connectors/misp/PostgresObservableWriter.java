@@ -89,11 +89,8 @@ final class PostgresObservableWriter implements ObservableBatchWriter {
             for (ImportedObservable o : b.observables()) tagCount += o.tags().size();
         }
         if (n == 0) return;
-        long[] org = new long[n], alert = new long[n], mark = new long[n], sd = new long[n];
-        String[] dt = new String[n], d = new String[n], k = new String[n], msg = new String[n];
-        Long[] att = new Long[n];
-        int[] tlp = new int[n];
-        boolean[] ioc = new boolean[n];
+        long[] org = new long[n], alert = new long[n], mark = new long[n];
+        ValueColumns values = new ValueColumns(n);
         long[] tagRow = new long[tagCount];
         String[] tag = new String[tagCount];
         int i = 0, t = 0;
@@ -102,14 +99,7 @@ final class PostgresObservableWriter implements ObservableBatchWriter {
                 org[i] = b.orgId();
                 alert[i] = b.alertId();
                 mark[i] = b.mark();
-                dt[i] = o.dataType();
-                d[i] = o.data();
-                k[i] = o.dataKey();
-                att[i] = o.attachmentId();
-                msg[i] = o.message();
-                tlp[i] = o.tlp();
-                ioc[i] = o.ioc();
-                sd[i] = o.startDate();
+                values.set(i, o);
                 i++;
                 for (String name : o.tags()) {
                     tagRow[t] = i; // ordinality is 1-based
@@ -122,14 +112,7 @@ final class PostgresObservableWriter implements ObservableBatchWriter {
             ps.setObject(p++, org);
             ps.setObject(p++, alert);
             ps.setObject(p++, mark);
-            ps.setArray(p++, c.createArrayOf("varchar", dt));
-            ps.setArray(p++, c.createArrayOf("varchar", d));
-            ps.setArray(p++, c.createArrayOf("varchar", k));
-            ps.setArray(p++, c.createArrayOf("int8", att));
-            ps.setArray(p++, c.createArrayOf("varchar", msg));
-            ps.setObject(p++, tlp);
-            ps.setObject(p++, ioc);
-            ps.setObject(p++, sd);
+            p = values.bind(c, ps, p);
             ps.setString(p++, actor);
             ps.setLong(p++, now);
             ps.setObject(p++, tagRow);
@@ -146,36 +129,15 @@ final class PostgresObservableWriter implements ObservableBatchWriter {
                 .sorted(java.util.Comparator.comparing(ImportedObservable::dataType).thenComparing(ImportedObservable::dataKey))
                 .toList();
         jdbc.execute((ConnectionCallback<Void>) c -> {
-            int n = batch.size();
-            String[] dt = new String[n], d = new String[n], k = new String[n], msg = new String[n];
-            Long[] att = new Long[n], sd = new Long[n];
-            Integer[] tlp = new Integer[n];
-            Boolean[] ioc = new Boolean[n];
-            for (int i = 0; i < n; i++) {
-                ImportedObservable o = batch.get(i);
-                dt[i] = o.dataType();
-                d[i] = o.data();
-                k[i] = o.dataKey();
-                att[i] = o.attachmentId();
-                msg[i] = o.message();
-                tlp[i] = o.tlp();
-                ioc[i] = o.ioc();
-                sd[i] = o.startDate();
-            }
-            Map<String, Long> ids = new HashMap<>(n * 2);
+            ValueColumns values = new ValueColumns(batch.size());
+            for (int i = 0; i < batch.size(); i++) values.set(i, batch.get(i));
+            Map<String, Long> ids = new HashMap<>(batch.size() * 2);
             try (PreparedStatement ps = c.prepareStatement(INTO_CASE)) {
                 ps.setLong(1, orgId);
                 ps.setLong(2, caseId);
                 ps.setString(3, actor);
                 ps.setLong(4, now);
-                ps.setArray(5, c.createArrayOf("varchar", dt));
-                ps.setArray(6, c.createArrayOf("varchar", d));
-                ps.setArray(7, c.createArrayOf("varchar", k));
-                ps.setArray(8, c.createArrayOf("int8", att));
-                ps.setArray(9, c.createArrayOf("varchar", msg));
-                ps.setArray(10, c.createArrayOf("int4", tlp));
-                ps.setArray(11, c.createArrayOf("bool", ioc));
-                ps.setArray(12, c.createArrayOf("int8", sd));
+                values.bind(c, ps, 5);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) ids.put(rs.getString(2) + "\0" + rs.getString(3), rs.getLong(1));
                 }
@@ -201,6 +163,53 @@ final class PostgresObservableWriter implements ObservableBatchWriter {
             ps.setArray(1, c.createArrayOf("int8", entity.toArray(Long[]::new)));
             ps.setArray(2, c.createArrayOf("varchar", tag.toArray(String[]::new)));
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The columns of an observable's value that both statements send, one array per column, bound
+     * in the statements' order: data type, data, key, attachment, message, TLP, IOC, start date.
+     */
+    private static final class ValueColumns {
+        private final String[] dataType, data, key, message;
+        private final Long[] attachment;
+        private final int[] tlp;
+        private final boolean[] ioc;
+        private final long[] startDate;
+
+        ValueColumns(int n) {
+            dataType = new String[n];
+            data = new String[n];
+            key = new String[n];
+            message = new String[n];
+            attachment = new Long[n];
+            tlp = new int[n];
+            ioc = new boolean[n];
+            startDate = new long[n];
+        }
+
+        void set(int i, ImportedObservable o) {
+            dataType[i] = o.dataType();
+            data[i] = o.data();
+            key[i] = o.dataKey();
+            attachment[i] = o.attachmentId();
+            message[i] = o.message();
+            tlp[i] = o.tlp();
+            ioc[i] = o.ioc();
+            startDate[i] = o.startDate();
+        }
+
+        /** Binds the eight arrays from parameter {@code p} on; returns the next parameter's index. */
+        int bind(Connection c, PreparedStatement ps, int p) throws SQLException {
+            ps.setArray(p++, c.createArrayOf("varchar", dataType));
+            ps.setArray(p++, c.createArrayOf("varchar", data));
+            ps.setArray(p++, c.createArrayOf("varchar", key));
+            ps.setArray(p++, c.createArrayOf("int8", attachment));
+            ps.setArray(p++, c.createArrayOf("varchar", message));
+            ps.setObject(p++, tlp);
+            ps.setObject(p++, ioc);
+            ps.setObject(p++, startDate);
+            return p;
         }
     }
 }
