@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Authenticator {
     private static final long CACHE_MILLIS = 10_000;
+    private static final String WRONG_PASSWORD = "Wrong login or password";
 
     private record CachedKey(ApiKey key, User user, List<Membership> memberships, long loadedAt) {}
     private record Usage(long at, String ip) {}
@@ -29,12 +30,15 @@ public class Authenticator {
     private final Map<String, CachedKey> keyCache = new ConcurrentHashMap<>();
     private final Map<String, Long> verifiedPasswords = new ConcurrentHashMap<>();
     private final Map<Long, Usage> pendingUsage = new ConcurrentHashMap<>();
+    /** A hash of a random password made by the same encoder, hence at the same cost as users' hashes. */
+    private final String unknownUserHash;
 
     public Authenticator(ApiKeyRepository keys, UserRepository users, PasswordEncoder passwords, Clock clock) {
         this.keys = keys;
         this.users = users;
         this.passwords = passwords;
         this.clock = clock;
+        this.unknownUserHash = passwords.encode(SecretHashing.newPassword());
     }
 
     public Principal byApiKey(String secret, String clientIp, String organisation) {
@@ -42,8 +46,8 @@ public class Authenticator {
         String hash = SecretHashing.sha256(secret);
         CachedKey cached = keyCache.get(hash);
         if (cached == null || now - cached.loadedAt > CACHE_MILLIS) {
-            ApiKey key = keys.findByHash(hash).orElseThrow(() -> ApiException.unauthenticated("Invalid API key"));
-            User user = users.findById(key.userId()).orElseThrow(() -> ApiException.unauthenticated("Invalid API key"));
+            ApiKey key = keys.findByHash(hash).orElseThrow(() -> new CredentialsRejected("Invalid API key", "unknown API key"));
+            User user = users.findById(key.userId()).orElseThrow(() -> new CredentialsRejected("Invalid API key", "unknown API key"));
             cached = new CachedKey(key, user, users.memberships(user.id()), now);
             keyCache.put(hash, cached);
         }
@@ -63,12 +67,16 @@ public class Authenticator {
         return principal(cached.user, cached.memberships, organisation, key.id(), key.readOnly());
     }
 
+    /** An unknown login, or one without password, costs one bcrypt round as a known one does: the time tells nothing. */
     public Principal byPassword(String login, String password, String organisation) {
-        User user = users.findByLogin(login).orElseThrow(() -> ApiException.unauthenticated("Wrong login or password"));
-        if (user.passwordHash() == null) throw ApiException.unauthenticated("Wrong login or password");
+        User user = users.findByLogin(login).orElse(null);
+        if (user == null || user.passwordHash() == null) {
+            passwords.matches(password, unknownUserHash);
+            throw new CredentialsRejected(WRONG_PASSWORD, user == null ? "unknown login" : "no password set");
+        }
         String proof = SecretHashing.sha256(user.id() + "\0" + password + "\0" + user.passwordHash());
         if (!verifiedPasswords.containsKey(proof)) {
-            if (!passwords.matches(password, user.passwordHash())) throw ApiException.unauthenticated("Wrong login or password");
+            if (!passwords.matches(password, user.passwordHash())) throw new CredentialsRejected(WRONG_PASSWORD, "wrong password");
             if (verifiedPasswords.size() > 10_000) verifiedPasswords.clear();
             verifiedPasswords.put(proof, user.id());
         }

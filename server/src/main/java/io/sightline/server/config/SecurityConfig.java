@@ -4,7 +4,10 @@ import io.sightline.server.api.ApiException;
 import io.sightline.server.api.ErrorWriter;
 import io.sightline.server.auth.ApiAuthenticationFilter;
 import io.sightline.server.auth.Authenticator;
+import io.sightline.server.auth.ClientAddress;
+import io.sightline.server.auth.LoginThrottle;
 import io.sightline.server.auth.UserRepository;
+import io.sightline.server.web.LoginFormThrottle;
 import io.sightline.server.web.UiSessionFilter;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -53,7 +56,8 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, Authenticator authenticator, ErrorWriter errors) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, Authenticator authenticator, LoginThrottle throttle,
+                                 ClientAddress clientAddress, ErrorWriter errors) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
                 .csrf(c -> c.disable())
                 .httpBasic(b -> b.disable())
@@ -61,7 +65,7 @@ public class SecurityConfig {
                 .logout(l -> l.disable())
                 .requestCache(r -> r.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiAuthenticationFilter(authenticator, errors), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new ApiAuthenticationFilter(authenticator, throttle, clientAddress, errors), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(r -> r
                         .requestMatchers("/api/status", "/api/v1/status", "/api/health", "/actuator/health", "/actuator/health/**",
                                 "/actuator/info").permitAll()
@@ -75,10 +79,14 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiChain(HttpSecurity http, UserRepository users, Authenticator authenticator) throws Exception {
+    SecurityFilterChain uiChain(HttpSecurity http, UserRepository users, Authenticator authenticator, LoginThrottle throttle,
+                                ClientAddress clientAddress) throws Exception {
+        LoginFormThrottle loginThrottle = new LoginFormThrottle(throttle, clientAddress);
         http.csrf(Customizer.withDefaults())
                 .httpBasic(b -> b.disable())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/cases", false).failureUrl("/login?error").permitAll())
+                .formLogin(f -> f.loginPage("/login").successHandler(loginThrottle.successHandler())
+                        .failureHandler(loginThrottle.failureHandler()).permitAll())
+                .addFilterBefore(loginThrottle.filter(), UsernamePasswordAuthenticationFilter.class)
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("SIGHTLINE_SESSION"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(UiSessionFilter.CONTENT_SECURITY_POLICY))

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,8 +15,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class LoginController {
 
+    /** {@code throttled} is the wait in seconds after too many failed logins; shown in minutes, rounded up. */
     @GetMapping("/login")
-    String login() {
+    String login(@RequestParam(required = false) String throttled, Model model) {
+        if (throttled != null && throttled.matches("\\d{1,6}")) {
+            model.addAttribute("throttledMinutes", (Integer.parseInt(throttled) + 59) / 60);
+        }
         return "login";
     }
 

@@ -1,0 +1,22 @@
+package io.sightline.server.auth;
+
+import io.sightline.server.api.ApiException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A 401 for credentials that may be a guess (unknown login or key, wrong password): these, and
+ * only these, count towards throttling. The client always reads the same message; the reason is
+ * for the audit trail.
+ */
+public class CredentialsRejected extends ApiException {
+    private final String reason;
+
+    public CredentialsRejected(String message, String reason) {
+        super(HttpStatus.UNAUTHORIZED, "AuthenticationError", message);
+        this.reason = reason;
+    }
+
+    public String reason() {
+        return reason;
+    }
+}
