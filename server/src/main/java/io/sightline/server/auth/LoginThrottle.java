@@ -35,6 +35,8 @@ public class LoginThrottle {
         void throttled(String scope, String identity, String address, int failures, long lockMillis);
     }
 
+    private static final int MAX_IDENTITY_CHARS = 256;
+
     private final Settings settings;
     private final Clock clock;
     private final Events events;
@@ -66,7 +68,9 @@ public class LoginThrottle {
      * from {@code address}; refused with {@link TooManyFailedLogins} while either is throttled.
      * End it with {@link Attempt#failed} or {@link Attempt#succeeded}, and always close it.
      */
-    public Attempt begin(String identity, String address) {
+    public Attempt begin(String claimed, String address) {
+        // a Basic header may carry kilobytes of "login": the table keeps a bounded key
+        String identity = claimed.length() <= MAX_IDENTITY_CHARS ? claimed : claimed.substring(0, MAX_IDENTITY_CHARS);
         long now = clock.millis();
         String addressKey = addressKey(address);
         Counter byAddress = live(addressKey, now);
