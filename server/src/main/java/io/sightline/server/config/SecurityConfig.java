@@ -5,6 +5,7 @@ import io.sightline.server.api.ErrorWriter;
 import io.sightline.server.auth.ApiAuthenticationFilter;
 import io.sightline.server.auth.Authenticator;
 import io.sightline.server.auth.UserRepository;
+import io.sightline.server.web.LoginSuccess;
 import io.sightline.server.web.UiSessionFilter;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -78,7 +79,8 @@ public class SecurityConfig {
     SecurityFilterChain uiChain(HttpSecurity http, UserRepository users, Authenticator authenticator) throws Exception {
         http.csrf(Customizer.withDefaults())
                 .httpBasic(b -> b.disable())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/cases", false).failureUrl("/login?error").permitAll())
+                .formLogin(f -> f.loginPage("/login").successHandler(new LoginSuccess(users, "/cases"))
+                        .failureUrl("/login?error").permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("SIGHTLINE_SESSION"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(UiSessionFilter.CONTENT_SECURITY_POLICY))
