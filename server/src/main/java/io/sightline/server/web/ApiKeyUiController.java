@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * API keys of a user (one's own, or any user's for user managers). A new key's secret travels
- * once, as a flash attribute consumed by the next page view: reloading never shows it again.
+ * API keys of a user: one's own, or those of a user one may manage in every organisation they
+ * belong to (see UserPolicy). A new key's secret travels once, as a flash attribute consumed by
+ * the next page view: reloading never shows it again.
  */
 @Controller
 public class ApiKeyUiController {
