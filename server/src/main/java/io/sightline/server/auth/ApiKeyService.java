@@ -35,27 +35,41 @@ public class ApiKeyService {
     }
 
     /**
-     * @param expiresAt epoch millis, or null for the default validity
+     * A new key within the caller's {@link KeyScope}; a field left out (null) takes the caller's limit.
+     *
+     * @param allowedIps CIDR ranges, or null for those of the calling key (none for a password or session login)
+     * @param expiresAt epoch millis, or null for the default validity (at most the calling key's expiry)
+     * @param readOnly or null for the calling key's
      * @param secret a caller-chosen secret (first-start automation), or null for a random one
      */
     @Transactional
     public Created create(Principal actor, User owner, String comment, List<String> allowedIps, Long expiresAt,
-                          boolean readOnly, String secret) {
+                          Boolean readOnly, String secret) {
         long now = clock.millis();
-        long expiry = expiresAt != null ? expiresAt : now + defaultValidity.toMillis();
+        KeyScope scope = scopeOf(actor);
+        long expiry = expiresAt != null ? expiresAt : Math.min(now + defaultValidity.toMillis(), scope.expiresAt());
         if (expiry <= now) throw ApiException.invalid("Expiry of an API key must be in the future");
         if (expiry > now + maxValidity.toMillis()) {
             throw ApiException.invalid("Expiry of an API key may be at most " + maxValidity.toDays() + " days from now");
         }
         String plain = secret != null ? secret : SecretHashing.newApiKey();
         if (plain.length() < 16) throw ApiException.invalid("An API key must have at least 16 characters");
-        IpRanges ranges = IpRanges.parse(allowedIps == null ? List.of() : allowedIps);
+        IpRanges ranges = allowedIps == null ? scope.allowedIps() : IpRanges.parse(allowedIps);
+        boolean keyReadOnly = readOnly != null ? readOnly : scope.readOnly();
+        scope.requireCovers(keyReadOnly, ranges, expiry);
         long id = keys.insert(owner.id(), SecretHashing.prefixOf(plain), SecretHashing.sha256(plain),
-                comment == null ? "" : comment, ranges, readOnly, now, expiry);
+                comment == null ? "" : comment, ranges, keyReadOnly, now, expiry);
         ApiKey key = keys.findById(id).orElseThrow();
         audit.record(actor == null ? null : actor.orgId(), actor == null ? "system" : actor.login(), "create", "apiKey",
                 "~" + id, null, ApiKeyView.of(key));
         return new Created(key, plain);
+    }
+
+    /** The limits of the key the caller authenticated with; none for a password or session login. */
+    KeyScope scopeOf(Principal actor) {
+        if (actor == null || actor.apiKeyId() == null) return KeyScope.UNRESTRICTED;
+        return keys.findById(actor.apiKeyId()).map(KeyScope::of)
+                .orElseThrow(() -> ApiException.unauthenticated("Invalid API key"));
     }
 
     public List<ApiKey> ofUser(long userId) {
@@ -73,11 +87,14 @@ public class ApiKeyService {
         return after;
     }
 
-    /** TheHive's "renew": the user's other keys are revoked and one new key is made. */
+    /**
+     * TheHive's "renew": the user's other keys are revoked and one new key is made, within the
+     * caller's scope (a key renewing keeps its own addresses and expiry in the new key).
+     */
     @Transactional
     public Created renew(Principal actor, User owner) {
         keys.revokeAllOfUser(owner.id(), clock.millis());
         authenticator.invalidate();
-        return create(actor, owner, "renewed", List.of(), null, false, null);
+        return create(actor, owner, "renewed", null, null, false, null);
     }
 }

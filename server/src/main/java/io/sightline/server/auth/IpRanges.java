@@ -47,6 +47,21 @@ public final class IpRanges {
         return ranges.isEmpty();
     }
 
+    /**
+     * Whether every address {@code inner} allows is also allowed here: always when this has no
+     * ranges (it allows everything), never when {@code inner} has none (it allows everything) but this has.
+     */
+    public boolean covers(IpRanges inner) {
+        if (ranges.isEmpty()) return true;
+        if (inner.ranges.isEmpty()) return false;
+        for (Range r : inner.ranges) {
+            boolean within = ranges.stream().anyMatch(outer -> outer.network.length == r.network.length
+                    && outer.bits <= r.bits && sameNetwork(outer.network, r.network, outer.bits));
+            if (!within) return false;
+        }
+        return true;
+    }
+
     public boolean allows(String address) {
         if (ranges.isEmpty()) return true;
         byte[] ip;

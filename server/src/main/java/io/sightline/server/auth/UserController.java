@@ -89,23 +89,24 @@ public class UserController {
     @PostMapping(value = "/api/v1/user/{id}/key/renew", produces = MediaType.TEXT_PLAIN_VALUE)
     public String renewKey(@PathVariable String id) {
         Principal p = CurrentPrincipal.get();
-        return keys.renew(p, users.manageable(p, id)).secret();
+        return keys.renew(p, users.forAccountChange(p, id)).secret();
     }
 
     @GetMapping("/api/v1/user/{id}/keys")
     public List<Map<String, Object>> listKeys(@PathVariable String id) {
         Principal p = CurrentPrincipal.get();
-        return keys.ofUser(users.manageable(p, id).id()).stream().map(ApiKeyView::of).toList();
+        return keys.ofUser(users.forAccountRead(p, id).id()).stream().map(ApiKeyView::of).toList();
     }
 
     @PostMapping("/api/v1/user/{id}/keys")
     public ResponseEntity<Map<String, Object>> createKey(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
         Principal p = CurrentPrincipal.get();
-        User owner = users.manageable(p, id);
+        User owner = users.forAccountChange(p, id);
         JsonInput in = JsonInput.of(body, "API key", KEY_FIELDS);
+        // A field left out takes the calling key's limit (none for a password login).
         ApiKeyService.Created created = keys.create(p, owner, in.string("comment", 1024).orElse(""),
-                in.strings("allowedIps", 100, 64).orElse(List.of()), in.epochMillis("expiresAt").orElse(null),
-                in.bool("readOnly").orElse(false), null);
+                in.strings("allowedIps", 100, 64).orElse(null), in.epochMillis("expiresAt").orElse(null),
+                in.bool("readOnly").orElse(null), null);
         Map<String, Object> out = new LinkedHashMap<>(ApiKeyView.of(created.key()));
         out.put("key", created.secret());
         return ResponseEntity.status(HttpStatus.CREATED).body(out);
@@ -114,7 +115,7 @@ public class UserController {
     @DeleteMapping("/api/v1/user/{id}/keys/{keyId}")
     public Map<String, Object> revokeKey(@PathVariable String id, @PathVariable String keyId) {
         Principal p = CurrentPrincipal.get();
-        User owner = users.manageable(p, id);
+        User owner = users.forAccountChange(p, id);
         long kid;
         try {
             kid = Long.parseLong(keyId.startsWith("~") ? keyId.substring(1) : keyId);

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
-/** Users and their profile per organisation; org admins manage their own organisation only. */
+/** Users and their profile per organisation; who may change what is {@link UserPolicy}'s rule. */
 @Service
 public class UserService {
     private static final Set<String> CREATE_FIELDS = Set.of("login", "name", "profile", "organisation", "password", "email");
@@ -20,15 +20,19 @@ public class UserService {
     private final UserRepository users;
     private final OrganisationRepository orgs;
     private final PasswordEncoder passwords;
+    private final PasswordRules passwordRules;
+    private final UserPolicy policy;
     private final Authenticator authenticator;
     private final AuditLog audit;
     private final Clock clock;
 
     public UserService(UserRepository users, OrganisationRepository orgs, PasswordEncoder passwords,
-                       Authenticator authenticator, AuditLog audit, Clock clock) {
+                       PasswordRules passwordRules, UserPolicy policy, Authenticator authenticator, AuditLog audit, Clock clock) {
         this.users = users;
         this.orgs = orgs;
         this.passwords = passwords;
+        this.passwordRules = passwordRules;
+        this.policy = policy;
         this.authenticator = authenticator;
         this.audit = audit;
         this.clock = clock;
@@ -41,9 +45,10 @@ public class UserService {
         String login = in.requiredString("login", 256).trim();
         if (login.chars().anyMatch(Character::isWhitespace)) throw ApiException.invalid("A login must not contain spaces");
         if (users.findByLogin(login).isPresent()) throw ApiException.createError("User " + login + " already exists");
-        Organisation org = targetOrg(actor, in.string("organisation", 128).orElse(actor.orgName()));
-        Profile profile = allowedProfile(actor, in.requiredString("profile", 32));
-        String hash = in.string("password", 1024).map(this::hashPassword).orElse(null);
+        Organisation org = organisation(in.string("organisation", 128).orElse(actor.orgName()));
+        Profile profile = Profile.parse(in.requiredString("profile", 32));
+        policy.requireProfileChange(actor, org, null, profile);
+        String hash = in.string("password", 1024).map(pw -> hashPassword(login, pw)).orElse(null);
         User user = users.create(login, in.string("name", 256).orElse(login), hash, clock.millis());
         users.setMembership(user.id(), org.id(), profile);
         audit.record(actor, "create", "user", "~" + user.id(), null, UserView.of(user, users.memberships(user.id()), null));
@@ -61,11 +66,23 @@ public class UserService {
         return user;
     }
 
-    /** Reading or changing another user's keys or settings needs user management rights. */
-    public User manageable(Principal actor, String idOrLogin) {
+    /** A user whose API keys the caller may see: see {@link UserPolicy#requireAccountRead}. */
+    public User forAccountRead(Principal actor, String idOrLogin) {
         User user = get(actor, idOrLogin);
-        if (user.id() != actor.userId()) actor.require(Permission.MANAGE_USERS);
+        policy.requireAccountRead(actor, user);
         return user;
+    }
+
+    /** A user whose password, keys, lock or name the caller may change: see {@link UserPolicy#requireAccountChange}. */
+    public User forAccountChange(Principal actor, String idOrLogin) {
+        User user = get(actor, idOrLogin);
+        policy.requireAccountChange(actor, user);
+        return user;
+    }
+
+    /** Whether the caller may manage the account of {@code user} (for showing or hiding actions). */
+    public boolean mayManageAccount(Principal actor, User user) {
+        return policy.mayManageAccount(actor, user);
     }
 
     public List<User> list(Principal actor) {
@@ -77,19 +94,27 @@ public class UserService {
         return users.memberships(user.id());
     }
 
+    /** Name and lock belong to the whole account; a profile to the membership in one organisation. */
     @Transactional
     public User update(Principal actor, String idOrLogin, JsonNode body) {
         JsonInput in = JsonInput.of(body, "user", UPDATE_FIELDS);
-        User before = manageable(actor, idOrLogin);
+        User before = get(actor, idOrLogin);
+        policy.requireWrite(actor);
+        if (before.id() != actor.userId()) actor.require(Permission.MANAGE_USERS);
         List<Membership> membershipsBefore = users.memberships(before.id());
+        String name = in.string("name", 256).orElse(before.name());
         boolean locked = in.bool("locked").orElse(before.locked());
         if (locked && before.id() == actor.userId()) throw ApiException.invalid("You cannot lock yourself");
-        if (in.has("locked") || in.has("profile")) actor.require(Permission.MANAGE_USERS);
-        users.update(before.id(), in.string("name", 256).orElse(before.name()), locked);
+        if (!name.equals(before.name()) || locked != before.locked()) policy.requireAccountChange(actor, before);
         if (in.hasValue("profile")) {
-            Organisation org = targetOrg(actor, in.string("organisation", 128).orElse(actor.orgName()));
-            users.setMembership(before.id(), org.id(), allowedProfile(actor, in.requiredString("profile", 32)));
+            Organisation org = organisation(in.string("organisation", 128).orElse(actor.orgName()));
+            Profile wanted = Profile.parse(in.requiredString("profile", 32));
+            Profile current = membershipsBefore.stream().filter(m -> m.orgId() == org.id()).map(Membership::profile)
+                    .findFirst().orElse(null);
+            policy.requireProfileChange(actor, org, current, wanted);
+            users.setMembership(before.id(), org.id(), wanted);
         }
+        users.update(before.id(), name, locked);
         authenticator.invalidate();
         User after = users.findById(before.id()).orElseThrow();
         audit.record(actor, "update", "user", "~" + before.id(), UserView.of(before, membershipsBefore, null),
@@ -97,18 +122,23 @@ public class UserService {
         return after;
     }
 
+    /**
+     * Sets a password; a user without user management rights must give their current one. The
+     * stored hash changes, which ends every UI session opened with the old password (see UiSessionFilter).
+     */
     @Transactional
-    public void setPassword(Principal actor, String idOrLogin, String currentPassword, String newPassword) {
-        User user = manageable(actor, idOrLogin);
+    public User setPassword(Principal actor, String idOrLogin, String currentPassword, String newPassword) {
+        User user = forAccountChange(actor, idOrLogin);
         boolean self = user.id() == actor.userId();
         if (self && !actor.can(Permission.MANAGE_USERS)) {
             if (currentPassword == null || user.passwordHash() == null || !passwords.matches(currentPassword, user.passwordHash())) {
                 throw ApiException.forbidden("The current password is wrong");
             }
         }
-        users.setPasswordHash(user.id(), hashPassword(newPassword));
+        users.setPasswordHash(user.id(), hashPassword(user.login(), newPassword));
         authenticator.invalidate();
         audit.record(actor, "update", "user", "~" + user.id(), null, java.util.Map.of("password", "changed"));
+        return users.findById(user.id()).orElseThrow();
     }
 
     @Transactional
@@ -122,21 +152,14 @@ public class UserService {
         audit.record(actor, "delete", "user", "~" + user.id(), UserView.of(user, memberships, null), null);
     }
 
-    public String hashPassword(String password) {
-        if (password.length() < 8) throw ApiException.invalid("A password must have at least 8 characters");
+    /** Checks the password against {@link PasswordRules} before hashing it. */
+    public String hashPassword(String login, String password) {
+        passwordRules.check(login, password);
         return passwords.encode(password);
     }
 
-    private Organisation targetOrg(Principal actor, String name) {
-        Organisation org = orgs.findByName(name).orElseThrow(() -> ApiException.notFound("Organisation " + name + " not found"));
-        if (org.id() != actor.orgId()) actor.require(Permission.MANAGE_PLATFORM);
-        return org;
-    }
-
-    private static Profile allowedProfile(Principal actor, String label) {
-        Profile profile = Profile.parse(label);
-        if (profile == Profile.ADMIN) actor.require(Permission.MANAGE_PLATFORM);
-        return profile;
+    private Organisation organisation(String name) {
+        return orgs.findByName(name).orElseThrow(() -> ApiException.notFound("Organisation " + name + " not found"));
     }
 
     private static java.util.Optional<Long> parseId(String id) {

@@ -8,6 +8,7 @@ import io.sightline.server.auth.ClientAddress;
 import io.sightline.server.auth.LoginThrottle;
 import io.sightline.server.auth.UserRepository;
 import io.sightline.server.web.LoginFormThrottle;
+import io.sightline.server.web.LoginSuccess;
 import io.sightline.server.web.UiSessionFilter;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -84,7 +85,7 @@ public class SecurityConfig {
         LoginFormThrottle loginThrottle = new LoginFormThrottle(throttle, clientAddress);
         http.csrf(Customizer.withDefaults())
                 .httpBasic(b -> b.disable())
-                .formLogin(f -> f.loginPage("/login").successHandler(loginThrottle.successHandler())
+                .formLogin(f -> f.loginPage("/login").successHandler(loginThrottle.successHandler(new LoginSuccess(users, "/cases")))
                         .failureHandler(loginThrottle.failureHandler()).permitAll())
                 .addFilterBefore(loginThrottle.filter(), UsernamePasswordAuthenticationFilter.class)
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("SIGHTLINE_SESSION"))

@@ -8,6 +8,7 @@ import io.sightline.server.auth.Principal;
 import io.sightline.server.auth.Profile;
 import io.sightline.server.auth.User;
 import io.sightline.server.auth.UserService;
+import jakarta.servlet.http.HttpSession;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,11 @@ import tools.jackson.databind.node.ObjectNode;
 /** Administration: organisations, users and their profile, locking. */
 @Controller
 public class AdminUiController {
-    /** A user as listed: the account, its profile in the current organisation, and all its memberships. */
-    public record UserLine(User user, String profile, List<Membership> memberships) {}
+    /**
+     * A user as listed: the account, its profile in the current organisation, all its memberships,
+     * and whether the viewer may manage the account (password, keys, lock) or only the profile.
+     */
+    public record UserLine(User user, String profile, List<Membership> memberships, boolean manageable) {}
 
     private final OrganisationService orgs;
     private final UserService users;
@@ -54,7 +58,7 @@ public class AdminUiController {
         List<UserLine> lines = users.list(p).stream().map(u -> {
             List<Membership> ms = users.memberships(u);
             String profile = ms.stream().filter(m -> m.orgId() == p.orgId()).map(m -> m.profile().label()).findFirst().orElse("");
-            return new UserLine(u, profile, ms);
+            return new UserLine(u, profile, ms, users.mayManageAccount(p, u));
         }).toList();
         model.addAttribute("lines", lines);
         model.addAttribute("profiles", profilesFor(p));
@@ -89,8 +93,12 @@ public class AdminUiController {
     }
 
     @PostMapping("/admin/users/{login}/password")
-    String setPassword(@PathVariable String login, @RequestParam String password, RedirectAttributes flash) {
-        users.setPassword(CurrentPrincipal.get(), login, null, password);
+    String setPassword(@PathVariable String login, @RequestParam String password, HttpSession session,
+                       RedirectAttributes flash) {
+        Principal p = CurrentPrincipal.get();
+        User changed = users.setPassword(p, login, null, password);
+        // A new password ends the user's other sessions; the one that set it goes on.
+        if (changed.id() == p.userId()) UiSessionFilter.rememberPassword(session, changed);
         flash.addFlashAttribute("notice", "Password of " + login + " set");
         return "redirect:/admin/users";
     }

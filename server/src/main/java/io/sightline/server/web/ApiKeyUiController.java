@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * API keys of a user (one's own, or any user's for user managers). A new key's secret travels
- * once, as a flash attribute consumed by the next page view: reloading never shows it again.
+ * API keys of a user: one's own, or those of a user one may manage in every organisation they
+ * belong to (see UserPolicy). A new key's secret travels once, as a flash attribute consumed by
+ * the next page view: reloading never shows it again.
  */
 @Controller
 public class ApiKeyUiController {
@@ -43,7 +44,7 @@ public class ApiKeyUiController {
     @GetMapping("/admin/users/{login}/keys")
     String list(@PathVariable String login, Model model) {
         Principal p = CurrentPrincipal.get();
-        User owner = users.manageable(p, login);
+        User owner = users.forAccountRead(p, login);
         model.addAttribute("owner", owner);
         model.addAttribute("keys", keys.ofUser(owner.id()));
         model.addAttribute("now", clock.millis());
@@ -56,9 +57,9 @@ public class ApiKeyUiController {
                   @RequestParam(required = false) String allowedIps, @RequestParam(required = false) String expiry,
                   @RequestParam(required = false) String readOnly, RedirectAttributes flash) {
         Principal p = CurrentPrincipal.get();
-        User owner = users.manageable(p, login);
+        User owner = users.forAccountChange(p, login);
         List<String> ips = Forms.tags(allowedIps == null ? null : allowedIps.replace(' ', ','));
-        ApiKeyService.Created created = keys.create(p, owner, comment == null ? "" : comment.trim(), ips,
+        ApiKeyService.Created created = keys.create(p, owner, comment == null ? "" : comment.trim(), ips.isEmpty() ? null : ips,
                 expiryMillis(expiry), readOnly != null, null);
         flash.addFlashAttribute("secret", created.secret());
         flash.addFlashAttribute("notice", "API key " + created.key().prefix() + "… created");
@@ -68,7 +69,7 @@ public class ApiKeyUiController {
     @PostMapping("/admin/users/{login}/keys/{keyId}/revoke")
     String revoke(@PathVariable String login, @PathVariable long keyId, RedirectAttributes flash) {
         Principal p = CurrentPrincipal.get();
-        User owner = users.manageable(p, login);
+        User owner = users.forAccountChange(p, login);
         var key = keys.revoke(p, owner.id(), keyId);
         flash.addFlashAttribute("notice", "API key " + key.prefix() + "… revoked");
         return "redirect:/admin/users/" + owner.login() + "/keys";

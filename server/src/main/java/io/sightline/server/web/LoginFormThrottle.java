@@ -11,7 +11,6 @@ import java.io.IOException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,12 +23,10 @@ public final class LoginFormThrottle {
 
     private final LoginThrottle throttle;
     private final ClientAddress clientAddress;
-    private final SavedRequestAwareAuthenticationSuccessHandler afterLogin = new SavedRequestAwareAuthenticationSuccessHandler();
 
     public LoginFormThrottle(LoginThrottle throttle, ClientAddress clientAddress) {
         this.throttle = throttle;
         this.clientAddress = clientAddress;
-        afterLogin.setDefaultTargetUrl("/cases");
     }
 
     /** Runs before Spring's form login filter (and after the CSRF check: a forged post is no attempt). */
@@ -70,10 +67,11 @@ public final class LoginFormThrottle {
         };
     }
 
-    public AuthenticationSuccessHandler successHandler() {
+    /** Clears the count of the login, then hands over to {@code next}. */
+    public AuthenticationSuccessHandler successHandler(AuthenticationSuccessHandler next) {
         return (request, response, authentication) -> {
             if (request.getAttribute(ATTEMPT) instanceof LoginThrottle.Attempt attempt) attempt.succeeded();
-            afterLogin.onAuthenticationSuccess(request, response, authentication);
+            next.onAuthenticationSuccess(request, response, authentication);
         };
     }
 }

@@ -4,6 +4,7 @@ import io.sightline.server.api.ApiException;
 import io.sightline.server.auth.Authenticator;
 import io.sightline.server.auth.Membership;
 import io.sightline.server.auth.Principal;
+import io.sightline.server.auth.SecretHashing;
 import io.sightline.server.auth.User;
 import io.sightline.server.auth.UserRepository;
 import jakarta.servlet.FilterChain;
@@ -26,7 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * organisation chosen in the session. The user is read again on every request so that a lock or
  * a profile change takes effect at once, not at the next login. The principal replaces the
  * session's authentication for this request only (it is never saved), so services and the REST
- * controllers see the same {@code CurrentPrincipal} as for an API call.
+ * controllers see the same {@code CurrentPrincipal} as for an API call. A session also remembers
+ * a digest of the password hash it logged in with: once the password is set anew (an admin's reset
+ * above all), the session ends.
  */
 public class UiSessionFilter extends OncePerRequestFilter {
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -35,6 +38,8 @@ public class UiSessionFilter extends OncePerRequestFilter {
     public static final String ORGANISATION = "sightline.organisation";
     /** Request attribute with the user's memberships, for the organisation selector. */
     public static final String MEMBERSHIPS = "sightline.memberships";
+    /** Session attribute: digest of the password hash the session logged in with. */
+    static final String PASSWORD_STAMP = "sightline.passwordStamp";
 
     private final UserRepository users;
     private final Authenticator authenticator;
@@ -50,7 +55,7 @@ public class UiSessionFilter extends OncePerRequestFilter {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof UserDetails details) {
             Optional<User> user = users.findByLogin(details.getUsername())
-                    .filter(u -> !u.locked() && u.passwordHash() != null);
+                    .filter(u -> !u.locked() && u.passwordHash() != null && samePassword(request, u));
             Principal principal = user.flatMap(u -> principal(request, u)).orElse(null);
             if (principal == null) {
                 endSession(request, response);
@@ -78,7 +83,21 @@ public class UiSessionFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The account was locked, deleted or left without organisation since login: back to the login page. */
+    /** Called at login, and when the session's own user sets a new password through it. */
+    public static void rememberPassword(HttpSession session, User user) {
+        session.setAttribute(PASSWORD_STAMP, stamp(user));
+    }
+
+    private static boolean samePassword(HttpServletRequest request, User user) {
+        HttpSession session = request.getSession(false);
+        return session != null && stamp(user).equals(session.getAttribute(PASSWORD_STAMP));
+    }
+
+    private static String stamp(User user) {
+        return SecretHashing.sha256(user.passwordHash());
+    }
+
+    /** The account was locked, deleted, left without organisation or given a new password since login: back to the login page. */
     private static void endSession(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HttpSession session = request.getSession(false);
         if (session != null) session.invalidate();

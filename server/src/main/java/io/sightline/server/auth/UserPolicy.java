@@ -1,0 +1,69 @@
+package io.sightline.server.auth;
+
+import io.sightline.server.api.ApiException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may change whom. An account (its password, API keys, lock and name) may span organisations,
+ * so only the user, a platform admin, or someone who may manage users in every organisation the
+ * account belongs to may read its keys or change it; otherwise an org-admin could take over a
+ * member of another organisation — the platform admin included. A profile belongs to one
+ * membership, so managing users in that organisation is enough to change it. A read-only API key
+ * changes nothing at all.
+ */
+@Component
+public class UserPolicy {
+    private final UserRepository users;
+
+    public UserPolicy(UserRepository users) {
+        this.users = users;
+    }
+
+    /** Every change goes through here first: a read-only key may not even manage its own keys or record. */
+    public void requireWrite(Principal actor) {
+        if (actor.readOnlyKey()) throw ApiException.forbidden("Operation not allowed: this API key is read-only");
+    }
+
+    /** Whether the caller may see the keys of {@code target} and, with a writing login, change its account. */
+    public boolean mayManageAccount(Principal actor, User target) {
+        if (target.id() == actor.userId() || actor.can(Permission.MANAGE_PLATFORM)) return true;
+        if (!actor.can(Permission.MANAGE_USERS)) return false;
+        List<Membership> theirs = users.memberships(target.id());
+        // An admin profile anywhere makes the account a platform admin's to manage.
+        if (theirs.isEmpty() || theirs.stream().anyMatch(m -> m.profile() == Profile.ADMIN)) return false;
+        Map<Long, Profile> mine = users.memberships(actor.userId()).stream()
+                .collect(Collectors.toMap(Membership::orgId, Membership::profile));
+        return theirs.stream().allMatch(m -> mine.containsKey(m.orgId()) && mine.get(m.orgId()).allows(Permission.MANAGE_USERS));
+    }
+
+    public void requireAccountRead(Principal actor, User target) {
+        if (!mayManageAccount(actor, target)) throw notAllOrganisations(target);
+    }
+
+    /** Password, API keys, lock state and name of {@code target}. */
+    public void requireAccountChange(Principal actor, User target) {
+        requireWrite(actor);
+        if (!mayManageAccount(actor, target)) throw notAllOrganisations(target);
+    }
+
+    /**
+     * Setting a user's profile in {@code org} ({@code current} is their profile there, or null):
+     * the caller manages users there, and only a platform admin gives or takes the admin profile.
+     */
+    public void requireProfileChange(Principal actor, Organisation org, Profile current, Profile wanted) {
+        requireWrite(actor);
+        if (actor.can(Permission.MANAGE_PLATFORM)) return;
+        if (org.id() != actor.orgId() || wanted == Profile.ADMIN || current == Profile.ADMIN) {
+            actor.require(Permission.MANAGE_PLATFORM);
+        }
+        actor.require(Permission.MANAGE_USERS);
+    }
+
+    private static ApiException notAllOrganisations(User target) {
+        return ApiException.forbidden("Operation not allowed: the account of " + target.login()
+                + " may be managed only by the user, a platform admin or someone who manages users in every organisation it belongs to");
+    }
+}
