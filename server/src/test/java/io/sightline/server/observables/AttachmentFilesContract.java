@@ -1,6 +1,5 @@
 package io.sightline.server.observables;
 
-import io.sightline.server.support.H2Database;
 import io.sightline.server.support.HubTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,18 +13,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Files of file observables on disk: a refused upload leaves neither file nor row, a file goes
- * with the last observable (or case) referring to it, and the data folder and files are owner-only.
+ * with the last observable (or case) referring to it, the sweep removes what is left over, and
+ * the data folder and files are owner-only. Run on H2 and PostgreSQL.
  */
-@ContextConfiguration(initializers = H2Database.class)
-class AttachmentFilesTest extends HubTest {
+abstract class AttachmentFilesContract extends HubTest {
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AttachmentSweeper sweeper;
 
     @Value("${sightline.data-dir}")
     String dataDir;
@@ -73,6 +74,33 @@ class AttachmentFilesTest extends HubTest {
     }
 
     @Test
+    void theSweepRemovesOldLeftoversAndKeepsRecentOnes() throws IOException {
+        Path dir = Path.of(dataDir, "attachments");
+        byte[] used = uniqueContent();
+        observableId(createCase(admin, "Kept by the sweep"), used);
+        makeOld(file(used));
+        byte[] orphan = uniqueContent();
+        Path oldOrphan = Files.write(file(orphan), orphan);
+        makeOld(oldOrphan);
+        Path recentOrphan = Files.write(file(uniqueContent()), new byte[] {1});
+        Path oldUpload = Files.write(dir.resolve("upload-crashed.part"), new byte[] {2});
+        makeOld(oldUpload);
+        long hourAgo = System.currentTimeMillis() - 3_600_000;
+        jdbc.sql("INSERT INTO attachment (name, content_type, size, md5, sha1, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params("left.bin", "application/octet-stream", orphan.length, "0".repeat(32), "0".repeat(40),
+                        sha256(orphan), hourAgo).update();
+
+        sweeper.sweep();
+
+        assertThat(rows(sha256(orphan))).as("an old row no observable refers to").isZero();
+        assertThat(oldOrphan).doesNotExist();
+        assertThat(oldUpload).doesNotExist();
+        assertThat(recentOrphan).as("may belong to an upload being committed").exists();
+        assertThat(file(used)).exists();
+        assertThat(rows(sha256(used))).isEqualTo(1);
+    }
+
+    @Test
     void theDataFolderAndTheFilesAreOwnerOnly() throws IOException {
         byte[] content = uniqueContent();
         observableId(createCase(admin, "Private file"), content);
@@ -80,6 +108,10 @@ class AttachmentFilesTest extends HubTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(dataDir, "attachments"))))
                 .isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file(content)))).isEqualTo("rw-------");
+    }
+
+    private static void makeOld(Path file) throws IOException {
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
     }
 
     private String observableId(String caseId, byte[] content) {
