@@ -3,6 +3,7 @@ package io.sightline.integrations.http;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -41,7 +42,7 @@ public final class Redactor {
     /** This redactor plus {@code secret} (ignored when null or too short to mask safely). */
     public Redactor with(String secret) {
         if (secret == null || secret.length() < MIN_SECRET_LENGTH || secrets.contains(secret)) return this;
-        List<String> more = new java.util.ArrayList<>(secrets);
+        List<String> more = new ArrayList<>(secrets);
         more.add(secret);
         return new Redactor(more);
     }
