@@ -1,6 +1,7 @@
 package io.sightline.server.alerts;
 
 import io.sightline.server.common.TagRepository;
+import io.sightline.server.observables.AttachmentStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,10 +23,12 @@ public class AlertRepository {
 
     private final JdbcClient jdbc;
     private final TagRepository tags;
+    private final AttachmentStore attachments;
 
-    public AlertRepository(JdbcClient jdbc, TagRepository tags) {
+    public AlertRepository(JdbcClient jdbc, TagRepository tags, AttachmentStore attachments) {
         this.jdbc = jdbc;
         this.tags = tags;
+        this.attachments = attachments;
     }
 
     public long insert(AlertRecord a) {
@@ -72,10 +75,12 @@ public class AlertRepository {
     }
 
     public void delete(long id) {
+        List<Long> files = attachments.usedBy("alert_id", id);
         tags.deleteAll("observable", "SELECT id FROM observable WHERE alert_id = ?", id);
         tags.deleteAll(TAG_ENTITY, id);
         jdbc.sql("DELETE FROM observable WHERE alert_id = ?").param(id).update();
         jdbc.sql("DELETE FROM alert WHERE id = ?").param(id).update();
+        attachments.release(files);
     }
 
     public List<AlertRecord> withTags(List<AlertRecord> alerts) {

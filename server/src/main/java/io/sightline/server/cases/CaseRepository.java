@@ -1,6 +1,7 @@
 package io.sightline.server.cases;
 
 import io.sightline.server.common.TagRepository;
+import io.sightline.server.observables.AttachmentStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,10 +22,12 @@ public class CaseRepository {
 
     private final JdbcClient jdbc;
     private final TagRepository tags;
+    private final AttachmentStore attachments;
 
-    public CaseRepository(JdbcClient jdbc, TagRepository tags) {
+    public CaseRepository(JdbcClient jdbc, TagRepository tags, AttachmentStore attachments) {
         this.jdbc = jdbc;
         this.tags = tags;
+        this.attachments = attachments;
     }
 
     public long insert(CaseRecord c) {
@@ -80,11 +83,13 @@ public class CaseRepository {
     }
 
     public void delete(long id) {
+        List<Long> files = attachments.usedBy("case_id", id);
         tags.deleteAll("observable", "SELECT id FROM observable WHERE case_id = ?", id);
         tags.deleteAll(TAG_ENTITY, id);
         jdbc.sql("UPDATE alert SET case_id = NULL WHERE case_id = ?").param(id).update();
         jdbc.sql("DELETE FROM observable WHERE case_id = ?").param(id).update();
         jdbc.sql("DELETE FROM case_record WHERE id = ?").param(id).update();
+        attachments.release(files);
     }
 
     /** Loads the tags of a page of cases with one query. */

@@ -1,5 +1,6 @@
 package io.sightline.server.connectors;
 
+import io.sightline.integrations.http.Redactor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,7 @@ public final class HealthTracker {
     private final String connector;
     private final boolean enabled;
     private final Clock clock;
-    private final List<String> secrets = new CopyOnWriteArrayList<>();
+    private volatile Redactor redactor = Redactor.none();
     private final Map<String, ServerHealth> servers = new LinkedHashMap<>();
     private final Map<String, Partition> partitions = new LinkedHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -67,9 +68,12 @@ public final class HealthTracker {
         return enabled;
     }
 
-    /** Registers a secret (API key, password) that must never appear in a stored reason. */
-    public void redact(String secret) {
-        if (secret != null && secret.length() >= 3) secrets.add(secret);
+    /**
+     * Registers a secret (API key, token, password) that must never appear in a stored reason or
+     * in a log line written through {@link #scrub(String)}: masked whatever its case, also URL-encoded.
+     */
+    public synchronized void redact(String secret) {
+        redactor = redactor.with(secret);
     }
 
     // ---- servers (reported by the connector)
@@ -221,10 +225,8 @@ public final class HealthTracker {
                 List.copyOf(partitionList), totals);
     }
 
-    String scrub(String text) {
-        if (text == null) return null;
-        String out = text;
-        for (String s : secrets) out = out.replace(s, "****");
-        return out;
+    /** The text with every registered secret masked; for log lines about this connector. */
+    public String scrub(String text) {
+        return redactor.scrub(text);
     }
 }

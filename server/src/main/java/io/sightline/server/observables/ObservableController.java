@@ -78,7 +78,9 @@ public class ObservableController {
         Principal p = CurrentPrincipal.require(Permission.MANAGE_OBSERVABLE);
         long id = cases.idOf(p, caseId);
         JsonNode body = parsePart(jsonPart);
-        return sized(respond(observables.add(p, id, null, input.read(body, store(file)))));
+        if (file == null) return sized(respond(observables.add(p, id, null, input.read(body, null))));
+        // a refused upload keeps neither its file nor its row
+        return withUpload(file, attachment -> sized(respond(observables.add(p, id, null, input.read(body, attachment)))));
     }
 
     @GetMapping("/api/v1/case/{caseId}/observables")
@@ -158,11 +160,10 @@ public class ObservableController {
         }
     }
 
-    Attachment store(MultipartFile file) {
-        if (file == null) return null;
+    <T> T withUpload(MultipartFile file, java.util.function.Function<Attachment, T> use) {
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "attachment" : file.getOriginalFilename();
         try (InputStream in = file.getInputStream()) {
-            return files.store(name, file.getContentType(), in);
+            return files.upload(name, file.getContentType(), in, use);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,10 +32,12 @@ public class ObservableRepository {
 
     private final JdbcClient jdbc;
     private final TagRepository tags;
+    private final AttachmentStore attachments;
 
-    public ObservableRepository(JdbcClient jdbc, TagRepository tags) {
+    public ObservableRepository(JdbcClient jdbc, TagRepository tags, AttachmentStore attachments) {
         this.jdbc = jdbc;
         this.tags = tags;
+        this.attachments = attachments;
     }
 
     public void update(ObservableRecord o) {
@@ -93,8 +95,10 @@ public class ObservableRepository {
     }
 
     public void delete(long id) {
+        List<Long> files = attachments.usedBy("id", id);
         tags.deleteAll(TAG_ENTITY, id);
         jdbc.sql("DELETE FROM observable WHERE id = ?").param(id).update();
+        attachments.release(files);
     }
 
     /** Other cases of the organisation holding the same value (one index lookup on data_key). */

@@ -1,15 +1,24 @@
 package io.sightline.server.status;
 
+import io.sightline.server.auth.Principal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** TheHive's unauthenticated status routes, read by its UI's About view and by clients. */
+/**
+ * TheHive's unauthenticated status routes, read by its UI's About view and by clients. Without a
+ * login {@code /api/status} keeps TheHive's shape but says only which connectors and servers
+ * there are and a status word for each; URLs, purposes, versions of remote servers and error
+ * texts are for authenticated callers.
+ */
 @RestController
 public class StatusController {
     public static final String VERSION = versionOf(StatusController.class);
@@ -26,7 +35,10 @@ public class StatusController {
     public Map<String, Object> status() {
         Map<String, Object> out = base();
         Map<String, Object> byName = new LinkedHashMap<>();
-        for (ConnectorStatusSource c : connectors) byName.put(c.name(), c.status());
+        boolean details = authenticated();
+        for (ConnectorStatusSource c : connectors) {
+            byName.put(c.name(), details ? c.status() : withoutDetails(c.status()));
+        }
         out.put("connectors", byName);
         return out;
     }
@@ -45,6 +57,34 @@ public class StatusController {
         if (Status.UP.equals(s)) return "Ok";
         if (Status.DOWN.equals(s) || Status.OUT_OF_SERVICE.equals(s)) return "Error";
         return "Warning";
+    }
+
+    private static boolean authenticated() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof Principal;
+    }
+
+    /** A connector entry as anyone may see it: {@code enabled}, {@code status} and each server's name and status. */
+    static Map<String, Object> withoutDetails(Map<String, Object> entry) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (entry == null) return out;
+        copy(entry, out, "enabled", "status");
+        if (entry.get("servers") instanceof List<?> servers) {
+            List<Map<String, Object>> shown = new ArrayList<>();
+            for (Object s : servers) {
+                Map<String, Object> server = new LinkedHashMap<>();
+                if (s instanceof Map<?, ?> m) copy(m, server, "name", "status");
+                shown.add(server);
+            }
+            out.put("servers", shown);
+        }
+        return out;
+    }
+
+    private static void copy(Map<?, ?> from, Map<String, Object> to, String... keys) {
+        for (String k : keys) {
+            if (from.containsKey(k)) to.put(k, from.get(k));
+        }
     }
 
     private static Map<String, Object> base() {

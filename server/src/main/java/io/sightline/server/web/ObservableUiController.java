@@ -8,7 +8,6 @@ import io.sightline.server.cases.CaseRecord;
 import io.sightline.server.cases.CaseService;
 import io.sightline.server.observables.Attachment;
 import io.sightline.server.observables.AttachmentStore;
-import io.sightline.server.observables.ObservableDraft;
 import io.sightline.server.observables.ObservableInput;
 import io.sightline.server.observables.ObservableRecord;
 import io.sightline.server.observables.ObservableService;
@@ -68,17 +67,17 @@ public class ObservableUiController {
         if (!Forms.blank(form.get("tlp"))) body.put("tlp", form.get("tlp"));
         if (!Forms.blank(form.get("message"))) body.put("message", form.get("message"));
         Forms.putTags(body, "tags", form.get("tags"));
-        Attachment attachment = null;
+        ObservableService.Outcome outcome;
         if ("file".equals(dataType)) {
-            attachment = store(file);
+            // a refused upload keeps neither its file nor its row
+            outcome = withUpload(file, attachment -> observables.add(p, c.id(), null, input.read(body, attachment)));
         } else {
             List<String> values = Forms.lines(form.get("data"));
             if (values.isEmpty()) throw ApiException.invalid("Enter a value (or several, one per line)");
             ArrayNode data = body.putArray("data");
             values.forEach(data::add);
+            outcome = observables.add(p, c.id(), null, input.read(body, null));
         }
-        List<ObservableDraft> drafts = input.read(body, attachment);
-        ObservableService.Outcome outcome = observables.add(p, c.id(), null, drafts);
         List<String> refused = new ArrayList<>();
         for (Map<String, Object> f : outcome.failures()) refused.add(String.valueOf(f.get("message")));
         String notice = outcome.created().size() + " observable" + (outcome.created().size() == 1 ? "" : "s") + " added";
@@ -151,11 +150,11 @@ public class ObservableUiController {
         return "/alerts/" + o.alertId();
     }
 
-    private Attachment store(MultipartFile file) {
+    private <T> T withUpload(MultipartFile file, java.util.function.Function<Attachment, T> use) {
         if (file == null || file.isEmpty()) throw ApiException.invalid("Choose a file to upload for an observable of type file");
         String name = Forms.blank(file.getOriginalFilename()) ? "attachment" : file.getOriginalFilename();
         try (InputStream in = file.getInputStream()) {
-            return files.store(name, file.getContentType(), in);
+            return files.upload(name, file.getContentType(), in, use);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

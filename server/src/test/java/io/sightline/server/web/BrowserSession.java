@@ -53,6 +53,28 @@ final class BrowserSession {
         return send(request);
     }
 
+    /** Posts a multipart form with one file, as a browser sends a form with a file input. */
+    Page postFile(String path, Map<String, String> fields, String fileField, String fileName, byte[] content,
+                  String csrfToken) {
+        String boundary = "----browser" + java.util.UUID.randomUUID();
+        var out = new java.io.ByteArrayOutputStream();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (csrfToken != null) all.put("_csrf", csrfToken);
+        for (var e : all.entrySet()) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
+                    + e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
+        if (lastPage != null) request.header("Referer", lastPage);
+        return send(request);
+    }
+
     /** An htmx request: the token travels in the X-CSRF-TOKEN header. */
     Page htmxPost(String path, String csrfToken) {
         var b = HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true")

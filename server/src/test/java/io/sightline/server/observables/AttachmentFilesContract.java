@@ -1,0 +1,154 @@
+package io.sightline.server.observables;
+
+import io.sightline.server.support.HubTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Files of file observables on disk: a refused upload leaves neither file nor row, a file goes
+ * with the last observable (or case) referring to it, the sweep removes what is left over, and
+ * the data folder and files are owner-only. Run on H2 and PostgreSQL.
+ */
+abstract class AttachmentFilesContract extends HubTest {
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AttachmentSweeper sweeper;
+
+    @Value("${sightline.data-dir}")
+    String dataDir;
+
+    @Test
+    void anInvalidObservableLeavesNoFileAndNoRow() {
+        String caseId = createCase(admin, "Refused upload");
+        byte[] content = uniqueContent();
+        var r = admin.postFile(path(caseId), "{\"dataType\":\"file\",\"tlp\":9}", "bad.bin", content);
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        var unknownField = admin.postFile(path(caseId), "{\"dataType\":\"file\",\"colour\":\"red\"}", "bad.bin", content);
+        assertThat(unknownField.status()).as(unknownField.toString()).isEqualTo(400);
+        assertThat(rows(sha256(content))).isZero();
+        assertThat(file(content)).doesNotExist();
+        assertThat(temporaryUploads()).isZero();
+    }
+
+    @Test
+    void aFileAlreadyInTheCaseIsRefusedAndItsUploadNotKept() {
+        String caseId = createCase(admin, "Twice the same file");
+        byte[] content = uniqueContent();
+        assertThat(admin.postFile(path(caseId), "{\"dataType\":\"file\"}", "one.bin", content).status()).isEqualTo(201);
+        var again = admin.postFile(path(caseId), "{\"dataType\":\"file\"}", "two.bin", content);
+        assertThat(again.status()).as(again.toString()).isEqualTo(400);
+        assertThat(rows(sha256(content))).isEqualTo(1);
+        assertThat(file(content)).exists();
+        assertThat(temporaryUploads()).isZero();
+    }
+
+    @Test
+    void deletingObservablesRemovesTheFileWithTheLastReference() {
+        byte[] content = uniqueContent();
+        String first = observableId(createCase(admin, "First holder"), content);
+        String secondCase = createCase(admin, "Second holder");
+        observableId(secondCase, content);
+        assertThat(rows(sha256(content))).isEqualTo(2);
+
+        assertThat(admin.delete("/api/v1/observable/" + first).status()).isEqualTo(204);
+        assertThat(rows(sha256(content))).isEqualTo(1);
+        assertThat(file(content)).as("still used by the second case").exists();
+
+        assertThat(admin.delete("/api/v1/case/" + secondCase).status()).isEqualTo(204);
+        assertThat(rows(sha256(content))).isZero();
+        assertThat(file(content)).doesNotExist();
+    }
+
+    @Test
+    void theSweepRemovesOldLeftoversAndKeepsRecentOnes() throws IOException {
+        Path dir = Path.of(dataDir, "attachments");
+        byte[] used = uniqueContent();
+        observableId(createCase(admin, "Kept by the sweep"), used);
+        makeOld(file(used));
+        byte[] orphan = uniqueContent();
+        Path oldOrphan = Files.write(file(orphan), orphan);
+        makeOld(oldOrphan);
+        Path recentOrphan = Files.write(file(uniqueContent()), new byte[] {1});
+        Path oldUpload = Files.write(dir.resolve("upload-crashed.part"), new byte[] {2});
+        makeOld(oldUpload);
+        long hourAgo = System.currentTimeMillis() - 3_600_000;
+        jdbc.sql("INSERT INTO attachment (name, content_type, size, md5, sha1, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params("left.bin", "application/octet-stream", orphan.length, "0".repeat(32), "0".repeat(40),
+                        sha256(orphan), hourAgo).update();
+
+        sweeper.sweep();
+
+        assertThat(rows(sha256(orphan))).as("an old row no observable refers to").isZero();
+        assertThat(oldOrphan).doesNotExist();
+        assertThat(oldUpload).doesNotExist();
+        assertThat(recentOrphan).as("may belong to an upload being committed").exists();
+        assertThat(file(used)).exists();
+        assertThat(rows(sha256(used))).isEqualTo(1);
+    }
+
+    @Test
+    void theDataFolderAndTheFilesAreOwnerOnly() throws IOException {
+        byte[] content = uniqueContent();
+        observableId(createCase(admin, "Private file"), content);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(dataDir)))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(dataDir, "attachments"))))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file(content)))).isEqualTo("rw-------");
+    }
+
+    private static void makeOld(Path file) throws IOException {
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+    }
+
+    private String observableId(String caseId, byte[] content) {
+        var r = admin.postFile(path(caseId), "{\"dataType\":\"file\"}", "sample.bin", content);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().get(0).get("_id").asString();
+    }
+
+    private static String path(String caseId) {
+        return "/api/v1/case/" + caseId + "/observable";
+    }
+
+    private long rows(String sha256) {
+        return jdbc.sql("SELECT COUNT(*) FROM attachment WHERE sha256 = ?").param(sha256).query(Long.class).single();
+    }
+
+    private Path file(byte[] content) {
+        return Path.of(dataDir, "attachments", sha256(content));
+    }
+
+    private long temporaryUploads() {
+        try (var files = Files.list(Path.of(dataDir, "attachments"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".part")).count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] uniqueContent() {
+        return ("sample " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
