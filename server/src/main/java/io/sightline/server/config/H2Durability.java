@@ -2,6 +2,7 @@ package io.sightline.server.config;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -19,11 +20,20 @@ import org.springframework.stereotype.Component;
  * by the URL's value or the default at the next open), so it belongs in the URL: this adds it to
  * any H2 URL that does not state it, whatever configured the URL. A URL that states WRITE_DELAY
  * keeps its value, with a warning when that value can lose writes.
+ *
+ * <p>With no delay the committing thread writes the file itself, and a thread interrupted while it
+ * does (a connector stopped at shutdown, a cancelled task) would close a plain {@code FileChannel}
+ * under the whole database ({@code ClosedChannelException}: every later statement fails until the
+ * hub restarts). So a database file given without a file system of its own is opened through H2's
+ * {@code async:} file system, whose writes finish whatever the writer's interrupt status.
  */
 @Component
 public class H2Durability implements BeanPostProcessor, Ordered {
     private static final Logger log = LoggerFactory.getLogger(H2Durability.class);
     static final String SETTING = "WRITE_DELAY";
+    private static final String PREFIX = "jdbc:h2:";
+    /** tcp:, ssl:, async:, nio:, split:... but not a Windows drive (C:\\, C:/). */
+    private static final Pattern NAMES_A_SCHEME = Pattern.compile("[a-z][a-z0-9]+:");
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
@@ -39,12 +49,23 @@ public class H2Durability implements BeanPostProcessor, Ordered {
         return bean;
     }
 
-    /** The URL with {@code ;WRITE_DELAY=0} added when it is an H2 database on disk that does not set it. */
+    /**
+     * The URL of an H2 database on disk with {@code ;WRITE_DELAY=0} added unless it sets it, and
+     * with the {@code async:} file system unless it names one (or is a server's URL).
+     */
     public static String durableUrl(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith("jdbc:h2:") || lower.startsWith("jdbc:h2:mem:")) return url;
-        if (writeDelay(url) >= 0) return url;
-        return url + ";" + SETTING + "=0";
+        if (!lower.startsWith(PREFIX) || lower.startsWith(PREFIX + "mem:")) return url;
+        String durable = url;
+        String name = lower.substring(PREFIX.length());
+        if (name.startsWith("file:")) name = name.substring("file:".length());
+        if (!NAMES_A_SCHEME.matcher(name).lookingAt()) {
+            // jdbc:h2:[file:]PATH -> jdbc:h2:async:PATH (the same files)
+            int at = PREFIX.length() + (lower.startsWith(PREFIX + "file:") ? "file:".length() : 0);
+            durable = PREFIX + "async:" + url.substring(at);
+        }
+        if (writeDelay(url) < 0) durable += ";" + SETTING + "=0";
+        return durable;
     }
 
     /** The URL's WRITE_DELAY in milliseconds, or -1 when it has none. */

@@ -229,7 +229,8 @@ public final class PartitionScheduler {
             PartitionLocks.Lease lease = lock.get();
             task.run(new PartitionRun(partition, health, () -> stopping || lease.lost()));
             health.runSucceeded(partition);
-            plan(partition, policy.interval());
+            // a run cut short by a lost lease may not have finished: try again as a locked-out instance would
+            plan(partition, lease.lost() ? min(policy.interval(), locks.retryAfterLocked()) : policy.interval());
             outcome = Outcome.SUCCEEDED;
         } catch (Throwable e) {
             String reason = ConnectorRegistry.reason(e);
