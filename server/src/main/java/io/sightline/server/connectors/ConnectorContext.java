@@ -8,7 +8,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import net.javacrumbs.shedlock.core.LockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,7 +21,7 @@ public final class ConnectorContext {
     private final Connector connector;
     private final CheckpointStore checkpoints;
     private final TransactionTemplate transactions;
-    private final LockProvider locks;
+    private final PartitionLocks locks;
     private final Clock clock;
     private static final Logger log = LoggerFactory.getLogger(ConnectorContext.class);
 
@@ -30,7 +29,7 @@ public final class ConnectorContext {
     private ScheduledExecutorService local;
 
     ConnectorContext(Connector connector, CheckpointStore checkpoints, TransactionTemplate transactions,
-                     LockProvider locks, Clock clock) {
+                     PartitionLocks locks, Clock clock) {
         this.connector = connector;
         this.checkpoints = checkpoints;
         this.transactions = transactions;

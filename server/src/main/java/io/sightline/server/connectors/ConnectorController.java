@@ -6,7 +6,6 @@ import io.sightline.server.audit.AuditLog;
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.core.SimpleLock;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,11 +42,11 @@ public class ConnectorController {
     private final ConnectorRegistry registry;
     private final CheckpointStore checkpoints;
     private final TransactionTemplate transactions;
-    private final LockProvider locks;
+    private final PartitionLocks locks;
     private final AuditLog audit;
 
     public ConnectorController(ConnectorRegistry registry, CheckpointStore checkpoints, TransactionTemplate transactions,
-                               LockProvider connectorLocks, AuditLog audit) {
+                               PartitionLocks connectorLocks, AuditLog audit) {
         this.registry = registry;
         this.checkpoints = checkpoints;
         this.transactions = transactions;
@@ -103,8 +99,7 @@ public class ConnectorController {
         if (partition.isBlank() || partition.length() > 255) throw ApiException.invalid("Partition name must have 1 to 255 characters");
         String value = in.hasValue("value") ? in.requiredString("value", CheckpointStore.MAX_VALUE_LENGTH)
                 : c.checkpointForDate(date(in.raw("date")));
-        Optional<SimpleLock> lock = locks.lock(new LockConfiguration(Instant.now(),
-                PartitionScheduler.lockName(name, partition), Duration.ofMinutes(1), Duration.ZERO));
+        Optional<PartitionLocks.Lease> lock = locks.acquire(PartitionScheduler.lockName(name, partition));
         if (lock.isEmpty()) {
             throw new ApiException(HttpStatus.CONFLICT, "BadRequest", "Partition " + partition + " of connector " + name
                     + " is being synced right now; try again when the run has finished");
@@ -119,7 +114,7 @@ public class ConnectorController {
             });
             return after.toJson();
         } finally {
-            lock.get().unlock();
+            lock.get().release();
         }
     }
 

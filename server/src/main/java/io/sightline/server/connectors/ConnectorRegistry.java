@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import net.javacrumbs.shedlock.core.LockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -27,7 +26,7 @@ public class ConnectorRegistry {
     private final Map<String, ConnectorContext> contexts = new LinkedHashMap<>();
 
     public ConnectorRegistry(List<Connector> connectors, CheckpointStore checkpoints, TransactionTemplate transactions,
-                             LockProvider connectorLocks, Clock clock) {
+                             PartitionLocks connectorLocks, Clock clock) {
         for (Connector c : connectors) {
             if (this.connectors.putIfAbsent(c.name(), c) != null) {
                 throw new IllegalStateException("Two connectors are named " + c.name());

@@ -1,13 +1,13 @@
 package io.sightline.server.connectors;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
-import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
-import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -21,9 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ConnectorRuntimeConfig {
 
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService connectorLockKeepAlive() {
+    ScheduledExecutorService connectorLockHeartbeat() {
         return Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "connector-lock-keepalive");
+            Thread t = new Thread(r, "connector-lock-heartbeat");
             t.setDaemon(true);
             return t;
         });
@@ -31,11 +31,12 @@ class ConnectorRuntimeConfig {
 
     /**
      * ShedLock on the V1 {@code shedlock} table, with the database's clock (so hub instances with
-     * skewed clocks agree on expiry; works on H2 and PostgreSQL) and kept alive while a run lasts.
+     * skewed clocks agree on expiry; works on H2 and PostgreSQL), as leases kept alive while a run lasts.
      */
     @Bean
-    LockProvider connectorLocks(DataSource dataSource, ScheduledExecutorService connectorLockKeepAlive) {
-        return new KeepAliveLockProvider(jdbcLocks(dataSource), connectorLockKeepAlive);
+    PartitionLocks connectorLocks(DataSource dataSource, ScheduledExecutorService connectorLockHeartbeat,
+                                  @Value("${sightline.connectors.lock-lease:30s}") Duration lease) {
+        return new PartitionLocks(jdbcLocks(dataSource), lease, connectorLockHeartbeat);
     }
 
     static JdbcTemplateLockProvider jdbcLocks(DataSource dataSource) {

@@ -15,9 +15,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.core.SimpleLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +25,12 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>Runs of one scheduler never overlap: they share one thread.</li>
- *   <li>Each run first takes the partition's database lock (ShedLock, table {@code shedlock}),
- *       so with several hub instances on one database a partition is polled by one instance at
- *       a time; an instance that finds the lock taken skips the run and tries next interval.</li>
+ *   <li>Each run first takes the partition's database lock ({@link PartitionLocks}: a lease kept
+ *       alive while the run lasts), so with several hub instances on one database a partition is
+ *       polled by one instance at a time. An instance that finds the lock taken skips the run and
+ *       tries again after a third of the lease (or the interval, if shorter): if the holder died,
+ *       its lock lapses within a lease and the partition resumes here soon after.</li>
+ *   <li>A run whose lock was lost (not extended in time) is asked to stop, as at shutdown.</li>
  *   <li>A run that throws is recorded in the health and retried with backoff
  *       ({@link SchedulePolicy#retryDelay}); it never stops the scheduler.</li>
  *   <li>Each partition has exactly one planned run at a time. Plans are made under one lock, by
@@ -51,7 +51,7 @@ public final class PartitionScheduler {
     private final String connector;
     private final SchedulePolicy policy;
     private final PartitionTask task;
-    private final LockProvider locks;
+    private final PartitionLocks locks;
     private final HealthTracker health;
     private final Clock clock;
     private final ScheduledThreadPoolExecutor executor;
@@ -65,7 +65,7 @@ public final class PartitionScheduler {
     private volatile boolean stopping;
     private volatile boolean inTask;
 
-    public PartitionScheduler(String connector, SchedulePolicy policy, PartitionTask task, LockProvider locks,
+    public PartitionScheduler(String connector, SchedulePolicy policy, PartitionTask task, PartitionLocks locks,
                               HealthTracker health, Clock clock) {
         this.connector = connector;
         this.policy = policy;
@@ -209,10 +209,9 @@ public final class PartitionScheduler {
     private Outcome runOnce(String partition) {
         if (stopping) return Outcome.SKIPPED_STOPPED;
         if (!partitions.contains(partition)) return Outcome.SKIPPED_STOPPED;
-        Optional<SimpleLock> lock;
+        Optional<PartitionLocks.Lease> lock;
         try {
-            lock = locks.lock(new LockConfiguration(clock.instant(), lockName(connector, partition),
-                    policy.lockAtMostFor(), Duration.ZERO));
+            lock = locks.acquire(lockName(connector, partition));
         } catch (RuntimeException e) {
             int failures = health.runFailed(partition, "could not take the partition lock: " + ConnectorRegistry.reason(e));
             plan(partition, policy.retryDelay(failures));
@@ -220,16 +219,18 @@ public final class PartitionScheduler {
         }
         if (lock.isEmpty()) {
             health.runSkipped(partition, "another hub instance is running this partition");
-            plan(partition, policy.interval());
+            plan(partition, min(policy.interval(), locks.retryAfterLocked()));
             return Outcome.SKIPPED_LOCKED;
         }
         Outcome outcome;
         health.runStarted(partition);
         inTask = true;
         try {
-            task.run(new PartitionRun(partition, health, () -> stopping));
+            PartitionLocks.Lease lease = lock.get();
+            task.run(new PartitionRun(partition, health, () -> stopping || lease.lost()));
             health.runSucceeded(partition);
-            plan(partition, policy.interval());
+            // a run cut short by a lost lease may not have finished: try again as a locked-out instance would
+            plan(partition, lease.lost() ? min(policy.interval(), locks.retryAfterLocked()) : policy.interval());
             outcome = Outcome.SUCCEEDED;
         } catch (Throwable e) {
             String reason = ConnectorRegistry.reason(e);
@@ -246,11 +247,15 @@ public final class PartitionScheduler {
         return outcome;
     }
 
-    private void unlock(SimpleLock lock, String partition) {
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private void unlock(PartitionLocks.Lease lock, String partition) {
         try {
-            lock.unlock();
+            lock.release();
         } catch (RuntimeException e) {
-            // the lock then expires after lockAtMostFor; the next run is planned already
+            // the lock then lapses within a lease; the next run is planned already
             log.warn("Connector {}: could not release the lock of partition '{}': {}", connector, partition, e.toString());
         }
     }

@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.core.SimpleLock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +36,7 @@ abstract class ConnectorRuntimeContract extends HubTest {
     @Autowired CheckpointStore checkpoints;
     @Autowired TransactionTemplate transactions;
     @Autowired JdbcClient jdbc;
-    @Autowired LockProvider connectorLocks;
+    @Autowired PartitionLocks connectorLocks;
 
     @BeforeEach
     void dataTable() {
@@ -210,15 +207,14 @@ abstract class ConnectorRuntimeContract extends HubTest {
     @Test
     void aResetIsRefusedWhileThePartitionIsBeingSynced() {
         String partition = unique("busy");
-        Optional<SimpleLock> held = connectorLocks.lock(new LockConfiguration(Instant.now(),
-                PartitionScheduler.lockName("test", partition), Duration.ofMinutes(1), Duration.ZERO));
+        Optional<PartitionLocks.Lease> held = connectorLocks.acquire(PartitionScheduler.lockName("test", partition));
         assertThat(held).isPresent();
         try {
             var refused = admin.put("/api/v1/connector/test/checkpoint/" + partition, Map.of("value", "1"));
             assertThat(refused.status()).isEqualTo(409);
             assertThat(refused.json().get("message").asString()).contains("is being synced right now");
         } finally {
-            held.get().unlock();
+            held.get().release();
         }
         assertThat(admin.put("/api/v1/connector/test/checkpoint/" + partition, Map.of("value", "1")).status()).isEqualTo(200);
     }

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -139,13 +141,30 @@ class PartitionSchedulerTest {
             return Optional.empty();
         };
         PartitionScheduler s = new PartitionScheduler("unit", SchedulePolicy.every(Duration.ofHours(1)), run -> { },
-                slow, health, Clock.systemUTC());
+                leases(slow), health, Clock.systemUTC());
         s.addPartition("a");
         s.start();
         assertThat(waitingForLock.await(5, TimeUnit.SECONDS)).isTrue();
         var queued = s.triggerNow("a");
         s.stop();
         assertThat(queued.get(5, TimeUnit.SECONDS)).isEqualTo(PartitionScheduler.Outcome.SKIPPED_STOPPED);
+    }
+
+    /** The holder may have died: its lock lapses within a lease, and the partition must not wait for the interval. */
+    @Test
+    void aPartitionFoundLockedIsTriedAgainAfterAThirdOfTheLeaseNotTheInterval() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        PartitionScheduler s = new PartitionScheduler("unit", SchedulePolicy.every(Duration.ofHours(1)), run -> runs.incrementAndGet(),
+                new PartitionLocks(locks, PartitionLocks.MIN_LEASE, heartbeats), health, Clock.systemUTC());
+        s.addPartition("a");
+        held.add(PartitionScheduler.lockName("unit", "a"));
+        s.start();
+        ConnectorRuntimeContract.await(() -> health.snapshot().partitions().get(0).lastSkip() != null);
+        held.clear(); // the other holder's lock lapsed
+        long freed = System.nanoTime();
+        ConnectorRuntimeContract.await(() -> runs.get() == 1);
+        assertThat(Duration.ofNanos(System.nanoTime() - freed)).isLessThan(PartitionLocks.MIN_LEASE);
+        s.stop();
     }
 
     @Test
@@ -157,6 +176,12 @@ class PartitionSchedulerTest {
     }
 
     private PartitionScheduler scheduler(Duration interval, PartitionTask task) {
-        return new PartitionScheduler("unit", SchedulePolicy.every(interval), task, locks, health, Clock.systemUTC());
+        return new PartitionScheduler("unit", SchedulePolicy.every(interval), task, leases(locks), health, Clock.systemUTC());
+    }
+
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
+
+    private PartitionLocks leases(LockProvider provider) {
+        return new PartitionLocks(provider, PartitionLocks.DEFAULT_LEASE, heartbeats);
     }
 }

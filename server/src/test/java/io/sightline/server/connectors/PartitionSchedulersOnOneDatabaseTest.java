@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
@@ -71,14 +73,16 @@ class PartitionSchedulersOnOneDatabaseTest {
     }
 
     /** One instance's lock provider (its own connections), counting the locks it was refused. */
-    private static LockProvider counting(DataSource pool, AtomicInteger refused) {
+    private static PartitionLocks counting(DataSource pool, AtomicInteger refused) {
         LockProvider jdbc = ConnectorRuntimeConfig.jdbcLocks(pool);
-        return config -> {
+        return new PartitionLocks(config -> {
             var lock = jdbc.lock(config);
             if (lock.isEmpty()) refused.incrementAndGet();
             return lock;
-        };
+        }, PartitionLocks.DEFAULT_LEASE, HEARTBEATS);
     }
+
+    private static final ScheduledExecutorService HEARTBEATS = Executors.newSingleThreadScheduledExecutor();
 
     private static long ran(HealthTracker h) {
         return h.snapshot().counters().getOrDefault("runs", 0L);

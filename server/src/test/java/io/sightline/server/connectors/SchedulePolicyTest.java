@@ -4,7 +4,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SchedulePolicyTest {
 
@@ -17,12 +16,6 @@ class SchedulePolicyTest {
         assertThat(p.retryDelay(8)).isEqualTo(Duration.ofHours(1));
         assertThat(p.retryDelay(1000)).isEqualTo(Duration.ofHours(1));
         assertThat(SchedulePolicy.every(Duration.ofSeconds(5)).retryDelay(1)).isEqualTo(Duration.ofSeconds(5));
-    }
-
-    @Test
-    void refusesALockShorterThanTheKeepAliveCanExtend() {
-        assertThatThrownBy(() -> SchedulePolicy.every(Duration.ofMinutes(1)).withLockAtMostFor(Duration.ofSeconds(10)))
-                .hasMessageContaining("at least 30 seconds");
     }
 
     @Test

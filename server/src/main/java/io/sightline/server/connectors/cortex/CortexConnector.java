@@ -6,7 +6,6 @@ import io.sightline.server.connectors.HealthTracker;
 import io.sightline.server.connectors.PartitionScheduler;
 import io.sightline.server.connectors.SchedulePolicy;
 import io.sightline.server.connectors.ServerHealth;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,14 +55,11 @@ public class CortexConnector implements Connector {
     public void start(ConnectorContext context) {
         CortexSettings settings = servers.settings();
         failJobsOfRemovedServers();
-        // a lock held longer than the poll interval would let a dead instance block polling; 30 s is the runtime's floor
-        Duration lock = Duration.ofSeconds(30);
         for (CortexSettings.Server server : servers.all()) {
             String name = server.name();
             // every instance checks for itself: the status it shows is its own view of the server
             context.repeat("status check of Cortex " + name, settings.statusCheckInterval(), () -> servers.check(name));
-            PartitionScheduler polling = context.scheduler(SchedulePolicy.every(settings.refreshDelay())
-                    .withLockAtMostFor(lock), run -> poller.poll(name, run));
+            PartitionScheduler polling = context.scheduler(SchedulePolicy.every(settings.refreshDelay()), run -> poller.poll(name, run));
             polling.addPartition(CortexPoller.partition(name)).start();
             jobSchedulers.put(name, polling);
         }
