@@ -115,6 +115,7 @@ final class FilterCompiler {
         JsonNode from = arg.get("_from");
         JsonNode to = arg.get("_to");
         if (from == null || to == null) throw error("_between on " + f.name() + " needs _from and _to");
+        if (f.kind() == Field.Kind.TAGS) throw error("Tags cannot be compared by range; use _eq or _in");
         params.add(convert(f, from));
         params.add(convert(f, to));
         return "(t." + f.column() + " >= ? AND t." + f.column() + " < ?)";
