@@ -34,7 +34,7 @@ abstract class ApiFuzzContract extends HubTest {
     /** JSON values of every type that does not belong somewhere, for each field a route accepts. */
     static final List<String> WRONG_VALUES = List.of("{}", "{\"a\":{\"b\":[1]}}", "[]", "[{}]", "[[\"x\"]]", "18446744073709551616",
             "-99999999999999999999999", "1.5", "1e400", "true", "null", "\"\"", "\"\\u0000\"", "\"x\\u0000y\"",
-            "\"" + "x".repeat(70_000) + "\"", "\"\\ud800\"", "\"~99999999999999999999\"");
+            "\"" + "x".repeat(70_000) + "\"", "\"" + "é".repeat(257) + "\"", "\"\\ud800\"", "\"~99999999999999999999\"");
     static final List<String> WRONG_BODIES = List.of("", "{", "[", "null", "1", "\"text\"", "[]", "{\"a\":1}",
             "{\"a\":" + "[".repeat(3000) + "]".repeat(3000) + "}", "{" + "\"a\":{".repeat(2000) + "}".repeat(2001),
             "[" + "1,".repeat(70_000) + "1]", "{\"_name\":\"\\u0000\"}");
@@ -60,8 +60,11 @@ abstract class ApiFuzzContract extends HubTest {
         assertThat(alert.status()).as(alert.toString()).isEqualTo(201);
         var obs = orgAdmin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "domain", "data", "example.org"));
         assertThat(obs.status()).as(obs.toString()).isEqualTo(201);
+        String victim = unique("victim") + "@" + org;
+        var user = orgAdmin.post("/api/v1/user", Map.of("login", victim, "name", "victim", "profile", "analyst", "organisation", org));
+        assertThat(user.status()).as(user.toString()).isEqualTo(201);
         api = orgAdmin;
-        realIds = Map.of("case", caseId, "alert", alert.json().get("_id").asString(),
+        realIds = Map.of("user", victim, "case", caseId, "alert", alert.json().get("_id").asString(),
                 "observable", obs.json().get(0).get("_id").asString(), "org", org);
     }
 
@@ -120,6 +123,7 @@ abstract class ApiFuzzContract extends HubTest {
         if (path.startsWith("/api/v1/alert/")) path = path.replace("{id}", realIds.get("alert"));
         if (path.startsWith("/api/v1/observable/")) path = path.replace("{id}", realIds.get("observable"));
         if (path.startsWith("/api/v1/organisation/")) path = path.replace("{name}", realIds.get("org"));
+        if (path.startsWith("/api/v1/user/")) path = path.replace("{id}", realIds.get("user"));
         return path.replaceAll("\\{[^}]+}", "fuzz");
     }
 
