@@ -44,18 +44,20 @@ public class QueryController {
         List<Map<String, Object>> first = queries.rows(rows.plan(), 0, QueryService.CHUNK);
         if (rows.total() != null) response = response.header("X-Total", String.valueOf(rows.total()));
         return response.body(out -> {
-            try (JsonGenerator gen = json.createGenerator(out)) {
-                gen.writeStartArray();
-                List<Map<String, Object>> chunk = first;
-                long offset = 0;
-                while (!chunk.isEmpty()) {
-                    for (Map<String, Object> row : chunk) json.writeValue(gen, row);
-                    gen.flush();
-                    offset += chunk.size();
-                    chunk = chunk.size() < QueryService.CHUNK ? List.of() : queries.rows(rows.plan(), offset, QueryService.CHUNK);
-                }
-                gen.writeEndArray();
+            // Not closed on failure: closing would end the array and pass a cut list off as whole;
+            // left open, the answer is invalid JSON and the client knows it is incomplete.
+            JsonGenerator gen = json.createGenerator(out);
+            gen.writeStartArray();
+            List<Map<String, Object>> chunk = first;
+            long offset = 0;
+            while (!chunk.isEmpty()) {
+                for (Map<String, Object> row : chunk) json.writeValue(gen, row);
+                gen.flush();
+                offset += chunk.size();
+                chunk = chunk.size() < QueryService.CHUNK ? List.of() : queries.rows(rows.plan(), offset, QueryService.CHUNK);
             }
+            gen.writeEndArray();
+            gen.close();
         });
     }
 }
