@@ -10,6 +10,8 @@ import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,6 +45,9 @@ class DatabaseOutagePostgresTest extends HubTest {
         }
     }
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @AfterEach
     void databaseBack() {
         proxy.refuseNewConnections(false);
@@ -73,5 +78,37 @@ class DatabaseOutagePostgresTest extends HubTest {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> analyst.get("/api/v1/case/" + caseId).status() == 200);
         assertThat(unknownKey.get("/api/v1/case/" + caseId).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aListCutShortByAnOutageIsNotPassedOffAsComplete() throws Exception {
+        TestApi analyst = newUser(unique("cut"), "analyst");
+        long caseId = Long.parseLong(createCase(analyst, "many observables").substring(1));
+        jdbc.update("INSERT INTO observable (org_id, case_id, data_type, data, data_key, tlp, pap, start_date, created_by, created_at)"
+                + " SELECT c.org_id, c.id, 'domain', 'host-' || g || '.example.org', 'key-' || g, 2, 2, 0, 'seed', 0"
+                + " FROM case_record c CROSS JOIN generate_series(1, 60000) g WHERE c.id = ?", caseId);
+        var response = java.net.http.HttpClient.newHttpClient().send(analyst.builder("/api/v1/query")
+                .header("Content-Type", "application/json").timeout(Duration.ofMinutes(2))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"query\":[{\"_name\":\"listObservable\"}]}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (var body = response.body()) {
+            byte[] start = body.readNBytes(64 * 1024);
+            assertThat(start.length).isEqualTo(64 * 1024);
+            proxy.refuseNewConnections(true);
+            proxy.cutConnections();
+            String all = new String(start, java.nio.charset.StandardCharsets.UTF_8);
+            try {
+                all += new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException cut) {
+                System.out.println("Cut list: connection ended abruptly: " + cut);
+                return;
+            }
+            String received = all;
+            System.out.println("Cut list: " + received.length() + " characters received, ending " + received.substring(received.length() - 40));
+            assertThat(received.length()).as("the whole list is far longer").isLessThan(60000 * 200);
+            org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> TestApi.JSON.readTree(received),
+                    "a list cut short must not parse as a complete JSON array");
+        }
     }
 }
