@@ -26,8 +26,8 @@ public class ApiErrorHandler {
             log.warn("Answered 503: {}", e.toString());
         } else if (error.status().is5xxServerError()) {
             log.error("Unexpected error", e);
-        } else if (error.type().equals("CreateError") || error.getMessage().startsWith("The request exceeds a database limit")) {
-            log.info("Rejected a request the database refused: {}", e.getMessage());
+        } else if (!(e instanceof ApiException) && error.type().equals("CreateError")) {
+            log.info("Rejected a write the database refused: {}", e.getMessage());
         }
         return body(error.status(), error.type(), error.getMessage(), error.object());
     }

@@ -42,7 +42,7 @@ public final class ApiErrors {
             return new ApiException(HttpStatus.METHOD_NOT_ALLOWED, "BadRequest", "Method " + m.getMethod()
                     + " is not supported here" + (m.getSupportedMethods() == null ? "" : "; use " + String.join(", ", m.getSupportedMethods())));
         }
-        if (e instanceof NoResourceFoundException n) return ApiException.notFound("No such endpoint: /" + n.getResourcePath());
+        if (e instanceof NoResourceFoundException n) return ApiException.notFound("No such endpoint: /" + n.getResourcePath().replaceFirst("^/+", ""));
         if (e instanceof MethodArgumentTypeMismatchException m) {
             return ApiException.badRequest("Invalid value for parameter '" + m.getName() + "'");
         }

@@ -1,6 +1,5 @@
 package io.sightline.server.query;
 
-import io.sightline.server.api.ApiException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,9 +48,5 @@ final class QueryValues {
 
     private static String abbreviate(String s) {
         return s.length() <= 40 ? s : s.substring(0, 40) + "…";
-    }
-
-    static ApiException error(String message) {
-        return FilterCompiler.error(message);
     }
 }
