@@ -80,6 +80,28 @@ class DatabaseOutagePostgresTest extends HubTest {
         assertThat(unknownKey.get("/api/v1/case/" + caseId).status()).isEqualTo(401);
     }
 
+    /** A partition: open connections go silent (nothing answers, nothing is closed), new ones fail. */
+    @Test
+    void aSilentDatabaseIsA503WithinSecondsAndTheHubRecovers() throws InterruptedException {
+        TestApi analyst = newUser(unique("partition"), "analyst");
+        String caseId = createCase(analyst, "before the partition");
+        Thread.sleep(1_000); // the pooled connections are idle, as between calls
+
+        proxy.refuseNewConnections(true);
+        proxy.silenceConnections();
+        long start = System.nanoTime();
+        var r = analyst.get("/api/v1/case/" + caseId);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.println("Partition answer after " + millis + " ms: " + r);
+        assertThat(r.status()).as(r.toString()).isEqualTo(503);
+        assertThat(r.json().get("type").asString()).isEqualTo("ServiceUnavailable");
+        assertThat(millis).as("answered after %d ms", millis).isLessThan(8_000);
+
+        proxy.refuseNewConnections(false);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> analyst.get("/api/v1/case/" + caseId).status() == 200);
+    }
+
     @Test
     void aListCutShortByAnOutageIsNotPassedOffAsComplete() throws Exception {
         TestApi analyst = newUser(unique("cut"), "analyst");
