@@ -50,6 +50,15 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.FORBIDDEN, "AuthorizationError", message);
     }
 
+    /** A dependency (the database) is unreachable: the client may retry later. */
+    public static ApiException unavailable(String message) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable", message);
+    }
+
+    public static ApiException internal(String message) {
+        return new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "InternalError", message);
+    }
+
     public static ApiException tooLarge(String message) {
         return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "BadRequest", message);
     }

@@ -53,12 +53,7 @@ public final class JsonInput {
         if (!hasValue(field)) return Optional.empty();
         JsonNode v = node.get(field);
         if (!v.isString()) throw typeError(field, "a string");
-        String s = v.stringValue();
-        if (s.length() > maxLength) {
-            throw ApiException.invalid("Field " + field + " of " + what + " is too long (" + s.length()
-                    + " characters, at most " + maxLength + ")");
-        }
-        return Optional.of(s);
+        return Optional.of(storable(field, what, v.stringValue(), maxLength));
     }
 
     public String requiredString(String field, int maxLength) {
@@ -98,11 +93,24 @@ public final class JsonInput {
         List<String> out = new ArrayList<>(v.size());
         for (JsonNode item : v) {
             if (!item.isString()) throw typeError(field, "an array of strings");
-            String s = item.stringValue();
-            if (s.length() > maxLength) throw ApiException.invalid("A value of " + field + " is longer than " + maxLength + " characters");
-            out.add(s);
+            out.add(storable(field, what, item.stringValue(), maxLength));
         }
         return Optional.of(out);
+    }
+
+    /**
+     * Text the databases can store: within the field's length, and without the NUL character,
+     * which PostgreSQL cannot hold in text (refused on H2 too, so both behave alike).
+     */
+    public static String storable(String field, String what, String s, int maxLength) {
+        if (s.length() > maxLength) {
+            throw ApiException.invalid("Field " + field + " of " + what + " is too long (" + s.length()
+                    + " characters, at most " + maxLength + ")");
+        }
+        if (s.indexOf('\u0000') >= 0) {
+            throw ApiException.invalid("Field " + field + " of " + what + " contains the NUL character (\\u0000), which cannot be stored");
+        }
+        return s;
     }
 
     public ApiException missing(String field) {

@@ -53,17 +53,20 @@ public class ObservableInput {
         return drafts;
     }
 
+    /** The size of the data column: longer values are refused before the database sees them. */
+    static final int MAX_DATA_CHARS = 65_536;
+
     private static List<String> values(JsonInput in) {
         JsonNode data = in.raw("data");
         if (data == null || data.isNull()) throw in.missing("data");
-        if (data.isString()) return List.of(data.stringValue());
+        if (data.isString()) return List.of(JsonInput.storable("data", "observable", data.stringValue(), MAX_DATA_CHARS));
         if (data.isArray()) {
             if (data.isEmpty()) throw ApiException.invalid("Field data of observable must not be an empty list");
             if (data.size() > MAX_VALUES) throw ApiException.invalid("At most " + MAX_VALUES + " values per request");
             List<String> out = new ArrayList<>();
             for (JsonNode v : data) {
                 if (!v.isString()) throw in.typeError("data", "a string or a list of strings");
-                out.add(v.stringValue());
+                out.add(JsonInput.storable("data", "observable", v.stringValue(), MAX_DATA_CHARS));
             }
             return out;
         }

@@ -81,7 +81,7 @@ final class FilterCompiler {
     private String compareValue(Field f, String sqlOp, JsonNode value) {
         if (f.kind() == Field.Kind.TAGS) {
             if (!sqlOp.equals("=") && !sqlOp.equals("<>")) throw error("Tags can only be compared for equality");
-            params.add(value.asString());
+            params.add(QueryValues.text(value, "A tag compared with " + f.name()));
             String exists = "EXISTS (SELECT 1 FROM " + tagRows() + " AND g.tag = ?)";
             return sqlOp.equals("=") ? exists : "NOT " + exists;
         }
@@ -101,7 +101,7 @@ final class FilterCompiler {
         if (values.isEmpty()) return "1 = 0";
         List<String> marks = new ArrayList<>();
         for (JsonNode v : values) {
-            params.add(f.kind() == Field.Kind.TAGS ? v.asString() : convert(f, v));
+            params.add(f.kind() == Field.Kind.TAGS ? QueryValues.text(v, "A tag in _in on " + f.name()) : convert(f, v));
             marks.add("?");
         }
         if (f.kind() == Field.Kind.TAGS) {
@@ -115,6 +115,7 @@ final class FilterCompiler {
         JsonNode from = arg.get("_from");
         JsonNode to = arg.get("_to");
         if (from == null || to == null) throw error("_between on " + f.name() + " needs _from and _to");
+        if (f.kind() == Field.Kind.TAGS) throw error("Tags cannot be compared by range; use _eq or _in");
         params.add(convert(f, from));
         params.add(convert(f, to));
         return "(t." + f.column() + " >= ? AND t." + f.column() + " < ?)";
@@ -160,17 +161,14 @@ final class FilterCompiler {
     }
 
     private String idEquals(JsonNode arg) {
-        params.add(toId(arg.asString()));
+        params.add(QueryValues.id(arg, "_id"));
         return "t.id = ?";
     }
 
     private Object convert(Field f, JsonNode v) {
         return switch (f.kind()) {
-            case ID -> toId(v.asString());
-            case NUMBER -> {
-                if (!v.isNumber()) throw error("Field " + f.name() + " takes a number, not " + v);
-                yield v.longValue();
-            }
+            case ID -> QueryValues.id(v, "Field " + f.name());
+            case NUMBER -> QueryValues.number(v, "Field " + f.name());
             case BOOLEAN -> {
                 if (!v.isBoolean()) throw error("Field " + f.name() + " takes true or false, not " + v);
                 yield v.booleanValue();
@@ -181,14 +179,6 @@ final class FilterCompiler {
                 yield v.asString();
             }
         };
-    }
-
-    private static long toId(String s) {
-        try {
-            return Long.parseLong(s.startsWith("~") ? s.substring(1) : s);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     private static String text(JsonNode arg, String key) {

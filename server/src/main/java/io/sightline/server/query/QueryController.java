@@ -1,6 +1,7 @@
 package io.sightline.server.query;
 
 import io.sightline.server.auth.CurrentPrincipal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -27,29 +28,36 @@ public class QueryController {
         this.json = json;
     }
 
+    /**
+     * Declared as {@code ResponseEntity<StreamingResponseBody>}: Spring streams a body only when the
+     * declared type says so; a {@code ResponseEntity<?>} holding the stream was serialised as {@code {}}.
+     * The first chunk is read before the answer starts, so a failing query still gets its error status.
+     */
     @PostMapping(value = "/api/v1/query", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<?> query(@RequestBody(required = false) JsonNode body) {
+    public ResponseEntity<StreamingResponseBody> query(@RequestBody(required = false) JsonNode body) {
         QueryService.Result result = queries.run(CurrentPrincipal.get(), body);
-        if (result instanceof QueryService.Count c) return ResponseEntity.ok(c.value());
+        var response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
+        if (result instanceof QueryService.Count c) {
+            return response.body(out -> out.write(Long.toString(c.value()).getBytes(StandardCharsets.US_ASCII)));
+        }
         QueryService.Rows rows = (QueryService.Rows) result;
         List<Map<String, Object>> first = queries.rows(rows.plan(), 0, QueryService.CHUNK);
-        var response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
         if (rows.total() != null) response = response.header("X-Total", String.valueOf(rows.total()));
-        if (first.size() < QueryService.CHUNK) return response.body(first);
-        StreamingResponseBody stream = out -> {
-            try (JsonGenerator gen = json.createGenerator(out)) {
-                gen.writeStartArray();
-                List<Map<String, Object>> chunk = first;
-                long offset = 0;
-                while (!chunk.isEmpty()) {
-                    for (Map<String, Object> row : chunk) json.writeValue(gen, row);
-                    gen.flush();
-                    offset += chunk.size();
-                    chunk = chunk.size() < QueryService.CHUNK ? List.of() : queries.rows(rows.plan(), offset, QueryService.CHUNK);
-                }
-                gen.writeEndArray();
+        return response.body(out -> {
+            // Not closed on failure: closing would end the array and pass a cut list off as whole;
+            // left open, the answer is invalid JSON and the client knows it is incomplete.
+            JsonGenerator gen = json.createGenerator(out);
+            gen.writeStartArray();
+            List<Map<String, Object>> chunk = first;
+            long offset = 0;
+            while (!chunk.isEmpty()) {
+                for (Map<String, Object> row : chunk) json.writeValue(gen, row);
+                gen.flush();
+                offset += chunk.size();
+                chunk = chunk.size() < QueryService.CHUNK ? List.of() : queries.rows(rows.plan(), offset, QueryService.CHUNK);
             }
-        };
-        return response.body(stream);
+            gen.writeEndArray();
+            gen.close();
+        });
     }
 }

@@ -70,6 +70,10 @@ enum QueryEntity {
         fields.put(name, new Field(name, column, kind));
     }
 
+    java.util.Set<String> fieldNames() {
+        return java.util.Collections.unmodifiableSet(fields.keySet());
+    }
+
     Field field(String name) {
         Field f = fields.get(name);
         if (f == null) {

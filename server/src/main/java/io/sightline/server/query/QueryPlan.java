@@ -12,6 +12,12 @@ final class QueryPlan {
     final List<String> conditions = new ArrayList<>();
     final List<Object> params = new ArrayList<>();
     final List<String> order = new ArrayList<>();
+    /**
+     * Values one statement may bind. PostgreSQL's wire protocol counts parameters in 16 bits
+     * (65,535); the margin leaves room for the few the hub adds around a client's filters.
+     */
+    static final int MAX_PARAMETERS = 60_000;
+
     Long from;
     Long to;
     boolean total;
@@ -20,6 +26,14 @@ final class QueryPlan {
         this.entity = entity;
         conditions.add("t.org_id = ?");
         params.add(orgId);
+    }
+
+    /** A query that would bind more values than one statement can carry is refused up front. */
+    void requireBindableSize() {
+        if (params.size() > MAX_PARAMETERS) {
+            throw FilterCompiler.error("The query compares with " + params.size() + " values; at most "
+                    + MAX_PARAMETERS + " are accepted in one query (split the _in lists over several queries)");
+        }
     }
 
     /** SELECT of the ids of this plan, used inside the next level's condition. */

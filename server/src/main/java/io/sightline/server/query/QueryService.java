@@ -30,6 +30,18 @@ public class QueryService {
 
     static final int CHUNK = 1000;
 
+    /**
+     * The registry of steps, by role. The query tests read it, so a step added here is covered by
+     * them (streamed lists, ill-typed arguments) without editing them.
+     */
+    static final Map<String, QueryEntity> LIST_STEPS = Map.of(
+            "listCase", QueryEntity.CASE, "listAlert", QueryEntity.ALERT, "listObservable", QueryEntity.OBSERVABLE);
+    static final Map<String, QueryEntity> GET_STEPS = Map.of(
+            "getCase", QueryEntity.CASE, "getAlert", QueryEntity.ALERT, "getObservable", QueryEntity.OBSERVABLE);
+    static final Map<String, QueryEntity> NAVIGATION_STEPS = Map.of(
+            "observables", QueryEntity.OBSERVABLE, "alerts", QueryEntity.ALERT, "case", QueryEntity.CASE);
+    static final List<String> MODIFIER_STEPS = List.of("filter", "sort", "page", "count");
+
     private final JdbcClient jdbc;
     private final CaseRepository cases;
     private final AlertRepository alerts;
@@ -52,8 +64,8 @@ public class QueryService {
         QueryPlan plan = null;
         for (int i = 0; i < steps.size(); i++) {
             JsonNode step = steps.get(i);
-            String name = step.isObject() && step.get("_name") != null ? step.get("_name").asString() : null;
-            if (name == null) throw FilterCompiler.error("Step " + (i + 1) + " has no _name");
+            if (!step.isObject() || step.get("_name") == null) throw FilterCompiler.error("Step " + (i + 1) + " has no _name");
+            String name = QueryValues.text(step.get("_name"), "_name of step " + (i + 1));
             if (i == 0) {
                 plan = initial(name, step, p.orgId());
                 continue;
@@ -66,11 +78,13 @@ public class QueryService {
                     if (i != steps.size() - 1) throw FilterCompiler.error("count must be the last step");
                     return new Count(count(plan));
                 }
-                case "observables" -> plan = navigate(plan, QueryEntity.OBSERVABLE, p.orgId());
-                case "alerts" -> plan = navigate(plan, QueryEntity.ALERT, p.orgId());
-                case "case" -> plan = navigate(plan, QueryEntity.CASE, p.orgId());
-                default -> throw FilterCompiler.error("Unsupported query step '" + name + "'");
+                default -> {
+                    QueryEntity to = NAVIGATION_STEPS.get(name);
+                    if (to == null) throw FilterCompiler.error("Unsupported query step '" + name + "'");
+                    plan = navigate(plan, to, p.orgId());
+                }
             }
+            plan.requireBindableSize();
         }
         Long total = plan.total ? countUnpaged(plan) : null;
         return new Rows(plan, total);
@@ -106,23 +120,18 @@ public class QueryService {
     }
 
     private QueryPlan initial(String name, JsonNode step, long orgId) {
-        return switch (name) {
-            case "listCase" -> new QueryPlan(QueryEntity.CASE, orgId);
-            case "listAlert" -> new QueryPlan(QueryEntity.ALERT, orgId);
-            case "listObservable" -> new QueryPlan(QueryEntity.OBSERVABLE, orgId);
-            case "getCase" -> byId(QueryEntity.CASE, step, orgId);
-            case "getAlert" -> byId(QueryEntity.ALERT, step, orgId);
-            case "getObservable" -> byId(QueryEntity.OBSERVABLE, step, orgId);
-            default -> throw FilterCompiler.error("Unsupported initial query step '" + name
-                    + "'; use listCase, listAlert, listObservable, getCase, getAlert or getObservable");
-        };
+        if (LIST_STEPS.containsKey(name)) return new QueryPlan(LIST_STEPS.get(name), orgId);
+        if (GET_STEPS.containsKey(name)) return byId(GET_STEPS.get(name), step, orgId);
+        throw FilterCompiler.error("Unsupported initial query step '" + name + "'; use one of "
+                + String.join(", ", new java.util.TreeSet<>(LIST_STEPS.keySet())) + ", "
+                + String.join(", ", new java.util.TreeSet<>(GET_STEPS.keySet())));
     }
 
     /** getCase accepts "~id" or a case number; an unknown one is 404, as in TheHive. */
     private QueryPlan byId(QueryEntity entity, JsonNode step, long orgId) {
         JsonNode idNode = step.get("idOrName");
-        if (idNode == null) throw FilterCompiler.error(step.get("_name").asString() + " needs idOrName");
-        String id = idNode.asString();
+        if (idNode == null) throw FilterCompiler.error(entity.label + " lookup needs idOrName");
+        String id = QueryValues.text(idNode, "idOrName");
         QueryPlan plan = new QueryPlan(entity, orgId);
         if (id.startsWith("~")) {
             plan.conditions.add("t.id = ?");
@@ -162,10 +171,11 @@ public class QueryService {
         JsonNode fields = step.get("_fields");
         if (fields == null || !fields.isArray()) throw FilterCompiler.error("sort needs _fields: [{\"field\": \"asc\"|\"desc\"}]");
         for (JsonNode f : fields) {
+            if (!f.isObject()) throw FilterCompiler.error("Each sort field must be an object {\"field\": \"asc\"|\"desc\"}, not " + QueryValues.kind(f));
             for (String name : f.propertyNames()) {
                 Field field = plan.entity.field(name);
                 if (!field.sortable()) throw FilterCompiler.error("Cannot sort by " + name);
-                String dir = f.get(name).asString();
+                String dir = QueryValues.text(f.get(name), "Sort direction of " + name);
                 if (!dir.equalsIgnoreCase("asc") && !dir.equalsIgnoreCase("desc")) {
                     throw FilterCompiler.error("Sort direction of " + name + " must be asc or desc");
                 }
@@ -177,18 +187,16 @@ public class QueryService {
     private static void page(QueryPlan plan, JsonNode step) {
         JsonNode from = step.get("from");
         JsonNode to = step.get("to");
-        if (from == null || to == null || !from.canConvertToLong() || !to.canConvertToLong()) {
-            throw FilterCompiler.error("page needs numeric from and to");
-        }
-        long f = from.longValue();
-        long t = to.longValue();
+        if (from == null || to == null) throw FilterCompiler.error("page needs numeric from and to");
+        long f = QueryValues.number(from, "from of page");
+        long t = QueryValues.number(to, "to of page");
         if (f < 0 || t < f) throw FilterCompiler.error("page needs 0 <= from <= to");
         if (t - f > 10_000) throw FilterCompiler.error("A page holds at most 10000 items");
         plan.from = f;
         plan.to = t;
         JsonNode extra = step.get("extraData");
         if (extra != null && extra.isArray()) {
-            for (JsonNode e : extra) if ("total".equals(e.asString())) plan.total = true;
+            for (JsonNode e : extra) if ("total".equals(QueryValues.text(e, "An extraData entry"))) plan.total = true;
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback TCP relay in front of a broker, so a test can cut every open connection at once (a
- * network blip or a broker restart as the client sees it) or silence them (a half-open connection:
+ * network blip or a broker restart as the client sees it), refuse new ones (the server is down) or silence them (a half-open connection:
  * bytes vanish, nothing is closed) while new connections keep working.
  */
 public final class TcpProxy implements AutoCloseable {
@@ -26,6 +26,7 @@ public final class TcpProxy implements AutoCloseable {
     private final Set<Socket> silenced = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
     private final Thread acceptor;
+    private volatile boolean refusing;
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -58,6 +59,11 @@ public final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** While refusing, a new connection is closed as soon as it is accepted (the server is down). */
+    public void refuseNewConnections(boolean refuse) {
+        this.refusing = refuse;
+    }
+
     /** From now on the open connections drop every byte both ways, without closing. */
     public void silenceConnections() {
         silenced.addAll(open);
@@ -67,6 +73,10 @@ public final class TcpProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                if (refusing) {
+                    client.close();
+                    continue;
+                }
                 Socket upstream = new Socket(targetHost, targetPort);
                 accepted.incrementAndGet();
                 open.add(client);

@@ -1,0 +1,119 @@
+package io.sightline.server.query;
+
+import io.sightline.server.support.HubTest;
+import io.sightline.server.support.TestApi;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every list the query language can produce answers a JSON array with all its rows, also when it
+ * is longer than one streamed chunk. The steps come from {@link QueryService}'s registry, so a step
+ * added there is covered here without editing this test.
+ */
+abstract class QueryStreamingContract extends HubTest {
+    private static final int MORE_THAN_A_CHUNK = QueryService.CHUNK + 201;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private TestApi analyst;
+    /** For each entity, the id of a seeded record with more than a chunk of related rows. */
+    private final Map<QueryEntity, Long> parents = new java.util.EnumMap<>(QueryEntity.class);
+
+    @BeforeEach
+    void seed() {
+        String org = unique("stream");
+        analyst = newUser(org, "analyst");
+        long orgId = jdbc.queryForObject("SELECT id FROM organisation WHERE name = ?", Long.class, org);
+        long now = System.currentTimeMillis();
+        List<Object[]> cases = new ArrayList<>();
+        for (int i = 1; i <= MORE_THAN_A_CHUNK; i++) {
+            cases.add(new Object[] {orgId, i, "case " + i, "d", 2, 2, 2, "New", now, "seed", now + i});
+        }
+        jdbc.batchUpdate("INSERT INTO case_record (org_id, number, title, description, severity, tlp, pap, status, start_date,"
+                + " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", cases);
+        long caseId = jdbc.queryForObject("SELECT MAX(id) FROM case_record WHERE org_id = ?", Long.class, orgId);
+        List<Object[]> alerts = new ArrayList<>();
+        for (int i = 1; i <= MORE_THAN_A_CHUNK; i++) {
+            alerts.add(new Object[] {orgId, "t", "s", "ref-" + i, "alert " + i, "d", 2, now, 2, 2, "Imported", caseId, "seed", now + i});
+        }
+        jdbc.batchUpdate("INSERT INTO alert (org_id, type, source, source_ref, title, description, severity, alert_date, tlp, pap,"
+                + " status, case_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", alerts);
+        long alertId = jdbc.queryForObject("SELECT MAX(id) FROM alert WHERE org_id = ?", Long.class, orgId);
+        List<Object[]> observables = new ArrayList<>();
+        for (int i = 1; i <= MORE_THAN_A_CHUNK; i++) {
+            observables.add(new Object[] {orgId, caseId, null, "ip", "10.0." + i, "k" + i, 2, 2, now, "seed", now});
+            observables.add(new Object[] {orgId, null, alertId, "ip", "10.1." + i, "k" + i, 2, 2, now, "seed", now});
+        }
+        jdbc.batchUpdate("INSERT INTO observable (org_id, case_id, alert_id, data_type, data, data_key, tlp, pap, start_date,"
+                + " created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", observables);
+        parents.put(QueryEntity.CASE, caseId);
+        parents.put(QueryEntity.ALERT, alertId);
+        parents.put(QueryEntity.OBSERVABLE, jdbc.queryForObject("SELECT MAX(id) FROM observable WHERE org_id = ?", Long.class, orgId));
+    }
+
+    @Test
+    void everyListStepAnswersAllItsRowsBeyondOneChunk() {
+        for (String step : QueryService.LIST_STEPS.keySet()) {
+            int rows = listLength(List.of(Map.of("_name", step)));
+            assertThat(rows).as(step).isGreaterThan(QueryService.CHUNK).isEqualTo(count(List.of(Map.of("_name", step))));
+        }
+    }
+
+    @Test
+    void everyNavigationAnswersAllItsRowsBeyondOneChunk() {
+        int longLists = 0;
+        for (var get : QueryService.GET_STEPS.entrySet()) {
+            for (String navigation : QueryService.NAVIGATION_STEPS.keySet()) {
+                List<Map<String, Object>> steps = List.of(
+                        Map.of("_name", get.getKey(), "idOrName", "~" + parents.get(get.getValue())), Map.of("_name", navigation));
+                var counted = analyst.post("/api/v1/query", Map.of("query", concat(steps, Map.of("_name", "count"))));
+                if (counted.status() == 400) continue; // a navigation this entity does not have
+                int rows = listLength(steps);
+                assertThat(rows).as(get.getKey() + " > " + navigation).isEqualTo(Integer.parseInt(counted.body().trim()));
+                if (rows > QueryService.CHUNK) longLists++;
+            }
+        }
+        assertThat(longLists).as("navigations seeded with more than a chunk").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aFilteredSortedListBeyondOneChunkIsStreamedInOrder() {
+        var r = analyst.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "listCase"),
+                Map.of("_name", "filter", "_gte", Map.of("_field", "number", "_value", 2)),
+                Map.of("_name", "sort", "_fields", List.of(Map.of("number", "asc"))))));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        JsonNode cases = r.json();
+        assertThat(cases.size()).isEqualTo(MORE_THAN_A_CHUNK - 1);
+        for (int i = 0; i < cases.size(); i++) assertThat(cases.get(i).get("number").asLong()).isEqualTo(i + 2);
+    }
+
+    private int listLength(List<Map<String, Object>> steps) {
+        var r = analyst.post("/api/v1/query", Map.of("query", steps));
+        assertThat(r.status()).as(steps + " " + r.body().substring(0, Math.min(200, r.body().length()))).isEqualTo(200);
+        JsonNode list = r.json();
+        assertThat(list.isArray()).as(steps + " answers an array, not " + r.body().substring(0, Math.min(200, r.body().length()))).isTrue();
+        for (JsonNode row : list) assertThat(row.get("_id")).as(steps + " rows are records").isNotNull();
+        return list.size();
+    }
+
+    private int count(List<Map<String, Object>> steps) {
+        var r = analyst.post("/api/v1/query", Map.of("query", concat(steps, Map.of("_name", "count"))));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return Integer.parseInt(r.body().trim());
+    }
+
+    private static List<Map<String, Object>> concat(List<Map<String, Object>> steps, Map<String, Object> last) {
+        List<Map<String, Object>> all = new ArrayList<>(steps);
+        all.add(last);
+        return all;
+    }
+}
