@@ -2,6 +2,8 @@ package io.sightline.opencti.stixify;
 
 import io.sightline.integrations.opencti.MqSettings;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,6 +24,7 @@ public record ConnectorConfig(
         String openctiUrl,
         String openctiToken,
         boolean sslVerify,
+        Path sslCaBundle,
         boolean jsonLogging,
         Map<String, String> customHeaders,
         String connectorId,
@@ -34,7 +37,8 @@ public record ConnectorConfig(
         boolean runAndTerminate,
         boolean sendToQueue,
         long maxMessageBytes,
-        MqSettings.MqOverrides mq) {
+        MqSettings.MqOverrides mq,
+        MqTls mqTls) {
 
     public static final long DEFAULT_MAX_MESSAGE_BYTES = 16_000_000L;
 
@@ -62,8 +66,22 @@ public record ConnectorConfig(
         String openctiUrl = url(c, "OPENCTI_URL", "opencti.url", false);
         String token = c.required("OPENCTI_TOKEN", "opencti.token", "the OpenCTI API token of the connector's user");
         if ("ChangeMe".equals(token)) c.problem("OPENCTI_TOKEN (opencti.token) is still 'ChangeMe'");
-        boolean sslVerify = c.bool("OPENCTI_SSL_VERIFY", "opencti.ssl_verify", false);
+        // As requests' verify=: true/false, or the path of a CA bundle (verification on, against that bundle).
+        String rawVerify = c.raw("OPENCTI_SSL_VERIFY", "opencti.ssl_verify");
+        Path caBundle = null;
+        boolean sslVerify;
+        if (rawVerify == null || List.of("yes", "true", "True", "no", "false", "False").contains(rawVerify)) {
+            sslVerify = c.bool("OPENCTI_SSL_VERIFY", "opencti.ssl_verify", false);
+        } else {
+            sslVerify = true;
+            caBundle = Path.of(rawVerify.strip());
+            if (!Files.isRegularFile(caBundle) || !Files.isReadable(caBundle)) {
+                c.problem("OPENCTI_SSL_VERIFY (opencti.ssl_verify) is neither true/false nor a readable CA bundle file: '"
+                        + rawVerify + "'");
+            }
+        }
         boolean jsonLogging = c.bool("OPENCTI_JSON_LOGGING", "opencti.json_logging", true);
+        UnsupportedSettings.check(c);
         Map<String, String> headers = headers(c, c.string("OPENCTI_CUSTOM_HEADERS", "opencti.custom_headers", null));
 
         String id = c.required("CONNECTOR_ID", "connector.id", "a UUID identifying this connector in OpenCTI");
@@ -100,9 +118,11 @@ public record ConnectorConfig(
                 c.string("MQ_USER", "mq.user", null),
                 c.string("MQ_PASS", "mq.pass", null));
 
+        MqTls mqTls = MqTls.load(c);
+
         if (!c.problems().isEmpty()) throw new ConfigException(c.problems());
-        return new ConnectorConfig(baseUrl, apiKey, ids, interval, openctiUrl, token, sslVerify, jsonLogging, headers,
-                id, name.strip(), type, scope, logLevel, protocol, threshold, runAndTerminate, sendToQueue, maxBytes, mq);
+        return new ConnectorConfig(baseUrl, apiKey, ids, interval, openctiUrl, token, sslVerify, caBundle, jsonLogging, headers,
+                id, name.strip(), type, scope, logLevel, protocol, threshold, runAndTerminate, sendToQueue, maxBytes, mq, mqTls);
     }
 
     /** The original strips slashes at both ends and appends one; the URL must be http(s). */

@@ -55,7 +55,8 @@ public final class StixifyConnector implements AutoCloseable {
     public static StixifyConnector start(ConnectorConfig config) {
         HttpTarget opencti = HttpTarget.create(HttpTargetConfig.builder("opencti", config.openctiUrl())
                 .auth(HttpAuth.bearer(config.openctiToken()))
-                .tls(config.sslVerify() ? TlsSettings.VERIFY : TlsSettings.acceptAny())
+                .tls(config.sslCaBundle() != null ? TlsSettings.trusting(config.sslCaBundle())
+                        : config.sslVerify() ? TlsSettings.VERIFY : TlsSettings.acceptAny())
                 .requestTimeout(Duration.ofSeconds(300))
                 .userAgent("sightline-opencti-stixify/0.1")
                 .build());
@@ -83,7 +84,7 @@ public final class StixifyConnector implements AutoCloseable {
         ConnectorRegistration effective = registration.withMq(registration.mq().withOverrides(config.mq()));
         log.info("Bundles go over AMQP to {} (exchange {}, routing key {})", effective.mq(), effective.pushExchange(), effective.pushRouting());
         AmqpPublisher publisher = new AmqpPublisher(effective.mq(), effective.pushExchange(), effective.pushRouting(),
-                Duration.ofSeconds(60), 8);
+                Duration.ofSeconds(60), 8, 5_000, config.mqTls().context(), config.mqTls().verifyHostname());
         return new AmqpBundleDelivery(client, publisher, splitter, effective.connectorUserId(), config.maxMessageBytes());
     }
 
