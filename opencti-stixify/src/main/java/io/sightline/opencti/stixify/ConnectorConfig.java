@@ -38,7 +38,11 @@ public record ConnectorConfig(
         boolean sendToQueue,
         long maxMessageBytes,
         MqSettings.MqOverrides mq,
-        MqTls mqTls) {
+        MqTls mqTls,
+        ServiceAccountSettings serviceAccount) {
+
+    /** {@code CONNECTOR_AUTO_CREATE_SERVICE_ACCOUNT} and its confidence level (pycti's default 50). */
+    public record ServiceAccountSettings(boolean enabled, int maxConfidence) {}
 
     public static final long DEFAULT_MAX_MESSAGE_BYTES = 16_000_000L;
 
@@ -119,10 +123,18 @@ public record ConnectorConfig(
                 c.string("MQ_PASS", "mq.pass", null));
 
         MqTls mqTls = MqTls.load(c);
+        boolean autoAccount = c.bool("CONNECTOR_AUTO_CREATE_SERVICE_ACCOUNT", "connector.auto_create_service_account", false);
+        Integer confidence = c.integer("CONNECTOR_AUTO_CREATE_SERVICE_ACCOUNT_CONFIDENCE_LEVEL",
+                "connector.auto_create_service_account_confidence_level", 50, 0);
+        if (confidence != null && confidence > 100) {
+            c.problem("CONNECTOR_AUTO_CREATE_SERVICE_ACCOUNT_CONFIDENCE_LEVEL (connector.auto_create_service_account_confidence_level)"
+                    + " must be between 0 and 100, was " + confidence);
+        }
 
         if (!c.problems().isEmpty()) throw new ConfigException(c.problems());
         return new ConnectorConfig(baseUrl, apiKey, ids, interval, openctiUrl, token, sslVerify, caBundle, jsonLogging, headers,
-                id, name.strip(), type, scope, logLevel, protocol, threshold, runAndTerminate, sendToQueue, maxBytes, mq, mqTls);
+                id, name.strip(), type, scope, logLevel, protocol, threshold, runAndTerminate, sendToQueue, maxBytes, mq, mqTls,
+                new ServiceAccountSettings(autoAccount, confidence == null ? 50 : confidence));
     }
 
     /** The original strips slashes at both ends and appends one; the URL must be http(s). */

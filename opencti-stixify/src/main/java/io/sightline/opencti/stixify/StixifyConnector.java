@@ -16,6 +16,7 @@ import io.sightline.integrations.opencti.ConnectorSession;
 import io.sightline.integrations.opencti.HttpGraphqlTransport;
 import io.sightline.integrations.opencti.OpenCtiClient;
 import io.sightline.integrations.opencti.OpenCtiStateStore;
+import io.sightline.integrations.opencti.ServiceAccount;
 import io.sightline.integrations.opencti.StixifyReportSink;
 import io.sightline.integrations.opencti.Works;
 import io.sightline.integrations.stixify.DossierSync;
@@ -53,14 +54,14 @@ public final class StixifyConnector implements AutoCloseable {
 
     /** Health check, registration and (unless run-and-terminate) the ping thread; then ready to run. */
     public static StixifyConnector start(ConnectorConfig config) {
-        HttpTarget opencti = HttpTarget.create(HttpTargetConfig.builder("opencti", config.openctiUrl())
-                .auth(HttpAuth.bearer(config.openctiToken()))
-                .tls(config.sslCaBundle() != null ? TlsSettings.trusting(config.sslCaBundle())
-                        : config.sslVerify() ? TlsSettings.VERIFY : TlsSettings.acceptAny())
-                .requestTimeout(Duration.ofSeconds(300))
-                .userAgent("sightline-opencti-stixify/0.1")
-                .build());
-        OpenCtiClient client = new OpenCtiClient(new HttpGraphqlTransport(opencti, config.customHeaders()));
+        String token = config.openctiToken();
+        if (config.serviceAccount().enabled()) {
+            // As pycti 7: OPENCTI_TOKEN is an administrator's, used only to find or create the service account.
+            token = new ServiceAccount(openctiClient(config, token))
+                    .resolveToken(config.connectorName(), config.serviceAccount().maxConfidence())
+                    .orElse(token);
+        }
+        OpenCtiClient client = openctiClient(config, token);
         ConnectorDefinition definition = ConnectorDefinition.externalImport(config.connectorId(), config.connectorName(),
                 config.connectorScope());
         ConnectorSession session = new ConnectorSession(client, definition,
@@ -76,6 +77,17 @@ public final class StixifyConnector implements AutoCloseable {
             session.close();
             throw e;
         }
+    }
+
+    private static OpenCtiClient openctiClient(ConnectorConfig config, String token) {
+        HttpTarget opencti = HttpTarget.create(HttpTargetConfig.builder("opencti", config.openctiUrl())
+                .auth(HttpAuth.bearer(token))
+                .tls(config.sslCaBundle() != null ? TlsSettings.trusting(config.sslCaBundle())
+                        : config.sslVerify() ? TlsSettings.VERIFY : TlsSettings.acceptAny())
+                .requestTimeout(Duration.ofSeconds(300))
+                .userAgent("sightline-opencti-stixify/0.1")
+                .build());
+        return new OpenCtiClient(new HttpGraphqlTransport(opencti, config.customHeaders()));
     }
 
     private static BundleDelivery delivery(ConnectorConfig config, OpenCtiClient client, ConnectorRegistration registration) {

@@ -13,8 +13,6 @@ final class UnsupportedSettings {
     private record Refused(String env, String yaml, String inertValue, String why) {}
 
     private static final List<Refused> REFUSED = List.of(
-            new Refused("CONNECTOR_AUTO_CREATE_SERVICE_ACCOUNT", "connector.auto_create_service_account", "false",
-                    "create the '[C] <name>' user in OpenCTI (group Connectors) and set OPENCTI_TOKEN to its token"),
             new Refused("CONNECTOR_VALIDATE_BEFORE_IMPORT", "connector.validate_before_import", "false",
                     "bundles are imported directly; OpenCTI's validation workbench is not used"),
             new Refused("CONNECTOR_SEND_TO_DIRECTORY", "connector.send_to_directory", "false",

@@ -95,10 +95,8 @@ class MqTlsTest {
         assertThat(ConnectorConfig.load(new ConfigSource(caBundle, null)).sslCaBundle()).isEqualTo(pki.file("ca.pem"));
 
         Map<String, String> serviceAccount = tlsEnv();
-        serviceAccount.put("CONNECTOR_AUTO_CREATE_SERVICE_ACCOUNT", "true");
-        serviceAccount.put("CONNECTOR_EXPOSE_METRICS", "true");
+        serviceAccount.put("CONNECTOR_SEND_TO_S3", "true");
         assertThatThrownBy(() -> ConnectorConfig.load(new ConfigSource(serviceAccount, null)))
-                .hasMessageContaining("CONNECTOR_AUTO_CREATE_SERVICE_ACCOUNT (connector.auto_create_service_account) is not supported")
-                .hasMessageContaining("CONNECTOR_EXPOSE_METRICS (connector.expose_metrics) is not supported");
+                .hasMessageContaining("CONNECTOR_SEND_TO_S3 (connector.send_to_s3) is not supported");
     }
 }
