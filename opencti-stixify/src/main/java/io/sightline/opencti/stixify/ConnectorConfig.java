@@ -39,7 +39,11 @@ public record ConnectorConfig(
         long maxMessageBytes,
         MqSettings.MqOverrides mq,
         MqTls mqTls,
-        ServiceAccountSettings serviceAccount) {
+        ServiceAccountSettings serviceAccount,
+        MetricsSettings metrics) {
+
+    /** {@code CONNECTOR_EXPOSE_METRICS} and where: pycti's defaults are port 9095, no namespace, no subsystem. */
+    public record MetricsSettings(boolean enabled, int port, String namespace, String subsystem) {}
 
     /** {@code CONNECTOR_AUTO_CREATE_SERVICE_ACCOUNT} and its confidence level (pycti's default 50). */
     public record ServiceAccountSettings(boolean enabled, int maxConfidence) {}
@@ -131,10 +135,28 @@ public record ConnectorConfig(
                     + " must be between 0 and 100, was " + confidence);
         }
 
+        boolean exposeMetrics = c.bool("CONNECTOR_EXPOSE_METRICS", "connector.expose_metrics", false);
+        Integer metricsPort = c.integer("CONNECTOR_METRICS_PORT", "connector.metrics_port", 9095, 0);
+        if (metricsPort != null && metricsPort > 65_535) {
+            c.problem("CONNECTOR_METRICS_PORT (connector.metrics_port) must be a TCP port (0 to 65535), was " + metricsPort);
+        }
+        MetricsSettings metrics = new MetricsSettings(exposeMetrics, metricsPort == null ? 9095 : metricsPort,
+                metricName(c, "CONNECTOR_METRICS_NAMESPACE", "connector.metrics_namespace"),
+                metricName(c, "CONNECTOR_METRICS_SUBSYSTEM", "connector.metrics_subsystem"));
+
         if (!c.problems().isEmpty()) throw new ConfigException(c.problems());
         return new ConnectorConfig(baseUrl, apiKey, ids, interval, openctiUrl, token, sslVerify, caBundle, jsonLogging, headers,
                 id, name.strip(), type, scope, logLevel, protocol, threshold, runAndTerminate, sendToQueue, maxBytes, mq, mqTls,
-                new ServiceAccountSettings(autoAccount, confidence == null ? 50 : confidence));
+                new ServiceAccountSettings(autoAccount, confidence == null ? 50 : confidence), metrics);
+    }
+
+    /** A Prometheus name part (prometheus_client refuses anything else), or "" when unset. */
+    private static String metricName(ConfigSource c, String env, String path) {
+        String value = c.string(env, path, "");
+        if (!value.isEmpty() && !value.matches("[a-zA-Z_:][a-zA-Z0-9_:]*")) {
+            c.problem(env + " (" + path + ") must be a Prometheus name ([a-zA-Z_:][a-zA-Z0-9_:]*), was '" + value + "'");
+        }
+        return value;
     }
 
     /** The original strips slashes at both ends and appends one; the URL must be http(s). */

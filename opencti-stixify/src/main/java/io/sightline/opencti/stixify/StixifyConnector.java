@@ -43,9 +43,12 @@ public final class StixifyConnector implements AutoCloseable {
     private final BundleDelivery delivery;
     private final DossierSync sync;
     private final Works works;
+    private final ConnectorMetrics metrics;
 
-    private StixifyConnector(ConnectorConfig config, ConnectorSession session, BundleDelivery delivery, DossierSync sync) {
+    private StixifyConnector(ConnectorConfig config, ConnectorSession session, BundleDelivery delivery, DossierSync sync,
+                             ConnectorMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.session = session;
         this.delivery = delivery;
         this.sync = sync;
@@ -54,6 +57,17 @@ public final class StixifyConnector implements AutoCloseable {
 
     /** Health check, registration and (unless run-and-terminate) the ping thread; then ready to run. */
     public static StixifyConnector start(ConnectorConfig config) {
+        // As pycti: the metrics endpoint is up before OpenCTI is contacted; a busy port stops the start.
+        ConnectorMetrics metrics = config.metrics().enabled() ? ConnectorMetrics.serve(config.metrics()) : ConnectorMetrics.disabled();
+        try {
+            return start(config, metrics);
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
+    }
+
+    private static StixifyConnector start(ConnectorConfig config, ConnectorMetrics metrics) {
         String token = config.openctiToken();
         if (config.serviceAccount().enabled()) {
             // As pycti 7: OPENCTI_TOKEN is an administrator's, used only to find or create the service account.
@@ -66,13 +80,15 @@ public final class StixifyConnector implements AutoCloseable {
                 config.connectorScope());
         ConnectorSession session = new ConnectorSession(client, definition,
                 ConnectorInfo.initial(config.runAndTerminate(), config.queueThresholdMb()), ConnectorSession.PING_INTERVAL);
+        session.observePeriodicPings(ok -> metrics.inc(ok ? ConnectorMetrics.Counter.PING_API_COUNT
+                : ConnectorMetrics.Counter.PING_API_ERROR));
         ConnectorRegistration registration = session.start();
         try {
-            BundleDelivery delivery = delivery(config, client, registration);
+            BundleDelivery delivery = new MeteredDelivery(delivery(config, client, registration), metrics);
             StixifyClient stixify = StixifyClient.create(config.stixifyBaseUrl(), config.stixifyApiKey());
             DossierSync sync = new DossierSync(stixify, new StixifyReportSink(client, registration.id(), delivery),
                     new OpenCtiStateStore(session, delivery), config.dossierIds(), Clock.systemUTC());
-            return new StixifyConnector(config, session, delivery, sync);
+            return new StixifyConnector(config, session, delivery, sync, metrics);
         } catch (RuntimeException e) {
             session.close();
             throw e;
@@ -102,7 +118,18 @@ public final class StixifyConnector implements AutoCloseable {
 
     /** One run inside the {@code Stixify Connector Run} work; returns what the sync did. */
     public SyncResult runOnce() throws Exception {
-        SyncResult result = works.inWork(RUN_WORK, workId -> sync.runOnce());
+        metrics.inc(ConnectorMetrics.Counter.RUN_COUNT);
+        metrics.state("running");
+        SyncResult result;
+        try {
+            result = works.inWork(RUN_WORK, workId -> sync.runOnce());
+        } catch (Exception e) {
+            metrics.inc(ConnectorMetrics.Counter.ERROR_COUNT);
+            throw e;
+        } finally {
+            metrics.state("idle");
+        }
+        if (!result.succeeded()) metrics.inc(ConnectorMetrics.Counter.ERROR_COUNT);
         log.info("Run finished: {} report(s), {} object(s) delivered{}", result.reportsDelivered(), result.objectsDelivered(),
                 result.succeeded() ? "" : "; some reports failed and will be retried on the next run");
         return result;
@@ -123,9 +150,16 @@ public final class StixifyConnector implements AutoCloseable {
         return session;
     }
 
+    /** The port the Prometheus metrics are served on, or -1 when they are not exposed. */
+    public int metricsPort() {
+        return metrics.port();
+    }
+
     @Override
     public void close() {
+        metrics.state("stopped");
         delivery.close();
         session.close();
+        metrics.close();
     }
 }
