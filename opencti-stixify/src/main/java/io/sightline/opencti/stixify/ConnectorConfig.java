@@ -40,7 +40,12 @@ public record ConnectorConfig(
         MqSettings.MqOverrides mq,
         MqTls mqTls,
         ServiceAccountSettings serviceAccount,
-        MetricsSettings metrics) {
+        MetricsSettings metrics,
+        DirectorySettings directory,
+        boolean validateBeforeImport) {
+
+    /** {@code CONNECTOR_SEND_TO_DIRECTORY}: the folder (null when off) and the retention in days (pycti's default 7). */
+    public record DirectorySettings(Path folder, int retentionDays) {}
 
     /** {@code CONNECTOR_EXPOSE_METRICS} and where: pycti's defaults are port 9095, no namespace, no subsystem. */
     public record MetricsSettings(boolean enabled, int port, String namespace, String subsystem) {}
@@ -144,10 +149,29 @@ public record ConnectorConfig(
                 metricName(c, "CONNECTOR_METRICS_NAMESPACE", "connector.metrics_namespace"),
                 metricName(c, "CONNECTOR_METRICS_SUBSYSTEM", "connector.metrics_subsystem"));
 
+        boolean toDirectory = c.bool("CONNECTOR_SEND_TO_DIRECTORY", "connector.send_to_directory", false);
+        String directoryPath = c.string("CONNECTOR_SEND_TO_DIRECTORY_PATH", "connector.send_to_directory_path", null);
+        Integer retention = c.integer("CONNECTOR_SEND_TO_DIRECTORY_RETENTION", "connector.send_to_directory_retention", 7, 0);
+        Path folder = null;
+        if (toDirectory) {
+            if (directoryPath == null) {
+                c.problem("CONNECTOR_SEND_TO_DIRECTORY_PATH (connector.send_to_directory_path) is required with "
+                        + "CONNECTOR_SEND_TO_DIRECTORY=true: the folder the bundles are written to");
+            } else {
+                folder = Path.of(directoryPath.strip());
+                if (!Files.isDirectory(folder) || !Files.isWritable(folder)) {
+                    c.problem("CONNECTOR_SEND_TO_DIRECTORY_PATH (connector.send_to_directory_path) is not a writable folder: '"
+                            + directoryPath + "'");
+                }
+            }
+        }
+        boolean validateBeforeImport = c.bool("CONNECTOR_VALIDATE_BEFORE_IMPORT", "connector.validate_before_import", false);
+
         if (!c.problems().isEmpty()) throw new ConfigException(c.problems());
         return new ConnectorConfig(baseUrl, apiKey, ids, interval, openctiUrl, token, sslVerify, caBundle, jsonLogging, headers,
                 id, name.strip(), type, scope, logLevel, protocol, threshold, runAndTerminate, sendToQueue, maxBytes, mq, mqTls,
-                new ServiceAccountSettings(autoAccount, confidence == null ? 50 : confidence), metrics);
+                new ServiceAccountSettings(autoAccount, confidence == null ? 50 : confidence), metrics,
+                new DirectorySettings(folder, retention == null ? 7 : retention), validateBeforeImport);
     }
 
     /** A Prometheus name part (prometheus_client refuses anything else), or "" when unset. */

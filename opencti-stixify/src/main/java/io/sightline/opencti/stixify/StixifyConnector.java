@@ -85,6 +85,12 @@ public final class StixifyConnector implements AutoCloseable {
         ConnectorRegistration registration = session.start();
         try {
             BundleDelivery delivery = new MeteredDelivery(delivery(config, client, registration), metrics);
+            if (config.directory().folder() != null) {
+                delivery = new DirectoryDelivery(delivery, config.directory().folder(), config.directory().retentionDays(),
+                        registration.connectorUserId(), new DirectoryDelivery.ConnectorFields(config.connectorId(),
+                                config.connectorName(), config.connectorType(), String.join(",", config.connectorScope()),
+                                config.validateBeforeImport()));
+            }
             StixifyClient stixify = StixifyClient.create(config.stixifyBaseUrl(), config.stixifyApiKey());
             DossierSync sync = new DossierSync(stixify, new StixifyReportSink(client, registration.id(), delivery),
                     new OpenCtiStateStore(session, delivery), config.dossierIds(), Clock.systemUTC());

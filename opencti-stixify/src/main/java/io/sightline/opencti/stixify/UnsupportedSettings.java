@@ -15,8 +15,6 @@ final class UnsupportedSettings {
     private static final List<Refused> REFUSED = List.of(
             new Refused("CONNECTOR_VALIDATE_BEFORE_IMPORT", "connector.validate_before_import", "false",
                     "bundles are imported directly; OpenCTI's validation workbench is not used"),
-            new Refused("CONNECTOR_SEND_TO_DIRECTORY", "connector.send_to_directory", "false",
-                    "bundles are only sent to OpenCTI"),
             new Refused("CONNECTOR_SEND_TO_S3", "connector.send_to_s3", "false",
                     "S3 delivery would need an S3 client the connector does not ship"),
             new Refused("OPENCTI_JSON_LOGGING", "opencti.json_logging", "false",
