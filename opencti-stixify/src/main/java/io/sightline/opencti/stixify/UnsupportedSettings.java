@@ -17,8 +17,6 @@ final class UnsupportedSettings {
                     "bundles are imported directly; OpenCTI's validation workbench is not used"),
             new Refused("CONNECTOR_SEND_TO_S3", "connector.send_to_s3", "false",
                     "S3 delivery would need an S3 client the connector does not ship"),
-            new Refused("OPENCTI_JSON_LOGGING", "opencti.json_logging", "false",
-                    "logs are plain text lines; set it to false (or leave it unset) to accept that"),
             new Refused("MQ_USE_SSL_PASSPHRASE", "mq.use_ssl_passphrase", null,
                     "encrypted client keys are not read; give MQ_USE_SSL_KEY as an unencrypted PKCS#8 PEM key"));
 
