@@ -68,6 +68,12 @@ public final class StixifyConnector implements AutoCloseable {
     }
 
     private static StixifyConnector start(ConnectorConfig config, ConnectorMetrics metrics) {
+        if (config.validateBeforeImport()) {
+            // pycti diverts a bundle to a workbench or draft only when the connector names a file;
+            // the Python Stixify connector never does, so its bundles are imported directly. Same here.
+            log.warn("CONNECTOR_VALIDATE_BEFORE_IMPORT=true: bundles are imported directly, as with the Python connector "
+                    + "(pycti validates only bundles sent with a file name, which this connector does not have)");
+        }
         String token = config.openctiToken();
         if (config.serviceAccount().enabled()) {
             // As pycti 7: OPENCTI_TOKEN is an administrator's, used only to find or create the service account.

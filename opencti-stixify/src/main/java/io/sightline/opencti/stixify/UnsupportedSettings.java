@@ -13,8 +13,6 @@ final class UnsupportedSettings {
     private record Refused(String env, String yaml, String inertValue, String why) {}
 
     private static final List<Refused> REFUSED = List.of(
-            new Refused("CONNECTOR_VALIDATE_BEFORE_IMPORT", "connector.validate_before_import", "false",
-                    "bundles are imported directly; OpenCTI's validation workbench is not used"),
             new Refused("CONNECTOR_SEND_TO_S3", "connector.send_to_s3", "false",
                     "S3 delivery would need an S3 client the connector does not ship"),
             new Refused("MQ_USE_SSL_PASSPHRASE", "mq.use_ssl_passphrase", null,
