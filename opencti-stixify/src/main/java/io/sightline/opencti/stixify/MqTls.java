@@ -4,20 +4,15 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -36,13 +31,13 @@ import javax.net.ssl.X509TrustManager;
  * @param verifyHostname  whether the broker's host name must match its certificate
  */
 public record MqTls(SSLContext context, boolean verifyHostname) {
-    private static final Pattern PEM = Pattern.compile("-----BEGIN ([A-Z ]+)-----([^-]+)-----END \\1-----");
 
     static MqTls load(ConfigSource c) {
         boolean verify = c.bool("MQ_USE_SSL_REJECT_UNAUTHORIZED", "mq.use_ssl_reject_unauthorized", false);
         String ca = c.raw("MQ_USE_SSL_CA", "mq.use_ssl_ca");
         String cert = c.raw("MQ_USE_SSL_CERT", "mq.use_ssl_cert");
         String key = c.raw("MQ_USE_SSL_KEY", "mq.use_ssl_key");
+        String passphrase = c.raw("MQ_USE_SSL_PASSPHRASE", "mq.use_ssl_passphrase");
         try {
             TrustManager[] trust = verify ? trustManagers(c, ca) : new TrustManager[] {new TrustAll()};
             KeyManager[] keys = null;
@@ -52,7 +47,7 @@ public record MqTls(SSLContext context, boolean verifyHostname) {
                             + "certificate needs its key");
                     return null;
                 }
-                keys = keyManagers(c, cert, key);
+                keys = keyManagers(c, cert, key, passphrase);
             }
             if (trust == null || (cert != null && keys == null)) return null;
             SSLContext context = SSLContext.getInstance("TLS");
@@ -88,20 +83,14 @@ public record MqTls(SSLContext context, boolean verifyHostname) {
         return factory.getTrustManagers();
     }
 
-    private static KeyManager[] keyManagers(ConfigSource c, String certSetting, String keySetting)
+    private static KeyManager[] keyManagers(ConfigSource c, String certSetting, String keySetting, String passphrase)
             throws java.security.GeneralSecurityException {
         List<Certificate> chain = certificates(c, "MQ_USE_SSL_CERT (mq.use_ssl_cert)", certSetting);
         String keyPem = pem(c, "MQ_USE_SSL_KEY (mq.use_ssl_key)", keySetting);
         if (chain == null || keyPem == null) return null;
-        Matcher m = PEM.matcher(keyPem);
-        if (!m.find() || !"PRIVATE KEY".equals(m.group(1))) {
-            c.problem("MQ_USE_SSL_KEY (mq.use_ssl_key) must be an unencrypted PKCS#8 PEM key (-----BEGIN PRIVATE KEY-----); "
-                    + "convert it with 'openssl pkcs8 -topk8 -nocrypt'");
-            return null;
-        }
-        byte[] der = Base64.getMimeDecoder().decode(m.group(2));
+        PrivateKey privateKey = PemPrivateKey.read(c, keyPem, passphrase);
+        if (privateKey == null) return null;
         X509Certificate leaf = (X509Certificate) chain.get(0);
-        PrivateKey privateKey = KeyFactory.getInstance(leaf.getPublicKey().getAlgorithm()).generatePrivate(new PKCS8EncodedKeySpec(der));
         if (!matches(privateKey, leaf)) {
             c.problem("MQ_USE_SSL_KEY (mq.use_ssl_key) does not match the certificate of MQ_USE_SSL_CERT (mq.use_ssl_cert)");
             return null;

@@ -14,9 +14,7 @@ final class UnsupportedSettings {
 
     private static final List<Refused> REFUSED = List.of(
             new Refused("CONNECTOR_SEND_TO_S3", "connector.send_to_s3", "false",
-                    "S3 delivery would need an S3 client the connector does not ship"),
-            new Refused("MQ_USE_SSL_PASSPHRASE", "mq.use_ssl_passphrase", null,
-                    "encrypted client keys are not read; give MQ_USE_SSL_KEY as an unencrypted PKCS#8 PEM key"));
+                    "S3 delivery would need an S3 client (the AWS SDK) the connector does not ship"));
 
     /** Adds one problem per refused setting that is set to a value other than its inert one. */
     static void check(ConfigSource c) {

@@ -61,6 +61,27 @@ class MqTlsTest {
     }
 
     @Test
+    void encryptedClientKeysAreDecryptedWithThePassphraseAndAcceptedByTheBroker() throws Exception {
+        for (Path key : List.of(EncryptedPem.pkcs8(pki.file("client-key.pem"), dir.resolve("client-key-pkcs8-enc.pem"), "s3cret"),
+                EncryptedPem.traditional(pki.file("client-key.pem"), dir.resolve("client-key-rsa-enc.pem"), "s3cret"))) {
+            assertThat(java.nio.file.Files.readString(key)).contains("ENCRYPTED");
+            Map<String, String> vars = tlsEnv();
+            vars.put("MQ_USE_SSL_KEY", key.toString());
+            vars.put("MQ_USE_SSL_PASSPHRASE", "s3cret");
+            try (StixifyConnector connector = StixifyConnector.start(ConnectorConfig.load(new ConfigSource(vars, null)))) {
+                SyncResult result = connector.runOnce();
+                assertThat(result.succeeded()).as(key.getFileName().toString()).isTrue();
+                assertThat(result.objectsDelivered()).as(key.getFileName().toString()).isPositive();
+            }
+            env.awaitSettled();
+            // The next key must publish the report again.
+            env.platform.resetState(env.connectorId);
+        }
+        env.awaitSettled();
+        assertThat(env.works("Dossier: Alpha (" + dossier + ")")).hasSize(2);
+    }
+
+    @Test
     void withoutTheClientCertificateTheBrokerRefusesAndTheReportFails() throws Exception {
         Map<String, String> vars = tlsEnv();
         vars.remove("MQ_USE_SSL_CERT");
@@ -71,7 +92,7 @@ class MqTlsTest {
     }
 
     @Test
-    void badTlsSettingsAreConfigurationErrorsNamingTheSetting() {
+    void badTlsSettingsAreConfigurationErrorsNamingTheSetting() throws Exception {
         Map<String, String> missingCa = tlsEnv();
         missingCa.put("MQ_USE_SSL_CA", dir.resolve("nowhere.pem").toString());
         assertThatThrownBy(() -> ConnectorConfig.load(new ConfigSource(missingCa, null)))
@@ -82,10 +103,18 @@ class MqTlsTest {
         assertThatThrownBy(() -> ConnectorConfig.load(new ConfigSource(wrongKey, null)))
                 .hasMessageContaining("MQ_USE_SSL_KEY (mq.use_ssl_key) does not match the certificate");
 
-        Map<String, String> passphrase = tlsEnv();
-        passphrase.put("MQ_USE_SSL_PASSPHRASE", "secret");
-        assertThatThrownBy(() -> ConnectorConfig.load(new ConfigSource(passphrase, null)))
-                .hasMessageContaining("MQ_USE_SSL_PASSPHRASE (mq.use_ssl_passphrase) is not supported");
+        Map<String, String> encryptedWithoutPassphrase = tlsEnv();
+        encryptedWithoutPassphrase.put("MQ_USE_SSL_KEY", EncryptedPem.pkcs8(pki.file("client-key.pem"), dir.resolve("enc.pem"), "s3cret").toString());
+        assertThatThrownBy(() -> ConnectorConfig.load(new ConfigSource(encryptedWithoutPassphrase, null)))
+                .hasMessageContaining("MQ_USE_SSL_KEY (mq.use_ssl_key) is encrypted: set MQ_USE_SSL_PASSPHRASE (mq.use_ssl_passphrase)");
+        Map<String, String> wrongPassphrase = new java.util.HashMap<>(encryptedWithoutPassphrase);
+        wrongPassphrase.put("MQ_USE_SSL_PASSPHRASE", "not-it");
+        assertThatThrownBy(() -> ConnectorConfig.load(new ConfigSource(wrongPassphrase, null)))
+                .hasMessageContaining("MQ_USE_SSL_PASSPHRASE (mq.use_ssl_passphrase) does not decrypt MQ_USE_SSL_KEY (mq.use_ssl_key)")
+                .hasMessageNotContaining("not-it");
+        wrongPassphrase.put("MQ_USE_SSL_KEY", EncryptedPem.traditional(pki.file("client-key.pem"), dir.resolve("enc-rsa.pem"), "s3cret").toString());
+        assertThatThrownBy(() -> ConnectorConfig.load(new ConfigSource(wrongPassphrase, null)))
+                .hasMessageContaining("MQ_USE_SSL_PASSPHRASE (mq.use_ssl_passphrase) does not decrypt MQ_USE_SSL_KEY (mq.use_ssl_key)");
 
         Map<String, String> caBundle = tlsEnv();
         caBundle.put("OPENCTI_SSL_VERIFY", dir.resolve("missing-bundle.pem").toString());
