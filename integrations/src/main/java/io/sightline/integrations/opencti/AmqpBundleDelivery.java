@@ -102,8 +102,9 @@ public final class AmqpBundleDelivery implements BundleDelivery {
             throw new AmqpDeliveryException("interrupted while publishing " + bundle, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re && re.getMessage() != null && re.getMessage().contains(bundle)) throw re;
-            throw new AmqpDeliveryException("delivery of " + bundle + " failed: " + cause.getMessage(), cause);
+            String message = cause.getMessage() != null && cause.getMessage().contains(bundle) ? cause.getMessage()
+                    : "delivery of " + bundle + " failed: " + cause.getMessage();
+            throw new BundleFailedException(bundle, message, cause);
         }
     }
 

@@ -50,6 +50,15 @@ public final class AmqpPublisher implements AutoCloseable {
 
     public AmqpPublisher(MqSettings mq, String exchange, String routingKey, Duration confirmTimeout,
                          int reconnectAttempts, int window) {
+        this(mq, exchange, routingKey, confirmTimeout, reconnectAttempts, window, null, false);
+    }
+
+    /**
+     * @param tls            TLS context used when {@code mq.useSsl()} (null: accept any certificate)
+     * @param verifyHostname with {@code tls}, require the broker's certificate to name its host
+     */
+    public AmqpPublisher(MqSettings mq, String exchange, String routingKey, Duration confirmTimeout,
+                         int reconnectAttempts, int window, javax.net.ssl.SSLContext tls, boolean verifyHostname) {
         this.factory = new ConnectionFactory();
         factory.setHost(mq.host());
         factory.setPort(mq.port());
@@ -62,7 +71,12 @@ public final class AmqpPublisher implements AutoCloseable {
         factory.setAutomaticRecoveryEnabled(false);
         if (mq.useSsl()) {
             try {
-                factory.useSslProtocol();
+                if (tls == null) {
+                    factory.useSslProtocol();
+                } else {
+                    factory.useSslProtocol(tls);
+                    if (verifyHostname) factory.enableHostnameVerification();
+                }
             } catch (Exception e) {
                 throw new AmqpDeliveryException("cannot set up TLS for " + mq, e);
             }

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The schedule of an external-import connector, as pycti's {@code schedule_process}: the first
  * run at once, each next one {@code interval} after the previous run ended; before a scheduled
- * run, a push queue at or above the threshold (MB) skips it; with run-and-terminate, one run only.
+ * run, a push queue at or above the threshold (MB) skips it; with run-and-terminate, one run only,
+ * itself skipped when the queue is over the threshold.
  */
 public final class ConnectorRuntime {
     private static final Logger log = LoggerFactory.getLogger(ConnectorRuntime.class);
@@ -39,7 +40,9 @@ public final class ConnectorRuntime {
     public void run(Run job) throws InterruptedException {
         boolean first = true;
         while (!Thread.currentThread().isInterrupted()) {
-            if (first || !skipForQueue()) runOnce(job);
+            // As pycti: a scheduled connector's first run always happens, a run-and-terminate run is
+            // skipped (and the process ends) when the push queue is over the threshold.
+            if ((first && !runAndTerminate) || !skipForQueue()) runOnce(job);
             first = false;
             if (runAndTerminate) return;
             Thread.sleep(interval.toMillis());
@@ -60,7 +63,7 @@ public final class ConnectorRuntime {
         session.recordQueue(buffering, size);
         if (buffering) {
             log.info("Connector queue holds {} MB (threshold {} MB): run skipped", String.format("%.1f", size), queueThresholdMb);
-            session.recordRun(session.info().lastRun(), clock.instant().plus(interval));
+            session.recordRun(session.info().lastRun(), runAndTerminate ? null : clock.instant().plus(interval));
         }
         return buffering;
     }

@@ -35,6 +35,7 @@ public final class ConnectorSession implements AutoCloseable {
     private volatile ConnectorRegistration registration;
     private volatile ObjectNode state;
     private volatile ConnectorInfo info;
+    private volatile java.util.function.Consumer<Boolean> periodicPingObserver = ok -> { };
 
     public ConnectorSession(OpenCtiClient client, ConnectorDefinition definition, ConnectorInfo initialInfo, Duration pingInterval) {
         this.client = client;
@@ -135,11 +136,18 @@ public final class ConnectorSession implements AutoCloseable {
         }
     }
 
+    /** Told, after each ping of the 40-second thread, whether it succeeded (pycti's ping metrics). */
+    public void observePeriodicPings(java.util.function.Consumer<Boolean> observer) {
+        this.periodicPingObserver = observer;
+    }
+
     private void pingQuietly() {
         try {
             ping();
+            periodicPingObserver.accept(true);
         } catch (RuntimeException e) {
             log.warn("Ping to OpenCTI failed: {}", e.getMessage());
+            periodicPingObserver.accept(false);
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public final class HttpGraphqlTransport implements GraphqlTransport {
     private static final Set<String> REPEATABLE = Set.of("HealthCheck", "RegisterConnector", "PingConnector",
-            "GetConnector", "StixBundlePush", "AddExpectations", "WorkToProcessed");
+            "GetConnector", "StixBundlePush", "AddExpectations", "WorkToProcessed", "Groups", "UserList", "UserRead");
 
     private final HttpTarget target;
     private final Map<String, String> customHeaders;

@@ -144,6 +144,10 @@ public final class OpenCtiClient {
         return details.path("messages_size").asLong(0);
     }
 
+    ObjectMapper json() {
+        return json;
+    }
+
     JsonNode execute(String operation, String query, ObjectNode variables) {
         ObjectNode request = json.createObjectNode().put("operationName", operation).put("query", query);
         request.set("variables", variables);

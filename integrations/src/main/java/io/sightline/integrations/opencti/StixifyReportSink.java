@@ -2,10 +2,15 @@ package io.sightline.integrations.opencti;
 
 import io.sightline.integrations.stixify.Dossier;
 import io.sightline.integrations.stixify.DossierResult;
+import io.sightline.integrations.stixify.ReportFailedException;
 import io.sightline.integrations.stixify.ReportSink;
 import io.sightline.integrations.stixify.StixifyReport;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +29,8 @@ public final class StixifyReportSink implements ReportSink {
     private final String connectorId;
     private final BundleDelivery delivery;
     private String workId;
+    /** Bundle id to report id for this dossier's reports, to attribute background failures. */
+    private final Map<String, String> publishing = new HashMap<>();
 
     public StixifyReportSink(OpenCtiClient client, String connectorId, BundleDelivery delivery) {
         this.client = client;
@@ -53,16 +60,38 @@ public final class StixifyReportSink implements ReportSink {
 
     @Override
     public void deliver(Dossier dossier, StixifyReport report, Iterator<ObjectNode> objects) {
-        DeliveryReport result = delivery.deliver(bundleId(report.id()), objects, workId);
+        DeliveryReport result;
+        try {
+            result = delivery.deliver(bundleId(report.id()), objects, workId);
+        } catch (BundleFailedException e) {
+            throw attributed(e);
+        }
+        publishing.put(bundleId(report.id()), report.id());
         log.info("Report {} ({}) delivered: {} object(s) in {} message(s){}", report.name(), report.id(),
                 result.objectsSent(), result.messages(),
                 result.droppedCount() == 0 ? "" : ", left out " + result.dropped());
     }
 
+    /** A failure of a bundle published in the background, counted against its report. */
+    private RuntimeException attributed(BundleFailedException e) {
+        String reportId = publishing.get(e.bundleId());
+        return reportId == null ? e : new ReportFailedException(reportId, e.getMessage(), e);
+    }
+
+    @Override
+    public void awaitDelivered() {
+        try {
+            delivery.awaitDelivered();
+        } catch (BundleFailedException e) {
+            throw attributed(e);
+        }
+    }
+
     @Override
     public void dossierFinished(Dossier dossier, DossierResult result) {
+        publishing.clear();
         if (workId == null) return;
-        java.util.List<String> failures = new java.util.ArrayList<>(result.failures());
+        List<String> failures = new ArrayList<>(result.failures());
         try {
             delivery.awaitDelivered();
         } catch (RuntimeException e) {
@@ -71,6 +100,8 @@ public final class StixifyReportSink implements ReportSink {
         }
         boolean done = failures.isEmpty();
         String message = done ? LABEL + " Work done" : LABEL + " Work failed - " + String.join("\n", failures);
+        // Set-aside reports do not fail the work (the dossier moved on) but are named in its message.
+        if (!result.setAside().isEmpty()) message += "\n" + String.join("\n", result.setAsideLines());
         try {
             client.workToProcessed(workId, message, !done);
         } catch (RuntimeException e) {

@@ -30,6 +30,12 @@ public interface ReportSink {
      */
     void deliver(Dossier dossier, StixifyReport report, Iterator<ObjectNode> objects) throws Exception;
 
+    /**
+     * Returns once every report delivered so far is durably held; called after the dossier's last
+     * report. A failure that belongs to one report is a {@link ReportFailedException}.
+     */
+    default void awaitDelivered() throws Exception {}
+
     /** The dossier's sync ended (the OpenCTI connector closes the dossier's work here). */
     default void dossierFinished(Dossier dossier, DossierResult result) {}
 }

@@ -1,7 +1,10 @@
 package io.sightline.integrations.stixify;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
@@ -16,13 +19,15 @@ import tools.jackson.databind.node.ObjectNode;
  * Keys this class does not use (the 2025 connector's top-level {@code last_run} and per-dossier
  * {@code latest_report}) are kept as they are. A dossier with {@code latest_report} but no
  * {@code last_run_at} resumes from that timestamp instead of re-importing its whole history.
- * Immutable.
+ * Reports that failed are counted per dossier under {@code failed_reports} (see
+ * {@link ReportFailure}); the Python connector ignores that key. Immutable.
  */
 public final class SyncState {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final String DOSSIERS = "dossiers";
     private static final String LAST_RUN_AT = "last_run_at";
     private static final String LEGACY_LATEST_REPORT = "latest_report";
+    private static final String FAILED_REPORTS = "failed_reports";
 
     private final ObjectNode document;
 
@@ -77,6 +82,37 @@ public final class SyncState {
         JsonNode existing = dossiers.get(dossierId);
         ObjectNode dossier = existing != null && existing.isObject() ? (ObjectNode) existing : dossiers.putObject(dossierId);
         dossier.put(LAST_RUN_AT, StixifyTimestamps.format(cursor));
+        return new SyncState(copy);
+    }
+
+    /** The dossier's failed and set-aside reports, by report id. */
+    public Map<String, ReportFailure> reportFailures(String dossierId) {
+        Map<String, ReportFailure> out = new LinkedHashMap<>();
+        JsonNode failed = document.path(DOSSIERS).path(dossierId).path(FAILED_REPORTS);
+        for (Map.Entry<String, JsonNode> e : failed.properties()) {
+            JsonNode f = e.getValue();
+            out.put(e.getKey(), new ReportFailure(e.getKey(), f.path("name").asString(""), f.path("failed_runs").asInt(0),
+                    f.path("last_error").asString(""), timestamp(f.get("last_failed_at")).orElse(null),
+                    f.path("set_aside").asBoolean(false)));
+        }
+        return out;
+    }
+
+    /** A copy with the dossier's failed reports replaced by {@code failures} (none: the key is removed). */
+    public SyncState withReportFailures(String dossierId, Collection<ReportFailure> failures) {
+        ObjectNode copy = document.deepCopy();
+        ObjectNode dossiers = (ObjectNode) copy.get(DOSSIERS);
+        JsonNode existing = dossiers.get(dossierId);
+        if (failures.isEmpty() && (existing == null || !existing.isObject())) return new SyncState(copy);
+        ObjectNode dossier = existing != null && existing.isObject() ? (ObjectNode) existing : dossiers.putObject(dossierId);
+        dossier.remove(FAILED_REPORTS);
+        if (failures.isEmpty()) return new SyncState(copy);
+        ObjectNode failed = dossier.putObject(FAILED_REPORTS);
+        for (ReportFailure f : failures) {
+            ObjectNode node = failed.putObject(f.reportId()).put("name", f.name()).put("failed_runs", f.failedRuns())
+                    .put("last_error", f.lastError()).put("set_aside", f.setAside());
+            if (f.lastFailedAt() != null) node.put("last_failed_at", StixifyTimestamps.format(f.lastFailedAt()));
+        }
         return new SyncState(copy);
     }
 

@@ -2,6 +2,8 @@ package io.sightline.opencti.stixify;
 
 import io.sightline.integrations.opencti.MqSettings;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,6 +24,7 @@ public record ConnectorConfig(
         String openctiUrl,
         String openctiToken,
         boolean sslVerify,
+        Path sslCaBundle,
         boolean jsonLogging,
         Map<String, String> customHeaders,
         String connectorId,
@@ -34,7 +37,21 @@ public record ConnectorConfig(
         boolean runAndTerminate,
         boolean sendToQueue,
         long maxMessageBytes,
-        MqSettings.MqOverrides mq) {
+        MqSettings.MqOverrides mq,
+        MqTls mqTls,
+        ServiceAccountSettings serviceAccount,
+        MetricsSettings metrics,
+        DirectorySettings directory,
+        boolean validateBeforeImport) {
+
+    /** {@code CONNECTOR_SEND_TO_DIRECTORY}: the folder (null when off) and the retention in days (pycti's default 7). */
+    public record DirectorySettings(Path folder, int retentionDays) {}
+
+    /** {@code CONNECTOR_EXPOSE_METRICS} and where: pycti's defaults are port 9095, no namespace, no subsystem. */
+    public record MetricsSettings(boolean enabled, int port, String namespace, String subsystem) {}
+
+    /** {@code CONNECTOR_AUTO_CREATE_SERVICE_ACCOUNT} and its confidence level (pycti's default 50). */
+    public record ServiceAccountSettings(boolean enabled, int maxConfidence) {}
 
     public static final long DEFAULT_MAX_MESSAGE_BYTES = 16_000_000L;
 
@@ -62,8 +79,22 @@ public record ConnectorConfig(
         String openctiUrl = url(c, "OPENCTI_URL", "opencti.url", false);
         String token = c.required("OPENCTI_TOKEN", "opencti.token", "the OpenCTI API token of the connector's user");
         if ("ChangeMe".equals(token)) c.problem("OPENCTI_TOKEN (opencti.token) is still 'ChangeMe'");
-        boolean sslVerify = c.bool("OPENCTI_SSL_VERIFY", "opencti.ssl_verify", false);
+        // As requests' verify=: true/false, or the path of a CA bundle (verification on, against that bundle).
+        String rawVerify = c.raw("OPENCTI_SSL_VERIFY", "opencti.ssl_verify");
+        Path caBundle = null;
+        boolean sslVerify;
+        if (rawVerify == null || List.of("yes", "true", "True", "no", "false", "False").contains(rawVerify)) {
+            sslVerify = c.bool("OPENCTI_SSL_VERIFY", "opencti.ssl_verify", false);
+        } else {
+            sslVerify = true;
+            caBundle = Path.of(rawVerify.strip());
+            if (!Files.isRegularFile(caBundle) || !Files.isReadable(caBundle)) {
+                c.problem("OPENCTI_SSL_VERIFY (opencti.ssl_verify) is neither true/false nor a readable CA bundle file: '"
+                        + rawVerify + "'");
+            }
+        }
         boolean jsonLogging = c.bool("OPENCTI_JSON_LOGGING", "opencti.json_logging", true);
+        UnsupportedSettings.check(c);
         Map<String, String> headers = headers(c, c.string("OPENCTI_CUSTOM_HEADERS", "opencti.custom_headers", null));
 
         String id = c.required("CONNECTOR_ID", "connector.id", "a UUID identifying this connector in OpenCTI");
@@ -100,9 +131,56 @@ public record ConnectorConfig(
                 c.string("MQ_USER", "mq.user", null),
                 c.string("MQ_PASS", "mq.pass", null));
 
+        MqTls mqTls = MqTls.load(c);
+        boolean autoAccount = c.bool("CONNECTOR_AUTO_CREATE_SERVICE_ACCOUNT", "connector.auto_create_service_account", false);
+        Integer confidence = c.integer("CONNECTOR_AUTO_CREATE_SERVICE_ACCOUNT_CONFIDENCE_LEVEL",
+                "connector.auto_create_service_account_confidence_level", 50, 0);
+        if (confidence != null && confidence > 100) {
+            c.problem("CONNECTOR_AUTO_CREATE_SERVICE_ACCOUNT_CONFIDENCE_LEVEL (connector.auto_create_service_account_confidence_level)"
+                    + " must be between 0 and 100, was " + confidence);
+        }
+
+        boolean exposeMetrics = c.bool("CONNECTOR_EXPOSE_METRICS", "connector.expose_metrics", false);
+        Integer metricsPort = c.integer("CONNECTOR_METRICS_PORT", "connector.metrics_port", 9095, 0);
+        if (metricsPort != null && metricsPort > 65_535) {
+            c.problem("CONNECTOR_METRICS_PORT (connector.metrics_port) must be a TCP port (0 to 65535), was " + metricsPort);
+        }
+        MetricsSettings metrics = new MetricsSettings(exposeMetrics, metricsPort == null ? 9095 : metricsPort,
+                metricName(c, "CONNECTOR_METRICS_NAMESPACE", "connector.metrics_namespace"),
+                metricName(c, "CONNECTOR_METRICS_SUBSYSTEM", "connector.metrics_subsystem"));
+
+        boolean toDirectory = c.bool("CONNECTOR_SEND_TO_DIRECTORY", "connector.send_to_directory", false);
+        String directoryPath = c.string("CONNECTOR_SEND_TO_DIRECTORY_PATH", "connector.send_to_directory_path", null);
+        Integer retention = c.integer("CONNECTOR_SEND_TO_DIRECTORY_RETENTION", "connector.send_to_directory_retention", 7, 0);
+        Path folder = null;
+        if (toDirectory) {
+            if (directoryPath == null) {
+                c.problem("CONNECTOR_SEND_TO_DIRECTORY_PATH (connector.send_to_directory_path) is required with "
+                        + "CONNECTOR_SEND_TO_DIRECTORY=true: the folder the bundles are written to");
+            } else {
+                folder = Path.of(directoryPath.strip());
+                if (!Files.isDirectory(folder) || !Files.isWritable(folder)) {
+                    c.problem("CONNECTOR_SEND_TO_DIRECTORY_PATH (connector.send_to_directory_path) is not a writable folder: '"
+                            + directoryPath + "'");
+                }
+            }
+        }
+        boolean validateBeforeImport = c.bool("CONNECTOR_VALIDATE_BEFORE_IMPORT", "connector.validate_before_import", false);
+
         if (!c.problems().isEmpty()) throw new ConfigException(c.problems());
-        return new ConnectorConfig(baseUrl, apiKey, ids, interval, openctiUrl, token, sslVerify, jsonLogging, headers,
-                id, name.strip(), type, scope, logLevel, protocol, threshold, runAndTerminate, sendToQueue, maxBytes, mq);
+        return new ConnectorConfig(baseUrl, apiKey, ids, interval, openctiUrl, token, sslVerify, caBundle, jsonLogging, headers,
+                id, name.strip(), type, scope, logLevel, protocol, threshold, runAndTerminate, sendToQueue, maxBytes, mq, mqTls,
+                new ServiceAccountSettings(autoAccount, confidence == null ? 50 : confidence), metrics,
+                new DirectorySettings(folder, retention == null ? 7 : retention), validateBeforeImport);
+    }
+
+    /** A Prometheus name part (prometheus_client refuses anything else), or "" when unset. */
+    private static String metricName(ConfigSource c, String env, String path) {
+        String value = c.string(env, path, "");
+        if (!value.isEmpty() && !value.matches("[a-zA-Z_:][a-zA-Z0-9_:]*")) {
+            c.problem(env + " (" + path + ") must be a Prometheus name ([a-zA-Z_:][a-zA-Z0-9_:]*), was '" + value + "'");
+        }
+        return value;
     }
 
     /** The original strips slashes at both ends and appends one; the URL must be http(s). */

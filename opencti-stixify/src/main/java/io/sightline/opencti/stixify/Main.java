@@ -1,7 +1,9 @@
 package io.sightline.opencti.stixify;
 
+import io.sightline.opencti.stixify.logging.LogOutput;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.slf4j.event.Level;
 
 /**
  * {@code java -jar opencti-stixify.jar}: reads the configuration (environment, then
@@ -22,7 +24,7 @@ public final class Main {
             System.exit(1);
             return;
         }
-        configureLogging(config.logLevel());
+        configureLogging(config.logLevel(), config.jsonLogging());
         StixifyConnector connector;
         try {
             connector = StixifyConnector.start(config);
@@ -36,14 +38,14 @@ public final class Main {
         System.exit(ok ? 0 : 2);
     }
 
-    /** slf4j-simple reads its level once, so it is set before the first logger is created. */
-    private static void configureLogging(String level) {
-        String simple = switch (level.toLowerCase(Locale.ROOT)) {
-            case "warning" -> "warn";
-            default -> level.toLowerCase(Locale.ROOT);
+    /** Level and format of every log line (OPENCTI_JSON_LOGGING: one JSON object per line, as pycti). */
+    private static void configureLogging(String level, boolean json) {
+        Level threshold = switch (level.toLowerCase(Locale.ROOT)) {
+            case "debug" -> Level.DEBUG;
+            case "info" -> Level.INFO;
+            case "warn", "warning" -> Level.WARN;
+            default -> Level.ERROR;
         };
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", simple);
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSX");
+        LogOutput.configure(new LogOutput(threshold, json, System.err));
     }
 }

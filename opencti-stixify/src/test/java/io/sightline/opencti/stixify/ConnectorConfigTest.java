@@ -31,6 +31,32 @@ class ConnectorConfigTest {
     }
 
     @Test
+    void pyctiSettingsOnceRefusedAreAcceptedWithPyctiDefaults() {
+        ConnectorConfig defaults = ConnectorConfig.load(ConfigSource.load(validEnv(), dir));
+        assertThat(defaults.jsonLogging()).isTrue();
+        assertThat(defaults.validateBeforeImport()).isFalse();
+        assertThat(defaults.serviceAccount()).isEqualTo(new ConnectorConfig.ServiceAccountSettings(false, 50));
+        assertThat(defaults.metrics()).isEqualTo(new ConnectorConfig.MetricsSettings(false, 9095, "", ""));
+        assertThat(defaults.directory()).isEqualTo(new ConnectorConfig.DirectorySettings(null, 7));
+
+        Map<String, String> env = validEnv();
+        env.put("OPENCTI_JSON_LOGGING", "true");
+        env.put("CONNECTOR_VALIDATE_BEFORE_IMPORT", "true");
+        env.put("CONNECTOR_AUTO_CREATE_SERVICE_ACCOUNT", "true");
+        env.put("CONNECTOR_AUTO_CREATE_SERVICE_ACCOUNT_CONFIDENCE_LEVEL", "75");
+        ConnectorConfig set = ConnectorConfig.load(ConfigSource.load(env, dir));
+        assertThat(set.jsonLogging()).isTrue();
+        assertThat(set.validateBeforeImport()).isTrue();
+        assertThat(set.serviceAccount()).isEqualTo(new ConnectorConfig.ServiceAccountSettings(true, 75));
+
+        env.put("CONNECTOR_AUTO_CREATE_SERVICE_ACCOUNT_CONFIDENCE_LEVEL", "101");
+        env.put("CONNECTOR_METRICS_NAMESPACE", "open-cti");
+        assertThatThrownBy(() -> ConnectorConfig.load(ConfigSource.load(env, dir)))
+                .hasMessageContaining("CONNECTOR_AUTO_CREATE_SERVICE_ACCOUNT_CONFIDENCE_LEVEL (connector.auto_create_service_account_confidence_level) must be between 0 and 100")
+                .hasMessageContaining("CONNECTOR_METRICS_NAMESPACE (connector.metrics_namespace) must be a Prometheus name");
+    }
+
+    @Test
     void environmentSettingsAreReadWithTheOriginalDefaults() {
         ConnectorConfig c = ConnectorConfig.load(ConfigSource.load(validEnv(), dir));
         assertThat(c.stixifyBaseUrl()).isEqualTo("https://api.stixify.com/");

@@ -3,6 +3,7 @@ package io.sightline.opencti.stixify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sightline.integrations.stixify.SyncResult;
+import io.sightline.integrations.stixify.SyncState;
 import io.sightline.testkit.opencti.EmulatedWork;
 import io.sightline.testkit.stixify.ReportSource;
 import java.time.Instant;
@@ -120,7 +121,8 @@ class StixifySyncEndToEndTest {
         assertThat(failed.inError()).isTrue();
         assertThat(failed.messages()).singleElement().asString().startsWith("[Stixify] Work failed - report ");
         assertThat(env.works(workName(beta)).get(0).inError()).isFalse();
-        assertThat(env.platform.state(env.connectorId)).doesNotContain(alpha).contains(beta);
+        assertThat(env.platform.state(env.connectorId)).contains(beta).contains("\"failed_runs\":1");
+        assertThat(SyncState.parse(env.platform.state(env.connectorId)).cursor(alpha)).isEmpty();
 
         SyncResult second = run("amqp");
         assertThat(second.succeeded()).isTrue();

@@ -11,7 +11,11 @@ import java.util.Map;
  * for display: each server as {@code name – version (STATUS)} with the reason when it is not OK.
  */
 public record ConnectorStatusView(String name, boolean enabled, String status, List<Server> servers, Object lastSync,
-                                  Object nextSync, String error) {
+                                  Object nextSync, String error, List<FailedReport> failedReports) {
+
+    /** A report a connector keeps failing on (Stixify: set aside after 3 failed runs), as its status lists it. */
+    public record FailedReport(String dossierId, String reportId, String name, String failedRuns, boolean setAside,
+                               String lastError) {}
 
     public record Server(String name, String version, String status, String reason, String url) {
         public boolean ok() {
@@ -29,7 +33,7 @@ public record ConnectorStatusView(String name, boolean enabled, String status, L
             s = source.status();
         } catch (RuntimeException e) {
             return new ConnectorStatusView(source.name(), true, "ERROR", List.of(), null, null,
-                    "Status unavailable: " + e.getClass().getSimpleName());
+                    "Status unavailable: " + e.getClass().getSimpleName(), List.of());
         }
         if (s == null) s = Map.of();
         List<Server> servers = new ArrayList<>();
@@ -49,8 +53,17 @@ public record ConnectorStatusView(String name, boolean enabled, String status, L
             lastSync = health.get("lastSuccessAt");
             nextSync = earliestNextRun(health.get("partitions"));
         }
+        List<FailedReport> failed = new ArrayList<>();
+        if (s.get("failedReports") instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Map<?, ?> m) {
+                    failed.add(new FailedReport(text(m.get("dossierId")), text(m.get("reportId")), text(m.get("name")),
+                            text(m.get("failedRuns")), Boolean.TRUE.equals(m.get("setAside")), text(m.get("lastError"))));
+                }
+            }
+        }
         return new ConnectorStatusView(source.name(), enabled, upper(s.get("status")), servers,
-                lastSync, nextSync, firstText(s, "reason", "error"));
+                lastSync, nextSync, firstText(s, "reason", "error"), List.copyOf(failed));
     }
 
     /** The soonest planned run over the connector's partitions (epoch millis), or null. */

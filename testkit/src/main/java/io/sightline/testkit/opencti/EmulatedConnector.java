@@ -7,7 +7,7 @@ import tools.jackson.databind.JsonNode;
 /** A registered connector: its identity, the stored state and what its pings reported. */
 final class EmulatedConnector {
     final String id;
-    final String userId;
+    volatile String userId;
     volatile String name;
     volatile String type;
     volatile List<String> scope;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The emulator's resolvers: one method per root field, answers projected on the selection. */
@@ -16,7 +17,7 @@ final class GraphqlResolvers {
         this.p = platform;
     }
 
-    ObjectNode resolveAll(GraphqlRequest doc, JsonNode variables) {
+    ObjectNode resolveAll(GraphqlRequest doc, JsonNode variables, EmulatedUsers.User caller) {
         ObjectNode data = p.json.createObjectNode();
         for (GraphqlRequest.Field f : doc.rootFields) {
             Args a = new Args(f, variables);
@@ -26,7 +27,30 @@ final class GraphqlResolvers {
                     EmulatedConnector c = p.connectors.get(a.string("id"));
                     yield c == null ? null : connectorNode(c);
                 }
-                case "registerConnector" -> register(a);
+                case "registerConnector" -> register(a, caller);
+                case "groups" -> {
+                    requireAdmin(caller);
+                    ArrayNode edges = p.json.createArrayNode();
+                    p.users.groupsNamed(filterValue(a.node("filters"), "name"))
+                            .forEach(g -> edges.addObject().putObject("node").put("id", g.getKey()).put("name", g.getValue()));
+                    ObjectNode conn = p.json.createObjectNode();
+                    conn.set("edges", edges);
+                    yield conn;
+                }
+                case "users" -> {
+                    requireAdmin(caller);
+                    ArrayNode edges = p.json.createArrayNode();
+                    p.users.byEmail(filterValue(a.node("filters"), "user_email"))
+                            .ifPresent(u -> edges.addObject().set("node", userNode(u)));
+                    ObjectNode conn = p.json.createObjectNode();
+                    conn.set("edges", edges);
+                    yield conn;
+                }
+                case "user" -> {
+                    requireAdmin(caller);
+                    yield p.users.byId(a.string("id")).map(this::userNode).orElse(null);
+                }
+                case "userAdd" -> userAdd(a, caller);
                 case "pingConnector" -> ping(a);
                 case "resetStateConnector" -> {
                     p.resetState(a.string("id"));
@@ -53,7 +77,44 @@ final class GraphqlResolvers {
         return data;
     }
 
-    private JsonNode register(Args a) {
+    private void requireAdmin(EmulatedUsers.User caller) {
+        if (!caller.admin()) throw new GraphqlError("FORBIDDEN_ACCESS", "You are not allowed to do this.");
+    }
+
+    /** The single value of a FilterGroup filter on {@code key}, or null when there is none. */
+    private static String filterValue(JsonNode filterGroup, String key) {
+        if (filterGroup == null) return null;
+        for (JsonNode f : filterGroup.path("filters")) {
+            if (key.equals(f.path("key").isArray() ? f.path("key").path(0).asString("") : f.path("key").asString(""))) {
+                return f.path("values").path(0).asString(null);
+            }
+        }
+        return null;
+    }
+
+    private JsonNode userAdd(Args a, EmulatedUsers.User caller) {
+        requireAdmin(caller);
+        JsonNode input = a.node("input");
+        OpenCti6Schema.checkInput(a.variableName("input"), "UserAddInput", input);
+        if (input == null || input.isNull()) throw new GraphqlError("BAD_USER_INPUT", "input is required");
+        List<String> groups = new ArrayList<>();
+        input.path("groups").forEach(g -> groups.add(g.asString()));
+        JsonNode confidence = input.path("user_confidence_level").path("max_confidence");
+        EmulatedUsers.User u = p.users.add(input.path("name").asString(), input.path("user_email").asString(),
+                input.path("user_service_account").asBoolean(false), confidence.isNumber() ? confidence.asInt() : null, groups);
+        return userNode(u);
+    }
+
+    private ObjectNode userNode(EmulatedUsers.User u) {
+        ObjectNode n = p.json.createObjectNode().put("id", u.id()).put("name", u.name()).put("user_email", u.email())
+                .put("api_token", u.token()).put("user_service_account", u.serviceAccount());
+        if (u.maxConfidence() != null) n.putObject("user_confidence_level").put("max_confidence", u.maxConfidence());
+        ArrayNode edges = n.putObject("groups").putArray("edges");
+        u.groupIds().forEach(g -> edges.addObject().putObject("node").put("id", g).put("name", p.users.groupName(g)));
+        return n;
+    }
+
+    private JsonNode register(Args a, EmulatedUsers.User caller) {
         JsonNode input = a.node("input");
         OpenCti6Schema.checkInput(a.variableName("input"), "RegisterConnectorInput", input);
         if (input == null || input.isNull()) throw new GraphqlError("BAD_USER_INPUT", "input is required");
@@ -62,6 +123,8 @@ final class GraphqlResolvers {
         if (name.isBlank() || name.length() < 2) throw new GraphqlError("FUNCTIONAL_ERROR", "Connector name must have at least 2 characters");
         EmulatedConnector c = p.connectors.computeIfAbsent(id, k -> new EmulatedConnector(k, UUID.randomUUID().toString()));
         c.name = name;
+        // OpenCTI attaches the connector to the user that registers it; its bundles are imported as that user.
+        c.userId = caller.id();
         c.type = input.path("type").asString();
         List<String> scope = new ArrayList<>();
         input.path("scope").forEach(s -> scope.add(s.asString()));

@@ -23,21 +23,35 @@ final class OpenCti6Schema {
         }
     }
 
-    static final Map<String, Map<String, FieldDef>> TYPES = Map.of(
-            "Query", Map.of(
+    static final Map<String, Map<String, FieldDef>> TYPES = Map.ofEntries(
+            Map.entry("Query", Map.of(
                     "about", FieldDef.object("AppInfo"),
                     "connector", FieldDef.object("Connector", "id"),
-                    "work", FieldDef.object("Work", "id")),
-            "Mutation", Map.of(
+                    "work", FieldDef.object("Work", "id"),
+                    // Users and groups, as pycti 7's service-account set-up queries them.
+                    "groups", FieldDef.object("GroupConnection", "first", "after", "orderBy", "orderMode", "search", "filters"),
+                    "users", FieldDef.object("UserConnection", "first", "after", "orderBy", "orderMode", "filters", "search"),
+                    "user", FieldDef.object("User", "id"))),
+            Map.entry("Mutation", Map.of(
+                    "userAdd", FieldDef.object("User", "input"),
                     "registerConnector", FieldDef.object("Connector", "input"),
                     "pingConnector", FieldDef.object("Connector", "id", "state", "connectorInfo"),
                     "resetStateConnector", FieldDef.object("Connector", "id"),
                     "deleteConnector", FieldDef.scalar("id"),
                     "workAdd", FieldDef.object("Work", "connectorId", "friendlyName"),
                     "workEdit", FieldDef.object("WorkEditMutations", "id"),
-                    "stixBundlePush", FieldDef.scalar("connectorId", "bundle", "work_id")),
-            "AppInfo", Map.of("version", FieldDef.scalar()),
-            "Connector", Map.ofEntries(
+                    "stixBundlePush", FieldDef.scalar("connectorId", "bundle", "work_id"))),
+            Map.entry("AppInfo", Map.of("version", FieldDef.scalar())),
+            Map.entry("GroupConnection", Map.of("edges", FieldDef.object("GroupEdge"))),
+            Map.entry("GroupEdge", Map.of("node", FieldDef.object("Group"), "cursor", FieldDef.scalar())),
+            Map.entry("Group", scalars("id", "name", "description")),
+            Map.entry("UserConnection", Map.of("edges", FieldDef.object("UserEdge"))),
+            Map.entry("UserEdge", Map.of("node", FieldDef.object("User"), "cursor", FieldDef.scalar())),
+            Map.entry("User", Map.of("id", FieldDef.scalar(), "name", FieldDef.scalar(), "user_email", FieldDef.scalar(),
+                    "api_token", FieldDef.scalar(), "user_service_account", FieldDef.scalar(),
+                    "user_confidence_level", FieldDef.object("ConfidenceLevel"), "groups", FieldDef.object("GroupConnection"))),
+            Map.entry("ConfidenceLevel", scalars("max_confidence")),
+            Map.entry("Connector", Map.ofEntries(
                     Map.entry("id", FieldDef.scalar()), Map.entry("name", FieldDef.scalar()),
                     Map.entry("active", FieldDef.scalar()), Map.entry("auto", FieldDef.scalar()),
                     Map.entry("only_contextual", FieldDef.scalar()), Map.entry("connector_type", FieldDef.scalar()),
@@ -46,26 +60,26 @@ final class OpenCti6Schema {
                     Map.entry("created_at", FieldDef.scalar()), Map.entry("built_in", FieldDef.scalar()),
                     Map.entry("connector_info", FieldDef.object("ConnectorInfo")),
                     Map.entry("connector_queue_details", FieldDef.object("ConnectorQueueDetails")),
-                    Map.entry("config", FieldDef.object("ConnectorConfig"))),
-            "ConnectorConfig", Map.of(
+                    Map.entry("config", FieldDef.object("ConnectorConfig")))),
+            Map.entry("ConnectorConfig", Map.of(
                     "connection", FieldDef.object("RabbitMQConnection"),
                     "listen", FieldDef.scalar(), "listen_routing", FieldDef.scalar(), "listen_exchange", FieldDef.scalar(),
-                    "push", FieldDef.scalar(), "push_routing", FieldDef.scalar(), "push_exchange", FieldDef.scalar()),
-            "RabbitMQConnection", Map.of(
+                    "push", FieldDef.scalar(), "push_routing", FieldDef.scalar(), "push_exchange", FieldDef.scalar())),
+            Map.entry("RabbitMQConnection", Map.of(
                     "host", FieldDef.scalar(), "vhost", FieldDef.scalar(), "use_ssl", FieldDef.scalar(),
-                    "port", FieldDef.scalar(), "user", FieldDef.scalar(), "pass", FieldDef.scalar()),
-            "ConnectorInfo", scalars("run_and_terminate", "buffering", "queue_threshold", "queue_messages_size",
-                    "next_run_datetime", "last_run_datetime"),
-            "ConnectorQueueDetails", scalars("messages_number", "messages_size"),
-            "Work", scalars("id", "name", "status", "connector_id", "timestamp", "received_time", "processed_time",
-                    "completed_time", "import_expected_number", "import_processed_number"),
-            "WorkEditMutations", Map.of(
+                    "port", FieldDef.scalar(), "user", FieldDef.scalar(), "pass", FieldDef.scalar())),
+            Map.entry("ConnectorInfo", scalars("run_and_terminate", "buffering", "queue_threshold", "queue_messages_size",
+                    "next_run_datetime", "last_run_datetime")),
+            Map.entry("ConnectorQueueDetails", scalars("messages_number", "messages_size")),
+            Map.entry("Work", scalars("id", "name", "status", "connector_id", "timestamp", "received_time", "processed_time",
+                    "completed_time", "import_expected_number", "import_processed_number")),
+            Map.entry("WorkEditMutations", Map.of(
                     "delete", FieldDef.scalar(), "ping", FieldDef.scalar(),
                     "reportExpectation", FieldDef.scalar("error"),
                     "addExpectations", FieldDef.scalar("expectations"),
                     "addDraftContext", FieldDef.scalar("draftContext"),
                     "toReceived", FieldDef.scalar("message"),
-                    "toProcessed", FieldDef.scalar("message", "inError")));
+                    "toProcessed", FieldDef.scalar("message", "inError"))));
 
     /** Input object types: allowed fields and the required ones. */
     record InputDef(Set<String> fields, List<String> required) {}
@@ -76,7 +90,12 @@ final class OpenCti6Schema {
                     List.of("id", "name", "type")),
             "ConnectorInfoInput", new InputDef(Set.of("run_and_terminate", "buffering", "queue_threshold",
                     "queue_messages_size", "next_run_datetime", "last_run_datetime"),
-                    List.of("run_and_terminate", "buffering", "queue_threshold", "queue_messages_size")));
+                    List.of("run_and_terminate", "buffering", "queue_threshold", "queue_messages_size")),
+            "UserAddInput", new InputDef(Set.of("user_email", "name", "password", "firstname", "lastname", "description",
+                    "language", "theme", "objectOrganization", "account_status", "account_lock_after_date", "unit_system",
+                    "submenu_show_icons", "submenu_auto_collapse", "monochrome_labels", "groups", "user_confidence_level",
+                    "user_service_account", "prevent_default_groups"),
+                    List.of("user_email", "name")));
 
     private static Map<String, FieldDef> scalars(String... names) {
         java.util.Map<String, FieldDef> out = new java.util.HashMap<>();

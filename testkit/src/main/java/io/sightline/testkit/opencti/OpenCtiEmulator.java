@@ -37,7 +37,7 @@ public final class OpenCtiEmulator implements AutoCloseable {
     final Map<String, EmulatedWork> works = new ConcurrentHashMap<>();
     final Received received = new Received();
     private final HttpServer server;
-    private final String token;
+    final EmulatedUsers users;
     private final AmqpBroker broker;
     private final AmqpPushConsumer amqp;
     private final GraphqlResolvers resolvers;
@@ -47,7 +47,7 @@ public final class OpenCtiEmulator implements AutoCloseable {
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
     private OpenCtiEmulator(String token, AmqpBroker broker, boolean consume) throws IOException {
-        this.token = token;
+        this.users = new EmulatedUsers(token);
         this.broker = broker;
         this.amqp = broker == null ? null : new AmqpPushConsumer(broker, json, this::onPushMessage, consume);
         this.resolvers = new GraphqlResolvers(this);
@@ -132,6 +132,30 @@ public final class OpenCtiEmulator implements AutoCloseable {
     /** Deletes the connector's push queue from the broker. */
     public void deletePushQueue(String connectorId) {
         if (amqp != null) amqp.deleteQueue(connectorId);
+    }
+
+    /** Removes a group (e.g. the built-in {@code Connectors}) as an administrator could. */
+    public void removeGroup(String name) {
+        users.removeGroup(name);
+    }
+
+    /** A user as the platform holds it: what a service-account set-up created. */
+    public record UserView(String id, String name, String email, boolean serviceAccount, Integer maxConfidence,
+                           List<String> groups) {}
+
+    public java.util.Optional<UserView> user(String name) {
+        return users.byName(name).map(u -> new UserView(u.id(), u.name(), u.email(), u.serviceAccount(), u.maxConfidence(),
+                u.groupIds().stream().map(users::groupName).toList()));
+    }
+
+    /** The GraphQL root fields (e.g. {@code registerConnector}, {@code workAdd}) called with this user's token, in order. */
+    public List<String> fieldsCalledBy(String userName) {
+        return users.fieldsCalledBy(userName);
+    }
+
+    /** The user OpenCTI attached to the connector: the one whose token registered it. */
+    public String connectorUserId(String connectorId) {
+        return requireConnector(connectorId).userId;
     }
 
     /** All works, oldest first. */
@@ -230,7 +254,9 @@ public final class OpenCtiEmulator implements AutoCloseable {
                 return;
             }
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
-            if (auth == null || !auth.equals("Bearer " + token)) {
+            EmulatedUsers.User caller = auth != null && auth.startsWith("Bearer ")
+                    ? users.byToken(auth.substring("Bearer ".length())).orElse(null) : null;
+            if (caller == null) {
                 send(exchange, 200, error("AUTH_REQUIRED", "You must be logged in to do this."));
                 return;
             }
@@ -241,8 +267,11 @@ public final class OpenCtiEmulator implements AutoCloseable {
                 GraphqlRequest doc = GraphqlRequest.parse(request.path("query").asString(null));
                 OpenCti6Schema.validate(doc);
                 JsonNode variables = request.path("variables").isObject() ? request.path("variables") : json.createObjectNode();
-                for (GraphqlRequest.Field f : doc.rootFields) injectFailure(f.name());
-                answer.set("data", resolvers.resolveAll(doc, variables));
+                for (GraphqlRequest.Field f : doc.rootFields) {
+                    users.recordCall(caller, f.name());
+                    injectFailure(f.name());
+                }
+                answer.set("data", resolvers.resolveAll(doc, variables, caller));
             } catch (GraphqlError e) {
                 status = e.httpStatus;
                 answer = (ObjectNode) json.readTree(error(e.code, e.getMessage()));

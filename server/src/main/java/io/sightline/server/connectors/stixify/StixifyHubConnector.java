@@ -4,6 +4,7 @@ import io.sightline.integrations.http.HttpAuthException;
 import io.sightline.integrations.opencti.OpenCtiException;
 import io.sightline.integrations.stixify.DossierResult;
 import io.sightline.integrations.stixify.DossierSync;
+import io.sightline.integrations.stixify.ReportFailure;
 import io.sightline.integrations.stixify.ReportSink;
 import io.sightline.integrations.stixify.StixifyClient;
 import io.sightline.integrations.stixify.StixifyTimestamps;
@@ -164,7 +165,48 @@ public class StixifyHubConnector implements Connector {
                     status.put("lastErrorAt", p.lastErrorAt().toEpochMilli());
                 });
         status.put("counters", h.counters());
+        List<Map<String, Object>> failed = failedReports();
+        if (!failed.isEmpty()) status.put("failedReports", failed);
         return status;
+    }
+
+    /**
+     * The reports recorded as failing in the dossiers' checkpoints: set aside after
+     * {@value io.sightline.integrations.stixify.DossierSync#FAILED_RUNS_BEFORE_SET_ASIDE} failed runs,
+     * or still retried. Errors are redacted like every other reason the connector shows.
+     */
+    public List<Map<String, Object>> failedReports() {
+        ConnectorContext c = context;
+        if (c == null || settings.isEmpty()) return List.of();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String dossierId : settings.get().dossierIds()) {
+            for (ReportFailure f : DossierCheckpointStore.failures(dossierId, c.checkpoint(dossierId))) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("dossierId", dossierId);
+                m.put("reportId", f.reportId());
+                m.put("name", f.name());
+                m.put("failedRuns", f.failedRuns());
+                m.put("setAside", f.setAside());
+                m.put("lastError", redact(f.lastError()));
+                if (f.lastFailedAt() != null) m.put("lastFailedAt", f.lastFailedAt().toEpochMilli());
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private String redact(String text) {
+        if (text == null || settings.isEmpty()) return text;
+        String out = text;
+        List<String> secrets = new ArrayList<>(List.of(settings.get().apiKey()));
+        settings.get().opencti().ifPresent(o -> {
+            secrets.add(o.token());
+            if (o.mq().password() != null) secrets.add(o.mq().password());
+        });
+        for (String secret : secrets) {
+            if (secret != null && !secret.isEmpty()) out = out.replace(secret, "****");
+        }
+        return out;
     }
 
     /** The checkpoint meaning "reports added after {@code date}": the {@code added_after} cursor. */

@@ -105,7 +105,10 @@ abstract class StixifyConnectorContract extends HubTest {
         var p = partition(connector, dossiers.flaky);
         assertThat(p.consecutiveFailures()).isGreaterThanOrEqualTo(1);
         assertThat(p.lastError()).contains(dossiers.flakyBadReport).contains("500");
-        assertThat(checkpoint(admin, dossiers.flaky)).isNull();
+        // No cursor yet; the checkpoint holds the failure count, so a restart keeps it.
+        JsonNode failing = json(checkpoint(admin, dossiers.flaky));
+        assertThat(failing.has("last_run_at")).isFalse();
+        assertThat(failing.get("failed_reports").get(dossiers.flakyBadReport).get("failed_runs").asInt()).isGreaterThanOrEqualTo(1);
         // The good report of the dossier is stored already; it is simply stored again next time.
         assertThat(reportsStored(dossiers.flaky)).isEqualTo(1);
 
@@ -122,7 +125,8 @@ abstract class StixifyConnectorContract extends HubTest {
         assertThat(server.get("name").asString()).isEqualTo("Stixify");
         assertThat(server.get("url").asString()).isEqualTo(dossiers.emulator.baseUrl());
         // The other dossiers' runs reach Stixify fine, so the server may be OK again; its last error stays visible.
-        assertThat(server.get("lastError").asString()).contains("500").contains(dossiers.flakyBadReport);
+        // (The Stubborn dossier's report fails too: the server's last error may be about either.)
+        assertThat(server.get("lastError").asString()).contains("500").containsAnyOf(dossiers.flakyBadReport, dossiers.stubbornBadReport);
         var detail = admin.get("/api/v1/connector/stixify");
         assertThat(detail.body()).doesNotContain(dossiers.apiKey);
         assertThat(detail.json().get("partitions")).anySatisfy(part -> {
@@ -141,6 +145,55 @@ abstract class StixifyConnectorContract extends HubTest {
         assertThat(linksStored(dossiers.flaky)).isEqualTo(8 + distinctIds(StixifyDossiers.POISON_IVY));
         assertThat(admin.get("/api/status").json().get("connectors").get("stixify").get("servers").get(0).get("status")
                 .asString()).isEqualTo("OK");
+    }
+
+    @Test
+    void aReportFailingThreeRunsIsSetAsideInTheCheckpointShownOnTheAboutPageAndRetriedAfterAReset() throws Exception {
+        StixifyDossiers dossiers = stixify();
+        awaitFirstRun(connector, dossiers.stubborn);
+        // Scheduled retries may add runs of their own: sync until the report is set aside, at its third failed run,
+        // which then moves the dossier on.
+        JsonNode third = json(checkpoint(admin, dossiers.stubborn)).get("failed_reports").get(dossiers.stubbornBadReport);
+        assertThat(third.get("set_aside").asBoolean()).isFalse();
+        PartitionScheduler.Outcome outcome = null;
+        for (int i = 0; i < 3 && !third.get("set_aside").asBoolean(); i++) {
+            outcome = syncNow(connector, dossiers.stubborn);
+            third = json(checkpoint(admin, dossiers.stubborn)).get("failed_reports").get(dossiers.stubbornBadReport);
+        }
+        assertThat(third.get("set_aside").asBoolean()).isTrue();
+        assertThat(third.get("failed_runs").asInt()).isEqualTo(3);
+        assertThat(outcome).isEqualTo(PartitionScheduler.Outcome.SUCCEEDED);
+
+        long badFetches = objectFetches(dossiers.emulator, dossiers.stubbornBadReport);
+        assertThat(syncNow(connector, dossiers.stubborn)).isEqualTo(PartitionScheduler.Outcome.SUCCEEDED);
+        assertThat(objectFetches(dossiers.emulator, dossiers.stubbornBadReport)).isEqualTo(badFetches);
+        JsonNode moved = json(checkpoint(admin, dossiers.stubborn));
+        assertThat(StixifyTimestamps.parse(moved.get("last_run_at").asString())).isAfter(Instant.now().minus(Duration.ofMinutes(5)));
+        assertThat(moved.get("failed_reports").get(dossiers.stubbornBadReport).get("set_aside").asBoolean()).isTrue();
+
+        JsonNode listed = admin.get("/api/status").json().get("connectors").get("stixify").get("failedReports");
+        assertThat(listed).anySatisfy(f -> {
+            assertThat(f.get("reportId").asString()).isEqualTo(dossiers.stubbornBadReport);
+            assertThat(f.get("dossierId").asString()).isEqualTo(dossiers.stubborn);
+            assertThat(f.get("failedRuns").asInt()).isEqualTo(3);
+            assertThat(f.get("setAside").asBoolean()).isTrue();
+            assertThat(f.get("lastError").asString()).contains("500");
+        });
+        String about = StixifyHubTestSupport.aboutPage(port, ADMIN_PASSWORD);
+        assertThat(about).contains("Failing reports").contains(dossiers.stubbornBadReport).contains("Always broken")
+                .contains(dossiers.stubborn).contains("Set aside").doesNotContain(dossiers.apiKey);
+
+        // Resetting the checkpoint forgets the count: the next run tries the report again.
+        assertThat(admin.put("/api/v1/connector/stixify/checkpoint/" + dossiers.stubborn, Map.of("date", 0)).status()).isEqualTo(200);
+        assertThat(syncNow(connector, dossiers.stubborn)).isEqualTo(PartitionScheduler.Outcome.FAILED);
+        assertThat(objectFetches(dossiers.emulator, dossiers.stubbornBadReport)).isGreaterThan(badFetches);
+        assertThat(json(checkpoint(admin, dossiers.stubborn)).get("failed_reports").get(dossiers.stubbornBadReport)
+                .get("failed_runs").asInt()).isLessThan(3);
+    }
+
+    private static JsonNode json(String text) {
+        assertThat(text).as("checkpoint").isNotNull().startsWith("{");
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(text);
     }
 
     @Test

@@ -29,6 +29,10 @@ final class StixifyDossiers implements AutoCloseable {
     final String laterFirstReport;
     final String flakyGoodReport;
     final String flakyBadReport;
+    /** A dossier whose second report always fails: set aside after 3 runs. */
+    final String stubborn = UUID.randomUUID().toString();
+    final FlakyReportSource stubbornSource = new FlakyReportSource(ReportSource.fixture(POISON_IVY));
+    final String stubbornBadReport;
 
     StixifyDossiers() {
         Instant past = Instant.now().minus(Duration.ofDays(30));
@@ -41,13 +45,16 @@ final class StixifyDossiers implements AutoCloseable {
         laterFirstReport = emulator.addFixtureReport(later, C2, past);
         flakyGoodReport = emulator.addFixtureReport(flaky, C2, past);
         flakyBadReport = emulator.addReport(flaky, "Poison Ivy", flakySource, past.plusSeconds(60));
+        emulator.addDossier(stubborn, "Stubborn", true);
+        emulator.addFixtureReport(stubborn, C2, past);
+        stubbornBadReport = emulator.addReport(stubborn, "Always broken", stubbornSource, past.plusSeconds(60));
     }
 
     /** The hub's {@code stixify} block for these dossiers (ids with stray spaces, as users type them). */
     void register(DynamicPropertyRegistry registry) {
         registry.add("stixify.base_url", emulator::baseUrl);
         registry.add("stixify.api_key", () -> apiKey);
-        registry.add("stixify.dossier_ids", () -> " " + history + " , " + later + "," + flaky + " ");
+        registry.add("stixify.dossier_ids", () -> " " + history + " , " + later + "," + flaky + "," + stubborn + " ");
         registry.add("stixify.interval", () -> "1 hour");
     }
 

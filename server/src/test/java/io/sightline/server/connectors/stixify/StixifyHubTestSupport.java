@@ -66,6 +66,26 @@ final class StixifyHubTestSupport {
         return null;
     }
 
+    /** The About page as the admin sees it after logging in through the form. */
+    static String aboutPage(int port, String password) throws Exception {
+        var http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL))
+                .build();
+        String base = "http://127.0.0.1:" + port;
+        String login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        var token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+        assertThat(token.find()).as("CSRF token on the login page").isTrue();
+        String form = "username=admin&password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)
+                + "&_csrf=" + java.net.URLEncoder.encode(token.group(1), java.nio.charset.StandardCharsets.UTF_8);
+        http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        var about = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/about")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(about.statusCode()).isEqualTo(200);
+        return about.body();
+    }
+
     static JsonNode seenInIntel(TestApi api, String caseId, String dataType, String data) {
         var created = api.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", dataType, "data", data));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);

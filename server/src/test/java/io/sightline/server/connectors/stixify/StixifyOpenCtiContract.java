@@ -122,7 +122,10 @@ abstract class StixifyOpenCtiContract extends HubTest {
         servers.opencti.failNext("stixBundlePush", 1);
 
         assertThat(syncNow(connector, servers.dossier)).isEqualTo(PartitionScheduler.Outcome.FAILED);
-        assertThat(checkpoint(admin, servers.dossier)).isEqualTo(cursor);
+        // The cursor stays; the checkpoint also records the report's first failed run.
+        JsonNode kept = tools.jackson.databind.json.JsonMapper.builder().build().readTree(checkpoint(admin, servers.dossier));
+        assertThat(kept.get("last_run_at").asString()).isEqualTo(cursor);
+        assertThat(kept.get("failed_reports").get(newReport).get("failed_runs").asInt()).isEqualTo(1);
         assertThat(partition(connector, servers.dossier).lastError()).contains(newReport);
         JsonNode opencti = admin.get("/api/status").json().get("connectors").get("stixify").get("servers").get(1);
         assertThat(opencti.get("lastError").asString()).isNotBlank();
@@ -136,7 +139,7 @@ abstract class StixifyOpenCtiContract extends HubTest {
         assertThat(servers.opencti.received().apiBundles()).hasSize(before + 1);
         assertThat(idsReceived(servers.opencti.received().apiBundles().subList(before, before + 1)))
                 .isEqualTo(fixtureIds("oasis-infrastructure.json"));
-        assertThat(checkpoint(admin, servers.dossier)).isNotEqualTo(cursor);
+        assertThat(checkpoint(admin, servers.dossier)).isNotEqualTo(cursor).doesNotStartWith("{");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM intel_report WHERE dossier_id = ? AND report_id = ?")
                 .params(servers.dossier, newReport).query(Long.class).single()).isEqualTo(1);
     }
