@@ -8,9 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Locates the shared fixtures by walking up from the working directory. */
+/**
+ * The public sample files of {@code ../shared/fixtures}, found by walking up from the working
+ * directory. A plain clone has no such folder: the tests comparing with the public samples are
+ * then skipped (aborted with a message), never failed.
+ */
 public final class Fixtures {
     private Fixtures() {}
 
@@ -19,7 +24,8 @@ public final class Fixtures {
             Path candidate = dir.resolve("shared/fixtures");
             if (Files.isDirectory(candidate)) return candidate;
         }
-        throw new IllegalStateException("shared/fixtures not found above " + Path.of("").toAbsolutePath());
+        return Assumptions.abort("shared/fixtures not found above " + Path.of("").toAbsolutePath()
+                + ": comparison with the public samples skipped");
     }
 
     public static Path stix(String name) {

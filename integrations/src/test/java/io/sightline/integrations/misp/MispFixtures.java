@@ -2,8 +2,12 @@ package io.sightline.integrations.misp;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 
-/** Locates the shared real MISP fixtures by walking up from the working directory. */
+/**
+ * Locates the public MISP samples ({@code shared/fixtures/misp}) by walking up from the working
+ * directory. Absent in a plain clone: the tests that compare with them are then skipped with a message.
+ */
 final class MispFixtures {
 
     private MispFixtures() {
@@ -16,7 +20,8 @@ final class MispFixtures {
                 return candidate;
             }
         }
-        throw new IllegalStateException("shared/fixtures/misp not found above " + Path.of("").toAbsolutePath());
+        return Assumptions.abort("shared/fixtures/misp not found above " + Path.of("").toAbsolutePath()
+                + ": comparison with the public samples skipped");
     }
 
     static Path file(String name) {

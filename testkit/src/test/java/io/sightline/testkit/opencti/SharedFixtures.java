@@ -8,9 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The real STIX files of {@code shared/fixtures}, found by walking up from the working directory. */
+/**
+ * The public STIX samples of {@code shared/fixtures}, found by walking up from the working directory.
+ * Absent in a plain clone: the tests that use them are then skipped with a message.
+ */
 final class SharedFixtures {
     private SharedFixtures() {}
 
@@ -19,7 +23,8 @@ final class SharedFixtures {
             Path candidate = dir.resolve("shared/fixtures/stix").resolve(name);
             if (Files.isRegularFile(candidate)) return candidate;
         }
-        throw new IllegalStateException("shared/fixtures/stix/" + name + " not found above " + Path.of("").toAbsolutePath());
+        return Assumptions.abort("shared/fixtures/stix/" + name + " not found above " + Path.of("").toAbsolutePath()
+                + ": comparison with the public samples skipped");
     }
 
     static List<ObjectNode> objects(String name) {
