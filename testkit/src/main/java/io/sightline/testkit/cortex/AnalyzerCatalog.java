@@ -1,6 +1,7 @@
 package io.sightline.testkit.cortex;
 
 import io.sightline.integrations.http.HttpJson;
+import io.sightline.testkit.samples.Samples;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import io.sightline.testkit.samples.Samples;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,8 +1,8 @@
 package io.sightline.testkit.stixify;
 
+import io.sightline.testkit.samples.PublicSamples;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.sightline.testkit.samples.PublicSamples;
 
 /**
  * Finds the public STIX samples ({@code shared/fixtures/stix/}) by walking up from the working
