@@ -3,6 +3,7 @@ package io.sightline.server.intel;
 import io.sightline.server.support.HubTest;
 import io.sightline.server.support.TestApi;
 import io.sightline.stix.StixJson;
+import io.sightline.testkit.samples.NeedsPublicSamples;
 import io.sightline.testkit.stixify.GeneratedReportSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The intel store fed with the real STIX fixtures, and "seen in intel" on case observables; on H2
  * and PostgreSQL. Intel is global, so every test uses its own dossier ids and asserts on them.
  */
+@NeedsPublicSamples
 abstract class IntelContract extends HubTest {
     static final String APT1 = "oasis-apt1-report.json";
     static final String C2 = "oasis-indicators-for-C2-with-COA.json";

@@ -9,6 +9,7 @@ import io.sightline.server.support.HubTest;
 import io.sightline.testkit.amqp.AmqpBroker;
 import io.sightline.testkit.opencti.EmulatedWork;
 import io.sightline.testkit.opencti.OpenCtiEmulator;
+import io.sightline.testkit.samples.NeedsPublicSamples;
 import io.sightline.testkit.stixify.ReportSource;
 import io.sightline.testkit.stixify.StixifyEmulator;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * The Stixify connector publishing to OpenCTI over AMQP (RabbitMQ or an embedded broker), one
  * object per message, while storing the report in the intel store. Run on H2 and PostgreSQL.
  */
+@NeedsPublicSamples
 abstract class StixifyAmqpContract extends HubTest {
     static final String C2 = "oasis-indicators-for-C2-with-COA.json";
 

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sightline.integrations.stixify.StixifyTimestamps;
 import io.sightline.server.connectors.PartitionScheduler;
 import io.sightline.server.support.HubTest;
+import io.sightline.testkit.samples.NeedsPublicSamples;
 import io.sightline.testkit.stixify.ReportSource;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import tools.jackson.databind.JsonNode;
  * dossier history into the intel store, incremental runs, failures, checkpoint resets, health.
  * Each test works on its own dossier (one hub partition each). Run on H2 and PostgreSQL.
  */
+@NeedsPublicSamples
 abstract class StixifyConnectorContract extends HubTest {
 
     /** The emulator and dossiers of this database variant. */

@@ -11,6 +11,7 @@ import io.sightline.server.connectors.PartitionScheduler;
 import io.sightline.server.support.HubTest;
 import io.sightline.testkit.opencti.EmulatedWork;
 import io.sightline.testkit.opencti.OpenCtiEmulator;
+import io.sightline.testkit.samples.NeedsPublicSamples;
 import io.sightline.testkit.stixify.ReportSource;
 import io.sightline.testkit.stixify.StixifyEmulator;
 import java.time.Duration;
@@ -29,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  * The Stixify connector with an OpenCTI target (API protocol): each report goes to the intel store
  * and to OpenCTI. Run on H2 and PostgreSQL.
  */
+@NeedsPublicSamples
 abstract class StixifyOpenCtiContract extends HubTest {
     static final String APT1 = "oasis-apt1-report.json";
     static final String C2 = "oasis-indicators-for-C2-with-COA.json";
