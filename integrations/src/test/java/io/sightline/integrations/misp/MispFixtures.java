@@ -7,8 +7,11 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Locates the public MISP samples ({@code shared/fixtures/misp}) by walking up from the working
  * directory. Absent in a plain clone: the tests that compare with them are then skipped with a message.
+ * The project's own samples are always there.
  */
 final class MispFixtures {
+
+    private static final String SAMPLES = "testkit/src/main/resources/io/sightline/testkit/samples/misp";
 
     private MispFixtures() {
     }
@@ -26,5 +29,16 @@ final class MispFixtures {
 
     static Path file(String name) {
         return dir().resolve(name);
+    }
+
+    /** One of the project's own MISP samples (the testkit's sample folder, in every clone). */
+    static Path sample(String name) {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path candidate = p.resolve(SAMPLES).resolve(name);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException(SAMPLES + "/" + name + " not found above " + Path.of("").toAbsolutePath());
     }
 }
