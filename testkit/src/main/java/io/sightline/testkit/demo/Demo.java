@@ -78,7 +78,8 @@ public final class Demo {
             int status = new DemoCheck(hub.url(), HubProcess.ADMIN_KEY, misp.store().eventIds().size(), STIX_REPORTS.size())
                     .run(DemoCheck.TIMEOUT);
             stopAll.run();
-            if (status != 0) System.err.println("Demo check: the hub log is kept at " + log);
+            if (status == 0) deleteTree(data);
+            else System.err.println("Demo check: the hub log is kept at " + log);
             System.exit(status);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(stopAll));
@@ -91,6 +92,13 @@ public final class Demo {
         System.out.println("Try: create a case, add the hash " + SAMPLE_HASH + ",");
         System.out.println("run an analyzer, export the case to 'MISP Demo', and look at About. Ctrl+C stops everything.");
         Thread.currentThread().join();
+    }
+
+    /** Removes the check's throw-away data folder (its H2 database and log). */
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     static String connectors(MispEmulator misp, CortexEmulator cortex, StixifyEmulator stixify, String dossier) {
