@@ -7,15 +7,10 @@ import java.nio.file.Path;
 /**
  * Finds the public STIX samples ({@code shared/fixtures/stix/}) by walking up from the working
  * directory. They sit next to a full checkout only, never in a plain clone: tests comparing with
- * them check {@link #present()} first; the demo and the emulators use {@code Samples} instead.
+ * them are marked {@code @NeedsPublicSamples}; the demo and the emulators use {@code Samples} instead.
  */
 public final class StixFixtures {
     private StixFixtures() {}
-
-    /** Whether the public samples are there (see {@link PublicSamples}). */
-    public static boolean present() {
-        return PublicSamples.present();
-    }
 
     /** The {@code shared/fixtures} folder. */
     public static Path root() {

@@ -19,7 +19,7 @@ import static io.sightline.server.connectors.misp.MispTesting.attribute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The MISP connector end to end against the emulator loaded with the real fixtures: import,
+ * The MISP connector end to end against the emulator loaded with the public samples: import,
  * incremental sync, updates and deletions, analyst changes kept, case updates, export and
  * re-export, status. Run on H2 and on PostgreSQL.
  */
