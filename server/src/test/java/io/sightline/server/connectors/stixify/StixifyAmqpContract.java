@@ -9,7 +9,6 @@ import io.sightline.server.support.HubTest;
 import io.sightline.testkit.amqp.AmqpBroker;
 import io.sightline.testkit.opencti.EmulatedWork;
 import io.sightline.testkit.opencti.OpenCtiEmulator;
-import io.sightline.testkit.samples.NeedsPublicSamples;
 import io.sightline.testkit.stixify.ReportSource;
 import io.sightline.testkit.stixify.StixifyEmulator;
 import java.time.Duration;
@@ -26,9 +25,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * The Stixify connector publishing to OpenCTI over AMQP (RabbitMQ or an embedded broker), one
  * object per message, while storing the report in the intel store. Run on H2 and PostgreSQL.
  */
-@NeedsPublicSamples
 abstract class StixifyAmqpContract extends HubTest {
-    static final String C2 = "oasis-indicators-for-C2-with-COA.json";
+    static final String REPORT = "report-ransomware.json";
 
     /** The broker and emulated servers of one database variant, and the dossier of the test. */
     static final class Servers implements AutoCloseable {
@@ -43,7 +41,7 @@ abstract class StixifyAmqpContract extends HubTest {
 
         Servers() {
             stixify.addDossier(dossier, "Over AMQP", true);
-            report = stixify.addFixtureReport(dossier, C2, Instant.now().minus(Duration.ofDays(1)));
+            report = stixify.addSampleReport(dossier, REPORT, Instant.now().minus(Duration.ofDays(1)));
         }
 
         void register(DynamicPropertyRegistry registry) {
@@ -80,7 +78,7 @@ abstract class StixifyAmqpContract extends HubTest {
         assertThat(checkpoint(admin, servers.dossier)).isNotNull();
         assertThat(servers.opencti.awaitSettled(Duration.ofSeconds(30))).isTrue();
 
-        ReportSource source = ReportSource.fixture(C2);
+        ReportSource source = ReportSource.sample(REPORT);
         Set<String> expected = new HashSet<>();
         source.objects(0, source.size()).forEachRemaining(o -> expected.add(o.get("id").asString()));
         Set<String> received = new HashSet<>();
