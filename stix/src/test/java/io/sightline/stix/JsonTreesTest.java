@@ -28,8 +28,8 @@ class JsonTreesTest {
 
     @Test
     void parsedObjectsComeOutAsTheyWentIn() {
-        for (var file : Fixtures.stixFiles()) {
-            for (JsonNode object : Fixtures.objects(file.getFileName().toString())) {
+        for (var file : Fixtures.allStixFiles()) {
+            for (JsonNode object : Fixtures.read(file)) {
                 assertThat(written(object)).isEqualTo(StixJson.mapper().writeValueAsString(object));
             }
         }

@@ -48,8 +48,8 @@ class StixIdsAndVersionsTest {
 
     @Test
     void newerVersionByModifiedThenCreated() {
-        JsonNode v1 = Fixtures.objects("stix2arango-indicator-version-1.json").get(0);
-        JsonNode v2 = Fixtures.objects("stix2arango-indicator-version-2.json").get(0);
+        JsonNode v1 = Fixtures.sample("indicator-version-1.json").get(0);
+        JsonNode v2 = Fixtures.sample("indicator-version-2.json").get(0);
         assertThat(v1.path("id")).isEqualTo(v2.path("id"));
         assertThat(StixVersions.isNewer(v2, v1)).isTrue();
         assertThat(StixVersions.isNewer(v1, v2)).isFalse();

@@ -2,8 +2,12 @@ package io.sightline.integrations.cortex;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 
-/** Finds the shared real sample data: walks up from the working directory to {@code shared/fixtures}. */
+/**
+ * Finds the public sample data: walks up from the working directory to {@code shared/fixtures}.
+ * Absent in a plain clone: the tests that compare with it are then skipped with a message.
+ */
 final class Fixtures {
 
     private Fixtures() {
@@ -16,6 +20,7 @@ final class Fixtures {
                 return candidate.resolve(relative);
             }
         }
-        throw new IllegalStateException("shared/fixtures not found above " + Path.of("").toAbsolutePath());
+        return Assumptions.abort("shared/fixtures not found above " + Path.of("").toAbsolutePath()
+                + ": comparison with the public samples skipped");
     }
 }

@@ -81,6 +81,25 @@ class MispEventReaderTest {
     }
 
     @Test
+    void sampleRestEventWithObjectsTagsAndGalaxy() throws IOException {
+        Collected c = new Collected();
+        try (InputStream in = Files.newInputStream(MispFixtures.sample("event-webmail-phishing.json"))) {
+            reader.read(in, c);
+        }
+
+        MispEventSummary e = c.events.get(0);
+        assertThat(c.events).hasSize(1);
+        assertThat(e.id()).isEqualTo("101");
+        assertThat(e.orgc().name()).isEqualTo("EXAMPLE-CERT");
+        assertThat(e.tagNames()).contains("tlp:green", "misp-galaxy:threat-actor=\"Paper Heron\"");
+        // 7 plain attributes + 7 inside 2 objects
+        assertThat(c.counts).containsExactly(14L);
+        assertThat(c.attributes.stream().filter(a -> a.object() != null)).hasSize(7);
+        assertThat(c.attributes.stream().filter(a -> a.type().equals("sha256")).findFirst().orElseThrow().tagNames())
+                .containsExactly("osint:certainty=\"75\"");
+    }
+
+    @Test
     void samsamObjectsOnlyWithAttachmentData() throws IOException {
         Collected c = readFixture("pymisp-mainly_objects_1-samsam.json");
 
@@ -195,7 +214,7 @@ class MispEventReaderTest {
     void severalEventsOfOneAnswerEachGoToTheListenerGivenWhenTheyBegin() throws IOException {
         List<String> started = new ArrayList<>();
         java.util.Map<String, Collected> byEvent = new java.util.LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(MispFixtures.file("misp-stix-restsearch-events_collection_2.json"))) {
+        try (InputStream in = Files.newInputStream(MispFixtures.sample("restsearch-rat-and-ransomware.json"))) {
             long events = reader.readEvents(in, (id, uuid) -> {
                 started.add(uuid);
                 return byEvent.computeIfAbsent(uuid, k -> new Collected());
@@ -207,7 +226,7 @@ class MispEventReaderTest {
             assertThat(c.events).singleElement().satisfies(e -> assertThat(e.uuid()).isEqualTo(uuid));
             assertThat(c.attributes).hasSize(c.counts.get(0).intValue());
         });
-        assertThat(byEvent.values().iterator().next().attributes.get(0).type()).isEqualTo("domain|ip");
+        assertThat(byEvent.values().iterator().next().attributes.get(0).type()).isEqualTo("ip-dst");
     }
 
     @Test
@@ -241,7 +260,7 @@ class MispEventReaderTest {
 
     @Test
     void truncatedJsonNamesWhereItStopped() throws IOException {
-        byte[] full = Files.readAllBytes(MispFixtures.file("pymisp-existing_event-sednit.json"));
+        byte[] full = Files.readAllBytes(MispFixtures.sample("event-webmail-phishing.json"));
         byte[] cut = Arrays.copyOf(full, full.length / 2);
 
         Collected c = new Collected();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sightline.integrations.stixify.SyncResult;
 import io.sightline.integrations.stixify.SyncState;
 import io.sightline.testkit.opencti.EmulatedWork;
+import io.sightline.testkit.samples.PublicSamples;
 import io.sightline.testkit.stixify.ReportSource;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +20,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class StixifySyncEndToEndTest {
+    /**
+     * The public samples where they are present (real variety: OpenCTI's custom properties, MISP's
+     * groupings), else the project's own, so the test also runs in a plain clone.
+     */
+    static final boolean PUBLIC = PublicSamples.present();
+    static final String FIRST = PUBLIC ? "oasis-poisonivy-report.json" : "report-ransomware.json";
+    static final String SECOND = PUBLIC ? "oasis-apt1-report.json" : "report-webmail-phishing.json";
+    static final String OTHER = PUBLIC ? "misp-stix-events_collection-as-stix21.json" : "report-rat-c2.json";
+    static final String LATER = PUBLIC ? "opencti-pycti-DATA-TEST-STIX2_v2.json" : "report-vpn-exploitation.json";
+
     SyncEnvironment env;
     String alpha;
     String beta;
@@ -31,14 +42,23 @@ class StixifySyncEndToEndTest {
         beta = env.stixify.addDossier("Beta");
         env.stixify.addDossier(invisible, "Hidden", false);
         Instant old = Instant.now().minus(30, ChronoUnit.DAYS);
-        env.stixify.addFixtureReport(alpha, "oasis-poisonivy-report.json", old);
-        env.stixify.addFixtureReport(alpha, "oasis-apt1-report.json", old.plusSeconds(60));
-        env.stixify.addFixtureReport(beta, "misp-stix-events_collection-as-stix21.json", old.plusSeconds(120));
+        addReport(alpha, FIRST, old);
+        addReport(alpha, SECOND, old.plusSeconds(60));
+        addReport(beta, OTHER, old.plusSeconds(120));
     }
 
     @AfterEach
     void stop() throws Exception {
         env.close();
+    }
+
+    void addReport(String dossierId, String name, Instant addedAt) {
+        if (PUBLIC) env.stixify.addFixtureReport(dossierId, name, addedAt);
+        else env.stixify.addSampleReport(dossierId, name, addedAt);
+    }
+
+    static ReportSource source(String name) {
+        return PUBLIC ? ReportSource.fixture(name) : ReportSource.sample(name);
     }
 
     SyncResult run(String protocol) throws Exception {
@@ -55,13 +75,13 @@ class StixifySyncEndToEndTest {
 
     Set<String> expected(String... fixtures) {
         Set<String> ids = new HashSet<>();
-        for (String f : fixtures) ids.addAll(ExpectedObjects.ids(ReportSource.fixture(f)));
+        for (String f : fixtures) ids.addAll(ExpectedObjects.ids(source(f)));
         return ids;
     }
 
     int expectedCount(String... fixtures) {
         int n = 0;
-        for (String f : fixtures) n += ExpectedObjects.ids(ReportSource.fixture(f)).size();
+        for (String f : fixtures) n += ExpectedObjects.ids(source(f)).size();
         return n;
     }
 
@@ -86,17 +106,17 @@ class StixifySyncEndToEndTest {
             assertThat(w.expected()).isZero();
             assertThat(w.messages()).containsExactly("[Stixify] Work done");
         });
-        assertDossierWork(env.works(workName(alpha)).get(0), expected("oasis-poisonivy-report.json", "oasis-apt1-report.json"),
-                expectedCount("oasis-poisonivy-report.json", "oasis-apt1-report.json"));
-        assertDossierWork(env.works(workName(beta)).get(0), expected("misp-stix-events_collection-as-stix21.json"),
-                expectedCount("misp-stix-events_collection-as-stix21.json"));
+        assertDossierWork(env.works(workName(alpha)).get(0), expected(FIRST, SECOND),
+                expectedCount(FIRST, SECOND));
+        assertDossierWork(env.works(workName(beta)).get(0), expected(OTHER),
+                expectedCount(OTHER));
         assertThat(env.platform.state(env.connectorId)).contains("\"dossiers\"").contains(alpha).contains(beta).contains("last_run_at");
 
-        env.stixify.addFixtureReport(alpha, "opencti-pycti-DATA-TEST-STIX2_v2.json", Instant.now());
+        addReport(alpha, LATER, Instant.now());
         SyncResult second = run(protocol);
         assertThat(second.reportsDelivered()).isEqualTo(1);
-        assertDossierWork(env.works(workName(alpha)).get(1), expected("opencti-pycti-DATA-TEST-STIX2_v2.json"),
-                expectedCount("opencti-pycti-DATA-TEST-STIX2_v2.json"));
+        assertDossierWork(env.works(workName(alpha)).get(1), expected(LATER),
+                expectedCount(LATER));
         EmulatedWork.View betaSecond = env.works(workName(beta)).get(1);
         assertThat(env.received(betaSecond)).isEmpty();
         assertThat(betaSecond.status()).isEqualTo("complete");
@@ -105,10 +125,10 @@ class StixifySyncEndToEndTest {
         SyncResult third = run(protocol);
         assertThat(third.reportsDelivered()).isEqualTo(4);
         assertDossierWork(env.works(workName(alpha)).get(2),
-                expected("oasis-poisonivy-report.json", "oasis-apt1-report.json", "opencti-pycti-DATA-TEST-STIX2_v2.json"),
-                expectedCount("oasis-poisonivy-report.json", "oasis-apt1-report.json", "opencti-pycti-DATA-TEST-STIX2_v2.json"));
-        assertDossierWork(env.works(workName(beta)).get(2), expected("misp-stix-events_collection-as-stix21.json"),
-                expectedCount("misp-stix-events_collection-as-stix21.json"));
+                expected(FIRST, SECOND, LATER),
+                expectedCount(FIRST, SECOND, LATER));
+        assertDossierWork(env.works(workName(beta)).get(2), expected(OTHER),
+                expectedCount(OTHER));
     }
 
     @Test
@@ -126,8 +146,8 @@ class StixifySyncEndToEndTest {
 
         SyncResult second = run("amqp");
         assertThat(second.succeeded()).isTrue();
-        assertDossierWork(env.works(workName(alpha)).get(1), expected("oasis-poisonivy-report.json", "oasis-apt1-report.json"),
-                expectedCount("oasis-poisonivy-report.json", "oasis-apt1-report.json"));
+        assertDossierWork(env.works(workName(alpha)).get(1), expected(FIRST, SECOND),
+                expectedCount(FIRST, SECOND));
         assertThat(env.received(env.works(workName(beta)).get(1))).isEmpty();
         assertThat(env.platform.state(env.connectorId)).contains(alpha);
     }

@@ -3,6 +3,7 @@ package io.sightline.server.intel;
 import io.sightline.server.support.HubTest;
 import io.sightline.server.support.TestApi;
 import io.sightline.stix.StixJson;
+import io.sightline.testkit.samples.NeedsPublicSamples;
 import io.sightline.testkit.stixify.GeneratedReportSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The intel store fed with the real STIX fixtures, and "seen in intel" on case observables; on H2
- * and PostgreSQL. Intel is global, so every test uses its own dossier ids and asserts on them.
+ * The intel store fed with STIX objects (the public samples where marked, else the project's own),
+ * and "seen in intel" on case observables; on H2 and PostgreSQL. Intel is global, so every test uses its own dossier ids and asserts on them.
  */
 abstract class IntelContract extends HubTest {
     static final String APT1 = "oasis-apt1-report.json";
@@ -39,6 +40,7 @@ abstract class IntelContract extends HubTest {
     TransactionTemplate transactions;
 
     @Test
+    @NeedsPublicSamples
     void anObservableShowsTheReportsAndDossiersWhereItsValueAppears() {
         String apt1Dossier = unique("dossier");
         String c2Dossier = unique("dossier");
@@ -76,6 +78,7 @@ abstract class IntelContract extends HubTest {
     }
 
     @Test
+    @NeedsPublicSamples
     void cyberObservablesAreMatchedAndEveryOrganisationSeesTheIntel() {
         String dossier = unique("dossier");
         IngestResult scos = ingest(dossier, "report--" + UUID.randomUUID(), "SCO examples", SCOS);
@@ -99,6 +102,7 @@ abstract class IntelContract extends HubTest {
     }
 
     @Test
+    @NeedsPublicSamples
     void reIngestingAReportChangesNothing() {
         String dossier = unique("dossier");
         String report = "report--" + UUID.randomUUID();
@@ -123,17 +127,17 @@ abstract class IntelContract extends HubTest {
     @Test
     void anOlderVersionNeverReplacesANewerOne() {
         String id = IntelFixtures.freshId("indicator");
-        ObjectNode v1 = IntelFixtures.single("stix2arango-indicator-version-1.json", id);
-        ObjectNode v2 = IntelFixtures.single("stix2arango-indicator-version-2.json", id);
+        ObjectNode v1 = IntelFixtures.single("indicator-version-1.json", id);
+        ObjectNode v2 = IntelFixtures.single("indicator-version-2.json", id);
         String dossier = unique("dossier");
 
         assertThat(ingestObjects(dossier, "report--" + UUID.randomUUID(), List.of(v1)).inserted()).isEqualTo(1);
-        assertThat(modifiedOf(id)).isEqualTo("2023-02-28T00:00:00.000Z");
+        assertThat(modifiedOf(id)).isEqualTo("2026-01-10T08:00:00.000Z");
         assertThat(ingestObjects(dossier, "report--" + UUID.randomUUID(), List.of(v2)).updated()).isEqualTo(1);
-        assertThat(modifiedOf(id)).isEqualTo("2024-01-01T00:00:00.000Z");
+        assertThat(modifiedOf(id)).isEqualTo("2026-02-01T12:00:00.000Z");
         IngestResult stale = ingestObjects(dossier, "report--" + UUID.randomUUID(), List.of(v1));
         assertThat(stale.older()).isEqualTo(1);
-        assertThat(modifiedOf(id)).isEqualTo("2024-01-01T00:00:00.000Z");
+        assertThat(modifiedOf(id)).isEqualTo("2026-02-01T12:00:00.000Z");
         assertThat(ingestObjects(dossier, "report--" + UUID.randomUUID(), List.of(v2)).unchanged()).isEqualTo(1);
 
         // v2 first, then v1, inside one report: v2 stays.
@@ -142,7 +146,7 @@ abstract class IntelContract extends HubTest {
                 List.of(v2.deepCopy().put("id", other), v1.deepCopy().put("id", other)));
         assertThat(both.inserted()).isEqualTo(1);
         assertThat(both.older()).isEqualTo(1);
-        assertThat(modifiedOf(other)).isEqualTo("2024-01-01T00:00:00.000Z");
+        assertThat(modifiedOf(other)).isEqualTo("2026-02-01T12:00:00.000Z");
         // Whatever the version, the object is linked to each report it came in.
         long reports = jdbc.sql("SELECT COUNT(*) FROM intel_object_report l JOIN intel_object o ON o.id = l.object_ref WHERE o.stix_id = ?")
                 .param(id).query(Long.class).single();
@@ -150,6 +154,7 @@ abstract class IntelContract extends HubTest {
     }
 
     @Test
+    @NeedsPublicSamples
     void anObjectInSeveralReportsAndDossiersListsThemAll() {
         String first = unique("dossier");
         String second = unique("dossier");
@@ -179,6 +184,7 @@ abstract class IntelContract extends HubTest {
     }
 
     @Test
+    @NeedsPublicSamples
     void servesRawObjectsStatsAndPreciseErrors() {
         String dossier = unique("dossier");
         ingest(dossier, "report--" + UUID.randomUUID(), "C2", C2);
@@ -207,13 +213,13 @@ abstract class IntelContract extends HubTest {
     @Test
     void aHugeObjectKeepsItsValuesAndMetadataButNotItsJson() {
         String id = IntelFixtures.freshId("indicator");
-        ObjectNode huge = IntelFixtures.single("stix2arango-indicator-version-1.json", id)
+        ObjectNode huge = IntelFixtures.single("indicator-version-1.json", id)
                 .put("description", "x".repeat(300_000)).put("pattern_type", "stix").put("pattern", "[domain-name:value = 'huge.example']");
         IngestResult result = ingestObjects(unique("dossier"), "report--" + UUID.randomUUID(), List.of(huge));
         assertThat(result.inserted()).isEqualTo(1);
         var stored = admin.get("/api/v1/intel/object/" + id).json();
         assertThat(stored.get("id").asString()).isEqualTo(id);
-        assertThat(stored.get("name").asString()).isEqualTo("Deny Service Access Using Security Descriptor Tampering Via Sc.EXE");
+        assertThat(stored.get("name").asString()).isEqualTo("SampleRAT C2 address");
         assertThat(stored.get("x_sightline_omitted_chars").asInt()).isGreaterThan(300_000);
         assertThat(stored.has("pattern")).isFalse();
         assertThat(admin.get("/api/v1/intel/lookup?dataType=domain&value=huge.example").json().get("seenInIntel"))
@@ -223,12 +229,12 @@ abstract class IntelContract extends HubTest {
     @Test
     void invalidObjectsAreCountedAndTheOthersStored() {
         ObjectNode noId = StixJson.mapper().createObjectNode().put("type", "indicator");
-        ObjectNode badTime = IntelFixtures.single("stix2arango-indicator-version-1.json", IntelFixtures.freshId("indicator"))
+        ObjectNode badTime = IntelFixtures.single("indicator-version-1.json", IntelFixtures.freshId("indicator"))
                 .put("modified", "yesterday");
-        ObjectNode good = IntelFixtures.single("stix2arango-indicator-version-1.json", IntelFixtures.freshId("indicator"));
+        ObjectNode good = IntelFixtures.single("indicator-version-1.json", IntelFixtures.freshId("indicator"));
         // PostgreSQL refuses NUL in text: it is dropped from names, and a value holding one is skipped.
         String withNul = IntelFixtures.freshId("indicator");
-        ObjectNode nul = IntelFixtures.single("stix2arango-indicator-version-1.json", withNul).put("name", "with\0NUL")
+        ObjectNode nul = IntelFixtures.single("indicator-version-1.json", withNul).put("name", "with\0NUL")
                 .put("pattern_type", "stix").put("pattern", "[mutex:name = 'a\0b']");
         IngestResult result = ingestObjects(unique("dossier"), "report--" + UUID.randomUUID(), List.of(noId, badTime, good, nul));
         assertThat(result.rejected()).isEqualTo(2);
@@ -284,7 +290,7 @@ abstract class IntelContract extends HubTest {
     @Test
     void joinsTheCallersTransactionSoACheckpointCommitsWithTheReport() {
         String id = IntelFixtures.freshId("indicator");
-        ObjectNode object = IntelFixtures.single("stix2arango-indicator-version-1.json", id);
+        ObjectNode object = IntelFixtures.single("indicator-version-1.json", id);
         transactions.executeWithoutResult(tx -> {
             ingestObjects(unique("dossier"), "report--" + UUID.randomUUID(), List.of(object));
             tx.setRollbackOnly(); // the connector's checkpoint write failed

@@ -1,6 +1,7 @@
 package io.sightline.server.intel;
 
 import io.sightline.stix.StixObjectReader;
+import io.sightline.testkit.stixify.ReportSource;
 import io.sightline.testkit.stixify.StixFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The shared STIX fixtures as lists of objects, and copies of them under fresh ids. */
+/** The public STIX samples as lists of objects, and copies of the project's own samples under fresh ids. */
 final class IntelFixtures {
     private IntelFixtures() {}
 
@@ -24,11 +25,11 @@ final class IntelFixtures {
         }
     }
 
-    /** The only object of a one-object fixture, under {@code newId} (same type). */
-    static ObjectNode single(String fixture, String newId) {
-        List<ObjectNode> objects = objects(fixture);
-        if (objects.size() != 1) throw new IllegalStateException(fixture + " holds " + objects.size() + " objects");
-        return objects.get(0).put("id", newId);
+    /** The only object of a one-object sample of the project ({@code stix/<sample>}), under {@code newId} (same type). */
+    static ObjectNode single(String sample, String newId) {
+        ReportSource source = ReportSource.sample(sample);
+        if (source.size() != 1) throw new IllegalStateException(sample + " holds " + source.size() + " objects");
+        return source.objects(0, 1).next().deepCopy().put("id", newId);
     }
 
     static String freshId(String type) {

@@ -53,6 +53,15 @@ class ObservableExtractorTest {
     }
 
     @Test
+    void sampleReportIndicatorsYieldTheirValues() {
+        assertThat(ObservableExtractor.extractAll(Fixtures.sample("report-webmail-phishing.json"))).contains(
+                new Observable("domain", "webmail-login.example.net"), new Observable("ip", "203.0.113.10"));
+        assertThat(ObservableExtractor.extractAll(Fixtures.sample("report-rat-c2.json"))).contains(
+                new Observable("ip", "198.51.100.23"), new Observable("ip", "198.51.100.24"),
+                new Observable("domain", "update.cdn-example.com"));
+    }
+
+    @Test
     void cyberObservablesOfTheExamples() {
         List<ObjectNode> scos = Fixtures.objects("stix2-python-sco-examples-list.json");
         List<Observable> all = ObservableExtractor.extractAll(scos);

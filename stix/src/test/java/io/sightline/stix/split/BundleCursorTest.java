@@ -22,8 +22,8 @@ class BundleCursorTest {
 
     @Test
     void everyFixtureGivesTheSameBytesAsTheCleanedObjects() {
-        for (Path file : Fixtures.stixFiles()) {
-            List<ObjectNode> input = Fixtures.objects(file.getFileName().toString());
+        for (Path file : Fixtures.allStixFiles()) {
+            List<ObjectNode> input = Fixtures.read(file);
             assertSameBundles(input, file.toString());
         }
     }
@@ -68,7 +68,7 @@ class BundleCursorTest {
 
     @Test
     void aBundleOverTheLimitNamesItsObject() {
-        try (SplitPlan plan = splitter.plan(Fixtures.objects("oasis-infrastructure.json").iterator())) {
+        try (SplitPlan plan = splitter.plan(Fixtures.sample("report-rat-c2.json").iterator())) {
             BundleCursor cursor = plan.bundleCursor(BUNDLE, 200);
             assertThatThrownBy(cursor::next).isInstanceOf(OversizedObjectException.class).hasMessageContaining("limit of 200 bytes");
         }

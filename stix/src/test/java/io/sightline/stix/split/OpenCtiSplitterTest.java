@@ -24,8 +24,8 @@ class OpenCtiSplitterTest {
 
     @Test
     void everyFixtureIsOrderedReferencesFirst() {
-        for (Path file : Fixtures.stixFiles()) {
-            List<ObjectNode> input = Fixtures.objects(file.getFileName().toString());
+        for (Path file : Fixtures.allStixFiles()) {
+            List<ObjectNode> input = Fixtures.read(file);
             try (SplitPlan plan = splitter.plan(input.iterator())) {
                 List<SplitObject> out = collect(plan);
                 assertThat(out).as(file.toString()).hasSize(plan.expectations());
@@ -153,11 +153,11 @@ class OpenCtiSplitterTest {
 
     @Test
     void newestDuplicateWinsAndObjectsWithoutIdAreRejected() {
-        List<ObjectNode> objects = new ArrayList<>(Fixtures.objects("stix2arango-indicator-version-2.json"));
-        objects.addAll(Fixtures.objects("stix2arango-indicator-version-1.json"));
+        List<ObjectNode> objects = new ArrayList<>(Fixtures.sample("indicator-version-2.json"));
+        objects.addAll(Fixtures.sample("indicator-version-1.json"));
         try (SplitPlan plan = splitter.plan(objects.iterator())) {
             assertThat(collect(plan)).singleElement()
-                    .satisfies(o -> assertThat(o.object().path("modified").asString()).startsWith("2024-01-01"));
+                    .satisfies(o -> assertThat(o.object().path("modified").asString()).startsWith("2026-02-01"));
         }
         ObjectNode noId = StixJson.mapper().createObjectNode().put("type", "malware");
         assertThatThrownBy(() -> splitter.plan(List.of(noId).iterator()))
@@ -166,7 +166,7 @@ class OpenCtiSplitterTest {
 
     @Test
     void splitBundlesHaveThePyctiShapeAndRespectTheLimit() {
-        try (SplitPlan plan = splitter.plan(Fixtures.objects("oasis-infrastructure.json").iterator())) {
+        try (SplitPlan plan = splitter.plan(Fixtures.sample("report-rat-c2.json").iterator())) {
             Iterator<byte[]> bundles = plan.bundles("bundle--2a25c3c8-5d88-4ae9-862a-cc3396442317", 100_000);
             JsonNode first = StixJson.mapper().readTree(bundles.next());
             assertThat(first.path("type").asString()).isEqualTo("bundle");

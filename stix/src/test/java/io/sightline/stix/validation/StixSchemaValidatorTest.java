@@ -39,7 +39,7 @@ class StixSchemaValidatorTest {
     @Test
     void brokenObjectsAreReportedWithTheirId() {
         StixSchemaValidator validator = StixSchemaValidator.fromClasspath();
-        ObjectNode indicator = Fixtures.objects("oasis-infrastructure.json").get(0).deepCopy();
+        ObjectNode indicator = Fixtures.sample("indicator-version-1.json").get(0).deepCopy();
         String type = indicator.path("type").asString();
         indicator.remove("created");
         indicator.put("id", type + "--not-a-uuid");

@@ -1,6 +1,7 @@
 package io.sightline.testkit.cortex;
 
 import io.sightline.integrations.http.HttpJson;
+import io.sightline.testkit.samples.Samples;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The analyzers the emulator serves, built from {@code emulated-analyzers.json}: definitions and
- * reports come from the real fixtures in {@code shared/fixtures/cortex}.
+ * reports come from the project's own samples ({@link Samples}, {@code cortex/}).
  */
 final class AnalyzerCatalog {
 
@@ -31,14 +32,15 @@ final class AnalyzerCatalog {
         this.analyzers = List.copyOf(analyzers);
     }
 
-    static AnalyzerCatalog load(Path fixtures, String organization, long createdAt) {
+    static AnalyzerCatalog load(String organization, long createdAt) {
+        Path samples = Samples.root();
         JsonNode catalog = readResource(RESOURCE);
         List<EmulatedAnalyzer> analyzers = new ArrayList<>();
         for (JsonNode entry : catalog.path("analyzers")) {
-            JsonNode definition = entry.has("definitionFixture")
-                    ? readFixture(fixtures, entry.path("definitionFixture").asString())
+            JsonNode definition = entry.has("definitionSample")
+                    ? readSample(samples, entry.path("definitionSample").asString())
                     : entry.path("definition");
-            analyzers.add(analyzer(definition, report(fixtures, entry.path("report")), organization, createdAt));
+            analyzers.add(analyzer(definition, report(samples, entry.path("report")), organization, createdAt));
         }
         if (analyzers.isEmpty()) {
             throw new IllegalStateException(RESOURCE + " defines no analyzer");
@@ -92,13 +94,13 @@ final class AnalyzerCatalog {
     }
 
     /** The report of the analyzer in Cortex's stored shape. */
-    private static ObjectNode report(Path fixtures, JsonNode spec) {
+    private static ObjectNode report(Path samples, JsonNode spec) {
         String kind = spec.path("kind").asString("");
         ObjectNode report = switch (kind) {
-            case "output" -> (ObjectNode) readFixture(fixtures, spec.path("fixture").asString());
-            case "job" -> (ObjectNode) readFixture(fixtures, spec.path("fixture").asString())
+            case "output" -> (ObjectNode) readSample(samples, spec.path("sample").asString());
+            case "job" -> (ObjectNode) readSample(samples, spec.path("sample").asString())
                     .path(spec.path("index").asInt()).path("report");
-            case "full" -> fullOnly(readFixture(fixtures, spec.path("fixture").asString()),
+            case "full" -> fullOnly(readSample(samples, spec.path("sample").asString()),
                     spec.path("summary").asString(""));
             case "resource" -> (ObjectNode) readResource(spec.path("path").asString());
             default -> throw new IllegalStateException(RESOURCE + ": unknown report kind '" + kind + "'");
@@ -153,12 +155,12 @@ final class AnalyzerCatalog {
         return value;
     }
 
-    static JsonNode readFixture(Path fixtures, String relative) {
-        Path file = fixtures.resolve(relative);
+    static JsonNode readSample(Path samples, String relative) {
+        Path file = samples.resolve(relative);
         try {
             return HttpJson.MAPPER.readTree(Files.readString(file));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read fixture " + file, e);
+            throw new UncheckedIOException("cannot read sample " + file, e);
         }
     }
 

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Cortex server on 127.0.0.1 for tests, benchmarks and the demo: Cortex's endpoints and JSON
- * shapes, analyzers and reports from the real fixtures, jobs that go Waiting -> InProgress ->
+ * shapes, analyzers and reports from the project's sample data, jobs that go Waiting -> InProgress ->
  * Success/Failure over time, a Bearer key check, run-time fault injection ({@link #faults()}) and
  * request counters per endpoint ({@link #requestCount(String)}).
  */
@@ -61,7 +61,7 @@ public final class CortexEmulator implements AutoCloseable {
     private CortexEmulator(CortexEmulatorOptions options) throws IOException {
         this.options = options;
         long now = clock.millis();
-        this.catalog = AnalyzerCatalog.load(CortexFixtures.locate(options.fixturesDir()), options.organization(), now);
+        this.catalog = AnalyzerCatalog.load(options.organization(), now);
         this.jobs = new JobStore(options);
         this.analyzerEndpoints = new AnalyzerEndpoints(catalog, options, now);
         this.jobEndpoints = new JobEndpoints(catalog, jobs, faults, clock);

@@ -1,6 +1,5 @@
 package io.sightline.testkit.cortex;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,12 +11,11 @@ import java.util.Objects;
  * @param waitingDelay   time a new job stays Waiting
  * @param runningDelay   time it then stays InProgress before Success/Failure
  * @param jobCache       Cortex's job cache window (10 minutes in Cortex); zero disables the cache
- * @param fixturesDir    the shared/fixtures directory, or null to look for it above the working directory
  * @param port           TCP port on 127.0.0.1, 0 for a free one
  * @param cortexVersion  version reported by /api/status
  */
 public record CortexEmulatorOptions(String apiKey, String organization, Duration waitingDelay, Duration runningDelay,
-        Duration jobCache, Path fixturesDir, int port, String cortexVersion) {
+        Duration jobCache, int port, String cortexVersion) {
 
     public CortexEmulatorOptions {
         if (apiKey == null || apiKey.isBlank()) {
@@ -32,31 +30,26 @@ public record CortexEmulatorOptions(String apiKey, String organization, Duration
 
     public static CortexEmulatorOptions defaults() {
         return new CortexEmulatorOptions("emulated-cortex-key-0123456789", "sightline", Duration.ofMillis(100),
-                Duration.ofMillis(200), Duration.ofMinutes(10), null, 0, "3.1.8-1");
+                Duration.ofMillis(200), Duration.ofMinutes(10), 0, "3.1.8-1");
     }
 
     public CortexEmulatorOptions withApiKey(String value) {
-        return new CortexEmulatorOptions(value, organization, waitingDelay, runningDelay, jobCache, fixturesDir, port,
+        return new CortexEmulatorOptions(value, organization, waitingDelay, runningDelay, jobCache, port,
                 cortexVersion);
     }
 
     public CortexEmulatorOptions withDelays(Duration waiting, Duration running) {
-        return new CortexEmulatorOptions(apiKey, organization, waiting, running, jobCache, fixturesDir, port,
+        return new CortexEmulatorOptions(apiKey, organization, waiting, running, jobCache, port,
                 cortexVersion);
     }
 
     public CortexEmulatorOptions withJobCache(Duration value) {
-        return new CortexEmulatorOptions(apiKey, organization, waitingDelay, runningDelay, value, fixturesDir, port,
-                cortexVersion);
-    }
-
-    public CortexEmulatorOptions withFixturesDir(Path value) {
-        return new CortexEmulatorOptions(apiKey, organization, waitingDelay, runningDelay, jobCache, value, port,
+        return new CortexEmulatorOptions(apiKey, organization, waitingDelay, runningDelay, value, port,
                 cortexVersion);
     }
 
     public CortexEmulatorOptions withPort(int value) {
-        return new CortexEmulatorOptions(apiKey, organization, waitingDelay, runningDelay, jobCache, fixturesDir, value,
+        return new CortexEmulatorOptions(apiKey, organization, waitingDelay, runningDelay, jobCache, value,
                 cortexVersion);
     }
 

@@ -1,6 +1,7 @@
 package io.sightline.testkit.stixify;
 
 import io.sightline.stix.StixObjectReader;
+import io.sightline.testkit.samples.Samples;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -61,7 +62,12 @@ public interface ReportSource {
         }
     }
 
-    /** The objects of {@code shared/fixtures/stix/<fileName>}. */
+    /** The objects of the project's own sample {@code stix/<fileName>} ({@link Samples}). */
+    static ReportSource sample(String fileName) {
+        return fromFile(Samples.file("stix/" + fileName));
+    }
+
+    /** The objects of the public sample {@code shared/fixtures/stix/<fileName>}, present only next to a full checkout. */
     static ReportSource fixture(String fileName) {
         return fromFile(StixFixtures.stix(fileName));
     }

@@ -1,22 +1,20 @@
 package io.sightline.testkit.stixify;
 
+import io.sightline.testkit.samples.PublicSamples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the shared STIX fixtures ({@code shared/fixtures/stix/}) by walking up from the working
- * directory: the repository checkout always has {@code shared/} as a sibling.
+ * Finds the public STIX samples ({@code shared/fixtures/stix/}) by walking up from the working
+ * directory. They sit next to a full checkout only, never in a plain clone: tests comparing with
+ * them are marked {@code @NeedsPublicSamples}; the demo and the emulators use {@code Samples} instead.
  */
 public final class StixFixtures {
     private StixFixtures() {}
 
     /** The {@code shared/fixtures} folder. */
     public static Path root() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/fixtures");
-            if (Files.isDirectory(candidate)) return candidate;
-        }
-        throw new IllegalStateException("no shared/fixtures folder above " + Path.of("").toAbsolutePath());
+        return PublicSamples.root();
     }
 
     /** A file of {@code shared/fixtures/stix/}, e.g. {@code oasis-apt1-report.json}. */

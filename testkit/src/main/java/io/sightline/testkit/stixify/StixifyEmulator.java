@@ -124,7 +124,12 @@ public final class StixifyEmulator implements AutoCloseable {
         return reportId;
     }
 
-    /** Adds a report made of the objects of {@code shared/fixtures/stix/<fixtureFile>}, named after the file. */
+    /** Adds a report made of the objects of the project's sample {@code stix/<sampleFile>}, named after the file. */
+    public String addSampleReport(String dossierId, String sampleFile, Instant addedAt) {
+        return addReport(dossierId, sampleFile, ReportSource.sample(sampleFile), addedAt);
+    }
+
+    /** Adds a report made of the objects of the public sample {@code shared/fixtures/stix/<fixtureFile>}, named after the file. */
     public String addFixtureReport(String dossierId, String fixtureFile, Instant addedAt) {
         return addReport(dossierId, fixtureFile, ReportSource.fixture(fixtureFile), addedAt);
     }

@@ -17,6 +17,7 @@ import io.sightline.integrations.misp.MispEventSummary;
 import io.sightline.integrations.misp.MispFormatException;
 import io.sightline.integrations.misp.MispNewAttribute;
 import io.sightline.integrations.misp.MispNewEvent;
+import io.sightline.testkit.samples.Samples;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,16 +29,19 @@ import org.junit.jupiter.api.Test;
 /** Each fault the emulator injects, and what the client does about it. */
 class MispClientFaultsTest {
 
+    /** Attributes of the sample event, its objects' included. */
+    static final int SAMPLE_ATTRIBUTES = 14;
+
     MispEmulator misp;
     MispTestSupport.RecordingSleeper sleeper;
     MispClient client;
-    String sednit;
+    String event;
 
     @BeforeEach
     void start() {
         misp = MispEmulator.start(MispEmulator.Options.defaults()
-                .load(MispTestSupport.fixtures().resolve("pymisp-existing_event-sednit.json")));
-        sednit = misp.store().eventIds().get(0);
+                .load(Samples.file("misp/event-webmail-phishing.json")));
+        event = misp.store().eventIds().get(0);
         sleeper = new MispTestSupport.RecordingSleeper();
         client = MispTestSupport.client(MispTestSupport.config(misp).build(), sleeper);
     }
@@ -47,16 +51,16 @@ class MispClientFaultsTest {
         misp.close();
     }
 
-    private long fetchSednit() {
+    private long fetchEvent() {
         List<MispAttribute> attributes = new ArrayList<>();
-        return client.fetchEvent(sednit, false, (MispEventListener) attributes::add);
+        return client.fetchEvent(event, false, (MispEventListener) attributes::add);
     }
 
     @Test
     void serverErrorsAreRetriedThenSucceed() {
         misp.faults().serverError("/events/view", 2);
 
-        assertThat(fetchSednit()).isEqualTo(122);
+        assertThat(fetchEvent()).isEqualTo(SAMPLE_ATTRIBUTES);
         assertThat(misp.requestCount("GET /events/view")).isEqualTo(3);
         assertThat(sleeper.waits).hasSize(2);
     }
@@ -123,11 +127,11 @@ class MispClientFaultsTest {
 
     @Test
     void truncatedJsonIsAPreciseErrorNeverAPartialResult() {
-        misp.faults().truncated("/events/view", 1, 20_000);
+        misp.faults().truncated("/events/view", 1, 3_000);
 
         List<MispAttribute> attributes = new ArrayList<>();
         List<MispEventSummary> completed = new ArrayList<>();
-        assertThatThrownBy(() -> client.fetchEvent(sednit, false, new MispEventListener() {
+        assertThatThrownBy(() -> client.fetchEvent(event, false, new MispEventListener() {
             @Override
             public void attribute(MispAttribute attribute) {
                 attributes.add(attribute);
@@ -142,7 +146,7 @@ class MispClientFaultsTest {
                 .hasMessageContaining("end-of-input")
                 .hasMessageContaining("/Event/");
         assertThat(completed).isEmpty();
-        assertThat(attributes.size()).isLessThan(122);
+        assertThat(attributes.size()).isLessThan(SAMPLE_ATTRIBUTES);
 
         misp.faults().truncated("/events/index", 1, 10);
         assertThatThrownBy(() -> client.searchEvents(MispEventQuery.builder().build(), e -> { }))

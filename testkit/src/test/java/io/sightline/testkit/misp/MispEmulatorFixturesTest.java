@@ -7,6 +7,7 @@ import io.sightline.integrations.misp.MispClient;
 import io.sightline.integrations.misp.MispEventListener;
 import io.sightline.integrations.misp.MispEventQuery;
 import io.sightline.integrations.misp.MispEventSummary;
+import io.sightline.testkit.samples.NeedsPublicSamples;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Every real fixture loads into the emulator and comes back through the client unchanged. */
+@NeedsPublicSamples
 class MispEmulatorFixturesTest {
 
     static MispEmulator misp;

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Assumptions;
 
 /** Fixture location and clients wired to an emulator. */
 final class MispTestSupport {
@@ -19,7 +20,10 @@ final class MispTestSupport {
     private MispTestSupport() {
     }
 
-    /** {@code shared/fixtures/misp}, found by walking up from the working directory. */
+    /**
+     * {@code shared/fixtures/misp}, the public samples, found by walking up from the working
+     * directory; absent in a plain clone, where the tests needing them are skipped with a message.
+     */
     static Path fixtures() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             Path candidate = p.resolve("shared/fixtures/misp");
@@ -27,7 +31,8 @@ final class MispTestSupport {
                 return candidate;
             }
         }
-        throw new IllegalStateException("shared/fixtures/misp not found above " + Path.of("").toAbsolutePath());
+        return Assumptions.abort("shared/fixtures/misp not found above " + Path.of("").toAbsolutePath()
+                + ": comparison with the public samples skipped");
     }
 
     /** Records the waits the HTTP layer asks for instead of waiting. */

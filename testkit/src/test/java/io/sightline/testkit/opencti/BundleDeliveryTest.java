@@ -11,10 +11,16 @@ import io.sightline.integrations.opencti.ConnectorRegistration;
 import io.sightline.integrations.opencti.ConnectorSession;
 import io.sightline.integrations.opencti.DeliveryReport;
 import io.sightline.integrations.opencti.Works;
+import io.sightline.stix.StixObjectReader;
 import io.sightline.stix.split.OpenCtiSplitter;
 import io.sightline.stix.split.OpenCtiTypes;
 import io.sightline.stix.split.OversizedObjectException;
 import io.sightline.testkit.amqp.AmqpBroker;
+import io.sightline.testkit.samples.Samples;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,9 +30,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -50,13 +56,13 @@ class BundleDeliveryTest {
     @ParameterizedTest
     @ValueSource(strings = {"amqp", "api"})
     void everySupportedObjectOfTheReportArrivesInDependencyOrderAndTheWorkCompletes(String protocol) throws Exception {
-        List<ObjectNode> objects = withUnsupportedCustomTypes(SharedFixtures.objects("oasis-poisonivy-report.json"));
+        List<ObjectNode> objects = withUnsupportedCustomTypes(sample("report-webmail-phishing.json"));
         String id = UUID.randomUUID().toString();
         try (ConnectorSession session = OpenCtiProtocolTest.session(platform, id)) {
             ConnectorRegistration reg = session.start();
             try (BundleDelivery delivery = delivery(protocol, session, reg, 16_000_000)) {
                 Works works = new Works(session.client(), id, "[Stixify]");
-                DeliveryReport report = works.inWork("Dossier: Poison Ivy (d-1)",
+                DeliveryReport report = works.inWork("Dossier: Phishing (d-1)",
                         workId -> {
                             DeliveryReport r = delivery.deliver("bundle--" + UUID.randomUUID(), objects.iterator(), workId);
                             delivery.awaitDelivered();
@@ -87,7 +93,7 @@ class BundleDeliveryTest {
 
     @Test
     void anObjectThatCannotFitInAMessageFailsTheReportNamingTheObject() {
-        List<ObjectNode> objects = new ArrayList<>(SharedFixtures.objects("oasis-apt1-report.json"));
+        List<ObjectNode> objects = new ArrayList<>(sample("report-ransomware.json"));
         ObjectNode huge = objects.stream().filter(o -> o.path("type").asString().equals("malware")).findFirst().orElseThrow();
         huge.put("description", "x".repeat(200_000));
         String id = UUID.randomUUID().toString();
@@ -113,7 +119,18 @@ class BundleDeliveryTest {
         return new AmqpBundleDelivery(session.client(), publisher, splitter, reg.connectorUserId(), maxBytes);
     }
 
-    /** The fixture plus two objects OpenCTI cannot import (a custom SDO and a relationship to it). */
+    /** The objects of one of the project's STIX samples. */
+    static List<ObjectNode> sample(String name) {
+        List<ObjectNode> objects = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(Samples.file("stix/" + name)); StixObjectReader reader = StixObjectReader.open(in)) {
+            reader.forEachRemaining(objects::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return objects;
+    }
+
+    /** The sample plus two objects OpenCTI cannot import (a custom SDO and a relationship to it). */
     static List<ObjectNode> withUnsupportedCustomTypes(List<ObjectNode> objects) {
         List<ObjectNode> out = new ArrayList<>(objects);
         ObjectNode flow = JsonMapper.builder().build().createObjectNode();
@@ -130,7 +147,7 @@ class BundleDeliveryTest {
         return out;
     }
 
-    /** Fixture ids minus unsupported types and relationships/sightings that lost an end. */
+    /** Sample ids minus unsupported types and relationships/sightings that lost an end. */
     static Set<String> expectedIds(List<ObjectNode> objects) {
         Set<String> ids = new HashSet<>();
         for (ObjectNode o : objects) {

@@ -35,21 +35,21 @@ class DossierSyncTest {
         String b = emulator.addDossier("Dossier B");
         emulator.addDossier("Not configured");
         Instant past = Instant.now().minusSeconds(3600);
-        String apt1 = emulator.addFixtureReport(a, "oasis-apt1-report.json", past);
-        String poisonIvy = emulator.addFixtureReport(a, "oasis-poisonivy-report.json", past.plusSeconds(1));
-        String capec = emulator.addFixtureReport(b, "opencti-pycti-mitre_capec-bundle.json", past);
+        String apt1 = emulator.addSampleReport(a, "report-webmail-phishing.json", past);
+        String poisonIvy = emulator.addSampleReport(a, "report-ransomware.json", past.plusSeconds(1));
+        String capec = emulator.addSampleReport(b, "report-vpn-exploitation.json", past);
         DossierSync sync = sync(" " + a + " ," + b + ",");
 
         SyncResult first = sync.runOnce();
         assertThat(first.succeeded()).isTrue();
         assertThat(sink.reportIds()).containsExactly(apt1, poisonIvy, capec);
-        assertThat(first.objectsDelivered()).isEqualTo(76 + 155 + 2610);
+        assertThat(first.objectsDelivered()).isEqualTo(size(apt1) + size(poisonIvy) + size(capec));
         assertThat(sink.deliveries.get(0).objectIds()).containsExactlyElementsOf(fixtureIds(apt1));
         assertThat(sink.events).startsWith("start " + a).contains("finish " + a + " ok", "finish " + b + " ok");
         assertThat(state.load().cursor(a)).isPresent();
         assertThat(state.saveCount()).isEqualTo(2); // once per dossier, right after it completed
 
-        String later = emulator.addFixtureReport(a, "oasis-infrastructure.json", Instant.now().plusMillis(5));
+        String later = emulator.addSampleReport(a, "report-rat-c2.json", Instant.now().plusMillis(5));
         sink.deliveries.clear();
         emulator.clearRequests();
         SyncResult second = sync.runOnce();
@@ -69,9 +69,9 @@ class DossierSyncTest {
         String a = emulator.addDossier("A");
         String b = emulator.addDossier("B");
         Instant past = Instant.now().minusSeconds(60);
-        String good = emulator.addFixtureReport(a, "oasis-infrastructure.json", past);
-        String bad = emulator.addFixtureReport(a, "oasis-apt1-report.json", past.plusSeconds(1));
-        String other = emulator.addFixtureReport(b, "oasis-indicators-for-C2-with-COA.json", past);
+        String good = emulator.addSampleReport(a, "report-rat-c2.json", past);
+        String bad = emulator.addSampleReport(a, "report-webmail-phishing.json", past.plusSeconds(1));
+        String other = emulator.addSampleReport(b, "report-vpn-exploitation.json", past);
         sink.failingReports.add(bad);
         DossierSync sync = sync(a + "," + b);
 
@@ -94,7 +94,7 @@ class DossierSyncTest {
     @Test
     void aReportWhoseObjectsCannotBeReadIsNotLost() {
         String a = emulator.addDossier("A");
-        String report = emulator.addFixtureReport(a, "oasis-poisonivy-report.json", Instant.now().minusSeconds(5));
+        String report = emulator.addSampleReport(a, "report-ransomware.json", Instant.now().minusSeconds(5));
         DossierSync sync = sync(a);
         // Listing works; reading the report's objects then fails with 500 until the retries give up.
         sink.beforeReading = () -> emulator.faults().failNext(100, 500);
@@ -106,13 +106,13 @@ class DossierSyncTest {
         emulator.faults().reset();
         sink.beforeReading = null;
         assertThat(sync.runOnce().reportsDelivered()).isEqualTo(1);
-        assertThat(sink.deliveries.get(0).objectIds()).hasSize(155);
+        assertThat(sink.deliveries.get(0).objectIds()).hasSize(size(report));
     }
 
     @Test
     void invisibleDossiersAreReportedAndRateLimitsRetried() {
         String a = emulator.addDossier("A");
-        emulator.addFixtureReport(a, "oasis-infrastructure.json", Instant.now().minusSeconds(5));
+        emulator.addSampleReport(a, "report-rat-c2.json", Instant.now().minusSeconds(5));
         emulator.addDossier("5b1e0d9c-0000-4000-8000-00000000000f", "other team", false);
         emulator.faults().rateLimitNext(1, "1").failNext(1, 502);
         SyncResult result = sync(a + ",5b1e0d9c-0000-4000-8000-00000000000f,unknown").runOnce();
@@ -135,10 +135,10 @@ class DossierSyncTest {
         String a = emulator.addDossier("A");
         String b = emulator.addDossier("B");
         Instant old = Instant.parse("2025-03-01T10:00:00Z");
-        emulator.addFixtureReport(a, "oasis-infrastructure.json", old.minusSeconds(10));
-        String newInA = emulator.addFixtureReport(a, "oasis-apt1-report.json", old.plusSeconds(10));
-        emulator.addFixtureReport(b, "oasis-indicators-for-C2-with-COA.json", old.minusSeconds(10));
-        String newInB = emulator.addFixtureReport(b, "oasis-poisonivy-report.json", old.plusSeconds(10));
+        emulator.addSampleReport(a, "report-rat-c2.json", old.minusSeconds(10));
+        String newInA = emulator.addSampleReport(a, "report-webmail-phishing.json", old.plusSeconds(10));
+        emulator.addSampleReport(b, "report-vpn-exploitation.json", old.minusSeconds(10));
+        String newInB = emulator.addSampleReport(b, "report-ransomware.json", old.plusSeconds(10));
         SyncState legacy = SyncState.parse("{\"last_run\": \"2025-03-01T10:00:00\", \"dossiers\": {"
                 + "\"" + a + "\": {\"last_run_at\": \"2025-03-01T10:00:00.000000+00:00\"},"
                 + "\"" + b + "\": {\"latest_report\": \"2025-03-01T10:00:00Z\"}}}");
@@ -159,7 +159,7 @@ class DossierSyncTest {
     @Test
     void aStateThatCannotBeSavedFailsTheDossierOnly() {
         String a = emulator.addDossier("A");
-        emulator.addFixtureReport(a, "oasis-infrastructure.json", Instant.now().minusSeconds(5));
+        emulator.addSampleReport(a, "report-rat-c2.json", Instant.now().minusSeconds(5));
         io.sightline.integrations.stixify.SyncStateStore broken = new io.sightline.integrations.stixify.SyncStateStore() {
             @Override
             public SyncState load() {
@@ -182,9 +182,9 @@ class DossierSyncTest {
     void anInterruptStopsTheRunWithoutMovingTheCursor() {
         String a = emulator.addDossier("A");
         String b = emulator.addDossier("B");
-        emulator.addFixtureReport(a, "oasis-infrastructure.json", Instant.now().minusSeconds(5));
-        emulator.addFixtureReport(a, "oasis-apt1-report.json", Instant.now().minusSeconds(4));
-        emulator.addFixtureReport(b, "oasis-poisonivy-report.json", Instant.now().minusSeconds(5));
+        emulator.addSampleReport(a, "report-rat-c2.json", Instant.now().minusSeconds(5));
+        emulator.addSampleReport(a, "report-webmail-phishing.json", Instant.now().minusSeconds(4));
+        emulator.addSampleReport(b, "report-ransomware.json", Instant.now().minusSeconds(5));
         sink.beforeReading = () -> Thread.currentThread().interrupt();
         try {
             SyncResult result = sync(a + "," + b).runOnce();
@@ -207,6 +207,10 @@ class DossierSyncTest {
 
     private DossierSync sync(String ids) {
         return new DossierSync(client, sink, state, DossierSync.parseDossierIds(ids), Clock.systemUTC());
+    }
+
+    private int size(String reportId) {
+        return emulator.report(reportId).source().size();
     }
 
     private List<String> fixtureIds(String reportId) {

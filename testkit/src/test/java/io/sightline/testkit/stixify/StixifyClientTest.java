@@ -8,6 +8,7 @@ import io.sightline.integrations.stixify.Dossier;
 import io.sightline.integrations.stixify.ReportObjects;
 import io.sightline.integrations.stixify.StixifyClient;
 import io.sightline.integrations.stixify.StixifyReport;
+import io.sightline.testkit.samples.NeedsPublicSamples;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,17 +42,18 @@ class StixifyClientTest {
     @Test
     void sendsAddedAfterInTheOriginalFormatPercentEncoded() {
         String dossier = emulator.addDossier("d");
-        emulator.addFixtureReport(dossier, "oasis-infrastructure.json", Instant.parse("2026-02-18T15:24:00.123456Z"));
-        String newer = emulator.addFixtureReport(dossier, "oasis-apt1-report.json", Instant.parse("2026-02-18T15:24:00.123457Z"));
+        emulator.addSampleReport(dossier, "report-rat-c2.json", Instant.parse("2026-02-18T15:24:00.123456Z"));
+        String newer = emulator.addSampleReport(dossier, "report-webmail-phishing.json", Instant.parse("2026-02-18T15:24:00.123457Z"));
         List<StixifyReport> reports = client.listReports(dossier, Instant.parse("2026-02-18T15:24:00.123456Z"));
         assertThat(reports).extracting(StixifyReport::id).containsExactly(newer);
-        assertThat(reports.get(0).name()).isEqualTo("oasis-apt1-report.json");
+        assertThat(reports.get(0).name()).isEqualTo("report-webmail-phishing.json");
         assertThat(emulator.requests().get(0).rawQuery())
                 .isEqualTo("page=1&page_size=200&added_after=2026-02-18T15%3A24%3A00.123456%2B00%3A00");
         assertThat(client.listReports(dossier, null)).hasSize(2);
     }
 
     @Test
+    @NeedsPublicSamples
     void streamsEveryObjectOfAReportInOrder() {
         String dossier = emulator.addDossier("d");
         String report = emulator.addFixtureReport(dossier, "opencti-pycti-mitre_capec-bundle.json", Instant.now());
@@ -69,14 +71,14 @@ class StixifyClientTest {
     @Test
     void lyingTotalsAndRepeatedPagesTerminate() {
         String dossier = emulator.addDossier("d");
-        String report = emulator.addFixtureReport(dossier, "oasis-poisonivy-report.json", Instant.now());
+        String report = emulator.addSampleReport(dossier, "report-rat-c2.json", Instant.now());
         emulator.faults().lieAboutTotals(1_000_000);
-        assertThat(count(report)).isEqualTo(155);
+        assertThat(count(report)).isEqualTo(19);
         assertThat(emulator.requestCount()).isEqualTo(2); // the full page, then an empty one
 
         emulator.clearRequests();
         emulator.faults().repeatLastPage(true);
-        assertThat(count(report)).isEqualTo(155);
+        assertThat(count(report)).isEqualTo(19);
         assertThat(emulator.requestCount()).isEqualTo(2); // the repeated page is detected and skipped
         assertThat(client.listReports(dossier, null)).hasSize(1);
         assertThat(client.listDossiers()).hasSize(1);
@@ -99,7 +101,7 @@ class StixifyClientTest {
     @Test
     void slowPagesWithinTheTimeoutAreReadAndSlowerOnesFailPrecisely() {
         String dossier = emulator.addDossier("d");
-        emulator.addFixtureReport(dossier, "oasis-infrastructure.json", Instant.now());
+        emulator.addSampleReport(dossier, "report-rat-c2.json", Instant.now());
         emulator.faults().slowPages(Duration.ofMillis(150));
         assertThat(client.listReports(dossier, null)).hasSize(1);
 
@@ -117,6 +119,7 @@ class StixifyClientTest {
     }
 
     @Test
+    @NeedsPublicSamples
     void aPageThatBreaksOffIsRequestedAgainWithoutDuplicates() {
         String dossier = emulator.addDossier("d");
         String report = emulator.addFixtureReport(dossier, "oasis-poisonivy-report.json", Instant.now());

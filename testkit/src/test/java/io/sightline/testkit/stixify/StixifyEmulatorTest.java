@@ -37,8 +37,8 @@ class StixifyEmulatorTest {
     void listsHaveTheDogesecEnvelopeAndAnEmptyPagePastTheEnd() throws Exception {
         String dossier = emulator.addDossier("APT reports");
         emulator.addDossier("0b7c4c1e-0000-4000-8000-000000000001", "hidden", false);
-        String report = emulator.addFixtureReport(dossier, "oasis-apt1-report.json", Instant.parse("2026-01-01T00:00:00Z"));
-        // The fixture's own report object gives the report its id.
+        String report = emulator.addSampleReport(dossier, "report-webmail-phishing.json", Instant.parse("2026-01-01T00:00:00Z"));
+        // The sample's own report object gives the report its id.
         assertThat(emulator.report(report).source().reportObjectId()).isEqualTo(report);
 
         JsonNode dossiers = json(get("v1/dossiers/?page=1&page_size=200", StixifyTestClients.KEY));
@@ -48,18 +48,18 @@ class StixifyEmulatorTest {
         JsonNode reports = json(get("v1/dossiers/" + dossier + "/reports/", StixifyTestClients.KEY));
         JsonNode item = reports.path("objects").get(0);
         assertThat(item.path("id").asString()).isEqualTo(report).startsWith("report--");
-        assertThat(item.path("stixify_report_metadata").path("name").asString()).isEqualTo("oasis-apt1-report.json");
+        assertThat(item.path("stixify_report_metadata").path("name").asString()).isEqualTo("report-webmail-phishing.json");
 
-        JsonNode page = json(get("v1/reports/" + report + "/objects/?page=1&page_size=50", StixifyTestClients.KEY));
-        assertThat(page.path("page_size").asInt()).isEqualTo(50);
+        JsonNode page = json(get("v1/reports/" + report + "/objects/?page=1&page_size=10", StixifyTestClients.KEY));
+        assertThat(page.path("page_size").asInt()).isEqualTo(10);
         assertThat(page.path("page_number").asInt()).isEqualTo(1);
-        assertThat(page.path("page_results_count").asInt()).isEqualTo(50);
-        assertThat(page.path("total_results_count").asInt()).isEqualTo(76);
-        JsonNode last = json(get("v1/reports/" + report + "/objects/?page=2&page_size=50", StixifyTestClients.KEY));
-        assertThat(last.path("objects")).hasSize(26);
-        JsonNode past = json(get("v1/reports/" + report + "/objects/?page=9&page_size=50", StixifyTestClients.KEY));
+        assertThat(page.path("page_results_count").asInt()).isEqualTo(10);
+        assertThat(page.path("total_results_count").asInt()).isEqualTo(16);
+        JsonNode last = json(get("v1/reports/" + report + "/objects/?page=2&page_size=10", StixifyTestClients.KEY));
+        assertThat(last.path("objects")).hasSize(6);
+        JsonNode past = json(get("v1/reports/" + report + "/objects/?page=9&page_size=10", StixifyTestClients.KEY));
         assertThat(past.path("objects")).isEmpty();
-        assertThat(past.path("total_results_count").asInt()).isEqualTo(76);
+        assertThat(past.path("total_results_count").asInt()).isEqualTo(16);
         JsonNode capped = json(get("v1/reports/" + report + "/objects/?page=0&page_size=100000", StixifyTestClients.KEY));
         assertThat(capped.path("page_size").asInt()).isEqualTo(StixifyEmulator.MAX_PAGE_SIZE);
         assertThat(capped.path("page_number").asInt()).isEqualTo(1);
@@ -73,8 +73,8 @@ class StixifyEmulatorTest {
     @Test
     void addedAfterFiltersStrictlyAndNeedsItsPlusEncoded() throws Exception {
         String dossier = emulator.addDossier("d");
-        emulator.addFixtureReport(dossier, "oasis-infrastructure.json", Instant.parse("2026-02-18T15:00:00Z"));
-        emulator.addFixtureReport(dossier, "oasis-indicators-for-C2-with-COA.json", Instant.parse("2026-02-18T16:00:00Z"));
+        emulator.addSampleReport(dossier, "report-rat-c2.json", Instant.parse("2026-02-18T15:00:00Z"));
+        emulator.addSampleReport(dossier, "report-vpn-exploitation.json", Instant.parse("2026-02-18T16:00:00Z"));
         String base = "v1/dossiers/" + dossier + "/reports/?added_after=";
         assertThat(json(get(base + "2026-02-18T15:00:00.000000%2B00:00", StixifyTestClients.KEY)).path("objects")).hasSize(1);
         assertThat(json(get(base + "2026-02-18T14:59:59.999999%2B00:00", StixifyTestClients.KEY)).path("objects")).hasSize(2);

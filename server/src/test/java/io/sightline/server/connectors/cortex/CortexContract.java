@@ -124,14 +124,14 @@ abstract class CortexContract extends HubTest {
     @Test
     void reportArtifactsBecomeObservablesOnRequest() {
         String caseId = createCase(admin, unique("artifacts"));
-        String observableId = addObservable(caseId, "ip", "185.162.131.25");
+        String observableId = addObservable(caseId, "ip", "203.0.113.25");
         JsonNode job = awaitEnd(runJob("DShield_lookup_1_0", "local", observableId));
         assertThat(job.get("status").asString()).isEqualTo("Success");
         var imported = admin.post("/api/connector/cortex/job/" + job.get("_id").asString() + "/artifacts", Map.of());
         assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
         List<String> values = new ArrayList<>();
         imported.json().get("created").forEach(o -> values.add(o.get("dataType").asString() + ":" + o.get("data").asString()));
-        assertThat(values).contains("autonomous-system:14576", "mail:abuse@king-servers.com");
+        assertThat(values).contains("autonomous-system:64501", "mail:abuse@hosting.example.net");
         assertThat(imported.json().get("created").get(0).get("ioc").asBoolean()).isFalse();
         var again = admin.post("/api/connector/cortex/job/" + job.get("_id").asString() + "/artifacts", Map.of());
         assertThat(again.json().get("created")).isEmpty();

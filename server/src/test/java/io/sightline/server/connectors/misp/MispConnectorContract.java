@@ -5,11 +5,12 @@ import io.sightline.integrations.misp.MispClient;
 import io.sightline.integrations.misp.MispEventListener;
 import io.sightline.integrations.misp.MispNewAttribute;
 import io.sightline.integrations.misp.MispSample;
+import io.sightline.server.support.TestApi;
+import io.sightline.testkit.samples.NeedsPublicSamples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import io.sightline.server.support.TestApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -18,10 +19,11 @@ import static io.sightline.server.connectors.misp.MispTesting.attribute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The MISP connector end to end against the emulator loaded with the real fixtures: import,
+ * The MISP connector end to end against the emulator loaded with the public samples: import,
  * incremental sync, updates and deletions, analyst changes kept, case updates, export and
  * re-export, status. Run on H2 and on PostgreSQL.
  */
+@NeedsPublicSamples
 abstract class MispConnectorContract extends MispHubTest {
 
     protected abstract MispTesting.Misp misp();

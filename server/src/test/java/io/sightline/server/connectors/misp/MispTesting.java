@@ -4,7 +4,7 @@ import io.sightline.integrations.http.HttpAuth;
 import io.sightline.integrations.http.HttpTargetConfig;
 import io.sightline.integrations.misp.MispClient;
 import io.sightline.testkit.misp.MispEmulator;
-import java.nio.file.Files;
+import io.sightline.testkit.samples.PublicSamples;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,13 +20,9 @@ final class MispTesting {
 
     private MispTesting() {}
 
-    /** {@code shared/fixtures/misp}, found by walking up from the working directory. */
+    /** The public MISP samples, {@code shared/fixtures/misp}; tests using them are {@code @NeedsPublicSamples}. */
     static Path fixtures() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/fixtures/misp");
-            if (Files.isDirectory(candidate)) return candidate;
-        }
-        throw new IllegalStateException("shared/fixtures/misp not found above " + Path.of("").toAbsolutePath());
+        return PublicSamples.root().resolve("misp");
     }
 
     /** An emulator whose clock only moves when the test says so (MISP timestamps count seconds). */

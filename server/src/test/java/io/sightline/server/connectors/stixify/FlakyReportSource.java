@@ -5,7 +5,7 @@ import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A fixture report that the Stixify emulator answers with HTTP 500 while {@link #failing} is set. */
+/** A report that the Stixify emulator answers with HTTP 500 while {@link #failing} is set. */
 final class FlakyReportSource implements ReportSource {
     final AtomicBoolean failing = new AtomicBoolean(true);
     private final ReportSource delegate;

@@ -16,7 +16,7 @@ class ReportSpoolTest {
 
     @Test
     void aReportPassesThroughUnchangedAndIsReplayedInOrderThenTheFileIsGone() throws Exception {
-        ReportSource source = ReportSource.fixture("oasis-poisonivy-report.json");
+        ReportSource source = ReportSource.sample("report-webmail-phishing.json");
         List<ObjectNode> original = new ArrayList<>();
         source.objects(0, source.size()).forEachRemaining(original::add);
 

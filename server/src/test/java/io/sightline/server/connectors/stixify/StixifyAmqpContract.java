@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * object per message, while storing the report in the intel store. Run on H2 and PostgreSQL.
  */
 abstract class StixifyAmqpContract extends HubTest {
-    static final String C2 = "oasis-indicators-for-C2-with-COA.json";
+    static final String REPORT = "report-ransomware.json";
 
     /** The broker and emulated servers of one database variant, and the dossier of the test. */
     static final class Servers implements AutoCloseable {
@@ -41,7 +41,7 @@ abstract class StixifyAmqpContract extends HubTest {
 
         Servers() {
             stixify.addDossier(dossier, "Over AMQP", true);
-            report = stixify.addFixtureReport(dossier, C2, Instant.now().minus(Duration.ofDays(1)));
+            report = stixify.addSampleReport(dossier, REPORT, Instant.now().minus(Duration.ofDays(1)));
         }
 
         void register(DynamicPropertyRegistry registry) {
@@ -78,7 +78,7 @@ abstract class StixifyAmqpContract extends HubTest {
         assertThat(checkpoint(admin, servers.dossier)).isNotNull();
         assertThat(servers.opencti.awaitSettled(Duration.ofSeconds(30))).isTrue();
 
-        ReportSource source = ReportSource.fixture(C2);
+        ReportSource source = ReportSource.sample(REPORT);
         Set<String> expected = new HashSet<>();
         source.objects(0, source.size()).forEachRemaining(o -> expected.add(o.get("id").asString()));
         Set<String> received = new HashSet<>();

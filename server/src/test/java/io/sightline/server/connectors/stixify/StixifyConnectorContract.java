@@ -24,11 +24,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The Stixify connector in the hub against the Stixify emulator serving the real STIX fixtures:
+ * The Stixify connector in the hub against the Stixify emulator serving the project's STIX samples:
  * dossier history into the intel store, incremental runs, failures, checkpoint resets, health.
  * Each test works on its own dossier (one hub partition each). Run on H2 and PostgreSQL.
  */
 abstract class StixifyConnectorContract extends HubTest {
+    /** The phishing sample's landing domain, and the indicator of it. */
+    static final String PHISHING_DOMAIN = "webmail-login.example.net";
+    static final String PHISHING_DOMAIN_INDICATOR = "indicator--fca3758e-727e-53e5-a3e0-1a861424b3ff";
+
 
     /** The emulator and dossiers of this database variant. */
     protected abstract StixifyDossiers stixify();
@@ -44,20 +48,21 @@ abstract class StixifyConnectorContract extends HubTest {
         awaitFirstRun(connector, dossiers.history);
         assertThat(partition(connector, dossiers.history).lastSuccessAt()).isNotNull();
         assertThat(reportsStored(dossiers.history)).isEqualTo(2);
-        assertThat(linksStored(dossiers.history)).isEqualTo(76 + 8);
-        assertThat(stored("indicator--3f3ff9f1-bb4e-4392-89e5-1991179042ba")).isTrue();
+        long objects = distinctIds(StixifyDossiers.PHISHING) + distinctIds(StixifyDossiers.RANSOMWARE);
+        assertThat(linksStored(dossiers.history)).isEqualTo(objects);
+        assertThat(stored(PHISHING_DOMAIN_INDICATOR)).isTrue();
 
         String caseId = createCase(admin, unique("stixify"));
-        JsonNode seen = seenInIntel(admin, caseId, "domain", "hugesoft.org");
+        JsonNode seen = seenInIntel(admin, caseId, "domain", PHISHING_DOMAIN);
         assertThat(seen).anySatisfy(s -> {
-            assertThat(s.get("stixId").asString()).isEqualTo("indicator--3f3ff9f1-bb4e-4392-89e5-1991179042ba");
-            assertThat(s.get("reportId").asString()).isEqualTo(dossiers.apt1Report);
-            assertThat(s.get("reportName").asString()).isEqualTo(StixifyDossiers.APT1);
+            assertThat(s.get("stixId").asString()).isEqualTo(PHISHING_DOMAIN_INDICATOR);
+            assertThat(s.get("reportId").asString()).isEqualTo(dossiers.phishingReport);
+            assertThat(s.get("reportName").asString()).isEqualTo(StixifyDossiers.PHISHING);
             assertThat(s.get("dossierId").asString()).isEqualTo(dossiers.history);
             assertThat(s.get("dossierName").asString()).isEqualTo("History");
         });
-        assertThat(seenInIntel(admin, caseId, "hash", "EF537F25C895BFA782526529A9B63D97AA631564D5D789C2B765448C8635FB6C"))
-                .anySatisfy(s -> assertThat(s.get("reportId").asString()).isEqualTo(dossiers.c2Report));
+        assertThat(seenInIntel(admin, caseId, "hash", "C0B86A32EC67CE1CFB238543DA52D047CB64C1008775BB3F57AD3F018C49FA3C"))
+                .anySatisfy(s -> assertThat(s.get("reportId").asString()).isEqualTo(dossiers.ransomwareReport));
 
         String cursor = checkpoint(admin, dossiers.history);
         assertThat(cursor).isNotNull();
@@ -66,7 +71,7 @@ abstract class StixifyConnectorContract extends HubTest {
         assertThat(counters).anySatisfy(p -> {
             assertThat(p.get("partition").asString()).isEqualTo(dossiers.history);
             assertThat(p.get("counters").get("reports").asLong()).isGreaterThanOrEqualTo(2);
-            assertThat(p.get("counters").get("objects").asLong()).isGreaterThanOrEqualTo(84);
+            assertThat(p.get("counters").get("objects").asLong()).isGreaterThanOrEqualTo(objects);
             assertThat(p.has("lagMillis")).isTrue();
         });
     }
@@ -75,17 +80,17 @@ abstract class StixifyConnectorContract extends HubTest {
     void aReportAddedLaterArrivesOnTheNextRunAndNothingElseIsFetchedAgain() {
         StixifyDossiers dossiers = stixify();
         awaitFirstRun(connector, dossiers.later);
-        assertThat(lookup(admin, "ip", "198.51.100.3", dossiers.later)).isEmpty();
+        assertThat(lookup(admin, "ip", "198.51.100.23", dossiers.later)).isEmpty();
         long firstFetches = objectFetches(dossiers.emulator, dossiers.laterFirstReport);
         assertThat(firstFetches).isEqualTo(1);
-        String newReport = dossiers.emulator.addFixtureReport(dossiers.later, StixifyDossiers.SCOS, Instant.now());
+        String newReport = dossiers.emulator.addSampleReport(dossiers.later, StixifyDossiers.RAT_C2, Instant.now());
 
         var triggered = admin.post("/api/v1/connector/stixify/sync?dossier=" + dossiers.later, Map.of());
         assertThat(triggered.status()).as(triggered.toString()).isEqualTo(202);
-        await(() -> !lookup(admin, "ip", "198.51.100.3", dossiers.later).isEmpty(), Duration.ofSeconds(30));
+        await(() -> !lookup(admin, "ip", "198.51.100.23", dossiers.later).isEmpty(), Duration.ofSeconds(30));
         await(() -> !partition(connector, dossiers.later).running(), Duration.ofSeconds(30));
 
-        assertThat(lookup(admin, "ip", "198.51.100.3", dossiers.later))
+        assertThat(lookup(admin, "ip", "198.51.100.23", dossiers.later))
                 .allSatisfy(s -> assertThat(s.get("reportId").asString()).isEqualTo(newReport));
         assertThat(objectFetches(dossiers.emulator, newReport)).isEqualTo(1);
         assertThat(objectFetches(dossiers.emulator, dossiers.laterFirstReport)).isEqualTo(firstFetches);
@@ -140,9 +145,9 @@ abstract class StixifyConnectorContract extends HubTest {
         assertThat(objectFetches(dossiers.emulator, dossiers.flakyGoodReport)).isEqualTo(goodFetches + 1);
         assertThat(checkpoint(admin, dossiers.flaky)).isNotNull();
         assertThat(reportsStored(dossiers.flaky)).isEqualTo(2);
-        assertThat(lookup(admin, "ip", "219.76.208.163", dossiers.flaky))
+        assertThat(lookup(admin, "ip", "203.0.113.50", dossiers.flaky))
                 .anySatisfy(s -> assertThat(s.get("reportId").asString()).isEqualTo(dossiers.flakyBadReport));
-        assertThat(linksStored(dossiers.flaky)).isEqualTo(8 + distinctIds(StixifyDossiers.POISON_IVY));
+        assertThat(linksStored(dossiers.flaky)).isEqualTo(distinctIds(StixifyDossiers.RANSOMWARE) + distinctIds(StixifyDossiers.VPN));
         assertThat(admin.get("/api/status").json().get("connectors").get("stixify").get("servers").get(0).get("status")
                 .asString()).isEqualTo("OK");
     }
@@ -202,26 +207,26 @@ abstract class StixifyConnectorContract extends HubTest {
         awaitFirstRun(connector, dossiers.history);
         long objects = jdbc.sql("SELECT COUNT(*) FROM intel_object").query(Long.class).single();
         long links = linksStored(dossiers.history);
-        long apt1Fetches = objectFetches(dossiers.emulator, dossiers.apt1Report);
-        long c2Fetches = objectFetches(dossiers.emulator, dossiers.c2Report);
-        int seen = lookup(admin, "domain", "hugesoft.org", dossiers.history).size();
+        long phishingFetches = objectFetches(dossiers.emulator, dossiers.phishingReport);
+        long ransomwareFetches = objectFetches(dossiers.emulator, dossiers.ransomwareReport);
+        int seen = lookup(admin, "domain", PHISHING_DOMAIN, dossiers.history).size();
 
         var reset = admin.put("/api/v1/connector/stixify/checkpoint/" + dossiers.history, Map.of("date", 0));
         assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
         assertThat(checkpoint(admin, dossiers.history)).isEqualTo("1970-01-01T00:00:00.000000+00:00");
         assertThat(syncNow(connector, dossiers.history)).isEqualTo(PartitionScheduler.Outcome.SUCCEEDED);
 
-        assertThat(objectFetches(dossiers.emulator, dossiers.apt1Report)).isEqualTo(apt1Fetches + 1);
-        assertThat(objectFetches(dossiers.emulator, dossiers.c2Report)).isEqualTo(c2Fetches + 1);
+        assertThat(objectFetches(dossiers.emulator, dossiers.phishingReport)).isEqualTo(phishingFetches + 1);
+        assertThat(objectFetches(dossiers.emulator, dossiers.ransomwareReport)).isEqualTo(ransomwareFetches + 1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM intel_object").query(Long.class).single()).isEqualTo(objects);
         assertThat(linksStored(dossiers.history)).isEqualTo(links);
         assertThat(reportsStored(dossiers.history)).isEqualTo(2);
-        assertThat(lookup(admin, "domain", "hugesoft.org", dossiers.history)).hasSize(seen);
+        assertThat(lookup(admin, "domain", PHISHING_DOMAIN, dossiers.history)).hasSize(seen);
         assertThat(StixifyTimestamps.parse(checkpoint(admin, dossiers.history))).isAfter(Instant.now().minus(Duration.ofMinutes(5)));
     }
 
-    private static long distinctIds(String fixture) {
-        ReportSource source = ReportSource.fixture(fixture);
+    private static long distinctIds(String sample) {
+        ReportSource source = ReportSource.sample(sample);
         java.util.Set<String> ids = new java.util.HashSet<>();
         source.objects(0, source.size()).forEachRemaining(o -> ids.add(o.get("id").asString()));
         return ids.size();

@@ -8,30 +8,30 @@ import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * The Stixify emulator and the dossiers {@link StixifyConnectorContract} works on: the real STIX
- * fixtures as reports, one dossier per test. Each database variant gets its own, since the tests
+ * The Stixify emulator and the dossiers {@link StixifyConnectorContract} works on: the project's
+ * STIX samples as reports, one dossier per test. Each database variant gets its own, since the tests
  * count the requests the emulator served and switch its faults.
  */
 final class StixifyDossiers implements AutoCloseable {
-    static final String APT1 = "oasis-apt1-report.json";
-    static final String C2 = "oasis-indicators-for-C2-with-COA.json";
-    static final String SCOS = "stix2-python-sco-examples-list.json";
-    static final String POISON_IVY = "oasis-poisonivy-report.json";
+    static final String PHISHING = "report-webmail-phishing.json";
+    static final String RANSOMWARE = "report-ransomware.json";
+    static final String RAT_C2 = "report-rat-c2.json";
+    static final String VPN = "report-vpn-exploitation.json";
 
     final String apiKey = "stixify-secret-key-" + UUID.randomUUID();
     final StixifyEmulator emulator = StixifyEmulator.start(apiKey);
     final String history = UUID.randomUUID().toString();
     final String later = UUID.randomUUID().toString();
     final String flaky = UUID.randomUUID().toString();
-    final FlakyReportSource flakySource = new FlakyReportSource(ReportSource.fixture(POISON_IVY));
-    final String apt1Report;
-    final String c2Report;
+    final FlakyReportSource flakySource = new FlakyReportSource(ReportSource.sample(VPN));
+    final String phishingReport;
+    final String ransomwareReport;
     final String laterFirstReport;
     final String flakyGoodReport;
     final String flakyBadReport;
     /** A dossier whose second report always fails: set aside after 3 runs. */
     final String stubborn = UUID.randomUUID().toString();
-    final FlakyReportSource stubbornSource = new FlakyReportSource(ReportSource.fixture(POISON_IVY));
+    final FlakyReportSource stubbornSource = new FlakyReportSource(ReportSource.sample(VPN));
     final String stubbornBadReport;
 
     StixifyDossiers() {
@@ -40,13 +40,13 @@ final class StixifyDossiers implements AutoCloseable {
         emulator.addDossier(later, "Later", true);
         emulator.addDossier(flaky, "Flaky", true);
         emulator.addDossier(UUID.randomUUID().toString(), "Not configured", true);
-        apt1Report = emulator.addFixtureReport(history, APT1, past);
-        c2Report = emulator.addFixtureReport(history, C2, past.plusSeconds(60));
-        laterFirstReport = emulator.addFixtureReport(later, C2, past);
-        flakyGoodReport = emulator.addFixtureReport(flaky, C2, past);
-        flakyBadReport = emulator.addReport(flaky, "Poison Ivy", flakySource, past.plusSeconds(60));
+        phishingReport = emulator.addSampleReport(history, PHISHING, past);
+        ransomwareReport = emulator.addSampleReport(history, RANSOMWARE, past.plusSeconds(60));
+        laterFirstReport = emulator.addSampleReport(later, RANSOMWARE, past);
+        flakyGoodReport = emulator.addSampleReport(flaky, RANSOMWARE, past);
+        flakyBadReport = emulator.addReport(flaky, "VPN", flakySource, past.plusSeconds(60));
         emulator.addDossier(stubborn, "Stubborn", true);
-        emulator.addFixtureReport(stubborn, C2, past);
+        emulator.addSampleReport(stubborn, RANSOMWARE, past);
         stubbornBadReport = emulator.addReport(stubborn, "Always broken", stubbornSource, past.plusSeconds(60));
     }
 

@@ -30,8 +30,9 @@ import tools.jackson.databind.JsonNode;
  * and to OpenCTI. Run on H2 and PostgreSQL.
  */
 abstract class StixifyOpenCtiContract extends HubTest {
-    static final String APT1 = "oasis-apt1-report.json";
-    static final String C2 = "oasis-indicators-for-C2-with-COA.json";
+    static final String PHISHING = "report-webmail-phishing.json";
+    static final String RANSOMWARE = "report-ransomware.json";
+    static final String LATER = "report-rat-c2.json";
 
     /** The emulated Stixify and OpenCTI of one database variant, and the dossier the tests share. */
     static final class Servers implements AutoCloseable {
@@ -41,14 +42,14 @@ abstract class StixifyOpenCtiContract extends HubTest {
         final StixifyEmulator stixify = StixifyEmulator.start(apiKey);
         final OpenCtiEmulator opencti = OpenCtiEmulator.start(token, null);
         final String dossier = UUID.randomUUID().toString();
-        final String apt1Report;
-        final String c2Report;
+        final String phishingReport;
+        final String ransomwareReport;
 
         Servers() {
             Instant past = Instant.now().minus(Duration.ofDays(3));
             stixify.addDossier(dossier, "Shared dossier", true);
-            apt1Report = stixify.addFixtureReport(dossier, APT1, past);
-            c2Report = stixify.addFixtureReport(dossier, C2, past.plusSeconds(1));
+            phishingReport = stixify.addSampleReport(dossier, PHISHING, past);
+            ransomwareReport = stixify.addSampleReport(dossier, RANSOMWARE, past.plusSeconds(1));
         }
 
         /** The hub's {@code stixify} block, in the original connector's spelling where it has one. */
@@ -91,7 +92,7 @@ abstract class StixifyOpenCtiContract extends HubTest {
         assertThat(bundles).hasSizeGreaterThanOrEqualTo(2);
         assertThat(bundles).allSatisfy(b -> assertThat(b.get("id").asString()).matches("bundle--[0-9a-f-]{36}"));
         // The run at start-up sent these two first (another test may add a report later).
-        assertThat(idsReceived(bundles.subList(0, 2))).isEqualTo(union(fixtureIds(APT1), fixtureIds(C2)));
+        assertThat(idsReceived(bundles.subList(0, 2))).isEqualTo(union(sampleIds(PHISHING), sampleIds(RANSOMWARE)));
 
         EmulatedWork.View work = servers.opencti.works().stream()
                 .filter(w -> w.name().equals("Dossier: Shared dossier (" + servers.dossier + ")")).findFirst().orElseThrow();
@@ -99,9 +100,9 @@ abstract class StixifyOpenCtiContract extends HubTest {
         assertThat(work.inError()).isFalse();
 
         assertThat(jdbc.sql("SELECT COUNT(*) FROM intel_report WHERE dossier_id = ? AND report_id IN (?, ?)")
-                .params(servers.dossier, servers.apt1Report, servers.c2Report).query(Long.class).single()).isEqualTo(2);
-        assertThat(lookup(admin, "domain", "hugesoft.org", servers.dossier))
-                .anySatisfy(s -> assertThat(s.get("reportId").asString()).isEqualTo(servers.apt1Report));
+                .params(servers.dossier, servers.phishingReport, servers.ransomwareReport).query(Long.class).single()).isEqualTo(2);
+        assertThat(lookup(admin, "domain", "webmail-login.example.net", servers.dossier))
+                .anySatisfy(s -> assertThat(s.get("reportId").asString()).isEqualTo(servers.phishingReport));
 
         var status = admin.get("/api/status");
         assertThat(status.body()).doesNotContain(servers.token).doesNotContain(servers.apiKey);
@@ -117,7 +118,7 @@ abstract class StixifyOpenCtiContract extends HubTest {
         Servers servers = servers();
         awaitFirstRun(connector, servers.dossier);
         String cursor = checkpoint(admin, servers.dossier);
-        String newReport = servers.stixify.addReport(servers.dossier, "New", ReportSource.fixture("oasis-infrastructure.json"),
+        String newReport = servers.stixify.addReport(servers.dossier, "New", ReportSource.sample(LATER),
                 Instant.now());
         servers.opencti.failNext("stixBundlePush", 1);
 
@@ -138,7 +139,7 @@ abstract class StixifyOpenCtiContract extends HubTest {
         assertThat(syncNow(connector, servers.dossier)).isEqualTo(PartitionScheduler.Outcome.SUCCEEDED);
         assertThat(servers.opencti.received().apiBundles()).hasSize(before + 1);
         assertThat(idsReceived(servers.opencti.received().apiBundles().subList(before, before + 1)))
-                .isEqualTo(fixtureIds("oasis-infrastructure.json"));
+                .isEqualTo(sampleIds(LATER));
         assertThat(checkpoint(admin, servers.dossier)).isNotEqualTo(cursor).doesNotStartWith("{");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM intel_report WHERE dossier_id = ? AND report_id = ?")
                 .params(servers.dossier, newReport).query(Long.class).single()).isEqualTo(1);
@@ -150,8 +151,8 @@ abstract class StixifyOpenCtiContract extends HubTest {
         return ids;
     }
 
-    private static Set<String> fixtureIds(String fixture) {
-        ReportSource source = ReportSource.fixture(fixture);
+    private static Set<String> sampleIds(String sample) {
+        ReportSource source = ReportSource.sample(sample);
         Set<String> ids = new HashSet<>();
         source.objects(0, source.size()).forEachRemaining(o -> ids.add(o.get("id").asString()));
         return ids;
