@@ -1,6 +1,5 @@
 package io.sightline.server.alerts;
 
-import io.sightline.server.api.ApiException;
 import io.sightline.server.api.JsonInput;
 import io.sightline.server.audit.AuditLog;
 import io.sightline.server.auth.Permission;
@@ -13,6 +12,10 @@ import io.sightline.server.common.Pap;
 import io.sightline.server.common.TagRepository;
 import io.sightline.server.common.Tlp;
 import io.sightline.server.common.Unsupported;
+import io.sightline.server.core.Conflict;
+import io.sightline.server.core.Invalid;
+import io.sightline.server.core.Malformed;
+import io.sightline.server.core.NotFound;
 import io.sightline.server.observables.ObservableDraft;
 import io.sightline.server.observables.ObservableInput;
 import io.sightline.server.observables.ObservableRecord;
@@ -22,7 +25,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -71,7 +73,7 @@ public class AlertService {
         String source = in.requiredString("source", 256);
         String sourceRef = in.requiredString("sourceRef", 512);
         if (alerts.findBySource(p.orgId(), type, source, sourceRef).isPresent()) {
-            throw ApiException.createError("Alert " + type + ":" + source + ":" + sourceRef + " already exist in organisation " + p.orgName());
+            throw new Conflict("Alert " + type + ":" + source + ":" + sourceRef + " already exist in organisation " + p.orgName());
         }
         List<ObservableDraft> drafts = inlineObservables(in);
         long now = clock.millis();
@@ -86,7 +88,7 @@ public class AlertService {
         long id = alerts.insert(a);
         ObservableService.Outcome outcome = observables.add(p, null, id, drafts);
         if (!outcome.failures().isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "CreateError", "Alert not created: observable refused: "
+            throw new Conflict("Alert not created: observable refused: "
                     + outcome.failures().get(0).get("message"), outcome.failures());
         }
         AlertRecord created = alerts.findById(p.orgId(), id).orElseThrow();
@@ -96,7 +98,7 @@ public class AlertService {
 
     public AlertRecord get(Principal p, String id) {
         p.require(Permission.READ);
-        return alerts.findById(p.orgId(), Ids.parse(id, "Alert")).orElseThrow(() -> ApiException.notFound("Alert " + id + " not found"));
+        return alerts.findById(p.orgId(), Ids.parse(id, "Alert")).orElseThrow(() -> new NotFound("Alert " + id + " not found"));
     }
 
     public int observableCount(AlertRecord a) {
@@ -141,7 +143,7 @@ public class AlertService {
     public CaseRecord promote(Principal p, String id, JsonNode overrides) {
         p.require(Permission.MANAGE_ALERT);
         AlertRecord a = get(p, id);
-        if (a.caseId() != null) throw ApiException.createError("Alert " + id + " is already imported into case " + Ids.format(a.caseId()));
+        if (a.caseId() != null) throw new Conflict("Alert " + id + " is already imported into case " + Ids.format(a.caseId()));
         ObjectNode caseBody = json.createObjectNode();
         caseBody.put("title", a.title());
         caseBody.put("description", a.description());
@@ -154,7 +156,7 @@ public class AlertService {
         if (overrides != null && overrides.isObject()) {
             for (String field : overrides.propertyNames()) caseBody.set(field, overrides.get(field));
         } else if (overrides != null && !overrides.isNull() && !overrides.isMissingNode()) {
-            throw ApiException.badRequest("The body of a promotion must be a JSON object of case fields");
+            throw new Malformed("The body of a promotion must be a JSON object of case fields");
         }
         CaseRecord c = cases.create(p, json.readTree(json.writeValueAsString(caseBody)));
         copyObservables(p, a, c);
@@ -168,7 +170,7 @@ public class AlertService {
         p.require(Permission.MANAGE_ALERT);
         p.require(Permission.MANAGE_CASE);
         AlertRecord a = get(p, alertId);
-        if (a.caseId() != null) throw ApiException.createError("Alert " + alertId + " is already imported into case " + Ids.format(a.caseId()));
+        if (a.caseId() != null) throw new Conflict("Alert " + alertId + " is already imported into case " + Ids.format(a.caseId()));
         CaseRecord c = cases.get(p, caseIdOrNumber);
         ObjectNode patch = json.createObjectNode();
         patch.put("description", c.description() + "\n\n### Merged with alert " + a.sourceRef() + " (" + a.source() + ")\n\n"
@@ -209,12 +211,12 @@ public class AlertService {
 
     private static int severity(JsonInput in, int fallback) {
         int s = in.integer("severity").orElse(fallback);
-        if (s < 1 || s > 4) throw ApiException.invalid("Field severity of alert must be 1 (low) to 4 (critical), not " + s);
+        if (s < 1 || s > 4) throw new Invalid("Field severity of alert must be 1 (low) to 4 (critical), not " + s);
         return s;
     }
 
     static String status(String s) {
         for (String v : STATUSES) if (v.equalsIgnoreCase(s)) return v;
-        throw ApiException.invalid("Unknown alert status '" + s + "'; use one of " + String.join(", ", STATUSES));
+        throw new Invalid("Unknown alert status '" + s + "'; use one of " + String.join(", ", STATUSES));
     }
 }

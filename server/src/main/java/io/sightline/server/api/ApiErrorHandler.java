@@ -1,5 +1,6 @@
 package io.sightline.server.api;
 
+import io.sightline.server.core.DomainException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -26,7 +27,7 @@ public class ApiErrorHandler {
             log.warn("Answered 503: {}", e.toString());
         } else if (error.status().is5xxServerError()) {
             log.error("Unexpected error", e);
-        } else if (!(e instanceof ApiException) && error.type().equals("CreateError")) {
+        } else if (!(e instanceof DomainException) && !(e instanceof ApiException) && error.type().equals("CreateError")) {
             log.info("Rejected a write the database refused: {}", e.getMessage());
         }
         return body(error.status(), error.type(), error.getMessage(), error.object());

@@ -1,5 +1,19 @@
 package io.sightline.server.api;
 
+import io.sightline.server.core.Busy;
+import io.sightline.server.core.Conflict;
+import io.sightline.server.core.DomainException;
+import io.sightline.server.core.Forbidden;
+import io.sightline.server.core.Invalid;
+import io.sightline.server.core.InvalidQuery;
+import io.sightline.server.core.Malformed;
+import io.sightline.server.core.NotFound;
+import io.sightline.server.core.Refused;
+import io.sightline.server.core.RemoteFailure;
+import io.sightline.server.core.Throttled;
+import io.sightline.server.core.TooLarge;
+import io.sightline.server.core.Unauthenticated;
+import io.sightline.server.core.Unavailable;
 import jakarta.servlet.ServletException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -20,14 +34,16 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public final class ApiErrors {
     private ApiErrors() {}
 
-    public static ApiException of(Throwable e) {
+    static ApiException of(Throwable e) {
         if (e instanceof ServletException s && s.getRootCause() != null && !(e instanceof ErrorResponse)) {
             return of(s.getRootCause());
         }
         if (e instanceof ApiException a) return a;
+        if (e instanceof DomainException d) return of(d);
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof BodySizeLimitFilter.BodyTooLargeException) return ApiException.tooLarge(t.getMessage());
             if (t instanceof ApiException a) return a;
+            if (t instanceof DomainException d) return of(d);
         }
         if (e instanceof HttpMessageNotReadableException h) return ApiException.badRequest(JsonErrors.describe(h));
         if (e instanceof MaxUploadSizeExceededException) return ApiException.tooLarge("Upload exceeds the maximum allowed size");
@@ -60,8 +76,37 @@ public final class ApiErrors {
         return ApiException.internal("Internal error: " + e.getClass().getSimpleName());
     }
 
+    /**
+     * The one place a domain failure gets its HTTP status and TheHive type name; the message and
+     * the details are the domain's, unchanged.
+     */
+    static ApiException of(DomainException e) {
+        String message = e.getMessage();
+        Object details = e.details();
+        if (e instanceof NotFound) return new ApiException(HttpStatus.NOT_FOUND, "NotFoundError", message, details);
+        if (e instanceof Invalid) return new ApiException(HttpStatus.BAD_REQUEST, "AttributeCheckingError", message, details);
+        if (e instanceof InvalidQuery) return new ApiException(HttpStatus.BAD_REQUEST, "SearchError", message, details);
+        if (e instanceof Malformed || e instanceof Refused) {
+            return new ApiException(HttpStatus.BAD_REQUEST, "BadRequest", message, details);
+        }
+        if (e instanceof Conflict) return new ApiException(HttpStatus.BAD_REQUEST, "CreateError", message, details);
+        if (e instanceof Busy) return new ApiException(HttpStatus.CONFLICT, "BadRequest", message, details);
+        if (e instanceof Unauthenticated) return new ApiException(HttpStatus.UNAUTHORIZED, "AuthenticationError", message, details);
+        if (e instanceof Forbidden) return new ApiException(HttpStatus.FORBIDDEN, "AuthorizationError", message, details);
+        if (e instanceof Throttled) return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TooManyRequests", message, details);
+        if (e instanceof TooLarge) return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "BadRequest", message, details);
+        if (e instanceof Unavailable) return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable", message, details);
+        if (e instanceof RemoteFailure r) return new ApiException(HttpStatus.BAD_GATEWAY, r.system() + "Error", message, details);
+        return new ApiException(HttpStatus.BAD_REQUEST, "BadRequest", message, details);
+    }
+
+    /** The HTTP status a failure is answered with (the web UI shows its pages with it). */
+    public static int statusOf(Throwable e) {
+        return of(e).status().value();
+    }
+
     /** An error known only by its status (a container error page without an exception). */
-    public static ApiException ofStatus(int status, String method, String path) {
+    static ApiException ofStatus(int status, String method, String path) {
         String message = switch (status) {
             case 400 -> "Bad request";
             case 401 -> "Authentication required: send Authorization: Bearer <API key> or Basic credentials";

@@ -3,19 +3,21 @@ package io.sightline.server.api;
 import org.springframework.http.HttpStatus;
 
 /**
- * A failure the client can act on, rendered as TheHive's {@code {type, message}} body. The type
- * names are TheHive's, so clients such as thehive4py show them as they would for TheHive.
+ * A failure as the API answers it: HTTP status, TheHive type name (so clients such as thehive4py
+ * show it as they would for TheHive), message and optional object. Only this package builds one;
+ * the rest of the hub throws {@link io.sightline.server.core.DomainException}s, which
+ * {@link ApiErrors} maps here.
  */
-public class ApiException extends RuntimeException {
+final class ApiException extends RuntimeException {
     private final String type;
     private final HttpStatus status;
     private final transient Object object;
 
-    public ApiException(HttpStatus status, String type, String message) {
+    ApiException(HttpStatus status, String type, String message) {
         this(status, type, message, null);
     }
 
-    public ApiException(HttpStatus status, String type, String message, Object object) {
+    ApiException(HttpStatus status, String type, String message, Object object) {
         super(message);
         this.status = status;
         this.type = type;

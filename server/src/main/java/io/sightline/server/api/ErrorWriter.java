@@ -1,5 +1,6 @@
 package io.sightline.server.api;
 
+import io.sightline.server.core.DomainException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,12 @@ public class ErrorWriter {
         this.json = json;
     }
 
-    public void write(HttpServletResponse response, ApiException e) throws IOException {
+    /** A domain failure, answered as {@link ApiErrors} maps it. */
+    public void write(HttpServletResponse response, DomainException e) throws IOException {
+        write(response, ApiErrors.of(e));
+    }
+
+    void write(HttpServletResponse response, ApiException e) throws IOException {
         var body = ApiErrorHandler.body(e.status(), e.type(), e.getMessage(), e.object()).getBody();
         response.setStatus(e.status().value());
         response.setContentType("application/json");

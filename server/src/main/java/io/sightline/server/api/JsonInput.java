@@ -1,5 +1,7 @@
 package io.sightline.server.api;
 
+import io.sightline.server.core.Invalid;
+import io.sightline.server.core.Malformed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,15 +24,15 @@ public final class JsonInput {
 
     public static JsonInput of(JsonNode body, String what, Set<String> allowedFields) {
         if (body == null || body.isMissingNode() || body.isNull()) {
-            throw ApiException.badRequest("A JSON object describing the " + what + " is required");
+            throw new Malformed("A JSON object describing the " + what + " is required");
         }
         if (!body.isObject()) {
-            throw ApiException.badRequest("The " + what + " must be a JSON object");
+            throw new Malformed("The " + what + " must be a JSON object");
         }
         Set<String> unknown = new TreeSet<>(body.propertyNames());
         unknown.removeAll(allowedFields);
         if (!unknown.isEmpty()) {
-            throw ApiException.invalid("Unknown field" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
+            throw new Invalid("Unknown field" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
                     + " in " + what + "; accepted fields: " + String.join(", ", new TreeSet<>(allowedFields)));
         }
         return new JsonInput(body, what);
@@ -58,7 +60,7 @@ public final class JsonInput {
 
     public String requiredString(String field, int maxLength) {
         String s = string(field, maxLength).orElseThrow(() -> missing(field));
-        if (s.isBlank()) throw ApiException.invalid("Field " + field + " of " + what + " must not be empty");
+        if (s.isBlank()) throw new Invalid("Field " + field + " of " + what + " must not be empty");
         return s;
     }
 
@@ -88,7 +90,7 @@ public final class JsonInput {
         JsonNode v = node.get(field);
         if (!v.isArray()) throw typeError(field, "an array of strings");
         if (v.size() > maxItems) {
-            throw ApiException.invalid("Field " + field + " of " + what + " has " + v.size() + " items, at most " + maxItems);
+            throw new Invalid("Field " + field + " of " + what + " has " + v.size() + " items, at most " + maxItems);
         }
         List<String> out = new ArrayList<>(v.size());
         for (JsonNode item : v) {
@@ -104,21 +106,21 @@ public final class JsonInput {
      */
     public static String storable(String field, String what, String s, int maxLength) {
         if (s.length() > maxLength) {
-            throw ApiException.invalid("Field " + field + " of " + what + " is too long (" + s.length()
+            throw new Invalid("Field " + field + " of " + what + " is too long (" + s.length()
                     + " characters, at most " + maxLength + ")");
         }
         if (s.indexOf('\u0000') >= 0) {
-            throw ApiException.invalid("Field " + field + " of " + what + " contains the NUL character (\\u0000), which cannot be stored");
+            throw new Invalid("Field " + field + " of " + what + " contains the NUL character (\\u0000), which cannot be stored");
         }
         return s;
     }
 
-    public ApiException missing(String field) {
-        return ApiException.invalid("Field " + field + " of " + what + " is required");
+    public Invalid missing(String field) {
+        return new Invalid("Field " + field + " of " + what + " is required");
     }
 
-    public ApiException typeError(String field, String expected) {
-        return ApiException.invalid("Field " + field + " of " + what + " must be " + expected
+    public Invalid typeError(String field, String expected) {
+        return new Invalid("Field " + field + " of " + what + " must be " + expected
                 + " (got " + describe(node.get(field)) + ")");
     }
 

@@ -1,7 +1,9 @@
 package io.sightline.server.auth;
 
-import io.sightline.server.api.ApiException;
 import io.sightline.server.api.ErrorWriter;
+import io.sightline.server.core.DomainException;
+import io.sightline.server.core.Throttled;
+import io.sightline.server.core.Unauthenticated;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,8 +46,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
                 Principal p = authenticate(header, clientAddress.of(request), request.getHeader("X-Organisation"));
                 var auth = new UsernamePasswordAuthenticationToken(p, null, List.of(new SimpleGrantedAuthority("ROLE_API")));
                 SecurityContextHolder.getContext().setAuthentication(auth);
-            } catch (ApiException e) {
-                if (e instanceof TooManyFailedLogins t) response.setHeader("Retry-After", Long.toString(t.retryAfterSeconds()));
+            } catch (DomainException e) {
+                if (e instanceof Throttled t) response.setHeader("Retry-After", Long.toString(t.retryAfterSeconds()));
                 errors.write(response, e);
                 return;
             }
@@ -63,15 +65,15 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             try {
                 decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                throw ApiException.unauthenticated("Malformed Basic authorization header");
+                throw new Unauthenticated("Malformed Basic authorization header");
             }
             int colon = decoded.indexOf(':');
-            if (colon < 0) throw ApiException.unauthenticated("Malformed Basic authorization header");
+            if (colon < 0) throw new Unauthenticated("Malformed Basic authorization header");
             String login = decoded.substring(0, colon);
             String password = decoded.substring(colon + 1);
             return throttled(login, ip, () -> authenticator.byPassword(login, password, organisation));
         }
-        throw ApiException.unauthenticated("Unsupported authorization scheme; use Bearer <API key> or Basic");
+        throw new Unauthenticated("Unsupported authorization scheme; use Bearer <API key> or Basic");
     }
 
     /** Only rejected credentials count as failures: a revoked key or a locked user is not a guess. */

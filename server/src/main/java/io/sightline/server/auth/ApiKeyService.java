@@ -1,7 +1,9 @@
 package io.sightline.server.auth;
 
-import io.sightline.server.api.ApiException;
 import io.sightline.server.audit.AuditLog;
+import io.sightline.server.core.Invalid;
+import io.sightline.server.core.NotFound;
+import io.sightline.server.core.Unauthenticated;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -48,12 +50,12 @@ public class ApiKeyService {
         long now = clock.millis();
         KeyScope scope = scopeOf(actor);
         long expiry = expiresAt != null ? expiresAt : Math.min(now + defaultValidity.toMillis(), scope.expiresAt());
-        if (expiry <= now) throw ApiException.invalid("Expiry of an API key must be in the future");
+        if (expiry <= now) throw new Invalid("Expiry of an API key must be in the future");
         if (expiry > now + maxValidity.toMillis()) {
-            throw ApiException.invalid("Expiry of an API key may be at most " + maxValidity.toDays() + " days from now");
+            throw new Invalid("Expiry of an API key may be at most " + maxValidity.toDays() + " days from now");
         }
         String plain = secret != null ? secret : SecretHashing.newApiKey();
-        if (plain.length() < 16) throw ApiException.invalid("An API key must have at least 16 characters");
+        if (plain.length() < 16) throw new Invalid("An API key must have at least 16 characters");
         IpRanges ranges = allowedIps == null ? scope.allowedIps() : IpRanges.parse(allowedIps);
         boolean keyReadOnly = readOnly != null ? readOnly : scope.readOnly();
         scope.requireCovers(keyReadOnly, ranges, expiry);
@@ -69,7 +71,7 @@ public class ApiKeyService {
     KeyScope scopeOf(Principal actor) {
         if (actor == null || actor.apiKeyId() == null) return KeyScope.UNRESTRICTED;
         return keys.findById(actor.apiKeyId()).map(KeyScope::of)
-                .orElseThrow(() -> ApiException.unauthenticated("Invalid API key"));
+                .orElseThrow(() -> new Unauthenticated("Invalid API key"));
     }
 
     public List<ApiKey> ofUser(long userId) {
@@ -79,7 +81,7 @@ public class ApiKeyService {
     @Transactional
     public ApiKey revoke(Principal actor, long userId, long keyId) {
         ApiKey key = keys.findById(keyId).filter(k -> k.userId() == userId)
-                .orElseThrow(() -> ApiException.notFound("API key ~" + keyId + " not found"));
+                .orElseThrow(() -> new NotFound("API key ~" + keyId + " not found"));
         keys.revoke(keyId, clock.millis());
         authenticator.invalidate();
         ApiKey after = keys.findById(keyId).orElseThrow();

@@ -1,6 +1,7 @@
 package io.sightline.server.auth;
 
-import io.sightline.server.api.ApiException;
+import io.sightline.server.core.Forbidden;
+import io.sightline.server.core.Unauthenticated;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -53,16 +54,16 @@ public class Authenticator {
         }
         ApiKey key = cached.key;
         if (key.revokedAt() != null) {
-            throw ApiException.unauthenticated("API key " + key.prefix() + "… was revoked on " + Instant.ofEpochMilli(key.revokedAt()));
+            throw new Unauthenticated("API key " + key.prefix() + "… was revoked on " + Instant.ofEpochMilli(key.revokedAt()));
         }
         if (key.expiresAt() <= now) {
-            throw ApiException.unauthenticated("API key " + key.prefix() + "… expired on " + Instant.ofEpochMilli(key.expiresAt()));
+            throw new Unauthenticated("API key " + key.prefix() + "… expired on " + Instant.ofEpochMilli(key.expiresAt()));
         }
         if (!key.allowedIps().allows(clientIp)) {
-            throw ApiException.forbidden("API key " + key.prefix() + "… is not allowed from address " + clientIp
+            throw new Forbidden("API key " + key.prefix() + "… is not allowed from address " + clientIp
                     + " (allowed: " + String.join(", ", key.allowedIps().asList()) + ")");
         }
-        if (cached.user.locked()) throw ApiException.unauthenticated("User " + cached.user.login() + " is locked");
+        if (cached.user.locked()) throw new Unauthenticated("User " + cached.user.login() + " is locked");
         pendingUsage.put(key.id(), new Usage(now, clientIp));
         return principal(cached.user, cached.memberships, organisation, key.id(), key.readOnly());
     }
@@ -80,17 +81,17 @@ public class Authenticator {
             if (verifiedPasswords.size() > 10_000) verifiedPasswords.clear();
             verifiedPasswords.put(proof, user.id());
         }
-        if (user.locked()) throw ApiException.unauthenticated("User " + user.login() + " is locked");
+        if (user.locked()) throw new Unauthenticated("User " + user.login() + " is locked");
         return principal(user, users.memberships(user.id()), organisation, null, false);
     }
 
     /** Builds the principal of a user in the requested organisation (or their first one). */
     public Principal principal(User user, List<Membership> memberships, String organisation, Long keyId, boolean readOnly) {
-        if (memberships.isEmpty()) throw ApiException.forbidden("User " + user.login() + " belongs to no organisation");
+        if (memberships.isEmpty()) throw new Forbidden("User " + user.login() + " belongs to no organisation");
         Membership chosen = memberships.get(0);
         if (organisation != null && !organisation.isBlank()) {
             chosen = memberships.stream().filter(m -> m.orgName().equals(organisation)).findFirst()
-                    .orElseThrow(() -> ApiException.forbidden("User " + user.login() + " is not a member of organisation " + organisation));
+                    .orElseThrow(() -> new Forbidden("User " + user.login() + " is not a member of organisation " + organisation));
         }
         return new Principal(user.id(), user.login(), user.name(), chosen.orgId(), chosen.orgName(), chosen.profile(), keyId, readOnly);
     }

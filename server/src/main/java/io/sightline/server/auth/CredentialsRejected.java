@@ -1,18 +1,17 @@
 package io.sightline.server.auth;
 
-import io.sightline.server.api.ApiException;
-import org.springframework.http.HttpStatus;
+import io.sightline.server.core.Unauthenticated;
 
 /**
- * A 401 for credentials that may be a guess (unknown login or key, wrong password): these, and
- * only these, count towards throttling. The client always reads the same message; the reason is
- * for the audit trail.
+ * Credentials that may be a guess (unknown login or key, wrong password): these, and only these,
+ * count towards throttling. The client always reads the same message; the reason is for the
+ * audit trail.
  */
-public class CredentialsRejected extends ApiException {
+public class CredentialsRejected extends Unauthenticated {
     private final String reason;
 
     public CredentialsRejected(String message, String reason) {
-        super(HttpStatus.UNAUTHORIZED, "AuthenticationError", message);
+        super(message);
         this.reason = reason;
     }
 

@@ -1,6 +1,6 @@
 package io.sightline.server.auth;
 
-import io.sightline.server.api.ApiException;
+import io.sightline.server.core.Unauthenticated;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -11,7 +11,7 @@ public final class CurrentPrincipal {
     public static Principal get() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof Principal p) return p;
-        throw ApiException.unauthenticated("Authentication required");
+        throw new Unauthenticated("Authentication required");
     }
 
     public static Principal require(Permission permission) {

@@ -1,6 +1,6 @@
 package io.sightline.server.auth;
 
-import io.sightline.server.api.ApiException;
+import io.sightline.server.core.Invalid;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -83,7 +83,7 @@ public final class IpRanges {
         try {
             addr = literal(host).getAddress();
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("Invalid allowed IP range '" + cidr + "': not an IP address");
+            throw new Invalid("Invalid allowed IP range '" + cidr + "': not an IP address");
         }
         int max = addr.length * 8;
         int bits = max;
@@ -93,7 +93,7 @@ public final class IpRanges {
             } catch (NumberFormatException e) {
                 bits = -1;
             }
-            if (bits < 0 || bits > max) throw ApiException.invalid("Invalid allowed IP range '" + cidr + "': prefix length must be 0-" + max);
+            if (bits < 0 || bits > max) throw new Invalid("Invalid allowed IP range '" + cidr + "': prefix length must be 0-" + max);
         }
         return new Range(addr, bits);
     }

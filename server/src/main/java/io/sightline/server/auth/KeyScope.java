@@ -1,6 +1,6 @@
 package io.sightline.server.auth;
 
-import io.sightline.server.api.ApiException;
+import io.sightline.server.core.Forbidden;
 import java.time.Instant;
 
 /**
@@ -29,7 +29,7 @@ public record KeyScope(String keyPrefix, boolean readOnly, IpRanges allowedIps, 
         }
     }
 
-    private ApiException refused(String why) {
-        return ApiException.forbidden("Operation not allowed: the API key " + keyPrefix + "… used for this call " + why);
+    private Forbidden refused(String why) {
+        return new Forbidden("Operation not allowed: the API key " + keyPrefix + "… used for this call " + why);
     }
 }

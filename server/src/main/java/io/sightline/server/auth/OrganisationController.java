@@ -1,8 +1,8 @@
 package io.sightline.server.auth;
 
-import io.sightline.server.api.ApiException;
 import io.sightline.server.api.JsonInput;
 import io.sightline.server.audit.AuditLog;
+import io.sightline.server.core.NotFound;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,9 +71,9 @@ public class OrganisationController {
     }
 
     private Organisation visible(Principal p, String name) {
-        Organisation org = orgs.findByName(name).orElseThrow(() -> ApiException.notFound("Organisation " + name + " not found"));
+        Organisation org = orgs.findByName(name).orElseThrow(() -> new NotFound("Organisation " + name + " not found"));
         if (!p.can(Permission.MANAGE_PLATFORM) && users.memberships(p.userId()).stream().noneMatch(m -> m.orgId() == org.id())) {
-            throw ApiException.notFound("Organisation " + name + " not found");
+            throw new NotFound("Organisation " + name + " not found");
         }
         return org;
     }

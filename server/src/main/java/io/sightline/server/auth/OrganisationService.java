@@ -1,7 +1,8 @@
 package io.sightline.server.auth;
 
-import io.sightline.server.api.ApiException;
 import io.sightline.server.audit.AuditLog;
+import io.sightline.server.core.Conflict;
+import io.sightline.server.core.Invalid;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -32,12 +33,12 @@ public class OrganisationService {
     public Organisation create(Principal p, String name, String description) {
         p.require(Permission.MANAGE_PLATFORM);
         String trimmed = name == null ? "" : name.trim();
-        if (trimmed.isEmpty()) throw ApiException.invalid("Field name of organisation is missing");
-        if (trimmed.length() > 128) throw ApiException.invalid("Field name of organisation is longer than 128 characters");
+        if (trimmed.isEmpty()) throw new Invalid("Field name of organisation is missing");
+        if (trimmed.length() > 128) throw new Invalid("Field name of organisation is longer than 128 characters");
         if (description != null && description.length() > 4096) {
-            throw ApiException.invalid("Field description of organisation is longer than 4096 characters");
+            throw new Invalid("Field description of organisation is longer than 4096 characters");
         }
-        if (orgs.findByName(trimmed).isPresent()) throw ApiException.createError("Organisation " + trimmed + " already exists");
+        if (orgs.findByName(trimmed).isPresent()) throw new Conflict("Organisation " + trimmed + " already exists");
         Organisation org = orgs.create(trimmed, description == null ? "" : description, clock.millis());
         audit.record(p, "create", "organisation", "~" + org.id(), null, OrganisationController.view(org));
         return org;

@@ -1,6 +1,6 @@
 package io.sightline.server.auth;
 
-import io.sightline.server.api.ApiException;
+import io.sightline.server.core.Invalid;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,15 +31,15 @@ public class PasswordRules {
 
     public void check(String login, String password) {
         if (password.length() < MIN_CHARACTERS) {
-            throw ApiException.invalid("A password must have at least " + MIN_CHARACTERS + " characters");
+            throw new Invalid("A password must have at least " + MIN_CHARACTERS + " characters");
         }
         int bytes = password.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_BYTES) {
-            throw ApiException.invalid("A password may have at most " + MAX_BYTES + " bytes in UTF-8; this one has " + bytes);
+            throw new Invalid("A password may have at most " + MAX_BYTES + " bytes in UTF-8; this one has " + bytes);
         }
-        if (login != null && password.equalsIgnoreCase(login)) throw ApiException.invalid("A password must not be the login");
+        if (login != null && password.equalsIgnoreCase(login)) throw new Invalid("A password must not be the login");
         if (common.contains(password.toLowerCase(Locale.ROOT))) {
-            throw ApiException.invalid("This password is one of the best-known passwords; choose another");
+            throw new Invalid("This password is one of the best-known passwords; choose another");
         }
     }
 

@@ -1,6 +1,6 @@
 package io.sightline.server.auth;
 
-import io.sightline.server.api.ApiException;
+import io.sightline.server.core.Forbidden;
 
 /**
  * The authenticated caller for one request, in the organisation the request acts on.
@@ -20,7 +20,7 @@ public record Principal(long userId, String login, String name, long orgId, Stri
         if (!can(permission)) {
             String why = readOnlyKey && profile.allows(permission) ? "this API key is read-only"
                     : "profile " + profile.label() + " in organisation " + orgName + " lacks " + permission.name().toLowerCase();
-            throw ApiException.forbidden("Operation not allowed: " + why);
+            throw new Forbidden("Operation not allowed: " + why);
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.sightline.server.auth;
 
-import io.sightline.server.api.ApiException;
+import io.sightline.server.core.Invalid;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -28,6 +28,6 @@ public enum Profile {
 
     public static Profile parse(String label) {
         for (Profile p : values()) if (p.label.equalsIgnoreCase(label)) return p;
-        throw ApiException.invalid("Unknown profile '" + label + "'; use admin, org-admin, analyst or read-only");
+        throw new Invalid("Unknown profile '" + label + "'; use admin, org-admin, analyst or read-only");
     }
 }

@@ -1,21 +1,11 @@
 package io.sightline.server.auth;
 
-import io.sightline.server.api.ApiException;
-import org.springframework.http.HttpStatus;
+import io.sightline.server.core.Throttled;
 
-/** A 429: this login from this address, or this address, failed too often; credentials were not checked. */
-public class TooManyFailedLogins extends ApiException {
-    private final long retryAfterSeconds;
-
+/** This login from this address, or this address, failed too often; credentials were not checked. */
+public class TooManyFailedLogins extends Throttled {
     public TooManyFailedLogins(long waitMillis) {
-        super(HttpStatus.TOO_MANY_REQUESTS, "TooManyRequests",
-                "Too many failed logins from your address; try again in " + seconds(waitMillis) + " seconds");
-        this.retryAfterSeconds = seconds(waitMillis);
-    }
-
-    /** Value of the Retry-After header. */
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+        super("Too many failed logins from your address; try again in " + seconds(waitMillis) + " seconds", seconds(waitMillis));
     }
 
     private static long seconds(long millis) {

@@ -1,7 +1,7 @@
 package io.sightline.server.auth;
 
-import io.sightline.server.api.ApiException;
 import io.sightline.server.api.JsonInput;
+import io.sightline.server.core.NotFound;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +120,7 @@ public class UserController {
         try {
             kid = Long.parseLong(keyId.startsWith("~") ? keyId.substring(1) : keyId);
         } catch (NumberFormatException e) {
-            throw ApiException.notFound("API key " + keyId + " not found");
+            throw new NotFound("API key " + keyId + " not found");
         }
         return ApiKeyView.of(keys.revoke(p, owner.id(), kid));
     }

@@ -1,6 +1,6 @@
 package io.sightline.server.auth;
 
-import io.sightline.server.api.ApiException;
+import io.sightline.server.core.Forbidden;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,7 +24,7 @@ public class UserPolicy {
 
     /** Every change goes through here first: a read-only key may not even manage its own keys or record. */
     public void requireWrite(Principal actor) {
-        if (actor.readOnlyKey()) throw ApiException.forbidden("Operation not allowed: this API key is read-only");
+        if (actor.readOnlyKey()) throw new Forbidden("Operation not allowed: this API key is read-only");
     }
 
     /** Whether the caller may see the keys of {@code target} and, with a writing login, change its account. */
@@ -62,8 +62,8 @@ public class UserPolicy {
         actor.require(Permission.MANAGE_USERS);
     }
 
-    private static ApiException notAllOrganisations(User target) {
-        return ApiException.forbidden("Operation not allowed: the account of " + target.login()
+    private static Forbidden notAllOrganisations(User target) {
+        return new Forbidden("Operation not allowed: the account of " + target.login()
                 + " may be managed only by the user, a platform admin or someone who manages users in every organisation it belongs to");
     }
 }

@@ -1,8 +1,11 @@
 package io.sightline.server.auth;
 
-import io.sightline.server.api.ApiException;
 import io.sightline.server.api.JsonInput;
 import io.sightline.server.audit.AuditLog;
+import io.sightline.server.core.Conflict;
+import io.sightline.server.core.Forbidden;
+import io.sightline.server.core.Invalid;
+import io.sightline.server.core.NotFound;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -43,8 +46,8 @@ public class UserService {
         actor.require(Permission.MANAGE_USERS);
         JsonInput in = JsonInput.of(body, "user", CREATE_FIELDS);
         String login = in.requiredString("login", 256).trim();
-        if (login.chars().anyMatch(Character::isWhitespace)) throw ApiException.invalid("A login must not contain spaces");
-        if (users.findByLogin(login).isPresent()) throw ApiException.createError("User " + login + " already exists");
+        if (login.chars().anyMatch(Character::isWhitespace)) throw new Invalid("A login must not contain spaces");
+        if (users.findByLogin(login).isPresent()) throw new Conflict("User " + login + " already exists");
         Organisation org = organisation(in.string("organisation", 128).orElse(actor.orgName()));
         Profile profile = Profile.parse(in.requiredString("profile", 32));
         policy.requireProfileChange(actor, org, null, profile);
@@ -59,9 +62,9 @@ public class UserService {
     public User get(Principal actor, String idOrLogin) {
         actor.require(Permission.READ);
         User user = (idOrLogin.startsWith("~") ? parseId(idOrLogin).flatMap(users::findById) : users.findByLogin(idOrLogin))
-                .orElseThrow(() -> ApiException.notFound("User " + idOrLogin + " not found"));
+                .orElseThrow(() -> new NotFound("User " + idOrLogin + " not found"));
         if (!actor.can(Permission.MANAGE_PLATFORM) && user.id() != actor.userId() && !users.isMember(user.login(), actor.orgId())) {
-            throw ApiException.notFound("User " + idOrLogin + " not found");
+            throw new NotFound("User " + idOrLogin + " not found");
         }
         return user;
     }
@@ -104,7 +107,7 @@ public class UserService {
         List<Membership> membershipsBefore = users.memberships(before.id());
         String name = in.string("name", 256).orElse(before.name());
         boolean locked = in.bool("locked").orElse(before.locked());
-        if (locked && before.id() == actor.userId()) throw ApiException.invalid("You cannot lock yourself");
+        if (locked && before.id() == actor.userId()) throw new Invalid("You cannot lock yourself");
         if (!name.equals(before.name()) || locked != before.locked()) policy.requireAccountChange(actor, before);
         if (in.hasValue("profile")) {
             Organisation org = organisation(in.string("organisation", 128).orElse(actor.orgName()));
@@ -132,7 +135,7 @@ public class UserService {
         boolean self = user.id() == actor.userId();
         if (self && !actor.can(Permission.MANAGE_USERS)) {
             if (currentPassword == null || user.passwordHash() == null || !passwords.matches(currentPassword, user.passwordHash())) {
-                throw ApiException.forbidden("The current password is wrong");
+                throw new Forbidden("The current password is wrong");
             }
         }
         users.setPasswordHash(user.id(), hashPassword(user.login(), newPassword));
@@ -145,7 +148,7 @@ public class UserService {
     public void delete(Principal actor, String idOrLogin) {
         actor.require(Permission.MANAGE_PLATFORM);
         User user = get(actor, idOrLogin);
-        if (user.id() == actor.userId()) throw ApiException.invalid("You cannot delete yourself");
+        if (user.id() == actor.userId()) throw new Invalid("You cannot delete yourself");
         List<Membership> memberships = users.memberships(user.id());
         users.delete(user.id());
         authenticator.invalidate();
@@ -159,7 +162,7 @@ public class UserService {
     }
 
     private Organisation organisation(String name) {
-        return orgs.findByName(name).orElseThrow(() -> ApiException.notFound("Organisation " + name + " not found"));
+        return orgs.findByName(name).orElseThrow(() -> new NotFound("Organisation " + name + " not found"));
     }
 
     private static java.util.Optional<Long> parseId(String id) {

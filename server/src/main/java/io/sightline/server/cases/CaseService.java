@@ -1,6 +1,5 @@
 package io.sightline.server.cases;
 
-import io.sightline.server.api.ApiException;
 import io.sightline.server.api.JsonInput;
 import io.sightline.server.audit.AuditLog;
 import io.sightline.server.auth.OrganisationRepository;
@@ -13,6 +12,8 @@ import io.sightline.server.common.SqlDialect;
 import io.sightline.server.common.TagRepository;
 import io.sightline.server.common.Tlp;
 import io.sightline.server.common.Unsupported;
+import io.sightline.server.core.Invalid;
+import io.sightline.server.core.NotFound;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -82,13 +83,13 @@ public class CaseService {
         p.require(Permission.READ);
         if (Ids.looksLikeId(idOrNumber)) {
             return cases.findById(p.orgId(), Ids.parse(idOrNumber, "Case"))
-                    .orElseThrow(() -> ApiException.notFound("Case " + idOrNumber + " not found"));
+                    .orElseThrow(() -> new NotFound("Case " + idOrNumber + " not found"));
         }
         try {
             return cases.findByNumber(p.orgId(), Long.parseLong(idOrNumber))
-                    .orElseThrow(() -> ApiException.notFound("Case " + idOrNumber + " not found"));
+                    .orElseThrow(() -> new NotFound("Case " + idOrNumber + " not found"));
         } catch (NumberFormatException e) {
-            throw ApiException.notFound("Case " + idOrNumber + " not found");
+            throw new NotFound("Case " + idOrNumber + " not found");
         }
     }
 
@@ -103,10 +104,10 @@ public class CaseService {
             try {
                 number = Long.parseLong(idOrNumber);
             } catch (NumberFormatException e) {
-                throw ApiException.notFound("Case " + idOrNumber + " not found");
+                throw new NotFound("Case " + idOrNumber + " not found");
             }
         }
-        return cases.idOf(p.orgId(), id, number).orElseThrow(() -> ApiException.notFound("Case " + idOrNumber + " not found"));
+        return cases.idOf(p.orgId(), id, number).orElseThrow(() -> new NotFound("Case " + idOrNumber + " not found"));
     }
 
     /**
@@ -147,7 +148,7 @@ public class CaseService {
     /** Applies the optional fields of a create or update; closing requires a resolution and a summary. */
     private CaseRecord apply(Principal p, JsonInput in, CaseRecord c, long now) {
         int severity = in.integer("severity").orElse(c.severity());
-        if (severity < 1 || severity > 4) throw ApiException.invalid("Field severity of case must be 1 (low) to 4 (critical), not " + severity);
+        if (severity < 1 || severity > 4) throw new Invalid("Field severity of case must be 1 (low) to 4 (critical), not " + severity);
         int tlp = in.hasValue("tlp") ? Tlp.fromJson(in.raw("tlp"), "tlp") : c.tlp();
         int pap = in.hasValue("pap") ? Pap.fromJson(in.raw("pap"), "pap") : c.pap();
         boolean flag = in.bool("flag").orElse(c.flag());
@@ -160,7 +161,7 @@ public class CaseService {
             if (in.has(field)) {
                 assignee = in.string(field, 256).filter(s -> !s.isBlank()).orElse(null);
                 if (assignee != null && !users.isMember(assignee, p.orgId())) {
-                    throw ApiException.invalid("Assignee " + assignee + " is not a user of organisation " + p.orgName());
+                    throw new Invalid("Assignee " + assignee + " is not a user of organisation " + p.orgName());
                 }
             }
         }
@@ -168,15 +169,15 @@ public class CaseService {
         String resolution = in.has("resolutionStatus") ? in.string("resolutionStatus", 64).map(CaseStatus::resolution).orElse(null) : c.resolutionStatus();
         String impact = in.has("impactStatus") ? in.string("impactStatus", 64).map(CaseStatus::impact).orElse(null) : c.impactStatus();
         if (CaseStatus.isClosed(status) && !CaseStatus.isClosed(c.status()) || CaseStatus.isClosed(status) && in.has("status")) {
-            if (resolution == null) throw ApiException.invalid("Closing a case requires resolutionStatus (" + String.join(", ", CaseStatus.RESOLUTIONS) + ")");
-            if (summary == null || summary.isBlank()) throw ApiException.invalid("Closing a case requires a summary");
+            if (resolution == null) throw new Invalid("Closing a case requires resolutionStatus (" + String.join(", ", CaseStatus.RESOLUTIONS) + ")");
+            if (summary == null || summary.isBlank()) throw new Invalid("Closing a case requires a summary");
             if (endDate == null) endDate = now;
         } else if (!CaseStatus.isClosed(status) && CaseStatus.isClosed(c.status())) {
             endDate = null;
             resolution = null;
             impact = null;
         }
-        if (endDate != null && endDate < startDate) throw ApiException.invalid("Field endDate of case is before its startDate");
+        if (endDate != null && endDate < startDate) throw new Invalid("Field endDate of case is before its startDate");
         return new CaseRecord(c.id(), c.orgId(), c.number(), c.title(), c.description(), severity, tlp, pap, flag, status,
                 startDate, endDate, assignee, summary, resolution, impact, c.createdBy(), c.createdAt(), c.updatedBy(),
                 c.updatedAt(), tags);

@@ -1,6 +1,6 @@
 package io.sightline.server.cases;
 
-import io.sightline.server.api.ApiException;
+import io.sightline.server.core.Invalid;
 import java.util.List;
 
 /**
@@ -18,7 +18,7 @@ public final class CaseStatus {
     public static String parse(String s) {
         for (String v : OPEN) if (v.equalsIgnoreCase(s)) return v;
         for (String v : CLOSED) if (v.equalsIgnoreCase(s)) return v;
-        throw ApiException.invalid("Unknown case status '" + s + "'; use one of " + String.join(", ", OPEN) + ", " + String.join(", ", CLOSED));
+        throw new Invalid("Unknown case status '" + s + "'; use one of " + String.join(", ", OPEN) + ", " + String.join(", ", CLOSED));
     }
 
     public static boolean isClosed(String status) {
@@ -31,11 +31,11 @@ public final class CaseStatus {
 
     public static String resolution(String s) {
         for (String v : RESOLUTIONS) if (v.equalsIgnoreCase(s)) return v;
-        throw ApiException.invalid("Unknown resolution status '" + s + "'; use one of " + String.join(", ", RESOLUTIONS));
+        throw new Invalid("Unknown resolution status '" + s + "'; use one of " + String.join(", ", RESOLUTIONS));
     }
 
     public static String impact(String s) {
         for (String v : IMPACTS) if (v.equalsIgnoreCase(s)) return v;
-        throw ApiException.invalid("Unknown impact status '" + s + "'; use one of " + String.join(", ", IMPACTS));
+        throw new Invalid("Unknown impact status '" + s + "'; use one of " + String.join(", ", IMPACTS));
     }
 }

@@ -1,6 +1,6 @@
 package io.sightline.server.common;
 
-import io.sightline.server.api.ApiException;
+import io.sightline.server.core.NotFound;
 
 /** TheHive-style external ids ("~123"): a marker prefix plus the database id. */
 public final class Ids {
@@ -19,7 +19,7 @@ public final class Ids {
                 // falls through to not found
             }
         }
-        throw ApiException.notFound(kind + " " + external + " not found");
+        throw new NotFound(kind + " " + external + " not found");
     }
 
     public static boolean looksLikeId(String s) {

@@ -1,6 +1,6 @@
 package io.sightline.server.common;
 
-import io.sightline.server.api.ApiException;
+import io.sightline.server.core.Invalid;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
@@ -11,7 +11,7 @@ public enum Pap {
     public int value() { return ordinal(); }
 
     public static Pap of(int value) {
-        if (value < 0 || value > 3) throw ApiException.invalid("PAP must be 0 (CLEAR), 1 (GREEN), 2 (AMBER) or 3 (RED), not " + value);
+        if (value < 0 || value > 3) throw new Invalid("PAP must be 0 (CLEAR), 1 (GREEN), 2 (AMBER) or 3 (RED), not " + value);
         return values()[value];
     }
 
@@ -23,13 +23,13 @@ public enum Pap {
             case "GREEN", "1" -> GREEN;
             case "AMBER", "2" -> AMBER;
             case "RED", "3" -> RED;
-            default -> throw ApiException.invalid("Unknown PAP '" + text + "'; use CLEAR, GREEN, AMBER or RED");
+            default -> throw new Invalid("Unknown PAP '" + text + "'; use CLEAR, GREEN, AMBER or RED");
         };
     }
 
     public static int fromJson(JsonNode v, String field) {
         if (v.isIntegralNumber() && v.canConvertToInt()) return of(v.intValue()).value();
         if (v.isString()) return parse(v.stringValue()).value();
-        throw ApiException.invalid("Field " + field + " must be a PAP number or name");
+        throw new Invalid("Field " + field + " must be a PAP number or name");
     }
 }

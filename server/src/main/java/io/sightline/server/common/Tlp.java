@@ -1,6 +1,6 @@
 package io.sightline.server.common;
 
-import io.sightline.server.api.ApiException;
+import io.sightline.server.core.Invalid;
 import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
@@ -23,7 +23,7 @@ public enum Tlp {
 
     public static Tlp of(int value) {
         for (Tlp t : values()) if (t.value == value) return t;
-        throw ApiException.invalid("TLP must be 0 (CLEAR), 1 (GREEN), 2 (AMBER), 3 (RED) or 4 (AMBER+STRICT), not " + value);
+        throw new Invalid("TLP must be 0 (CLEAR), 1 (GREEN), 2 (AMBER), 3 (RED) or 4 (AMBER+STRICT), not " + value);
     }
 
     /** Accepts TheHive numbers and names such as "amber+strict", "TLP:CLEAR" or "white". */
@@ -36,13 +36,13 @@ public enum Tlp {
             case "AMBER", "2" -> AMBER;
             case "RED", "3" -> RED;
             case "AMBER+STRICT", "AMBER_STRICT", "4" -> AMBER_STRICT;
-            default -> throw ApiException.invalid("Unknown TLP '" + text + "'; use CLEAR, GREEN, AMBER, AMBER+STRICT or RED");
+            default -> throw new Invalid("Unknown TLP '" + text + "'; use CLEAR, GREEN, AMBER, AMBER+STRICT or RED");
         };
     }
 
     public static int fromJson(JsonNode v, String field) {
         if (v.isIntegralNumber() && v.canConvertToInt()) return of(v.intValue()).value;
         if (v.isString()) return parse(v.stringValue()).value;
-        throw ApiException.invalid("Field " + field + " must be a TLP number or name");
+        throw new Invalid("Field " + field + " must be a TLP number or name");
     }
 }

@@ -1,7 +1,7 @@
 package io.sightline.server.common;
 
-import io.sightline.server.api.ApiException;
 import io.sightline.server.api.JsonInput;
+import io.sightline.server.core.Invalid;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,7 +15,7 @@ public final class Unsupported {
         for (String f : fields) {
             JsonNode v = in.raw(f);
             if (v == null || v.isNull() || (v.isContainer() && v.isEmpty()) || (v.isString() && v.stringValue().isEmpty())) continue;
-            throw ApiException.invalid("Field " + f + " of " + what + " is not supported by this server");
+            throw new Invalid("Field " + f + " of " + what + " is not supported by this server");
         }
     }
 }

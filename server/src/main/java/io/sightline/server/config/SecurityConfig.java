@@ -1,12 +1,13 @@
 package io.sightline.server.config;
 
-import io.sightline.server.api.ApiException;
 import io.sightline.server.api.ErrorWriter;
 import io.sightline.server.auth.ApiAuthenticationFilter;
 import io.sightline.server.auth.Authenticator;
 import io.sightline.server.auth.ClientAddress;
 import io.sightline.server.auth.LoginThrottle;
 import io.sightline.server.auth.UserRepository;
+import io.sightline.server.core.Forbidden;
+import io.sightline.server.core.Unauthenticated;
 import io.sightline.server.web.LoginFormThrottle;
 import io.sightline.server.web.LoginSuccess;
 import io.sightline.server.web.UiSessionFilter;
@@ -77,8 +78,8 @@ public class SecurityConfig {
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> errors.write(res,
-                                ApiException.unauthenticated("Authentication required: send Authorization: Bearer <API key> or Basic credentials")))
-                        .accessDeniedHandler((req, res, ex) -> errors.write(res, ApiException.forbidden("Access denied"))));
+                                new Unauthenticated("Authentication required: send Authorization: Bearer <API key> or Basic credentials")))
+                        .accessDeniedHandler((req, res, ex) -> errors.write(res, new Forbidden("Access denied"))));
         return http.build();
     }
 

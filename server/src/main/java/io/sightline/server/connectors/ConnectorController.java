@@ -1,11 +1,14 @@
 package io.sightline.server.connectors;
 
-import io.sightline.server.api.ApiException;
 import io.sightline.server.api.JsonInput;
 import io.sightline.server.audit.AuditLog;
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
+import io.sightline.server.core.Busy;
+import io.sightline.server.core.Invalid;
+import io.sightline.server.core.NotFound;
+import io.sightline.server.core.Refused;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -70,7 +72,7 @@ public class ConnectorController {
     public Map<String, Object> test(@PathVariable String name) {
         CurrentPrincipal.require(Permission.MANAGE_CONFIG);
         Connector c = connector(name);
-        if (!c.enabled()) throw ApiException.badRequest("Connector " + name + " is not enabled: its block is absent from the configuration");
+        if (!c.enabled()) throw new Refused("Connector " + name + " is not enabled: its block is absent from the configuration");
         List<ServerHealth> servers = c.testConnection();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", name);
@@ -93,15 +95,15 @@ public class ConnectorController {
         Connector c = connector(name);
         JsonInput in = JsonInput.of(body, "checkpoint", Set.of("value", "date"));
         if (in.hasValue("value") == in.hasValue("date")) {
-            throw ApiException.invalid("Give either value (the connector's checkpoint as stored) or date (epoch "
+            throw new Invalid("Give either value (the connector's checkpoint as stored) or date (epoch "
                     + "milliseconds or ISO-8601), not both and not neither");
         }
-        if (partition.isBlank() || partition.length() > 255) throw ApiException.invalid("Partition name must have 1 to 255 characters");
+        if (partition.isBlank() || partition.length() > 255) throw new Invalid("Partition name must have 1 to 255 characters");
         String value = in.hasValue("value") ? in.requiredString("value", CheckpointStore.MAX_VALUE_LENGTH)
                 : c.checkpointForDate(date(in.raw("date")));
         Optional<PartitionLocks.Lease> lock = locks.acquire(PartitionScheduler.lockName(name, partition));
         if (lock.isEmpty()) {
-            throw new ApiException(HttpStatus.CONFLICT, "BadRequest", "Partition " + partition + " of connector " + name
+            throw new Busy("Partition " + partition + " of connector " + name
                     + " is being synced right now; try again when the run has finished");
         }
         try {
@@ -119,7 +121,7 @@ public class ConnectorController {
     }
 
     private Connector connector(String name) {
-        return registry.find(name).orElseThrow(() -> ApiException.notFound("Connector " + name + " not found"));
+        return registry.find(name).orElseThrow(() -> new NotFound("Connector " + name + " not found"));
     }
 
     private static Instant date(JsonNode node) {
@@ -129,10 +131,10 @@ public class ConnectorController {
             try {
                 return s.length() == 10 ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(s);
             } catch (DateTimeParseException e) {
-                throw ApiException.invalid("Field date of checkpoint must be epoch milliseconds, a date such as "
+                throw new Invalid("Field date of checkpoint must be epoch milliseconds, a date such as "
                         + "2024-05-01 or an instant such as 2024-05-01T00:00:00Z; got '" + s + "'");
             }
         }
-        throw ApiException.invalid("Field date of checkpoint must be a number (epoch milliseconds) or a string (ISO-8601)");
+        throw new Invalid("Field date of checkpoint must be a number (epoch milliseconds) or a string (ISO-8601)");
     }
 }

@@ -1,8 +1,9 @@
 package io.sightline.server.intel;
 
-import io.sightline.server.api.ApiException;
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
+import io.sightline.server.core.Malformed;
+import io.sightline.server.core.NotFound;
 import io.sightline.stix.StixId;
 import io.sightline.stix.StixJson;
 import java.util.LinkedHashMap;
@@ -29,8 +30,8 @@ public class IntelController {
     @GetMapping("/api/v1/intel/lookup")
     public Map<String, Object> lookup(@RequestParam(required = false) String dataType, @RequestParam(required = false) String value) {
         CurrentPrincipal.require(Permission.READ);
-        if (dataType == null || dataType.isBlank()) throw ApiException.badRequest("Query parameter 'dataType' is required");
-        if (value == null) throw ApiException.badRequest("Query parameter 'value' is required");
+        if (dataType == null || dataType.isBlank()) throw new Malformed("Query parameter 'dataType' is required");
+        if (value == null) throw new Malformed("Query parameter 'value' is required");
         var sightings = lookup.lookup(dataType.trim(), value);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("dataType", dataType.trim());
@@ -47,9 +48,9 @@ public class IntelController {
     @GetMapping(value = "/api/v1/intel/object/{stixId}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<String> object(@PathVariable String stixId) {
         CurrentPrincipal.require(Permission.READ);
-        if (!StixId.isValid(stixId)) throw ApiException.badRequest("'" + abbreviate(stixId) + "' is not a STIX id (type--uuid)");
+        if (!StixId.isValid(stixId)) throw new Malformed("'" + abbreviate(stixId) + "' is not a STIX id (type--uuid)");
         var stored = repository.findObject(StixId.parse(stixId).toString())
-                .orElseThrow(() -> ApiException.notFound("STIX object " + stixId + " is not in the intel store"));
+                .orElseThrow(() -> new NotFound("STIX object " + stixId + " is not in the intel store"));
         if (stored.rawJson() != null) return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(stored.rawJson());
         ObjectNode summary = StixJson.mapper().createObjectNode().put("type", stored.type()).put("id", stored.stixId());
         if (stored.createdAt() != null) summary.put("created", java.time.Instant.ofEpochMilli(stored.createdAt()).toString());

@@ -34,7 +34,7 @@ public class IntelLookupService {
     /**
      * Looks up a value given by a user.
      *
-     * @throws io.sightline.server.api.ApiException for an unknown data type or a value the type rejects
+     * @throws io.sightline.server.core.Invalid for an unknown data type or a value the type rejects
      */
     public List<IntelSighting> lookup(String dataType, String value) {
         types.requireKnown(dataType);

@@ -1,7 +1,7 @@
 package io.sightline.server.intel;
 
-import io.sightline.server.api.ApiException;
 import io.sightline.server.auth.SecretHashing;
+import io.sightline.server.core.Invalid;
 import io.sightline.server.observables.ObservableTypes;
 import io.sightline.stix.StixFormatException;
 import io.sightline.stix.StixId;
@@ -77,7 +77,7 @@ public class IntelObjectParser {
     /**
      * The value to look up for an observable of {@code dataType}.
      *
-     * @throws ApiException when the hub's observable rules reject the value
+     * @throws Invalid when the hub's observable rules reject the value
      */
     public IntelValue normalise(String dataType, String raw) {
         String intelType = intelType(dataType);
@@ -104,7 +104,7 @@ public class IntelObjectParser {
             IntelValue value;
             try {
                 value = normalise(o.dataType(), o.value());
-            } catch (ApiException rejectedByHubRules) {
+            } catch (Invalid rejectedByHubRules) {
                 skipped++;
                 continue;
             }

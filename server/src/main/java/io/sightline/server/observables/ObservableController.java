@@ -1,10 +1,14 @@
 package io.sightline.server.observables;
 
-import io.sightline.server.api.ApiException;
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.cases.CaseService;
+import io.sightline.server.core.Conflict;
+import io.sightline.server.core.DomainException;
+import io.sightline.server.core.Invalid;
+import io.sightline.server.core.Malformed;
+import io.sightline.server.core.NotFound;
 import io.sightline.server.intel.IntelLookupService;
 import io.sightline.server.intel.IntelView;
 import java.io.IOException;
@@ -65,7 +69,7 @@ public class ObservableController {
         List<ObservableDraft> drafts;
         try {
             drafts = input.read(body, null);
-        } catch (ApiException invalid) {
+        } catch (DomainException invalid) {
             cases.idOf(p, caseId); // an unknown case is reported before an invalid body
             throw invalid;
         }
@@ -116,8 +120,8 @@ public class ObservableController {
     @GetMapping("/api/v1/observable/{id}/download")
     public ResponseEntity<Resource> download(@PathVariable String id) {
         ObservableRecord o = observables.get(CurrentPrincipal.get(), id);
-        if (o.attachment() == null) throw ApiException.notFound("Observable " + id + " has no file");
-        var path = files.file(o.attachment()).orElseThrow(() -> ApiException.notFound("File of observable " + id + " is missing"));
+        if (o.attachment() == null) throw new NotFound("Observable " + id + " has no file");
+        var path = files.file(o.attachment()).orElseThrow(() -> new NotFound("File of observable " + id + " is missing"));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(o.attachment().name()).build().toString())
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
@@ -133,8 +137,9 @@ public class ObservableController {
             Map<String, Object> first = outcome.failures().get(0);
             String message = outcome.failures().size() == 1 ? (String) first.get("message")
                     : outcome.failures().size() + " observables refused; first: " + first.get("message");
-            throw new ApiException(HttpStatus.BAD_REQUEST, (String) first.get("type"), message,
-                    outcome.failures().size() == 1 ? first.get("object") : outcome.failures());
+            Object details = outcome.failures().size() == 1 ? first.get("object") : outcome.failures();
+            // A failure entry is a duplicate (CreateError) or a value the observable rules refused.
+            throw "CreateError".equals(first.get("type")) ? new Conflict(message, details) : new Invalid(message, details);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", created);
@@ -156,7 +161,7 @@ public class ObservableController {
         try {
             return json.readTree(jsonPart);
         } catch (JacksonException e) {
-            throw ApiException.badRequest("Malformed JSON in part _json: " + e.getOriginalMessage());
+            throw new Malformed("Malformed JSON in part _json: " + e.getOriginalMessage());
         }
     }
 

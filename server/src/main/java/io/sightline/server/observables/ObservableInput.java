@@ -1,11 +1,11 @@
 package io.sightline.server.observables;
 
-import io.sightline.server.api.ApiException;
 import io.sightline.server.api.JsonInput;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.TagRepository;
 import io.sightline.server.common.Tlp;
 import io.sightline.server.common.Unsupported;
+import io.sightline.server.core.Invalid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,10 +41,10 @@ public class ObservableInput {
         List<String> tags = in.strings("tags", 500, 512).map(TagRepository::clean).orElse(List.of());
 
         if ("file".equals(dataType)) {
-            if (file == null) throw ApiException.invalid("A file observable needs a multipart upload with the file in part 'attachment'");
+            if (file == null) throw new Invalid("A file observable needs a multipart upload with the file in part 'attachment'");
             return List.of(new ObservableDraft(dataType, null, file, message, tlp, pap, ioc, sighted, ignoreSimilarity, startDate, tags));
         }
-        if (file != null) throw ApiException.invalid("Only observables of dataType file take an uploaded file, not " + dataType);
+        if (file != null) throw new Invalid("Only observables of dataType file take an uploaded file, not " + dataType);
         List<String> values = values(in);
         List<ObservableDraft> drafts = new ArrayList<>(values.size());
         for (String v : values) {
@@ -61,8 +61,8 @@ public class ObservableInput {
         if (data == null || data.isNull()) throw in.missing("data");
         if (data.isString()) return List.of(JsonInput.storable("data", "observable", data.stringValue(), MAX_DATA_CHARS));
         if (data.isArray()) {
-            if (data.isEmpty()) throw ApiException.invalid("Field data of observable must not be an empty list");
-            if (data.size() > MAX_VALUES) throw ApiException.invalid("At most " + MAX_VALUES + " values per request");
+            if (data.isEmpty()) throw new Invalid("Field data of observable must not be an empty list");
+            if (data.size() > MAX_VALUES) throw new Invalid("At most " + MAX_VALUES + " values per request");
             List<String> out = new ArrayList<>();
             for (JsonNode v : data) {
                 if (!v.isString()) throw in.typeError("data", "a string or a list of strings");

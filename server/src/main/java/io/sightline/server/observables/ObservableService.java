@@ -1,6 +1,5 @@
 package io.sightline.server.observables;
 
-import io.sightline.server.api.ApiException;
 import io.sightline.server.api.JsonInput;
 import io.sightline.server.audit.AuditLog;
 import io.sightline.server.auth.Permission;
@@ -11,6 +10,8 @@ import io.sightline.server.common.Pap;
 import io.sightline.server.common.SqlDialect;
 import io.sightline.server.common.TagRepository;
 import io.sightline.server.common.Tlp;
+import io.sightline.server.core.Invalid;
+import io.sightline.server.core.NotFound;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -75,8 +76,8 @@ public class ObservableService {
             String data;
             try {
                 data = d.attachment() != null ? null : types.normalise(d.dataType(), d.data());
-            } catch (ApiException e) {
-                failures.add(failure(e.type(), e.getMessage(), d.data()));
+            } catch (Invalid e) {
+                failures.add(failure("AttributeCheckingError", e.getMessage(), d.data()));
                 continue;
             }
             String key = d.attachment() != null ? d.attachment().sha256() : SecretHashing.sha256(data);
@@ -101,9 +102,9 @@ public class ObservableService {
         return new Outcome(created, failures);
     }
 
-    private static ApiException parentNotFound(Long caseId, Long alertId) {
-        return caseId != null ? ApiException.notFound("Case " + Ids.format(caseId) + " not found")
-                : ApiException.notFound("Alert " + Ids.format(alertId) + " not found");
+    private static NotFound parentNotFound(Long caseId, Long alertId) {
+        return caseId != null ? new NotFound("Case " + Ids.format(caseId) + " not found")
+                : new NotFound("Alert " + Ids.format(alertId) + " not found");
     }
 
     private static Map<String, Object> alreadyExists(String dataType, String shown) {
@@ -113,7 +114,7 @@ public class ObservableService {
     public ObservableRecord get(Principal p, String id) {
         p.require(Permission.READ);
         return observables.findById(p.orgId(), Ids.parse(id, "Observable"))
-                .orElseThrow(() -> ApiException.notFound("Observable " + id + " not found"));
+                .orElseThrow(() -> new NotFound("Observable " + id + " not found"));
     }
 
     public List<ObservableRepository.Sighting> seenIn(ObservableRecord o) {

@@ -1,6 +1,6 @@
 package io.sightline.server.observables;
 
-import io.sightline.server.api.ApiException;
+import io.sightline.server.core.Invalid;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +37,7 @@ public class ObservableTypes {
 
     public String requireKnown(String dataType) {
         if (!types.contains(dataType)) {
-            throw ApiException.invalid("Unknown dataType '" + dataType + "'; configured types: " + String.join(", ", types));
+            throw new Invalid("Unknown dataType '" + dataType + "'; configured types: " + String.join(", ", types));
         }
         return dataType;
     }
@@ -45,7 +45,7 @@ public class ObservableTypes {
     /** Returns the value to store (trimmed; hashes lower-cased) or explains why it is invalid. */
     public String normalise(String dataType, String raw) {
         String v = raw.trim();
-        if (v.isEmpty()) throw ApiException.invalid("Observable data of type " + dataType + " must not be empty");
+        if (v.isEmpty()) throw new Invalid("Observable data of type " + dataType + " must not be empty");
         switch (dataType) {
             case "ip" -> {
                 if (!isIp(v)) throw invalid(dataType, v, "an IPv4 or IPv6 address");
@@ -105,8 +105,8 @@ public class ObservableTypes {
         return dots == 3 && digits > 0;
     }
 
-    private static ApiException invalid(String dataType, String value, String expected) {
+    private static Invalid invalid(String dataType, String value, String expected) {
         String shown = value.length() > 80 ? value.substring(0, 80) + "…" : value;
-        return ApiException.invalid("Invalid " + dataType + " observable '" + shown + "': expected " + expected);
+        return new Invalid("Invalid " + dataType + " observable '" + shown + "': expected " + expected);
     }
 }

@@ -1,12 +1,11 @@
 package io.sightline.server.query;
 
-import io.sightline.server.api.ApiException;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;
+import io.sightline.server.core.InvalidQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -188,7 +187,7 @@ final class FilterCompiler {
         return arg.get(key).stringValue();
     }
 
-    static ApiException error(String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "SearchError", message);
+    static InvalidQuery error(String message) {
+        return new InvalidQuery(message);
     }
 }

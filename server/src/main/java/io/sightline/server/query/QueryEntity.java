@@ -1,6 +1,6 @@
 package io.sightline.server.query;
 
-import io.sightline.server.api.ApiException;
+import io.sightline.server.core.InvalidQuery;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -77,8 +77,7 @@ enum QueryEntity {
     Field field(String name) {
         Field f = fields.get(name);
         if (f == null) {
-            throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "SearchError",
-                    "Unknown field '" + name + "' for " + label + "; known fields: " + String.join(", ", fields.keySet()));
+            throw new InvalidQuery("Unknown field '" + name + "' for " + label + "; known fields: " + String.join(", ", fields.keySet()));
         }
         return f;
     }

@@ -3,12 +3,12 @@ package io.sightline.server.query;
 import io.sightline.server.alerts.AlertRecord;
 import io.sightline.server.alerts.AlertRepository;
 import io.sightline.server.alerts.AlertView;
-import io.sightline.server.api.ApiException;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.cases.CaseRecord;
 import io.sightline.server.cases.CaseRepository;
 import io.sightline.server.cases.CaseView;
+import io.sightline.server.core.NotFound;
 import io.sightline.server.observables.ObservableRecord;
 import io.sightline.server.observables.ObservableRepository;
 import io.sightline.server.observables.ObservableView;
@@ -144,9 +144,9 @@ public class QueryService {
             plan.conditions.add("t.number = ?");
             plan.params.add(Long.parseLong(id));
         } else {
-            throw ApiException.notFound(entity.label + " " + id + " not found");
+            throw new NotFound(entity.label + " " + id + " not found");
         }
-        if (count(plan) == 0) throw ApiException.notFound(entity.label + " " + id + " not found");
+        if (count(plan) == 0) throw new NotFound(entity.label + " " + id + " not found");
         return plan;
     }
 

@@ -1,11 +1,11 @@
 package io.sightline.server.web;
 
-import io.sightline.server.api.ApiException;
 import io.sightline.server.auth.ApiKeyService;
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.auth.User;
 import io.sightline.server.auth.UserService;
+import io.sightline.server.core.Invalid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -81,7 +81,7 @@ public class ApiKeyUiController {
         try {
             return LocalDate.parse(day.trim()).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1;
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid("Expiry must be a date such as 2026-12-31, not '" + day + "'");
+            throw new Invalid("Expiry must be a date such as 2026-12-31, not '" + day + "'");
         }
     }
 }

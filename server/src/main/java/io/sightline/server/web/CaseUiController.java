@@ -1,6 +1,5 @@
 package io.sightline.server.web;
 
-import io.sightline.server.api.ApiException;
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
@@ -10,6 +9,7 @@ import io.sightline.server.cases.CaseService;
 import io.sightline.server.cases.CaseStatus;
 import io.sightline.server.cases.CaseView;
 import io.sightline.server.common.Ids;
+import io.sightline.server.core.DomainException;
 import io.sightline.server.query.QueryService;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +80,7 @@ public class CaseUiController {
         try {
             CaseRecord c = cases.create(p, body);
             return "redirect:/cases/" + c.number();
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             model.addAttribute("form", form);
             model.addAttribute("tlps", TLPS);
             model.addAttribute("error", e.getMessage());

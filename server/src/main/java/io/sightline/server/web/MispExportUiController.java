@@ -1,12 +1,12 @@
 package io.sightline.server.web;
 
-import io.sightline.server.api.ApiException;
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.connectors.ServerHealth;
 import io.sightline.server.connectors.misp.MispConnector;
 import io.sightline.server.connectors.misp.MispExportService;
+import io.sightline.server.core.DomainException;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,7 +40,7 @@ public class MispExportUiController {
         try {
             exports.export(p, String.valueOf(number), server);
             model.addAttribute("exported", server);
-        } catch (ApiException refused) {
+        } catch (DomainException refused) {
             model.addAttribute("exportError", refused.getMessage());
         }
         return fill(p, number, model);

@@ -1,11 +1,12 @@
 package io.sightline.server.web;
 
-import io.sightline.server.api.ApiException;
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.cases.CaseRecord;
 import io.sightline.server.cases.CaseService;
+import io.sightline.server.core.Invalid;
+import io.sightline.server.core.NotFound;
 import io.sightline.server.observables.Attachment;
 import io.sightline.server.observables.AttachmentStore;
 import io.sightline.server.observables.ObservableInput;
@@ -73,7 +74,7 @@ public class ObservableUiController {
             outcome = withUpload(file, attachment -> observables.add(p, c.id(), null, input.read(body, attachment)));
         } else {
             List<String> values = Forms.lines(form.get("data"));
-            if (values.isEmpty()) throw ApiException.invalid("Enter a value (or several, one per line)");
+            if (values.isEmpty()) throw new Invalid("Enter a value (or several, one per line)");
             ArrayNode data = body.putArray("data");
             values.forEach(data::add);
             outcome = observables.add(p, c.id(), null, input.read(body, null));
@@ -137,8 +138,8 @@ public class ObservableUiController {
     @ResponseBody
     ResponseEntity<Resource> download(@PathVariable long id) {
         ObservableRecord o = observables.get(CurrentPrincipal.get(), "~" + id);
-        if (o.attachment() == null) throw ApiException.notFound("Observable ~" + id + " has no file");
-        var path = files.file(o.attachment()).orElseThrow(() -> ApiException.notFound("The file of observable ~" + id + " is missing"));
+        if (o.attachment() == null) throw new NotFound("Observable ~" + id + " has no file");
+        var path = files.file(o.attachment()).orElseThrow(() -> new NotFound("The file of observable ~" + id + " is missing"));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(o.attachment().name()).build().toString())
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
@@ -151,7 +152,7 @@ public class ObservableUiController {
     }
 
     private <T> T withUpload(MultipartFile file, java.util.function.Function<Attachment, T> use) {
-        if (file == null || file.isEmpty()) throw ApiException.invalid("Choose a file to upload for an observable of type file");
+        if (file == null || file.isEmpty()) throw new Invalid("Choose a file to upload for an observable of type file");
         String name = Forms.blank(file.getOriginalFilename()) ? "attachment" : file.getOriginalFilename();
         try (InputStream in = file.getInputStream()) {
             return files.upload(name, file.getContentType(), in, use);

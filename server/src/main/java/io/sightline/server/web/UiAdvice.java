@@ -1,9 +1,11 @@
 package io.sightline.server.web;
 
-import io.sightline.server.api.ApiException;
+import io.sightline.server.api.ApiErrors;
 import io.sightline.server.auth.Membership;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
+import io.sightline.server.core.DomainException;
+import io.sightline.server.core.Malformed;
 import io.sightline.server.status.StatusController;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -56,24 +58,28 @@ public class UiAdvice {
      * posts go back to the page they came from with the message; a page that cannot be shown
      * (not found, forbidden) becomes an error page with the right status.
      */
-    @ExceptionHandler(ApiException.class)
-    ModelAndView refused(ApiException e, HttpServletRequest request, HttpServletResponse response) {
+    @ExceptionHandler(DomainException.class)
+    ModelAndView refused(DomainException e, HttpServletRequest request, HttpServletResponse response) {
+        return refused(ApiErrors.statusOf(e), e.getMessage(), request, response);
+    }
+
+    private ModelAndView refused(int status, String text, HttpServletRequest request, HttpServletResponse response) {
         if ("true".equals(request.getHeader("HX-Request"))) {
             response.setHeader("HX-Retarget", "#messages");
             response.setHeader("HX-Reswap", "innerHTML");
             ModelAndView mav = new ModelAndView("fragments :: message");
             mav.addObject("level", "error");
-            mav.addObject("text", e.getMessage());
+            mav.addObject("text", text);
             return mav;
         }
         if (!"GET".equals(request.getMethod())) {
-            RequestContextUtils.getOutputFlashMap(request).put("error", e.getMessage());
+            RequestContextUtils.getOutputFlashMap(request).put("error", text);
             return new ModelAndView("redirect:" + sameSiteReferer(request));
         }
-        response.setStatus(e.status().value());
+        response.setStatus(status);
         ModelAndView mav = new ModelAndView("ui-error");
-        mav.addObject("status", e.status().value());
-        mav.addObject("text", e.getMessage());
+        mav.addObject("status", status);
+        mav.addObject("text", text);
         return mav;
     }
 
@@ -84,15 +90,14 @@ public class UiAdvice {
         String message = e instanceof MissingServletRequestParameterException m ? "Field " + m.getParameterName() + " is missing"
                 : e instanceof MethodArgumentTypeMismatchException t ? "Field " + t.getName() + " has an invalid value"
                 : "A number field has an invalid value";
-        return refused(ApiException.badRequest(message), request, response);
+        return refused(new Malformed(message), request, response);
     }
 
     /** A failure of the hub itself: logged with its cause, shown without internals. */
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return refused(new ApiException(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR, "InternalError",
-                "Internal error (" + e.getClass().getSimpleName() + "); the hub's log has the details"), request, response);
+        return refused(500, "Internal error (" + e.getClass().getSimpleName() + "); the hub's log has the details", request, response);
     }
 
     /** Only the path of the Referer is kept, so a forged header cannot redirect elsewhere. */

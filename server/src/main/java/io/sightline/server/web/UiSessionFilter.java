@@ -1,12 +1,12 @@
 package io.sightline.server.web;
 
-import io.sightline.server.api.ApiException;
 import io.sightline.server.auth.Authenticator;
 import io.sightline.server.auth.Membership;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.auth.SecretHashing;
 import io.sightline.server.auth.User;
 import io.sightline.server.auth.UserRepository;
+import io.sightline.server.core.DomainException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -78,7 +78,7 @@ public class UiSessionFilter extends OncePerRequestFilter {
             session.setAttribute(ORGANISATION, p.orgName());
             request.setAttribute(MEMBERSHIPS, memberships);
             return Optional.of(p);
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             return Optional.empty();
         }
     }

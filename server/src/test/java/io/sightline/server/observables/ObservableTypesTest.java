@@ -3,7 +3,7 @@ package io.sightline.server.observables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sightline.server.api.ApiException;
+import io.sightline.server.core.Invalid;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,9 +34,9 @@ class ObservableTypesTest {
         assertThat(types.normalise("ip", " 192.168.0.1 ")).isEqualTo("192.168.0.1");
         assertThat(types.normalise("hash", "D41D8CD98F00B204E9800998ECF8427E")).isEqualTo("d41d8cd98f00b204e9800998ecf8427e");
         assertThat(types.normalise("domain", "example.org")).isEqualTo("example.org");
-        assertThatThrownBy(() -> types.normalise("ip", "300.1.1.1")).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> types.normalise("ip", "300.1.1.1")).isInstanceOf(Invalid.class)
                 .hasMessageContaining("expected an IPv4 or IPv6 address");
-        assertThatThrownBy(() -> types.normalise("domain", "10.0.0.1")).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> types.normalise("domain", "10.0.0.1")).isInstanceOf(Invalid.class)
                 .hasMessageContaining("expected a domain name");
     }
 }

@@ -3,9 +3,9 @@ package io.sightline.server.connectors.cortex;
 import io.sightline.integrations.cortex.CortexAnalyzer;
 import io.sightline.integrations.cortex.CortexClient;
 import io.sightline.integrations.cortex.CortexException;
-import io.sightline.server.api.ApiException;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
+import io.sightline.server.core.NotFound;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +52,7 @@ public class CortexAnalyzers {
                 log.warn("Cortex {}: could not look up analyzer {}: {}", s.name(), idOrName, e.getMessage());
             }
         }
-        if (byName.isEmpty()) throw ApiException.notFound("Analyzer " + idOrName + " not found");
+        if (byName.isEmpty()) throw new NotFound("Analyzer " + idOrName + " not found");
         return byName.values().iterator().next();
     }
 

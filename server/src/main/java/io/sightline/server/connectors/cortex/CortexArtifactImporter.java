@@ -1,10 +1,12 @@
 package io.sightline.server.connectors.cortex;
 
 import io.sightline.integrations.cortex.CortexException;
-import io.sightline.server.api.ApiException;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.common.TagRepository;
+import io.sightline.server.core.NotFound;
+import io.sightline.server.core.Refused;
+import io.sightline.server.core.RemoteFailure;
 import io.sightline.server.observables.Attachment;
 import io.sightline.server.observables.AttachmentStore;
 import io.sightline.server.observables.ObservableDraft;
@@ -51,10 +53,10 @@ class CortexArtifactImporter {
         p.require(Permission.MANAGE_OBSERVABLE);
         CortexJobRecord job = jobService.get(p, jobId);
         if (!CortexJobRecord.SUCCESS.equals(job.status()) || job.report() == null) {
-            throw ApiException.badRequest("Job " + jobId + " has no successful report (status " + job.status() + ")");
+            throw new Refused("Job " + jobId + " has no successful report (status " + job.status() + ")");
         }
         ObservableRecord source = jobService.observableOf(p, job)
-                .orElseThrow(() -> ApiException.notFound("The observable of job " + jobId + " was deleted"));
+                .orElseThrow(() -> new NotFound("The observable of job " + jobId + " was deleted"));
         List<ObservableDraft> drafts = new ArrayList<>();
         for (JsonNode artifact : json.readTree(job.report()).path("artifacts")) {
             drafts.add(draft(job, artifact, source));
@@ -94,8 +96,7 @@ class CortexArtifactImporter {
         try {
             return servers.client(job.serverName()).readAttachment(id, in -> attachments.store(name, type, in));
         } catch (CortexException e) {
-            throw new ApiException(org.springframework.http.HttpStatus.BAD_GATEWAY, "CortexError",
-                    "Could not download artifact file " + name + " from Cortex " + job.serverName() + ": " + e.getMessage());
+            throw new RemoteFailure("Cortex", "Could not download artifact file " + name + " from Cortex " + job.serverName() + ": " + e.getMessage());
         }
     }
 

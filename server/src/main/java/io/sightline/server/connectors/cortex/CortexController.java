@@ -1,9 +1,9 @@
 package io.sightline.server.connectors.cortex;
 
-import io.sightline.server.api.ApiException;
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
+import io.sightline.server.core.Invalid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,9 +67,9 @@ public class CortexController {
         Principal p = CurrentPrincipal.get();
         p.require(Permission.MANAGE_ANALYZE);
         if (body == null || !body.isObject() || !body.path("jobs").isArray() || body.size() != 1) {
-            throw ApiException.invalid("Expected {\"jobs\": [{analyzerId, cortexId, artifactId}, ...]}");
+            throw new Invalid("Expected {\"jobs\": [{analyzerId, cortexId, artifactId}, ...]}");
         }
-        if (body.get("jobs").size() > 1000) throw ApiException.invalid("At most 1000 jobs per bulk request");
+        if (body.get("jobs").size() > 1000) throw new Invalid("At most 1000 jobs per bulk request");
         List<Map<String, Object>> out = new ArrayList<>();
         for (JsonNode job : body.get("jobs")) out.add(view(p, jobs.create(p, job)));
         return ResponseEntity.status(HttpStatus.CREATED).body(out);
@@ -86,7 +86,7 @@ public class CortexController {
     public List<Map<String, Object>> jobsOf(@RequestParam(required = false) String observableId) {
         Principal p = CurrentPrincipal.get();
         if (observableId == null || observableId.isBlank()) {
-            throw ApiException.invalid("Give the observable: GET " + V0 + "/job?observableId=~123");
+            throw new Invalid("Give the observable: GET " + V0 + "/job?observableId=~123");
         }
         return jobs.ofObservable(p, observableId).stream()
                 .map(j -> CortexJobView.of(j, null, json)).toList();

@@ -3,12 +3,14 @@ package io.sightline.server.connectors.cortex;
 import io.sightline.integrations.cortex.CortexAnalyzer;
 import io.sightline.integrations.cortex.CortexErrorKind;
 import io.sightline.integrations.cortex.CortexException;
-import io.sightline.server.api.ApiException;
 import io.sightline.server.api.JsonInput;
 import io.sightline.server.audit.AuditLog;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.common.Ids;
+import io.sightline.server.core.DomainException;
+import io.sightline.server.core.Invalid;
+import io.sightline.server.core.NotFound;
 import io.sightline.server.observables.ObservableRecord;
 import io.sightline.server.observables.ObservableService;
 import java.time.Clock;
@@ -74,7 +76,7 @@ public class CortexJobService {
         params.put("organisation", p.orgName());
         params.put("user", p.login());
         String paramJson = json.writeValueAsString(params);
-        if (paramJson.length() > 100_000) throw ApiException.invalid("Field parameters of job is larger than 100,000 characters");
+        if (paramJson.length() > 100_000) throw new Invalid("Field parameters of job is larger than 100,000 characters");
         long now = clock.millis();
         Long id = transactions.execute(tx -> {
             long created = jobs.insert(p.orgId(), observable.id(), server.name(), analyzerRef, analyzerName, paramJson,
@@ -89,7 +91,7 @@ public class CortexJobService {
 
     public CortexJobRecord get(Principal p, String id) {
         p.require(Permission.READ);
-        return jobs.find(p.orgId(), Ids.parse(id, "Job")).orElseThrow(() -> ApiException.notFound("Job " + id + " not found"));
+        return jobs.find(p.orgId(), Ids.parse(id, "Job")).orElseThrow(() -> new NotFound("Job " + id + " not found"));
     }
 
     /** Jobs of one observable, newest first. */
@@ -102,7 +104,7 @@ public class CortexJobService {
     public Optional<ObservableRecord> observableOf(Principal p, CortexJobRecord job) {
         try {
             return Optional.of(observables.get(p, Ids.format(job.observableId())));
-        } catch (ApiException gone) {
+        } catch (DomainException gone) {
             return Optional.empty();
         }
     }
@@ -114,10 +116,10 @@ public class CortexJobService {
     private String resolveName(CortexSettings.Server server, String analyzerRef) {
         try {
             Optional<CortexAnalyzer> found = servers.client(server.name()).findAnalyzer(analyzerRef);
-            return found.map(CortexAnalyzer::name).orElseThrow(() -> ApiException.notFound("Analyzer " + analyzerRef
+            return found.map(CortexAnalyzer::name).orElseThrow(() -> new NotFound("Analyzer " + analyzerRef
                     + " not found in Cortex " + server.name() + " (it must be enabled in the Cortex organisation of the API key)"));
         } catch (CortexException e) {
-            if (e.kind() == CortexErrorKind.NOT_FOUND) throw ApiException.notFound("Analyzer " + analyzerRef + " not found");
+            if (e.kind() == CortexErrorKind.NOT_FOUND) throw new NotFound("Analyzer " + analyzerRef + " not found");
             return analyzerRef;
         }
     }
@@ -131,6 +133,6 @@ public class CortexJobService {
                 // try the next server
             }
         }
-        throw ApiException.notFound("Analyzer " + analyzerRef + " not found in any Cortex server");
+        throw new NotFound("Analyzer " + analyzerRef + " not found in any Cortex server");
     }
 }

@@ -3,10 +3,10 @@ package io.sightline.server.connectors.cortex;
 import io.sightline.integrations.cortex.CortexClient;
 import io.sightline.integrations.cortex.CortexHealth;
 import io.sightline.integrations.http.HttpTarget;
-import io.sightline.server.api.ApiException;
 import io.sightline.server.connectors.HealthTracker;
 import io.sightline.server.connectors.ServerHealth;
 import io.sightline.server.connectors.ServerStatus;
+import io.sightline.server.core.NotFound;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +59,7 @@ public class CortexServers {
     /** The server named {@code cortexId} if the organisation may use it; TheHive's 404 otherwise. */
     public CortexSettings.Server server(String cortexId, String organisation) {
         CortexSettings.Server s = servers.get(cortexId);
-        if (s == null || !s.allows(organisation)) throw ApiException.notFound("Cortex " + cortexId + " not found");
+        if (s == null || !s.allows(organisation)) throw new NotFound("Cortex " + cortexId + " not found");
         return s;
     }
 

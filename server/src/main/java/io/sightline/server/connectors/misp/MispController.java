@@ -1,9 +1,9 @@
 package io.sightline.server.connectors.misp;
 
-import io.sightline.server.api.ApiException;
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
+import io.sightline.server.core.Refused;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +67,6 @@ public class MispController {
     }
 
     private void requireEnabled() {
-        if (!connector.enabled()) throw ApiException.badRequest("The MISP connector is not configured (no misp.servers)");
+        if (!connector.enabled()) throw new Refused("The MISP connector is not configured (no misp.servers)");
     }
 }

@@ -16,13 +16,14 @@ import io.sightline.integrations.misp.MispNewAttribute;
 import io.sightline.integrations.misp.MispNewEvent;
 import io.sightline.integrations.misp.MispSample;
 import io.sightline.integrations.misp.MispTlp;
-import io.sightline.server.api.ApiException;
 import io.sightline.server.audit.AuditLog;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.cases.CaseRecord;
 import io.sightline.server.cases.CaseService;
 import io.sightline.server.common.Ids;
+import io.sightline.server.core.NotFound;
+import io.sightline.server.core.Refused;
 import io.sightline.server.observables.AttachmentStore;
 import io.sightline.server.observables.ObservableRecord;
 import io.sightline.server.observables.ObservableRepository;
@@ -37,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -78,9 +78,9 @@ public class MispExportService {
     public Map<String, Object> export(Principal p, String caseIdOrNumber, String serverName) {
         p.require(Permission.MANAGE_SHARE);
         MispSettings.Server server = connector.server(serverName)
-                .orElseThrow(() -> ApiException.notFound("MISP server " + serverName + " not found"));
+                .orElseThrow(() -> new NotFound("MISP server " + serverName + " not found"));
         if (!server.exporting()) {
-            throw ApiException.badRequest("Export on MISP connection " + serverName + " is denied by configuration");
+            throw new Refused("Export on MISP connection " + serverName + " is denied by configuration");
         }
         CaseRecord c = cases.get(p, caseIdOrNumber);
         MispExportMapper mapper = new MispExportMapper(exportTypes, server.exportCaseTags(), server.exportObservableTags());
@@ -133,9 +133,9 @@ public class MispExportService {
             });
             return view(server, store.find(c.id(), server.name()).orElseThrow());
         } catch (MispApiException refused) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "BadRequest", refused.getMessage());
+            throw new Refused(refused.getMessage());
         } catch (HttpTargetException | MispException failed) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "BadRequest", "MISP server " + server.name()
+            throw new Refused("MISP server " + server.name()
                     + " could not be reached or answered wrongly: " + failed.getMessage());
         }
     }
@@ -182,7 +182,7 @@ public class MispExportService {
         for (Sample s : samples) {
             var att = s.observable().attachment();
             if (present.contains(att.md5()) || present.contains(att.name())) continue;
-            Path file = attachments.file(att).orElseThrow(() -> ApiException.badRequest(
+            Path file = attachments.file(att).orElseThrow(() -> new Refused(
                     "The file " + att.name() + " of the case is missing from the hub's storage"));
             String comment = s.observable().message() == null || s.observable().message().isBlank()
                     ? att.name() : s.observable().message();

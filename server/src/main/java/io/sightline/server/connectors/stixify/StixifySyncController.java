@@ -1,8 +1,9 @@
 package io.sightline.server.connectors.stixify;
 
-import io.sightline.server.api.ApiException;
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
+import io.sightline.server.core.NotFound;
+import io.sightline.server.core.Refused;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -28,18 +29,18 @@ public class StixifySyncController {
     public ResponseEntity<Map<String, Object>> sync(@RequestParam(required = false) String dossier) {
         CurrentPrincipal.require(Permission.MANAGE_CONFIG);
         StixifySettings settings = connector.settings()
-                .orElseThrow(() -> ApiException.notFound("Connector stixify is not configured"));
+                .orElseThrow(() -> new NotFound("Connector stixify is not configured"));
         List<String> queued;
         try {
             if (dossier == null) {
                 queued = List.copyOf(connector.syncAllNow().keySet());
             } else {
-                if (!settings.dossierIds().contains(dossier)) throw ApiException.notFound("Dossier " + dossier + " is not configured in the stixify block");
+                if (!settings.dossierIds().contains(dossier)) throw new NotFound("Dossier " + dossier + " is not configured in the stixify block");
                 connector.syncNow(dossier);
                 queued = List.of(dossier);
             }
         } catch (IllegalStateException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw new Refused(e.getMessage());
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("dossiers", queued));
     }
