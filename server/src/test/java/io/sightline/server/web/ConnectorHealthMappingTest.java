@@ -5,7 +5,9 @@ import io.sightline.server.auth.Profile;
 import io.sightline.server.connectors.Connector;
 import io.sightline.server.connectors.ConnectorContext;
 import io.sightline.server.connectors.ConnectorHealth;
+import io.sightline.server.connectors.ConnectorState;
 import io.sightline.server.connectors.FailingReport;
+import io.sightline.server.connectors.HealthStatus;
 import io.sightline.server.connectors.HealthTracker;
 import io.sightline.server.connectors.ServerHealth;
 import io.sightline.server.connectors.ServerStatus;
@@ -90,6 +92,15 @@ class ConnectorHealthMappingTest {
             assertThat(f.failedRuns()).isEqualTo(3);
             assertThat(f.lastError()).isEqualTo("parse error at line 4");
         });
+    }
+
+    @Test
+    void aConnectorThatFailedToStartShowsWhy() {
+        ConnectorHealth failed = new ConnectorHealth("misp", true, ConnectorState.FAILED, "start failed: **** refused", T,
+                HealthStatus.ERROR, null, List.of(), List.of(), Map.of(), null);
+        ConnectorStatusView v = ConnectorStatusView.of("misp", failed);
+        assertThat(v.status()).isEqualTo("ERROR");
+        assertThat(v.error()).isEqualTo("start failed: **** refused");
     }
 
     @Test
