@@ -1,9 +1,7 @@
 package io.sightline.server.connectors;
 
-import io.sightline.server.status.ConnectorStatusSource;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A hub connector (MISP, Cortex, Stixify): a Spring bean implementing this interface is found by
@@ -23,10 +21,9 @@ import java.util.Map;
  * </ol>
  * See {@code docs/connectors.md} for a complete example.
  */
-public interface Connector extends ConnectorStatusSource {
+public interface Connector {
 
     /** Short stable name: the key under {@code connectors} in {@code /api/status}, e.g. {@code misp}. */
-    @Override
     String name();
 
     /** The live health recorder; {@code health().snapshot()} is the health value. */
@@ -61,9 +58,12 @@ public interface Connector extends ConnectorStatusSource {
         return date.toString();
     }
 
-    /** TheHive's {@code connectors.<name>} entry, from the health value. */
-    @Override
-    default Map<String, Object> status() {
-        return health().snapshot().theHiveStatus();
+    /**
+     * The health every reader shows ({@code /api/status}, the About page): the tracker's snapshot,
+     * plus whatever else the connector knows of its own state (a syncing connector adds its
+     * {@link SyncSummary} with {@link ConnectorHealth#withSync}). May read the database.
+     */
+    default ConnectorHealth currentHealth() {
+        return health().snapshot();
     }
 }

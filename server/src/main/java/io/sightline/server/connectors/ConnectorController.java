@@ -46,9 +46,11 @@ public class ConnectorController {
     private final TransactionTemplate transactions;
     private final PartitionLocks locks;
     private final AuditLog audit;
+    private final ConnectionTester tester;
 
     public ConnectorController(ConnectorRegistry registry, CheckpointStore checkpoints, TransactionTemplate transactions,
-                               PartitionLocks connectorLocks, AuditLog audit) {
+                               PartitionLocks connectorLocks, AuditLog audit, ConnectionTester tester) {
+        this.tester = tester;
         this.registry = registry;
         this.checkpoints = checkpoints;
         this.transactions = transactions;
@@ -70,14 +72,17 @@ public class ConnectorController {
 
     @PostMapping("/api/v1/connector/{name}/test")
     public Map<String, Object> test(@PathVariable String name) {
-        CurrentPrincipal.require(Permission.MANAGE_CONFIG);
-        Connector c = connector(name);
-        if (!c.enabled()) throw new Refused("Connector " + name + " is not enabled: its block is absent from the configuration");
-        List<ServerHealth> servers = c.testConnection();
+        ConnectionTester.ConnectionTest test = tester.test(CurrentPrincipal.require(Permission.MANAGE_CONFIG), name);
+        switch (test.outcome()) {
+            case UNKNOWN_CONNECTOR -> throw new NotFound(test.refusal());
+            case DISABLED -> throw new Refused(test.refusal());
+            case NOT_ALLOWED -> throw new IllegalStateException("the permission was required above");
+            case TESTED -> { }
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", name);
-        out.put("status", c.health().snapshot().status());
-        out.put("servers", servers.stream().map(ServerHealth::toStatusJson).toList());
+        out.put("status", test.status().name());
+        out.put("servers", test.servers().stream().map(ServerHealth::toStatusJson).toList());
         return out;
     }
 

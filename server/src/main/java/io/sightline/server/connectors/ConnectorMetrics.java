@@ -32,10 +32,7 @@ class ConnectorMetrics {
     private static void bind(Connector c, MeterRegistry m) {
         HealthTracker h = c.health();
         String name = c.name();
-        Gauge.builder("sightline.connector.status", h, t -> {
-            String s = t.snapshot().status();
-            return s.equals(ConnectorHealth.OK) || s.equals(ConnectorHealth.WARNING) ? 1 : 0;
-        }).tag("connector", name).description("1 when the connector's servers answer").register(m);
+        Gauge.builder("sightline.connector.status", h, t -> t.snapshot().status().answering() ? 1 : 0).tag("connector", name).description("1 when the connector's servers answer").register(m);
         h.addListener(new HealthTracker.Listener() {
             @Override
             public void counterAdded(String partition, String counter, AtomicLong value) {

@@ -61,8 +61,8 @@ class ConnectorRuntimeConfig {
         Status status;
         if (!h.enabled()) status = Status.UP;
         else status = switch (h.status()) {
-            case ConnectorHealth.ERROR -> Status.DOWN;
-            case ConnectorHealth.CHECKING -> Status.UNKNOWN;
+            case ERROR -> Status.DOWN;
+            case CHECKING -> Status.UNKNOWN;
             default -> Status.UP;
         };
         return Health.status(status).withDetails(h.toJson()).build();

@@ -220,9 +220,9 @@ public final class HealthTracker {
                 lastSuccess = p.lastSuccessAt;
             }
         }
-        String status = ConnectorHealth.aggregate(state, serverList, partitionList);
+        HealthStatus status = ConnectorHealth.aggregate(state, serverList, partitionList);
         return new ConnectorHealth(connector, enabled, state, stateReason, stateSince, status, lastSuccess, serverList,
-                List.copyOf(partitionList), totals);
+                List.copyOf(partitionList), totals, null);
     }
 
     /** The text with every registered secret masked; for log lines about this connector. */

@@ -1,7 +1,7 @@
 package io.sightline.server.status;
 
 import io.sightline.server.auth.Principal;
-import java.util.ArrayList;
+import io.sightline.server.connectors.Connector;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 public class StatusController {
     public static final String VERSION = versionOf(StatusController.class);
 
-    private final List<ConnectorStatusSource> connectors;
+    private final List<Connector> connectors;
     private final HealthEndpoint health;
 
-    public StatusController(List<ConnectorStatusSource> connectors, HealthEndpoint health) {
+    public StatusController(List<Connector> connectors, HealthEndpoint health) {
         this.connectors = connectors;
         this.health = health;
     }
@@ -36,8 +36,10 @@ public class StatusController {
         Map<String, Object> out = base();
         Map<String, Object> byName = new LinkedHashMap<>();
         boolean details = authenticated();
-        for (ConnectorStatusSource c : connectors) {
-            byName.put(c.name(), details ? c.status() : withoutDetails(c.status()));
+        for (Connector c : connectors) {
+            // without a login only the tracker's snapshot is needed: no database read for anonymous callers
+            byName.put(c.name(), details ? ConnectorStatusJson.full(c.currentHealth())
+                    : ConnectorStatusJson.withoutDetails(c.health().snapshot()));
         }
         out.put("connectors", byName);
         return out;
@@ -62,29 +64,6 @@ public class StatusController {
     private static boolean authenticated() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getPrincipal() instanceof Principal;
-    }
-
-    /** A connector entry as anyone may see it: {@code enabled}, {@code status} and each server's name and status. */
-    static Map<String, Object> withoutDetails(Map<String, Object> entry) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (entry == null) return out;
-        copy(entry, out, "enabled", "status");
-        if (entry.get("servers") instanceof List<?> servers) {
-            List<Map<String, Object>> shown = new ArrayList<>();
-            for (Object s : servers) {
-                Map<String, Object> server = new LinkedHashMap<>();
-                if (s instanceof Map<?, ?> m) copy(m, server, "name", "status");
-                shown.add(server);
-            }
-            out.put("servers", shown);
-        }
-        return out;
-    }
-
-    private static void copy(Map<?, ?> from, Map<String, Object> to, String... keys) {
-        for (String k : keys) {
-            if (from.containsKey(k)) to.put(k, from.get(k));
-        }
     }
 
     private static Map<String, Object> base() {

@@ -2,11 +2,9 @@ package io.sightline.server.web;
 
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
-import io.sightline.server.status.ConnectorStatusSource;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import io.sightline.server.auth.Principal;
+import io.sightline.server.connectors.ConnectionTester;
+import io.sightline.server.connectors.Connector;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Controller;
@@ -15,15 +13,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** The About page: hub version and the status of every connector and server, with a connection test. */
+/** The About page: hub version and the health of every connector and server, with a connection test. */
 @Controller
 public class AboutController {
     private static final Pattern CONNECTOR_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
-    private final List<ConnectorStatusSource> connectors;
+    private final List<Connector> connectors;
+    private final ConnectionTester tester;
 
-    public AboutController(List<ConnectorStatusSource> connectors) {
+    public AboutController(List<Connector> connectors, ConnectionTester tester) {
         this.connectors = connectors;
+        this.tester = tester;
     }
 
     @GetMapping("/about")
@@ -34,16 +34,12 @@ public class AboutController {
         return "about";
     }
 
-    /**
-     * Runs the hub's own {@code POST /api/v1/connector/{name}/test} in-process for the session user
-     * and shows its answer; when the hub has no such endpoint the button says so instead of failing.
-     */
+    /** Checks the connector's servers now for the session user (permission {@code manageConfig}) and shows what it found. */
     @PostMapping("/about/connectors/{name}/test")
-    String test(@PathVariable String name, HttpServletRequest request, HttpServletResponse response, Model model)
-            throws ServletException, IOException {
-        CurrentPrincipal.require(Permission.READ);
+    String test(@PathVariable String name, Model model) {
+        Principal who = CurrentPrincipal.require(Permission.READ);
         ConnectorTestResult result = CONNECTOR_NAME.matcher(name).matches()
-                ? ConnectorTestResult.call(request, response, "/api/v1/connector/" + name + "/test")
+                ? ConnectorTestResult.of(tester.test(who, name))
                 : ConnectorTestResult.refused("Unknown connector name");
         model.addAttribute("result", result);
         return "about :: testResult";

@@ -3,7 +3,7 @@ package io.sightline.server.web;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.connectors.cortex.CortexConnector;
-import io.sightline.server.connectors.cortex.CortexController;
+import io.sightline.server.connectors.cortex.CortexJobs;
 import io.sightline.server.observables.ObservableRecord;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +24,9 @@ public class AnalyzerRowExtension implements ObservableRowExtension {
     public record Analyzers(List<Map<String, Object>> analyzers, List<Map<String, Object>> jobs, boolean canRun) {}
 
     private final CortexConnector connector;
-    private final CortexController cortex;
+    private final CortexJobs cortex;
 
-    public AnalyzerRowExtension(CortexConnector connector, CortexController cortex) {
+    public AnalyzerRowExtension(CortexConnector connector, CortexJobs cortex) {
         this.connector = connector;
         this.cortex = cortex;
     }
@@ -39,20 +39,22 @@ public class AnalyzerRowExtension implements ObservableRowExtension {
     @Override
     public Object data(Principal principal, ObservableRecord observable) {
         if (connector.health().snapshot().servers().isEmpty()) return null;
-        // The controller reads the session user, as the REST API reads the key's: same rules, same views.
-        List<Map<String, Object>> analyzers = observable.dataType() == null ? List.of() : analyzersFor(observable.dataType());
-        return new Analyzers(analyzers, cortex.jobsOf("~" + observable.id()), principal.can(Permission.MANAGE_ANALYZE));
+        // the same service and views as the REST API, for the session's user
+        List<Map<String, Object>> analyzers = observable.dataType() == null ? List.of()
+                : analyzersFor(principal, observable.dataType());
+        return new Analyzers(analyzers, cortex.ofObservable(principal, "~" + observable.id()),
+                principal.can(Permission.MANAGE_ANALYZE));
     }
 
     /** Asks Cortex once per data type and page, not once per row. */
     @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> analyzersFor(String dataType) {
+    private List<Map<String, Object>> analyzersFor(Principal principal, String dataType) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request == null) return cortex.analyzersFor(dataType);
+        if (request == null) return cortex.analyzersFor(principal, dataType);
         String key = AnalyzerRowExtension.class.getName() + ":" + dataType;
         Object cached = request.getAttribute(key, RequestAttributes.SCOPE_REQUEST);
         if (cached != null) return (List<Map<String, Object>>) cached;
-        List<Map<String, Object>> found = cortex.analyzersFor(dataType);
+        List<Map<String, Object>> found = cortex.analyzersFor(principal, dataType);
         request.setAttribute(key, found, RequestAttributes.SCOPE_REQUEST);
         return found;
     }

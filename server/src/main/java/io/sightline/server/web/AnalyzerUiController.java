@@ -4,7 +4,7 @@ import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.cases.CaseService;
 import io.sightline.server.observables.ObservableRecord;
-import io.sightline.server.connectors.cortex.CortexController;
+import io.sightline.server.connectors.cortex.CortexJobs;
 import io.sightline.server.observables.ObservableService;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -23,13 +23,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Controller
 public class AnalyzerUiController {
-    private final CortexController cortex;
+    private final CortexJobs cortex;
     private final ObservableService observables;
     private final ObservableRows rows;
     private final CaseService cases;
     private final JsonMapper json;
 
-    public AnalyzerUiController(CortexController cortex, ObservableService observables, ObservableRows rows, CaseService cases,
+    public AnalyzerUiController(CortexJobs cortex, ObservableService observables, ObservableRows rows, CaseService cases,
                                 JsonMapper json) {
         this.cortex = cortex;
         this.observables = observables;
@@ -47,7 +47,7 @@ public class AnalyzerUiController {
         body.put("analyzerId", analyzerId);
         if (!Forms.blank(cortexId)) body.put("cortexId", cortexId);
         body.put("artifactId", "~" + id);
-        cortex.run(body);
+        cortex.start(p, body);
         model.addAttribute("row", rows.row(p, observables.get(p, "~" + id)));
         return "observables/row :: row";
     }
@@ -55,7 +55,7 @@ public class AnalyzerUiController {
     /** One job's status; once it has ended, the fragment reloads its row so the report badges appear. */
     @GetMapping("/jobs/{id}/status")
     String status(@PathVariable long id, Model model) {
-        Map<String, Object> job = cortex.job("~" + id);
+        Map<String, Object> job = cortex.job(CurrentPrincipal.get(), "~" + id);
         model.addAttribute("job", job);
         model.addAttribute("justFinished", ended(job));
         return "observables/slots :: job";
@@ -63,7 +63,7 @@ public class AnalyzerUiController {
 
     @GetMapping("/jobs/{id}/report")
     String report(@PathVariable long id, Model model) {
-        Map<String, Object> job = cortex.job("~" + id);
+        Map<String, Object> job = cortex.job(CurrentPrincipal.get(), "~" + id);
         model.addAttribute("job", job);
         model.addAttribute("caseNumber", caseNumberOf(String.valueOf(job.get("observableId"))));
         Object report = job.get("report");

@@ -31,9 +31,10 @@
  *   {@code {analyzer: {taxonomies: [...]}}} shape) by {@link io.sightline.server.web.ReportBadge}.</li>
  *   <li>Case page: the {@code export} fragment of {@code templates/cases/slots.html} (MISP export),
  *   loaded from {@link io.sightline.server.web.MispExportUiController}.</li>
- *   <li>About page: every {@code ConnectorStatusSource} bean is listed; the "Test connection" button
- *   calls {@code POST /api/v1/connector/{name}/test} in-process as the session user and says so
- *   when the hub has no such endpoint.</li>
+ *   <li>About page: every {@code Connector} bean is listed from its typed
+ *   {@code ConnectorHealth} ({@link io.sightline.server.web.ConnectorStatusView}); the "Test
+ *   connection" button calls the runtime's {@code ConnectionTester} as the session user, the same
+ *   service behind {@code POST /api/v1/connector/{name}/test}.</li>
  * </ul>
  */
 package io.sightline.server.web;

@@ -132,7 +132,7 @@ abstract class ConnectorRuntimeContract extends HubTest {
         await(() -> partition("alpha").consecutiveFailures() >= 1);
         PartitionHealth failed = partition("alpha");
         assertThat(failed.lastError()).isEqualTo("remote answered 500 for key ****");
-        assertThat(connector.health().snapshot().status()).isEqualTo("WARNING");
+        assertThat(connector.health().snapshot().status()).isEqualTo(HealthStatus.WARNING);
 
         connector.failRunsOf.remove("alpha");
         await(() -> partition("alpha").consecutiveFailures() == 0);

@@ -1,50 +1,48 @@
 package io.sightline.server.web;
 
+import io.sightline.server.connectors.ConnectionTester.ConnectionTest;
+import io.sightline.server.connectors.ConnectionTester.ConnectionTest.Outcome;
+import io.sightline.server.connectors.HealthStatus;
+import io.sightline.server.connectors.ServerHealth;
+import io.sightline.server.connectors.ServerStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** How the About page reads the answer of a connector's connection test. */
 class ConnectorTestResultTest {
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
     @Test
-    void aMissingEndpointMeansTheTestIsNotAvailable() {
-        assertThat(ConnectorTestResult.interpret(404, "").outcome()).isEqualTo("unavailable");
-        assertThat(ConnectorTestResult.interpret(404, "{\"type\":\"NotFoundError\",\"message\":\"No such endpoint: api/v1/x\"}")
-                .outcome()).isEqualTo("unavailable");
-    }
-
-    @Test
-    void anUnknownConnectorIsAFailureWithTheHubsMessage() {
-        var r = ConnectorTestResult.interpret(404, "{\"type\":\"NotFoundError\",\"message\":\"Connector foo not found\"}");
-        assertThat(r.outcome()).isEqualTo("failed");
-        assertThat(r.message()).isEqualTo("HTTP 404: Connector foo not found");
-    }
-
-    @Test
-    void aSuccessfulTestShowsStatusAndVersion() {
-        var r = ConnectorTestResult.interpret(200, "{\"status\":\"OK\",\"version\":\"2.4.190\"}");
-        assertThat(r.outcome()).isEqualTo("ok");
-        assertThat(r.message()).isEqualTo("OK – version 2.4.190");
+    void aTestThatDidNotRunSaysWhy() {
+        var unknown = ConnectorTestResult.of(new ConnectionTest("foo", Outcome.UNKNOWN_CONNECTOR, null, List.of()));
+        assertThat(unknown.outcome()).isEqualTo("failed");
+        assertThat(unknown.message()).isEqualTo("Connector foo not found");
+        var denied = ConnectorTestResult.of(new ConnectionTest("misp", Outcome.NOT_ALLOWED, null, List.of()));
+        assertThat(denied.message()).isEqualTo("Testing a connection needs the manageConfig permission");
     }
 
     @Test
     void listsEveryServerTheRuntimeChecked() {
-        var r = ConnectorTestResult.interpret(200, """
-                {"name": "misp", "status": "WARNING", "servers": [
-                  {"name": "MISP A", "version": "2.4.190", "status": "OK"},
-                  {"name": "MISP B", "version": "", "status": "ERROR", "lastError": "connection refused"}]}""");
+        var r = ConnectorTestResult.of(new ConnectionTest("misp", Outcome.TESTED, HealthStatus.WARNING, List.of(
+                server("MISP A", ServerStatus.OK, "2.4.190", null),
+                server("MISP B", ServerStatus.ERROR, null, "connection refused"))));
         assertThat(r.outcome()).isEqualTo("failed");
         assertThat(r.message()).isEqualTo("WARNING; MISP A – 2.4.190 (OK); MISP B – Unknown version (ERROR: connection refused)");
     }
 
     @Test
-    void aRemoteRefusalIsAFailureWithItsReason() {
-        var r = ConnectorTestResult.interpret(200, "{\"status\":\"AUTH_ERROR\",\"message\":\"key rejected by Cortex\"}");
-        assertThat(r.outcome()).isEqualTo("failed");
-        assertThat(r.message()).isEqualTo("AUTH_ERROR: key rejected by Cortex");
-        var down = ConnectorTestResult.interpret(502, "{\"type\":\"ConnectorError\",\"message\":\"connection refused\"}");
-        assertThat(down.outcome()).isEqualTo("failed");
-        assertThat(down.message()).isEqualTo("HTTP 502: connection refused");
+    void allServersOkIsASuccessAndAnOldErrorIsNotShown() {
+        var r = ConnectorTestResult.of(new ConnectionTest("cortex", Outcome.TESTED, HealthStatus.OK, List.of(
+                server("Cortex", ServerStatus.OK, "3.1.8", "timed out an hour ago"))));
+        assertThat(r.outcome()).isEqualTo("ok");
+        assertThat(r.message()).isEqualTo("OK; Cortex – 3.1.8 (OK)");
+    }
+
+    private static ServerHealth server(String name, ServerStatus status, String version, String lastError) {
+        return new ServerHealth(name, status, version, NOW, status == ServerStatus.OK ? NOW : null, lastError,
+                lastError == null ? null : NOW, Map.of());
     }
 }

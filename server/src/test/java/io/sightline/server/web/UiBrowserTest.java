@@ -7,7 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import io.sightline.server.status.ConnectorStatusSource;
+import io.sightline.server.connectors.Connector;
 import io.sightline.server.support.H2Database;
 import io.sightline.server.support.HubTest;
 import io.sightline.server.support.TestApi;
@@ -51,7 +51,7 @@ class UiBrowserTest extends HubTest {
     private static CortexEmulator cortex;
 
     @Autowired
-    ObjectProvider<ConnectorStatusSource> connectors;
+    ObjectProvider<Connector> connectors;
     @Autowired
     io.sightline.server.intel.IntelIngestService intel;
 
@@ -374,7 +374,7 @@ class UiBrowserTest extends HubTest {
     void showsEachConnectorServerWithVersionStatusAndReason() {
         logIn("admin", ADMIN_PASSWORD);
         page.navigate(url("/about"));
-        for (ConnectorStatusSource c : connectors.orderedStream().toList()) {
+        for (Connector c : connectors.orderedStream().toList()) {
             assertThat(page.locator("#connector-" + c.name())).isVisible();
         }
         Locator probe = page.locator("#connector-" + UiTestBeans.CONNECTOR);

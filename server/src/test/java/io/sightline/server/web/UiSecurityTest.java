@@ -79,18 +79,7 @@ class UiSecurityTest extends HubTest {
         var answered = browser.htmxPost("/about/connectors/no-such-connector/test", token);
         assertThat(answered.status()).isEqualTo(200);
         assertThat(answered.body()).as("the runtime's own answer, shown as a failure")
-                .contains("test-failed").contains("HTTP 404: Connector no-such-connector not found");
-    }
-
-    @Test
-    void anApiCalledFromTheUiRunsAsTheSessionUser() {
-        var browser = new BrowserSession(port);
-        browser.login("admin", ADMIN_PASSWORD);
-        String token = BrowserSession.token(browser.get("/about").body());
-        var answer = browser.htmxPost("/test-support/include-query", token);
-        assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body()).as("authenticated, so the query's own validation answers")
-                .isEqualTo("failed HTTP 400: The body must be {\"query\": [steps...]}");
+                .contains("test-failed").contains("Connector no-such-connector not found");
     }
 
     @Test

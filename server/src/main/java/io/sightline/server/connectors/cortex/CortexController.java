@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * TheHive's Cortex routes ({@code /api/connector/cortex/...}, also under {@code /api/v1/...} as
@@ -30,13 +29,13 @@ public class CortexController {
     private final CortexAnalyzers analyzers;
     private final CortexJobService jobs;
     private final CortexArtifactImporter artifacts;
-    private final JsonMapper json;
+    private final CortexJobs views;
 
-    CortexController(CortexAnalyzers analyzers, CortexJobService jobs, CortexArtifactImporter artifacts, JsonMapper json) {
+    CortexController(CortexAnalyzers analyzers, CortexJobService jobs, CortexArtifactImporter artifacts, CortexJobs views) {
         this.analyzers = analyzers;
         this.jobs = jobs;
         this.artifacts = artifacts;
-        this.json = json;
+        this.views = views;
     }
 
     /** Every analyzer of every server; {@code range} is accepted and ignored: the whole list is always returned. */
@@ -58,7 +57,7 @@ public class CortexController {
     @PostMapping({V0 + "/job", V1 + "/job"})
     public ResponseEntity<Map<String, Object>> run(@RequestBody(required = false) JsonNode body) {
         Principal p = CurrentPrincipal.get();
-        return ResponseEntity.status(HttpStatus.CREATED).body(view(p, jobs.create(p, body)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(views.start(p, body));
     }
 
     /** TheHive 5's bulk form {@code {jobs: [{analyzerId, cortexId, artifactId}, ...]}}; every job is checked before any is created. */
@@ -77,8 +76,7 @@ public class CortexController {
 
     @GetMapping({V0 + "/job/{id}", V1 + "/job/{id}"})
     public Map<String, Object> job(@PathVariable String id) {
-        Principal p = CurrentPrincipal.get();
-        return view(p, jobs.get(p, id));
+        return views.job(CurrentPrincipal.get(), id);
     }
 
     /** Jobs of one observable, newest first (what TheHive's UI lists under an observable). */
@@ -88,8 +86,7 @@ public class CortexController {
         if (observableId == null || observableId.isBlank()) {
             throw new Invalid("Give the observable: GET " + V0 + "/job?observableId=~123");
         }
-        return jobs.ofObservable(p, observableId).stream()
-                .map(j -> CortexJobView.of(j, null, json)).toList();
+        return views.ofObservable(p, observableId);
     }
 
     /** Adds the report's artifacts to the observable's case or alert as new observables. */
@@ -99,6 +96,6 @@ public class CortexController {
     }
 
     private Map<String, Object> view(Principal p, CortexJobRecord job) {
-        return CortexJobView.of(job, jobs.observableOf(p, job).orElse(null), json);
+        return views.view(p, job);
     }
 }

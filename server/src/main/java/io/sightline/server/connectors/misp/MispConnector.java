@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 /**
  * The MISP connector: imports events as alerts (one partition per server, see
  * {@link MispServerSync}), exports cases as events ({@link MispExportService}), and reports each
- * server's health in TheHive's {@code connectors.misp} shape. Configuration: {@link MispSettings},
+ * server's health to its {@code HealthTracker}. Configuration: {@link MispSettings},
  * {@code docs/misp.md}.
  */
 @Component

@@ -4,7 +4,6 @@ import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.core.Refused;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -22,9 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code POST /api/connector/misp/export/{caseIdOrNumber}/{mispName}} and the v1 path:
  *       export the case; 204 (permission {@code manageShare}); 400 with MISP's message when MISP
  *       refuses;</li>
- *   <li>{@code GET /api/v1/connector/misp/status}: {@code {status, syncInProgress}};</li>
  *   <li>{@code GET /api/v1/case/{caseIdOrNumber}/misp}: the case's events in MISP and each export.</li>
  * </ul>
+ * {@code GET /api/v1/connector/misp/status} is served by the status package, which owns the
+ * TheHive status entry.
  */
 @RestController
 public class MispController {
@@ -50,15 +50,6 @@ public class MispController {
         requireEnabled();
         exports.export(p, caseId, mispName);
         return ResponseEntity.noContent().build();
-    }
-
-    @GetMapping("/api/v1/connector/misp/status")
-    public Map<String, Object> status() {
-        CurrentPrincipal.require(Permission.READ);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", connector.status());
-        out.put("syncInProgress", connector.syncInProgress());
-        return out;
     }
 
     @GetMapping("/api/v1/case/{caseId}/misp")

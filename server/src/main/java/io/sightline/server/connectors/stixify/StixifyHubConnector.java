@@ -13,22 +13,19 @@ import io.sightline.server.connectors.Connector;
 import io.sightline.server.connectors.ConnectorContext;
 import io.sightline.server.connectors.ConnectorHealth;
 import io.sightline.server.connectors.ConnectorRegistry;
+import io.sightline.server.connectors.FailingReport;
 import io.sightline.server.connectors.HealthTracker;
-import io.sightline.server.connectors.PartitionHealth;
 import io.sightline.server.connectors.PartitionRun;
 import io.sightline.server.connectors.PartitionScheduler;
 import io.sightline.server.connectors.SchedulePolicy;
 import io.sightline.server.connectors.ServerHealth;
 import io.sightline.server.connectors.ServerStatus;
 import io.sightline.server.intel.IntelIngestService;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -147,27 +144,13 @@ public class StixifyHubConnector implements Connector {
     }
 
     /**
-     * TheHive's {@code {enabled, status, servers[]}}, plus what an operator of the sync looks for
-     * first: the last success, the lag of the stalest dossier, the latest dossier error and the
-     * counters. TheHive clients ignore the extra keys.
+     * The tracker's health plus the sync summary: the stalest dossier's lag, the latest dossier
+     * error and the reports recorded as failing in the dossiers' checkpoints.
      */
     @Override
-    public Map<String, Object> status() {
+    public ConnectorHealth currentHealth() {
         ConnectorHealth h = health.snapshot();
-        Map<String, Object> status = new LinkedHashMap<>(h.theHiveStatus());
-        if (!h.enabled()) return status;
-        if (h.lastSuccessAt() != null) status.put("lastSuccessAt", h.lastSuccessAt().toEpochMilli());
-        h.partitions().stream().map(PartitionHealth::lag).filter(Objects::nonNull).max(Duration::compareTo)
-                .ifPresent(lag -> status.put("lagMillis", lag.toMillis()));
-        h.partitions().stream().filter(p -> p.lastErrorAt() != null).max(Comparator.comparing(PartitionHealth::lastErrorAt))
-                .ifPresent(p -> {
-                    status.put("lastError", p.lastError());
-                    status.put("lastErrorAt", p.lastErrorAt().toEpochMilli());
-                });
-        status.put("counters", h.counters());
-        List<Map<String, Object>> failed = failedReports();
-        if (!failed.isEmpty()) status.put("failedReports", failed);
-        return status;
+        return h.enabled() ? h.withSync(failingReports()) : h;
     }
 
     /**
@@ -175,21 +158,14 @@ public class StixifyHubConnector implements Connector {
      * {@value io.sightline.integrations.stixify.DossierSync#FAILED_RUNS_BEFORE_SET_ASIDE} failed runs,
      * or still retried. Errors are redacted like every other reason the connector shows.
      */
-    public List<Map<String, Object>> failedReports() {
+    public List<FailingReport> failingReports() {
         ConnectorContext c = context;
         if (c == null || settings.isEmpty()) return List.of();
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<FailingReport> out = new ArrayList<>();
         for (String dossierId : settings.get().dossierIds()) {
             for (ReportFailure f : DossierCheckpointStore.failures(dossierId, c.checkpoint(dossierId))) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("dossierId", dossierId);
-                m.put("reportId", f.reportId());
-                m.put("name", f.name());
-                m.put("failedRuns", f.failedRuns());
-                m.put("setAside", f.setAside());
-                m.put("lastError", redact(f.lastError()));
-                if (f.lastFailedAt() != null) m.put("lastFailedAt", f.lastFailedAt().toEpochMilli());
-                out.add(m);
+                out.add(new FailingReport(dossierId, f.reportId(), f.name(), f.failedRuns(), f.setAside(),
+                        redact(f.lastError()), f.lastFailedAt()));
             }
         }
         return out;
