@@ -1,8 +1,8 @@
 package io.sightline.server.intel;
 
 import io.sightline.server.auth.SecretHashing;
+import io.sightline.server.common.ObservableTypes;
 import io.sightline.server.core.Invalid;
-import io.sightline.server.observables.ObservableTypes;
 import io.sightline.stix.StixFormatException;
 import io.sightline.stix.StixId;
 import io.sightline.stix.StixJson;

@@ -1,4 +1,4 @@
-package io.sightline.server.observables;
+package io.sightline.server.attachments;
 
 import java.io.IOException;
 import java.nio.file.Files;
