@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * observable values, normalised by the same rules as case observables.
  */
 @Component
-public class IntelObjectParser {
+class IntelObjectParser {
     /** Largest raw JSON the {@code intel_object.raw_json} column can hold. */
     public static final int RAW_COLUMN_CHARS = 1_000_000;
     static final int NAME_CHARS = 1024;
