@@ -15,7 +15,7 @@ import org.springframework.web.servlet.ModelAndView;
  * see. Answered here, they are not logged as server errors by the container.
  */
 @Component
-public class ApiHandlerlessErrorResolver implements HandlerExceptionResolver, Ordered {
+class ApiHandlerlessErrorResolver implements HandlerExceptionResolver, Ordered {
     private final ErrorWriter errors;
 
     public ApiHandlerlessErrorResolver(ErrorWriter errors) {

@@ -1,7 +1,7 @@
 package io.sightline.server.api;
 
 /** Which requests belong to the REST API, whose every answer, errors included, is JSON. */
-public final class ApiPaths {
+final class ApiPaths {
     private ApiPaths() {}
 
     public static boolean isApi(String uri) {

@@ -1,6 +1,5 @@
 package io.sightline.server.audit;
 
-import io.sightline.server.auth.Principal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,7 @@ public class AuditLog {
         this.clock = clock;
     }
 
-    public void record(Principal who, String action, String entity, String entityId, Object before, Object after) {
+    public void record(Actor who, String action, String entity, String entityId, Object before, Object after) {
         record(who == null ? null : who.orgId(), who == null ? "system" : who.login(), action, entity, entityId, before, after);
     }
 

@@ -8,7 +8,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class ApiKeyRepository {
+class ApiKeyRepository {
     private static final RowMapper<ApiKey> ROW = (rs, i) -> new ApiKey(rs.getLong("id"), rs.getLong("user_id"),
             rs.getString("prefix"), rs.getString("secret_hash"), rs.getString("comment"),
             IpRanges.fromStored(rs.getString("allowed_ips")), rs.getBoolean("read_only"), rs.getLong("created_at"),

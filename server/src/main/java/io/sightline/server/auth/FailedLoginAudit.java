@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * minute; the rest are counted and written as one summary row.
  */
 @Component
-public class FailedLoginAudit implements LoginThrottle.Events {
+class FailedLoginAudit implements LoginThrottle.Events {
     private static final Logger LOG = LoggerFactory.getLogger(FailedLoginAudit.class);
     private static final int MAX_LOGIN_CHARS = 64;
 

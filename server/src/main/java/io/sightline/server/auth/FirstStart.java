@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Order(0)
-public class FirstStart implements ApplicationRunner {
+class FirstStart implements ApplicationRunner {
     public static final String ADMIN_ORG = "admin";
     public static final String ADMIN_LOGIN = "admin";
 

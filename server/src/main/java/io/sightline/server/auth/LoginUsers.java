@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Password logins read Sightline's own users (and stop Spring from inventing a default user). */
 @Component
-public class LoginUsers implements UserDetailsService {
+class LoginUsers implements UserDetailsService {
     private final UserRepository users;
 
     public LoginUsers(UserRepository users) {

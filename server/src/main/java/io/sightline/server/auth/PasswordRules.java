@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * well-known passwords that are tried first.
  */
 @Component
-public class PasswordRules {
+class PasswordRules {
     public static final int MIN_CHARACTERS = 8;
     public static final int MAX_BYTES = 72;
     private static final String LIST = "common-passwords.txt";

@@ -1,5 +1,6 @@
 package io.sightline.server.auth;
 
+import io.sightline.server.audit.Actor;
 import io.sightline.server.core.Forbidden;
 
 /**
@@ -9,7 +10,7 @@ import io.sightline.server.core.Forbidden;
  * @param readOnlyKey the key may only read, whatever the user's profile allows
  */
 public record Principal(long userId, String login, String name, long orgId, String orgName, Profile profile,
-                        Long apiKeyId, boolean readOnlyKey) {
+                        Long apiKeyId, boolean readOnlyKey) implements Actor {
 
     public boolean can(Permission permission) {
         if (readOnlyKey && permission != Permission.READ && permission != Permission.READ_AUDIT) return false;

@@ -1,7 +1,7 @@
 package io.sightline.server.cases;
 
 import io.sightline.server.common.TagRepository;
-import io.sightline.server.observables.AttachmentStore;
+import io.sightline.server.attachments.AttachmentStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

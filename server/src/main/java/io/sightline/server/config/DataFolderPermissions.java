@@ -1,5 +1,6 @@
 package io.sightline.server.config;
 
+import io.sightline.server.common.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,9 +1,8 @@
 package io.sightline.server.intel;
 
+import io.sightline.server.attachments.Attachment;
 import io.sightline.server.auth.SecretHashing;
-import io.sightline.server.observables.Attachment;
-import io.sightline.server.observables.ObservableRecord;
-import io.sightline.server.observables.ObservableTypes;
+import io.sightline.server.common.ObservableTypes;
 import io.sightline.stix.observable.Observable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -42,20 +41,19 @@ public class IntelLookupService {
         return repository.seenIn(key.dataType(), key.dataKey(), LIMIT);
     }
 
-    /** Sightings of a case or alert observable: its value, or the hashes of its file. */
-    public List<IntelSighting> seenIn(ObservableRecord observable) {
-        Attachment file = observable.attachment();
-        if (file != null) {
-            Set<IntelSighting> found = new LinkedHashSet<>();
-            for (String hash : new String[] {file.sha256(), file.sha1(), file.md5()}) {
-                if (hash != null && found.size() < LIMIT) {
-                    found.addAll(repository.seenIn(Observable.HASH, SecretHashing.sha256(hash.toLowerCase(Locale.ROOT)), LIMIT));
-                }
+    /** Sightings of a file by any of its hashes (null ones skipped), in the order given. */
+    public List<IntelSighting> seenInFile(String... hashes) {
+        Set<IntelSighting> found = new LinkedHashSet<>();
+        for (String hash : hashes) {
+            if (hash != null && found.size() < LIMIT) {
+                found.addAll(repository.seenIn(Observable.HASH, SecretHashing.sha256(hash.toLowerCase(Locale.ROOT)), LIMIT));
             }
-            return new ArrayList<>(found).subList(0, Math.min(found.size(), LIMIT));
         }
-        if (observable.data() == null) return List.of();
-        String intelType = IntelObjectParser.intelType(observable.dataType());
-        return repository.seenIn(intelType, observable.dataKey(), LIMIT);
+        return new ArrayList<>(found).subList(0, Math.min(found.size(), LIMIT));
+    }
+
+    /** Sightings of a value already normalised and keyed as a case or alert observable stores it. */
+    public List<IntelSighting> seenInValue(String observableDataType, String dataKey) {
+        return repository.seenIn(IntelObjectParser.intelType(observableDataType), dataKey, LIMIT);
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
  * @param rawChars length of the object's JSON, kept or not
  * @param values observable values of the object
  */
-public record IntelObject(String stixId, String type, String name, String description, Long createdAt, Long modifiedAt,
+record IntelObject(String stixId, String type, String name, String description, Long createdAt, Long modifiedAt,
                           Long versionUs, boolean revoked, String rawJson, int rawChars, List<IntelValue> values) {
 
     /** Compares two versions; an unversioned object is older than any versioned one. */

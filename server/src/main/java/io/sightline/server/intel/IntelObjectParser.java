@@ -1,8 +1,8 @@
 package io.sightline.server.intel;
 
 import io.sightline.server.auth.SecretHashing;
+import io.sightline.server.common.ObservableTypes;
 import io.sightline.server.core.Invalid;
-import io.sightline.server.observables.ObservableTypes;
 import io.sightline.stix.StixFormatException;
 import io.sightline.stix.StixId;
 import io.sightline.stix.StixJson;
@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * observable values, normalised by the same rules as case observables.
  */
 @Component
-public class IntelObjectParser {
+class IntelObjectParser {
     /** Largest raw JSON the {@code intel_object.raw_json} column can hold. */
     public static final int RAW_COLUMN_CHARS = 1_000_000;
     static final int NAME_CHARS = 1024;

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** SQL of the intel store (V5): reports, lookups and stats; the batch writes of objects are {@link IntelRows}. */
 @Repository
-public class IntelRepository {
+class IntelRepository {
     /** The lookup query, shared with the intel-lookup benchmark. */
     public static final String SEEN_IN_INTEL_SQL = resource("seen-in-intel.sql");
 

@@ -1,5 +1,7 @@
 package io.sightline.server.observables;
 
+import io.sightline.server.attachments.Attachment;
+import io.sightline.server.attachments.AttachmentStore;
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
@@ -9,7 +11,6 @@ import io.sightline.server.core.DomainException;
 import io.sightline.server.core.Invalid;
 import io.sightline.server.core.Malformed;
 import io.sightline.server.core.NotFound;
-import io.sightline.server.intel.IntelLookupService;
 import io.sightline.server.intel.IntelView;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,11 +48,11 @@ public class ObservableController {
     private final AttachmentStore files;
     private final JsonMapper json;
     private final ObservableRepository repository;
-    private final IntelLookupService intel;
+    private final ObservableIntel intel;
 
     public ObservableController(ObservableService observables, ObservableInput input, CaseService cases,
                                 AttachmentStore files, JsonMapper json, ObservableRepository repository,
-                                IntelLookupService intel) {
+                                ObservableIntel intel) {
         this.observables = observables;
         this.input = input;
         this.cases = cases;

@@ -1,5 +1,6 @@
 package io.sightline.server.observables;
 
+import io.sightline.server.attachments.Attachment;
 import java.util.List;
 
 /**

@@ -1,6 +1,8 @@
 package io.sightline.server.observables;
 
 import io.sightline.server.api.JsonInput;
+import io.sightline.server.attachments.Attachment;
+import io.sightline.server.common.ObservableTypes;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.TagRepository;
 import io.sightline.server.common.Tlp;

@@ -1,5 +1,7 @@
 package io.sightline.server.observables;
 
+import io.sightline.server.attachments.Attachment;
+import io.sightline.server.attachments.AttachmentStore;
 import io.sightline.server.common.TagRepository;
 import java.util.List;
 import java.util.Map;

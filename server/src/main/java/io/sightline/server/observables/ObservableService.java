@@ -6,6 +6,7 @@ import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.auth.SecretHashing;
 import io.sightline.server.common.Ids;
+import io.sightline.server.common.ObservableTypes;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.SqlDialect;
 import io.sightline.server.common.TagRepository;

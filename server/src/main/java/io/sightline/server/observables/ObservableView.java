@@ -1,5 +1,6 @@
 package io.sightline.server.observables;
 
+import io.sightline.server.attachments.Attachment;
 import io.sightline.server.common.Ids;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;

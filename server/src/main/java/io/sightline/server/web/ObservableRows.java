@@ -6,7 +6,7 @@ import io.sightline.server.cases.CaseRecord;
 import io.sightline.server.observables.ObservableRecord;
 import io.sightline.server.observables.ObservableRepository;
 import io.sightline.server.observables.ObservableService;
-import io.sightline.server.observables.ObservableTypes;
+import io.sightline.server.common.ObservableTypes;
 import io.sightline.server.observables.ObservableView;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.sightline.server.intel;
 
-import io.sightline.server.observables.ObservableTypes;
+import io.sightline.server.common.ObservableTypes;
 import io.sightline.stix.StixFormatException;
 import io.sightline.stix.StixJson;
 import java.util.List;

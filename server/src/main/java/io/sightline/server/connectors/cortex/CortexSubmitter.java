@@ -8,7 +8,7 @@ import io.sightline.integrations.cortex.JobRequest;
 import io.sightline.integrations.http.HttpStatusException;
 import io.sightline.server.alerts.AlertRepository;
 import io.sightline.server.cases.CaseRepository;
-import io.sightline.server.observables.AttachmentStore;
+import io.sightline.server.attachments.AttachmentStore;
 import io.sightline.server.observables.ObservableRecord;
 import io.sightline.server.observables.ObservableRepository;
 import java.nio.file.Path;

@@ -24,7 +24,7 @@ import io.sightline.server.cases.CaseService;
 import io.sightline.server.common.Ids;
 import io.sightline.server.core.NotFound;
 import io.sightline.server.core.Refused;
-import io.sightline.server.observables.AttachmentStore;
+import io.sightline.server.attachments.AttachmentStore;
 import io.sightline.server.observables.ObservableRecord;
 import io.sightline.server.observables.ObservableRepository;
 import java.nio.file.Path;

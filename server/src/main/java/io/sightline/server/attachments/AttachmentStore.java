@@ -1,6 +1,6 @@
-package io.sightline.server.observables;
+package io.sightline.server.attachments;
 
-import io.sightline.server.config.OwnerOnlyFiles;
+import io.sightline.server.common.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package io.sightline.server.observables;
+package io.sightline.server.attachments;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * files one by one (a MISP event losing a file attribute, a file MISP or Cortex sent again).
  */
 @Component
-public class AttachmentSweeper {
+class AttachmentSweeper {
     static final Duration GRACE = Duration.ofMinutes(15);
     private static final Logger log = LoggerFactory.getLogger(AttachmentSweeper.class);
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");

@@ -1,4 +1,4 @@
-package io.sightline.server.observables;
+package io.sightline.server.attachments;
 
 import io.sightline.server.support.PostgresDatabase;
 import org.springframework.test.context.ContextConfiguration;

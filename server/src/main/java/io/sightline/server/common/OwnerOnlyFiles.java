@@ -1,4 +1,4 @@
-package io.sightline.server.config;
+package io.sightline.server.common;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

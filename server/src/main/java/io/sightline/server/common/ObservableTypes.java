@@ -1,4 +1,4 @@
-package io.sightline.server.observables;
+package io.sightline.server.common;
 
 import io.sightline.server.core.Invalid;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package io.sightline.server.observables;
+package io.sightline.server.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

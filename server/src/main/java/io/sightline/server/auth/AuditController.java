@@ -1,8 +1,6 @@
-package io.sightline.server.audit;
+package io.sightline.server.auth;
 
-import io.sightline.server.auth.CurrentPrincipal;
-import io.sightline.server.auth.Permission;
-import io.sightline.server.auth.Principal;
+import io.sightline.server.audit.AuditLog;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +9,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The audit trail: platform admins see every organisation, org admins their own. */
+/**
+ * The audit trail over REST: platform admins see every organisation, org admins their own. It lives
+ * here rather than in {@code audit} because the scope is a permission decision; audit stays below auth.
+ */
 @RestController
 public class AuditController {
     private final AuditLog audit;

@@ -1,0 +1,7 @@
+/**
+ * The REST API's plumbing shared by every controller: which requests are API requests, the strict
+ * JSON reader ({@link io.sightline.server.api.JsonInput}), body size limits, and the one mapping of
+ * domain and database failures to TheHive's {@code {type, message}} answers
+ * ({@link io.sightline.server.api.ApiErrors}). It depends on {@code core} only.
+ */
+package io.sightline.server.api;
