@@ -15,6 +15,8 @@ import io.sightline.server.connectors.ServerHealth;
 import io.sightline.server.connectors.ServerStatus;
 import io.sightline.server.connectors.config.ConfigBlock;
 import io.sightline.server.connectors.config.ConnectorConfigReader;
+import io.sightline.server.connectors.misp.importing.MispImportStore;
+import io.sightline.server.connectors.misp.importing.ServerImport;
 import io.sightline.server.observables.AttachmentStore;
 import io.sightline.server.observables.ObservableTypes;
 import java.time.Instant;
@@ -30,7 +32,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The MISP connector: imports events as alerts (one partition per server, see
- * {@link MispServerSync}), exports cases as events ({@link MispExportService}), and reports each
+ * {@link ServerImport}), exports cases as events ({@code exporting.MispExportService}), and reports each
  * server's health in TheHive's {@code connectors.misp} shape. Configuration: {@link MispSettings},
  * {@code docs/misp.md}.
  */
@@ -42,7 +44,7 @@ public class MispConnector implements Connector {
     private final HealthTracker health;
     private final Map<String, MispSettings.Server> servers = new LinkedHashMap<>();
     private final Map<String, MispClient> clients = new LinkedHashMap<>();
-    private final MispServerSync.Deps deps;
+    private final ServerImport.Deps deps;
     private final AtomicInteger syncsRunning = new AtomicInteger();
     private volatile PartitionScheduler scheduler;
     private boolean syncRequested;
@@ -51,7 +53,7 @@ public class MispConnector implements Connector {
                          AttachmentStore attachments, OrganisationRepository organisations) {
         this.config = ConnectorConfigReader.read(env, "misp", MispSettings.spec());
         this.health = new HealthTracker("misp", !config.blocks("servers").isEmpty());
-        this.deps = new MispServerSync.Deps(store, types, attachments, organisations);
+        this.deps = new ServerImport.Deps(store, types, attachments, organisations);
         for (ConfigBlock block : config.blocks("servers")) {
             block.block("auth").optionalString("key").ifPresent(health::redact);
             block.block("auth").optionalString("password").ifPresent(health::redact);
@@ -75,7 +77,7 @@ public class MispConnector implements Connector {
     public void start(ConnectorContext context) {
         log.info("MISP connector settings: {}", config.describe());
         MispImportTypes types = MispImportTypes.loadDefault();
-        Map<String, MispServerSync> syncs = new LinkedHashMap<>();
+        Map<String, ServerImport> syncs = new LinkedHashMap<>();
         for (MispSettings.Server server : servers.values()) {
             if (server.target().tls().acceptAnyCertificate()) {
                 log.warn("MISP server {}: certificates are NOT verified (wsConfig.ssl.loose.acceptAnyCertificate)", server.name());
@@ -83,7 +85,7 @@ public class MispConnector implements Connector {
             MispClient client = MispClient.create(server.target());
             clients.put(server.name(), client);
             if (server.importing()) {
-                syncs.put(server.name(), new MispServerSync(server, client,
+                syncs.put(server.name(), new ServerImport(server, client,
                         new MispAlertMapper(types, server.url(), server.extraTags()), deps, context, health,
                         config.integer("batchSize")));
             }
@@ -154,12 +156,12 @@ public class MispConnector implements Connector {
         return syncsRunning.get() > 0;
     }
 
-    Optional<MispSettings.Server> server(String name) {
+    public Optional<MispSettings.Server> server(String name) {
         return Optional.ofNullable(servers.get(name));
     }
 
     /** The client of a server (the one in use once started, else a new one). */
-    MispClient client(MispSettings.Server server) {
+    public MispClient client(MispSettings.Server server) {
         MispClient c = clients.get(server.name());
         return c != null ? c : MispClient.create(server.target());
     }

@@ -1,4 +1,4 @@
-package io.sightline.server.connectors.misp;
+package io.sightline.server.connectors.misp.exporting;
 
 import io.sightline.integrations.http.HttpNotFoundException;
 import io.sightline.integrations.http.HttpTargetException;
@@ -21,6 +21,8 @@ import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.cases.CaseRecord;
 import io.sightline.server.cases.CaseService;
+import io.sightline.server.connectors.misp.MispConnector;
+import io.sightline.server.connectors.misp.MispSettings;
 import io.sightline.server.common.Ids;
 import io.sightline.server.core.NotFound;
 import io.sightline.server.core.Refused;

@@ -1,4 +1,4 @@
-package io.sightline.server.connectors.misp;
+package io.sightline.server.connectors.misp.importing;
 
 import io.sightline.integrations.http.HttpNotFoundException;
 import io.sightline.integrations.misp.MispAlertMapper;
@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * crash anywhere before leaves the checkpoint before this event and the next run imports it
  * again, idempotently.
  */
-final class MispEventImport implements MispEventListener {
+final class EventReader implements MispEventListener {
     /** Files of one event downloaded at most; more are left out (and counted). */
     static final int MAX_FILES_PER_EVENT = 1000;
 
@@ -66,7 +66,7 @@ final class MispEventImport implements MispEventListener {
     private final Map<String, ImportedObservable> buffer = new LinkedHashMap<>();
     private final List<FileRef> files = new ArrayList<>();
 
-    MispEventImport(Run run, ImportingEvent event, Consumer<ImportPipeline.Chunk> chunks) {
+    EventReader(Run run, ImportingEvent event, Consumer<ImportPipeline.Chunk> chunks) {
         this.run = run;
         this.event = event;
         this.chunks = chunks;

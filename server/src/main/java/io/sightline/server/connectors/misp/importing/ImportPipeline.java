@@ -1,4 +1,4 @@
-package io.sightline.server.connectors.misp;
+package io.sightline.server.connectors.misp.importing;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -107,7 +107,7 @@ final class ImportPipeline implements AutoCloseable {
             rethrowFailure();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MispEventImport.Stopped();
+            throw new EventReader.Stopped();
         }
     }
 
@@ -176,12 +176,12 @@ final class ImportPipeline implements AutoCloseable {
                 gather(items, size(first));
                 if (stopRequested.getAsBoolean()) {
                     freeLanes.release();
-                    throw new MispEventImport.Stopped();
+                    throw new EventReader.Stopped();
                 }
                 submit(seq++, List.copyOf(items));
             }
         } catch (InterruptedException e) {
-            fail(new MispEventImport.Stopped());
+            fail(new EventReader.Stopped());
         } catch (RuntimeException e) {
             fail(e);
         } catch (Error e) {
@@ -224,7 +224,7 @@ final class ImportPipeline implements AutoCloseable {
             try {
                 // the event's earlier chunk must be committed: it made the event's alerts
                 before.forEach(CompletableFuture::join);
-                if (failure != null || stopRequested.getAsBoolean()) throw new MispEventImport.Stopped();
+                if (failure != null || stopRequested.getAsBoolean()) throw new EventReader.Stopped();
                 boolean inOrder = progress.isNext(seq);
                 writer.write(items, inOrder ? txCheckpoint : null);
                 progress.committed(seq, txCheckpoint, inOrder);

@@ -1,4 +1,4 @@
-package io.sightline.server.connectors.misp;
+package io.sightline.server.connectors.misp.importing;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -11,7 +11,7 @@ import java.util.Map;
  * in it (removing what MISP deleted) and commits the checkpoint the pipeline allows it. Thread-safe:
  * the pipeline's writer threads write different events.
  */
-final class MispImportWriter implements ImportPipeline.Writer {
+final class ImportWriter implements ImportPipeline.Writer {
 
     /** What the writer needs from its server run. */
     interface Run {
@@ -36,7 +36,7 @@ final class MispImportWriter implements ImportPipeline.Writer {
 
     private final Run run;
 
-    MispImportWriter(Run run) {
+    ImportWriter(Run run) {
         this.run = run;
     }
 

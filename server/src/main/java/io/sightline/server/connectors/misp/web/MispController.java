@@ -1,6 +1,8 @@
-package io.sightline.server.connectors.misp;
+package io.sightline.server.connectors.misp.web;
 
 import io.sightline.server.auth.CurrentPrincipal;
+import io.sightline.server.connectors.misp.MispConnector;
+import io.sightline.server.connectors.misp.exporting.MispExportService;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.core.Refused;

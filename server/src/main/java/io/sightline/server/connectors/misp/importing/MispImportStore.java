@@ -1,4 +1,4 @@
-package io.sightline.server.connectors.misp;
+package io.sightline.server.connectors.misp.importing;
 
 import io.sightline.integrations.misp.MispAlertDraft;
 import io.sightline.integrations.misp.MispEventSummary;
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * Every method runs in the caller's transaction.
  */
 @Component
-class MispImportStore {
+public class MispImportStore {
     /** The alert of one event in one organisation. */
     record AlertTarget(long alertId, long orgId, Long caseId, boolean created) {}
 

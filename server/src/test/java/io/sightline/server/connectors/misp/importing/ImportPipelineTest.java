@@ -1,4 +1,4 @@
-package io.sightline.server.connectors.misp;
+package io.sightline.server.connectors.misp.importing;
 
 import io.sightline.integrations.misp.MispAlertDraft;
 import java.time.Instant;
@@ -106,7 +106,7 @@ class ImportPipelineTest {
         stopping.set(true);
         release.countDown();
 
-        assertThatThrownBy(pipeline::finish).isInstanceOf(MispEventImport.Stopped.class);
+        assertThatThrownBy(pipeline::finish).isInstanceOf(EventReader.Stopped.class);
         assertThat(written).hasSize(1);
     }
 

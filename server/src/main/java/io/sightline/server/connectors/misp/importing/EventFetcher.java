@@ -1,4 +1,4 @@
-package io.sightline.server.connectors.misp;
+package io.sightline.server.connectors.misp.importing;
 
 import io.sightline.integrations.http.HttpNotFoundException;
 import io.sightline.integrations.misp.MispAlertDraft;
@@ -19,12 +19,12 @@ import java.util.function.Function;
  * The reading side of an import run. Events listed by the search are taken a page at a time:
  * what the hub already has is looked up for the whole page, the events that need importing are
  * fetched together ({@code POST /events/restSearch}) and each streams into its own
- * {@link MispEventImport}, whose chunks go to the {@link ImportPipeline}. MISP answers in its own
+ * {@link EventReader}, whose chunks go to the {@link ImportPipeline}. MISP answers in its own
  * order and may leave out an event deleted since it was listed (that one is then asked for
  * alone: gone, or imported); checkpoints only move over events complete in the listed order
  * ({@link ListedEvents}).
  */
-final class MispEventFetcher {
+final class EventFetcher {
     /** Events fetched in one request at most. */
     static final int PAGE_EVENTS = 100;
     /** Attributes fetched in one request at most, as MISP counts them; a larger event comes alone. */
@@ -33,7 +33,7 @@ final class MispEventFetcher {
     private static final long UNKNOWN_SIZE = 1_000;
 
     /** What the fetcher needs from its server run, besides what reading an event needs. */
-    interface Run extends MispEventImport.Run {
+    interface Run extends EventReader.Run {
         MispImportStore store();
 
         String serverName();
@@ -44,7 +44,7 @@ final class MispEventFetcher {
     private record Listed(MispEventSummary summary, long ticket) {}
 
     /** An event being fetched and its reader. */
-    private record Fetch(MispEventSummary summary, long ticket, MispEventImport reader) {}
+    private record Fetch(MispEventSummary summary, long ticket, EventReader reader) {}
 
     private final Run run;
     private final MispClient client;
@@ -55,7 +55,7 @@ final class MispEventFetcher {
     private long pageAttributes;
 
     /** @param alerts the alert of an event, made once the event is known to need importing */
-    MispEventFetcher(Run run, MispClient client, ImportPipeline pipeline, Function<MispEventSummary, MispAlertDraft> alerts) {
+    EventFetcher(Run run, MispClient client, ImportPipeline pipeline, Function<MispEventSummary, MispAlertDraft> alerts) {
         this.run = run;
         this.client = client;
         this.pipeline = pipeline;
@@ -87,7 +87,7 @@ final class MispEventFetcher {
                 nothingToWrite(l.ticket(), "eventsUnchanged");
             } else {
                 ImportingEvent event = new ImportingEvent(alerts.apply(l.summary()), newMark(), state.known());
-                wanted.add(new Fetch(l.summary(), l.ticket(), new MispEventImport(run, event, pipeline::put)));
+                wanted.add(new Fetch(l.summary(), l.ticket(), new EventReader(run, event, pipeline::put)));
             }
         }
         fetch(wanted);

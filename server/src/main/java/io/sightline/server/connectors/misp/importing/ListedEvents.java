@@ -1,4 +1,4 @@
-package io.sightline.server.connectors.misp;
+package io.sightline.server.connectors.misp.importing;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;

@@ -1,8 +1,9 @@
-package io.sightline.server.connectors.misp;
+package io.sightline.server.connectors.misp.importing;
 
 import io.sightline.integrations.http.HttpAuthException;
 import io.sightline.integrations.misp.MispAlertMapper;
 import io.sightline.integrations.misp.MispClient;
+import io.sightline.integrations.misp.MispEventQuery;
 import io.sightline.integrations.misp.MispSearchResult;
 import io.sightline.server.auth.Organisation;
 import io.sightline.server.auth.OrganisationRepository;
@@ -19,21 +20,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of one MISP server's partition: checks the server, then asks for the events changed
+ * Where a MISP import starts: one run of one MISP server's partition: checks the server, then asks for the events changed
  * since the checkpoint (MISP's own {@code timestamp}, never the hub's clock), and imports them:
- * fetched a page at a time and mapped on this thread ({@link MispEventFetcher},
- * {@link MispEventImport}) while the previous ones are being written ({@link ImportPipeline},
- * {@link MispImportWriter}). Events this hub exported, and events whose current version every
+ * fetched a page at a time and mapped on this thread ({@link EventFetcher},
+ * {@link EventReader}) while the previous ones are being written ({@link ImportPipeline},
+ * {@link ImportWriter}). Events this hub exported, and events whose current version every
  * organisation already has, are skipped, only moving the checkpoint.
  */
-final class MispServerSync {
-    private static final Logger log = LoggerFactory.getLogger(MispServerSync.class);
+public final class ServerImport {
+    private static final Logger log = LoggerFactory.getLogger(ServerImport.class);
+
+    /** The server an import reads from, as its settings describe it. */
+    public interface Source {
+        String name();
+
+        /** The search for events changed since {@code since} (inclusive), with this server's filters. */
+        MispEventQuery query(Instant since);
+
+        /** Whether alerts of this server go to the hub organisation of this name. */
+        boolean servesOrganisation(String organisation);
+    }
 
     /** The hub's parts an import uses. */
-    record Deps(MispImportStore store, ObservableTypes types, AttachmentStore attachments,
+    public record Deps(MispImportStore store, ObservableTypes types, AttachmentStore attachments,
                 OrganisationRepository organisations) {}
 
-    private final MispSettings.Server server;
+    private final Source server;
     private final MispClient client;
     private final MispAlertMapper mapper;
     private final Deps deps;
@@ -41,7 +53,7 @@ final class MispServerSync {
     private final HealthTracker health;
     private final int batchSize;
 
-    MispServerSync(MispSettings.Server server, MispClient client, MispAlertMapper mapper, Deps deps,
+    public ServerImport(Source server, MispClient client, MispAlertMapper mapper, Deps deps,
                    ConnectorContext context, HealthTracker health, int batchSize) {
         this.server = server;
         this.client = client;
@@ -52,7 +64,7 @@ final class MispServerSync {
         this.batchSize = batchSize;
     }
 
-    void run(PartitionRun run) {
+    public void run(PartitionRun run) {
         List<Long> orgs = deps.organisations().all().stream().filter(o -> server.servesOrganisation(o.name()))
                 .map(Organisation::id).toList();
         if (orgs.isEmpty()) {
@@ -67,17 +79,17 @@ final class MispServerSync {
             MispSearchResult result;
             try (ImportPipeline pipeline = new ImportPipeline("misp-import-" + server.name(), batchSize,
                     deps.store().writers(), run::stopRequested,
-                    new MispImportWriter(events))) {
-                MispEventFetcher fetcher = new MispEventFetcher(events, client, pipeline, summary -> mapper.alert(summary, source));
+                    new ImportWriter(events))) {
+                EventFetcher fetcher = new EventFetcher(events, client, pipeline, summary -> mapper.alert(summary, source));
                 result = client.searchEvents(server.query(since), summary -> {
-                    if (run.stopRequested()) throw new MispEventImport.Stopped();
+                    if (run.stopRequested()) throw new EventReader.Stopped();
                     fetcher.listed(summary);
                 });
                 fetcher.flush();
                 pipeline.finish();
             }
             run.count("eventsSkippedTooLarge", result.skippedTooLarge());
-        } catch (MispEventImport.Stopped stopped) {
+        } catch (EventReader.Stopped stopped) {
             log.info("MISP sync of {} stopped by shutdown; it resumes from its checkpoint", server.name());
         } catch (RuntimeException e) {
             ServerStatus status = causedBy(e, HttpAuthException.class) ? ServerStatus.AUTH_ERROR : ServerStatus.ERROR;
@@ -94,7 +106,7 @@ final class MispServerSync {
     }
 
     /** What the reading and the writing of events see of this run. */
-    private final class EventRun implements MispEventFetcher.Run, MispImportWriter.Run {
+    private final class EventRun implements EventFetcher.Run, ImportWriter.Run {
         private final PartitionRun run;
         private final List<Long> orgs;
 

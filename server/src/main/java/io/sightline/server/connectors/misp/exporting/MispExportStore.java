@@ -1,4 +1,4 @@
-package io.sightline.server.connectors.misp;
+package io.sightline.server.connectors.misp.exporting;
 
 import java.util.LinkedHashMap;
 import java.util.List;
