@@ -22,7 +22,7 @@ import java.util.function.Function;
  * {@link EventReader}, whose chunks go to the {@link ImportPipeline}. MISP answers in its own
  * order and may leave out an event deleted since it was listed (that one is then asked for
  * alone: gone, or imported); checkpoints only move over events complete in the listed order
- * ({@link ListedEvents}).
+ * ({@link CompletedPrefix}).
  */
 final class EventFetcher {
     /** Events fetched in one request at most. */
@@ -50,7 +50,7 @@ final class EventFetcher {
     private final MispClient client;
     private final ImportPipeline pipeline;
     private final Function<MispEventSummary, MispAlertDraft> alerts;
-    private final ListedEvents progress = new ListedEvents();
+    private final CompletedPrefix progress = new CompletedPrefix();
     private final List<Listed> page = new ArrayList<>();
     private long pageAttributes;
 
@@ -64,7 +64,7 @@ final class EventFetcher {
 
     /** Takes the next event of the search; fetches the page once it is full. */
     void listed(MispEventSummary summary) {
-        page.add(new Listed(summary, progress.listed(summary.timestamp())));
+        page.add(new Listed(summary, progress.add(Long.toString(summary.timestamp()))));
         pageAttributes += summary.attributeCount() == null ? UNKNOWN_SIZE : Math.max(1, summary.attributeCount());
         if (page.size() >= PAGE_EVENTS || pageAttributes >= PAGE_ATTRIBUTES) flush();
     }

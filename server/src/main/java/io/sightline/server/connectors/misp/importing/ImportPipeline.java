@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +23,7 @@ import java.util.function.BooleanSupplier;
  * queue holds a few chunks, so memory stays bounded whatever the events' size.
  *
  * <p>The checkpoint never runs ahead of the data: the reader only attaches to an item a
- * checkpoint that every event listed before is complete for (see {@link ListedEvents}), and a
+ * checkpoint that every event listed before is complete for (see {@link CompletedPrefix}), and a
  * transaction's checkpoint is committed only once every transaction formed before it has
  * committed: within that transaction when they all had when it began, else on its own right
  * after the last of them. Chunks of one event are written one after the other, in order.
@@ -76,7 +75,12 @@ final class ImportPipeline implements AutoCloseable {
     private final Semaphore freeLanes;
     /** The last transaction that wrote each event with chunks still to come: its next one waits for it. */
     private final Map<ImportingEvent, CompletableFuture<Void>> eventsInProgress = new IdentityHashMap<>();
-    private final Progress progress = new Progress();
+    /** The transactions in the order they were formed, to move the checkpoint over the committed prefix only. */
+    private final CompletedPrefix transactions = new CompletedPrefix();
+    /** Held while a checkpoint is committed, so they are committed in order. */
+    private final Object checkpointLock = new Object();
+    /** The last checkpoint committed; guarded by {@code checkpointLock}. */
+    private String checkpointWritten;
     private volatile RuntimeException failure;
     private volatile boolean closed;
 
@@ -161,7 +165,6 @@ final class ImportPipeline implements AutoCloseable {
     /** The dispatcher thread: forms transactions in order and hands each to a free writer. */
     private void dispatch() {
         try {
-            long seq = 0;
             List<Item> items = new ArrayList<>();
             while (true) {
                 // a free writer first: what piles up meanwhile then goes into one transaction
@@ -178,7 +181,7 @@ final class ImportPipeline implements AutoCloseable {
                     freeLanes.release();
                     throw new EventReader.Stopped();
                 }
-                submit(seq++, List.copyOf(items));
+                submit(List.copyOf(items));
             }
         } catch (InterruptedException e) {
             fail(new EventReader.Stopped());
@@ -205,7 +208,7 @@ final class ImportPipeline implements AutoCloseable {
         }
     }
 
-    private void submit(long seq, List<Item> items) {
+    private void submit(List<Item> items) {
         String checkpoint = null;
         List<CompletableFuture<Void>> before = new ArrayList<>();
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -220,14 +223,15 @@ final class ImportPipeline implements AutoCloseable {
             }
         }
         String txCheckpoint = checkpoint;
+        long seq = transactions.add(txCheckpoint);
         writers.execute(() -> {
             try {
                 // the event's earlier chunk must be committed: it made the event's alerts
                 before.forEach(CompletableFuture::join);
                 if (failure != null || stopRequested.getAsBoolean()) throw new EventReader.Stopped();
-                boolean inOrder = progress.isNext(seq);
+                boolean inOrder = isFirstPending(seq);
                 writer.write(items, inOrder ? txCheckpoint : null);
-                progress.committed(seq, txCheckpoint, inOrder);
+                committed(seq, inOrder ? txCheckpoint : null);
                 done.complete(null);
             } catch (RuntimeException e) {
                 // a failure of the transaction waited for is that transaction's, already recorded
@@ -244,31 +248,28 @@ final class ImportPipeline implements AutoCloseable {
     }
 
     /**
-     * Which transactions have committed, to move the checkpoint over the longest committed
-     * prefix only, and never backwards.
+     * Whether every transaction formed before this one has committed, its checkpoint included: it
+     * may then carry its own checkpoint. Waits while a checkpoint is being committed, which would
+     * otherwise commit after this transaction's and move the checkpoint backwards.
      */
-    private final class Progress {
-        private final TreeMap<Long, String> committedAhead = new TreeMap<>();
-        private long next;
-        private String written;
-
-        synchronized boolean isNext(long seq) {
-            return seq == next;
+    private boolean isFirstPending(long seq) {
+        synchronized (checkpointLock) {
+            return transactions.isFirstPending(seq);
         }
+    }
 
-        /** A transaction committed; writes the checkpoint its commit allows, unless it held it. */
-        synchronized void committed(long seq, String checkpoint, boolean checkpointWritten) {
-            if (checkpointWritten && checkpoint != null) written = checkpoint;
-            committedAhead.put(seq, checkpoint == null ? "" : checkpoint);
-            String reached = null;
-            while (!committedAhead.isEmpty() && committedAhead.firstKey() == next) {
-                String c = committedAhead.pollFirstEntry().getValue();
-                if (!c.isEmpty()) reached = c;
-                next++;
-            }
-            if (reached != null && !reached.equals(written)) {
+    /**
+     * A transaction committed (with {@code written}, its checkpoint, when it was the first pending
+     * one): commits the checkpoint the committed prefix now allows, unless already written, and
+     * never backwards. Serialised, so checkpoints are committed in order.
+     */
+    private void committed(long seq, String written) {
+        synchronized (checkpointLock) {
+            if (written != null) checkpointWritten = written;
+            String reached = transactions.complete(seq);
+            if (reached != null && !reached.equals(checkpointWritten)) {
                 writer.commitCheckpoint(reached);
-                written = reached;
+                checkpointWritten = reached;
             }
         }
     }

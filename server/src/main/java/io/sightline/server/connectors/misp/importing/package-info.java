@@ -13,7 +13,7 @@
  *       in the {@code *Writer} classes (PostgreSQL set-based, or portable JDBC).</li>
  * </ol>
  * The checkpoint only moves over the longest prefix of complete work
- * ({@link io.sightline.server.connectors.misp.importing.ListedEvents}). Only
+ * ({@link io.sightline.server.connectors.misp.importing.CompletedPrefix}). Only
  * {@code ServerImport} and {@code MispImportStore} are public, for the connector that builds them.
  */
 package io.sightline.server.connectors.misp.importing;
