@@ -133,7 +133,7 @@ final class EventReader implements MispEventListener {
             }
         }
         String key = file != null ? file.sha256() : SecretHashing.sha256(data);
-        return new ImportedObservable(dataType, data, key, file == null ? null : file.id(), d.message(), d.tlp(), d.ioc(),
+        return new ImportedObservable(dataType, data, key, file, d.message(), d.tlp(), d.ioc(),
                 d.modified().toEpochMilli(), distinct(d.tags()));
     }
 

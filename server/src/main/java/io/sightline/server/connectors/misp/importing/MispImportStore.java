@@ -4,6 +4,7 @@ import io.sightline.integrations.misp.MispAlertDraft;
 import io.sightline.integrations.misp.MispEventSummary;
 import io.sightline.server.alerts.AlertRecord;
 import io.sightline.server.alerts.AlertRepository;
+import io.sightline.server.audit.AuditLog;
 import io.sightline.server.common.SqlDialect;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * The import's database writes: the alert of an event (created, or updated without undoing what
  * an analyst changed), its observables in batches (upserted on (alert, dataType, data_key), so a
  * re-import after a crash is idempotent), the case observables of an alert already imported into
- * a case (only added), and the sweep of observables whose attribute disappeared from MISP.
+ * a case (only added, each with its audit entry), and the sweep of observables whose attribute
+ * disappeared from MISP.
  * Every method runs in the caller's transaction.
  */
 @Component
@@ -37,11 +39,13 @@ public class MispImportStore {
     private final PostgresAlertWriter newAlerts;
     private final boolean postgres;
 
-    MispImportStore(JdbcClient jdbc, JdbcTemplate template, AlertRepository alerts, SqlDialect dialect) {
+    MispImportStore(JdbcClient jdbc, JdbcTemplate template, AlertRepository alerts, AuditLog audit, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.alerts = alerts;
         this.postgres = dialect.postgres();
-        this.observables = dialect.postgres() ? new PostgresObservableWriter(template) : new PortableObservableWriter(template);
+        CaseObservableAudit caseAudit = new CaseObservableAudit(audit);
+        this.observables = dialect.postgres() ? new PostgresObservableWriter(template, caseAudit)
+                : new PortableObservableWriter(template, caseAudit);
         this.newAlerts = dialect.postgres() ? new PostgresAlertWriter(template) : null;
     }
 

@@ -21,6 +21,9 @@ interface ObservableBatchWriter {
      */
     void upsertIntoAlerts(List<AlertBatch> batches, String actor, long now);
 
-    /** Adds to a case the observables it lacks; existing case observables are left untouched. */
+    /**
+     * Adds to a case the observables it lacks, each with its audit entry ({@link CaseObservableAudit});
+     * existing case observables are left untouched.
+     */
     void addToCase(long orgId, long caseId, List<ImportedObservable> batch, String actor, long now);
 }

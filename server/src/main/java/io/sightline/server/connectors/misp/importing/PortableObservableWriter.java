@@ -19,9 +19,11 @@ final class PortableObservableWriter implements ObservableBatchWriter {
     private record Existing(long id, String message, int tlp, boolean ioc) {}
 
     private final JdbcTemplate jdbc;
+    private final CaseObservableAudit audit;
 
-    PortableObservableWriter(JdbcTemplate jdbc) {
+    PortableObservableWriter(JdbcTemplate jdbc, CaseObservableAudit audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     @Override
@@ -55,12 +57,15 @@ final class PortableObservableWriter implements ObservableBatchWriter {
     @Override
     public void addToCase(long orgId, long caseId, List<ImportedObservable> batch, String actor, long now) {
         List<Object[]> tags = new ArrayList<>();
+        CaseObservableAudit.Batch audited = audit.batch(orgId, caseId, actor, now);
         for (ImportedObservable o : batch) {
             if (find("case_id", caseId, o).isPresent()) continue;
             long id = insert(orgId, caseId, null, o, null, actor, now);
             for (String t : o.tags()) tags.add(new Object[] {id, t, id, t});
+            audited.added(id, o);
         }
         jdbc.batchUpdate(TAG, tags);
+        audited.write(jdbc);
     }
 
     private Optional<Existing> find(String parentColumn, long parent, ImportedObservable o) {

@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * statement, the rows passed as arrays and {@code unnest}ed; the tags join the inserted rows on
  * the server, so no id travels back. Rows of a just-created alert are plainly inserted; the others
  * go through {@code ON CONFLICT}, which refreshes an existing observable and keeps its tags.
- * What remains per row is PostgreSQL's own work (indexes, foreign keys), which COPY would not
+ * Observables added to a case get their audit entries in one more statement, sent only when the
+ * case got some ({@link CaseObservableAudit}). What remains per row is PostgreSQL's own work (indexes, foreign keys), which COPY would not
  * reduce.
  */
 final class PostgresObservableWriter implements ObservableBatchWriter {
@@ -65,9 +66,11 @@ final class PostgresObservableWriter implements ObservableBatchWriter {
             FROM unnest(?::bigint[], ?::varchar[]) AS t(id, tag) ON CONFLICT DO NOTHING""";
 
     private final JdbcTemplate jdbc;
+    private final CaseObservableAudit audit;
 
-    PostgresObservableWriter(JdbcTemplate jdbc) {
+    PostgresObservableWriter(JdbcTemplate jdbc, CaseObservableAudit audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     @Override
@@ -143,6 +146,12 @@ final class PostgresObservableWriter implements ObservableBatchWriter {
                 }
             }
             caseTags(c, batch, ids);
+            CaseObservableAudit.Batch audited = audit.batch(orgId, caseId, actor, now);
+            for (ImportedObservable o : batch) {
+                Long id = ids.get(o.dataType() + "\0" + o.dataKey());
+                if (id != null) audited.added(id, o);
+            }
+            audited.write(c);
             return null;
         });
     }
