@@ -1,9 +1,10 @@
 package io.sightline.server.connectors.misp;
 
-import io.sightline.integrations.http.HttpAuthException;
-import io.sightline.integrations.misp.MispAlertMapper;
 import io.sightline.integrations.misp.MispClient;
-import io.sightline.integrations.misp.MispImportTypes;
+import io.sightline.integrations.misp.mapping.MispAlertMapper;
+import io.sightline.integrations.misp.mapping.MispImportTypes;
+
+import io.sightline.integrations.http.HttpAuthException;
 import io.sightline.server.auth.OrganisationRepository;
 import io.sightline.server.connectors.Connector;
 import io.sightline.server.connectors.ConnectorContext;

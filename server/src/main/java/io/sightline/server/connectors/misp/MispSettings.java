@@ -1,7 +1,8 @@
 package io.sightline.server.connectors.misp;
 
-import io.sightline.integrations.http.HttpTargetConfig;
 import io.sightline.integrations.misp.MispEventQuery;
+
+import io.sightline.integrations.http.HttpTargetConfig;
 import io.sightline.server.connectors.config.ConfigBlock;
 import io.sightline.server.connectors.misp.importing.ServerImport;
 import io.sightline.server.connectors.config.ConfigSpec;

@@ -1,10 +1,11 @@
 package io.sightline.server.connectors.misp;
 
-import io.sightline.integrations.misp.MispAttribute;
 import io.sightline.integrations.misp.MispClient;
-import io.sightline.integrations.misp.MispEventListener;
-import io.sightline.integrations.misp.MispNewAttribute;
-import io.sightline.integrations.misp.MispSample;
+import io.sightline.integrations.misp.model.MispAttribute;
+import io.sightline.integrations.misp.model.MispNewAttribute;
+import io.sightline.integrations.misp.model.MispSample;
+import io.sightline.integrations.misp.reading.MispEventListener;
+
 import io.sightline.server.support.TestApi;
 import io.sightline.testkit.samples.NeedsPublicSamples;
 import java.util.ArrayList;

@@ -1,21 +1,22 @@
 package io.sightline.server.connectors.misp.exporting;
 
+import io.sightline.integrations.misp.MispApiException;
+import io.sightline.integrations.misp.MispClient;
+import io.sightline.integrations.misp.mapping.MispExportMapper;
+import io.sightline.integrations.misp.mapping.MispExportPlan;
+import io.sightline.integrations.misp.mapping.MispExportTypes;
+import io.sightline.integrations.misp.mapping.MispTlp;
+import io.sightline.integrations.misp.model.MispAttribute;
+import io.sightline.integrations.misp.model.MispEvent;
+import io.sightline.integrations.misp.model.MispEventSummary;
+import io.sightline.integrations.misp.model.MispEventUpdate;
+import io.sightline.integrations.misp.model.MispException;
+import io.sightline.integrations.misp.model.MispNewAttribute;
+import io.sightline.integrations.misp.model.MispNewEvent;
+import io.sightline.integrations.misp.model.MispSample;
+
 import io.sightline.integrations.http.HttpNotFoundException;
 import io.sightline.integrations.http.HttpTargetException;
-import io.sightline.integrations.misp.MispApiException;
-import io.sightline.integrations.misp.MispAttribute;
-import io.sightline.integrations.misp.MispClient;
-import io.sightline.integrations.misp.MispEvent;
-import io.sightline.integrations.misp.MispEventSummary;
-import io.sightline.integrations.misp.MispEventUpdate;
-import io.sightline.integrations.misp.MispException;
-import io.sightline.integrations.misp.MispExportMapper;
-import io.sightline.integrations.misp.MispExportPlan;
-import io.sightline.integrations.misp.MispExportTypes;
-import io.sightline.integrations.misp.MispNewAttribute;
-import io.sightline.integrations.misp.MispNewEvent;
-import io.sightline.integrations.misp.MispSample;
-import io.sightline.integrations.misp.MispTlp;
 import io.sightline.server.audit.AuditLog;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;

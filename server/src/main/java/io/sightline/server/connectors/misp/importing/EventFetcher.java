@@ -1,11 +1,12 @@
 package io.sightline.server.connectors.misp.importing;
 
-import io.sightline.integrations.http.HttpNotFoundException;
-import io.sightline.integrations.misp.MispAlertDraft;
-import io.sightline.integrations.misp.MispAttribute;
 import io.sightline.integrations.misp.MispClient;
-import io.sightline.integrations.misp.MispEventListener;
-import io.sightline.integrations.misp.MispEventSummary;
+import io.sightline.integrations.misp.mapping.MispAlertDraft;
+import io.sightline.integrations.misp.model.MispAttribute;
+import io.sightline.integrations.misp.model.MispEventSummary;
+import io.sightline.integrations.misp.reading.MispEventListener;
+
+import io.sightline.integrations.http.HttpNotFoundException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,11 +1,12 @@
 package io.sightline.server.connectors.misp.importing;
 
-import io.sightline.integrations.http.HttpNotFoundException;
-import io.sightline.integrations.misp.MispAlertMapper;
-import io.sightline.integrations.misp.MispAttribute;
 import io.sightline.integrations.misp.MispClient;
-import io.sightline.integrations.misp.MispEventListener;
-import io.sightline.integrations.misp.MispObservableDraft;
+import io.sightline.integrations.misp.mapping.MispAlertMapper;
+import io.sightline.integrations.misp.mapping.MispObservableDraft;
+import io.sightline.integrations.misp.model.MispAttribute;
+import io.sightline.integrations.misp.reading.MispEventListener;
+
+import io.sightline.integrations.http.HttpNotFoundException;
 import io.sightline.server.auth.SecretHashing;
 import io.sightline.server.observables.Attachment;
 import io.sightline.server.observables.AttachmentStore;

@@ -1,6 +1,7 @@
 package io.sightline.server.connectors.misp.importing;
 
-import io.sightline.integrations.misp.MispAlertDraft;
+import io.sightline.integrations.misp.mapping.MispAlertDraft;
+
 import java.util.List;
 
 /**

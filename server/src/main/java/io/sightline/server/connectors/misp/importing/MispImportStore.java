@@ -1,7 +1,8 @@
 package io.sightline.server.connectors.misp.importing;
 
-import io.sightline.integrations.misp.MispAlertDraft;
-import io.sightline.integrations.misp.MispEventSummary;
+import io.sightline.integrations.misp.mapping.MispAlertDraft;
+import io.sightline.integrations.misp.model.MispEventSummary;
+
 import io.sightline.server.alerts.AlertRecord;
 import io.sightline.server.alerts.AlertRepository;
 import io.sightline.server.audit.AuditLog;

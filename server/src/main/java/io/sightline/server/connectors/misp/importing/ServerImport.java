@@ -1,10 +1,11 @@
 package io.sightline.server.connectors.misp.importing;
 
-import io.sightline.integrations.http.HttpAuthException;
-import io.sightline.integrations.misp.MispAlertMapper;
 import io.sightline.integrations.misp.MispClient;
 import io.sightline.integrations.misp.MispEventQuery;
 import io.sightline.integrations.misp.MispSearchResult;
+import io.sightline.integrations.misp.mapping.MispAlertMapper;
+
+import io.sightline.integrations.http.HttpAuthException;
 import io.sightline.server.auth.Organisation;
 import io.sightline.server.auth.OrganisationRepository;
 import io.sightline.server.connectors.ConnectorContext;

@@ -1,6 +1,7 @@
 package io.sightline.server.connectors.misp.importing;
 
-import io.sightline.integrations.misp.MispAlertDraft;
+import io.sightline.integrations.misp.mapping.MispAlertDraft;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
