@@ -1,5 +1,7 @@
 package io.sightline.integrations.misp;
 
+import io.sightline.integrations.misp.model.MispException;
+
 import io.sightline.integrations.http.HttpStatusException;
 
 /**

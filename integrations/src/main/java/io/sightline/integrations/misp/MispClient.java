@@ -1,5 +1,19 @@
 package io.sightline.integrations.misp;
 
+import io.sightline.integrations.misp.mapping.MispExportPlan;
+import io.sightline.integrations.misp.model.MispAttribute;
+import io.sightline.integrations.misp.model.MispEvent;
+import io.sightline.integrations.misp.model.MispEventSummary;
+import io.sightline.integrations.misp.model.MispEventUpdate;
+import io.sightline.integrations.misp.model.MispNewAttribute;
+import io.sightline.integrations.misp.model.MispNewEvent;
+import io.sightline.integrations.misp.model.MispOrg;
+import io.sightline.integrations.misp.model.MispSample;
+import io.sightline.integrations.misp.reading.MispEventListener;
+import io.sightline.integrations.misp.reading.MispEventReader;
+import io.sightline.integrations.misp.reading.MispEventsListener;
+import io.sightline.integrations.misp.reading.MispFormatException;
+
 import io.sightline.integrations.http.HttpAuthException;
 import io.sightline.integrations.http.HttpCall;
 import io.sightline.integrations.http.HttpJson;

@@ -1,5 +1,7 @@
 package io.sightline.integrations.misp;
 
+import io.sightline.integrations.misp.model.MispEventSummary;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.sightline.integrations.misp;
 
+import io.sightline.integrations.misp.model.MispException;
+
 /**
  * Paging through MISP's event index could not make safe progress (the server repeated a page,
  * ignored the requested order, or exceeded the page limit). The events delivered before it remain

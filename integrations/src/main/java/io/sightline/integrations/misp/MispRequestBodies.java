@@ -1,5 +1,10 @@
 package io.sightline.integrations.misp;
 
+import io.sightline.integrations.misp.model.MispEventUpdate;
+import io.sightline.integrations.misp.model.MispNewAttribute;
+import io.sightline.integrations.misp.model.MispNewEvent;
+import io.sightline.integrations.misp.model.MispSample;
+
 import io.sightline.integrations.http.HttpJson;
 import io.sightline.integrations.http.RequestBody;
 import java.io.IOException;

@@ -1,7 +1,16 @@
 /**
- * MISP without a framework: typed client, streaming event reader, mapping tables and the
- * event → alert mapping. The hub's connector (scheduling, checkpoints, database, health) sits on
- * top of these classes.
+ * MISP without a framework. This package is the typed client ({@code MispClient}: the REST calls,
+ * the paged search, request bodies, MISP's refusals); below it:
+ * <ul>
+ *   <li>{@code model}: MISP's records as MISP names them (event, attribute, object, tag, org, and
+ *       what the client sends: new event, new attribute, event update, sample);</li>
+ *   <li>{@code reading}: the streaming reader of MISP's JSON, which hands attributes to a listener
+ *       one by one;</li>
+ *   <li>{@code mapping}: the mapping tables and the two directions: event → alert draft
+ *       ({@code MispAlertMapper}) and case → event ({@code MispExportMapper}, {@code MispExportPlan}).</li>
+ * </ul>
+ * Dependencies point one way: this package → {@code mapping} → {@code reading} → {@code model}.
+ * The hub's connector (scheduling, checkpoints, database, health) sits on top of these classes.
  *
  * <h2>Setting up one server</h2>
  * <pre>{@code

@@ -1,5 +1,7 @@
 package io.sightline.integrations.misp;
 
+import io.sightline.integrations.misp.model.MispEventSummary;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

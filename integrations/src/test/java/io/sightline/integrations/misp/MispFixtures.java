@@ -9,14 +9,14 @@ import org.junit.jupiter.api.Assumptions;
  * directory. Absent in a plain clone: the tests that compare with them are then skipped with a message.
  * The project's own samples are always there.
  */
-final class MispFixtures {
+public final class MispFixtures {
 
     private static final String SAMPLES = "testkit/src/main/resources/io/sightline/testkit/samples/misp";
 
     private MispFixtures() {
     }
 
-    static Path dir() {
+    public static Path dir() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             Path candidate = p.resolve("shared/fixtures/misp");
             if (Files.isDirectory(candidate)) {
@@ -27,12 +27,12 @@ final class MispFixtures {
                 + ": comparison with the public samples skipped");
     }
 
-    static Path file(String name) {
+    public static Path file(String name) {
         return dir().resolve(name);
     }
 
     /** One of the project's own MISP samples (the testkit's sample folder, in every clone). */
-    static Path sample(String name) {
+    public static Path sample(String name) {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             Path candidate = p.resolve(SAMPLES).resolve(name);
             if (Files.isRegularFile(candidate)) {

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -24,9 +23,7 @@ class MetricsTest {
     @BeforeEach
     void start() {
         env = new SyncEnvironment();
-        dossier = env.stixify.addDossier("Alpha");
-        env.stixify.addFixtureReport(dossier, "oasis-poisonivy-report.json", Instant.now().minusSeconds(3600));
-        env.stixify.addFixtureReport(dossier, "oasis-apt1-report.json", Instant.now().minusSeconds(1800));
+        dossier = env.dossierWithSamples("report-rat-c2.json", "report-ransomware.json");
     }
 
     @AfterEach

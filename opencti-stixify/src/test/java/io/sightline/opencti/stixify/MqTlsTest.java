@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sightline.integrations.stixify.SyncResult;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -27,8 +26,7 @@ class MqTlsTest {
         env = new SyncEnvironment();
         pki = new TestPki(dir);
         tls = new TlsTerminator(pki, env.broker.host(), env.broker.port());
-        dossier = env.stixify.addDossier("Alpha");
-        env.stixify.addFixtureReport(dossier, "oasis-poisonivy-report.json", Instant.now().minusSeconds(3600));
+        dossier = env.dossierWithSamples("report-rat-c2.json");
     }
 
     @AfterEach

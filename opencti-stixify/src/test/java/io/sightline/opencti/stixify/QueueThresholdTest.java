@@ -2,7 +2,6 @@ package io.sightline.opencti.stixify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,8 +15,7 @@ class QueueThresholdTest {
     @BeforeEach
     void start() {
         env = new SyncEnvironment();
-        dossier = env.stixify.addDossier("Alpha");
-        env.stixify.addFixtureReport(dossier, "oasis-poisonivy-report.json", Instant.now().minusSeconds(3600));
+        dossier = env.dossierWithSamples("report-rat-c2.json");
     }
 
     @AfterEach

@@ -38,7 +38,7 @@ class ReportSetAsideTest {
                 .put("pattern_type", "stix").put("valid_from", "2025-01-01T00:00:00Z")
                 .put("pattern", "[url:value = 'http://example.com/" + "a".repeat(100_000) + "']");
         badReport = env.stixify.addReport(dossier, "Too big", ReportSource.of(List.of(huge)), old);
-        env.stixify.addFixtureReport(dossier, "oasis-poisonivy-report.json", old.plusSeconds(60));
+        env.stixify.addSampleReport(dossier, "report-rat-c2.json", old.plusSeconds(60));
     }
 
     @AfterEach
@@ -83,7 +83,7 @@ class ReportSetAsideTest {
         assertThat(env.platform.state(env.connectorId)).contains("last_run_at").contains("\"set_aside\":true");
 
         // The dossier moved on: a new report is the only one sent.
-        env.stixify.addFixtureReport(dossier, "oasis-apt1-report.json", Instant.now());
+        env.stixify.addSampleReport(dossier, "report-ransomware.json", Instant.now());
         SyncResult fourth = run();
         assertThat(fourth.succeeded()).isTrue();
         assertThat(fourth.reportsDelivered()).isEqualTo(1);

@@ -31,9 +31,7 @@ class SendToDirectoryTest {
     @BeforeEach
     void start() {
         env = new SyncEnvironment();
-        dossier = env.stixify.addDossier("Alpha");
-        env.stixify.addFixtureReport(dossier, "oasis-poisonivy-report.json", Instant.now().minusSeconds(3600));
-        env.stixify.addFixtureReport(dossier, "oasis-apt1-report.json", Instant.now().minusSeconds(1800));
+        dossier = env.dossierWithSamples("report-rat-c2.json", "report-ransomware.json");
     }
 
     @AfterEach
@@ -91,8 +89,8 @@ class SendToDirectoryTest {
             file.path("bundle").path("objects").forEach(o -> ids.add(o.path("id").asString()));
         }
         Set<String> served = new HashSet<>();
-        for (String fixture : List.of("oasis-poisonivy-report.json", "oasis-apt1-report.json")) {
-            ReportSource source = ReportSource.fixture(fixture);
+        for (String fixture : List.of("report-rat-c2.json", "report-ransomware.json")) {
+            ReportSource source = ReportSource.sample(fixture);
             source.objects(0, source.size()).forEachRemaining(o -> served.add(o.path("id").asString()));
         }
         assertThat(ids).isEqualTo(served);

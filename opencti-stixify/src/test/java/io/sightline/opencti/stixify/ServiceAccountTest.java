@@ -3,7 +3,6 @@ package io.sightline.opencti.stixify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sightline.testkit.opencti.OpenCtiEmulator;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -21,8 +20,7 @@ class ServiceAccountTest {
     @BeforeEach
     void start() {
         env = new SyncEnvironment();
-        dossier = env.stixify.addDossier("Alpha");
-        env.stixify.addFixtureReport(dossier, "oasis-poisonivy-report.json", Instant.now().minusSeconds(3600));
+        dossier = env.dossierWithSamples("report-rat-c2.json");
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import io.sightline.testkit.opencti.EmulatedWork;
 import io.sightline.testkit.opencti.OpenCtiEmulator;
 import io.sightline.testkit.stixify.StixifyEmulator;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,17 @@ final class SyncEnvironment implements AutoCloseable {
     final OpenCtiEmulator platform = OpenCtiEmulator.start(OPENCTI_TOKEN, broker);
     final StixifyEmulator stixify = StixifyEmulator.start(STIXIFY_KEY);
     final String connectorId = UUID.randomUUID().toString();
+
+    /** A dossier "Alpha" holding the project's sample reports, added an hour ago and then half an hour apart. */
+    String dossierWithSamples(String... sampleFiles) {
+        String dossier = stixify.addDossier("Alpha");
+        Instant addedAt = Instant.now().minusSeconds(3600);
+        for (String sample : sampleFiles) {
+            stixify.addSampleReport(dossier, sample, addedAt);
+            addedAt = addedAt.plusSeconds(1800);
+        }
+        return dossier;
+    }
 
     Map<String, String> env(String protocol, List<String> dossierIds) {
         Map<String, String> env = new HashMap<>();

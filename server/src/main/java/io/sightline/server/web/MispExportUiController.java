@@ -5,7 +5,7 @@ import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.connectors.ServerHealth;
 import io.sightline.server.connectors.misp.MispConnector;
-import io.sightline.server.connectors.misp.MispExportService;
+import io.sightline.server.connectors.misp.exporting.MispExportService;
 import io.sightline.server.core.DomainException;
 import java.util.List;
 import org.springframework.stereotype.Controller;

@@ -1,11 +1,12 @@
 package io.sightline.testkit.bench;
 
-import io.sightline.integrations.http.HttpAuth;
-import io.sightline.integrations.http.HttpTargetConfig;
 import io.sightline.integrations.misp.MispClient;
 import io.sightline.integrations.misp.MispEventQuery;
-import io.sightline.integrations.misp.MispEventReader;
-import io.sightline.integrations.misp.MispEventSummary;
+import io.sightline.integrations.misp.model.MispEventSummary;
+import io.sightline.integrations.misp.reading.MispEventReader;
+
+import io.sightline.integrations.http.HttpAuth;
+import io.sightline.integrations.http.HttpTargetConfig;
 import io.sightline.testkit.misp.MispEmulator;
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;

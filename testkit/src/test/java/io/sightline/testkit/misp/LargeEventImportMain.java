@@ -1,12 +1,13 @@
 package io.sightline.testkit.misp;
 
+import io.sightline.integrations.misp.MispClient;
+import io.sightline.integrations.misp.mapping.MispAlertMapper;
+import io.sightline.integrations.misp.mapping.MispImportTypes;
+import io.sightline.integrations.misp.model.MispAttribute;
+import io.sightline.integrations.misp.reading.MispEventListener;
+
 import io.sightline.integrations.http.HttpAuth;
 import io.sightline.integrations.http.HttpTargetConfig;
-import io.sightline.integrations.misp.MispAlertMapper;
-import io.sightline.integrations.misp.MispAttribute;
-import io.sightline.integrations.misp.MispClient;
-import io.sightline.integrations.misp.MispEventListener;
-import io.sightline.integrations.misp.MispImportTypes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,14 @@
 package io.sightline.testkit.misp;
 
+import io.sightline.integrations.misp.MispClient;
+import io.sightline.integrations.misp.MispEventQuery;
+import io.sightline.integrations.misp.model.MispAttribute;
+import io.sightline.integrations.misp.model.MispEventSummary;
+import io.sightline.integrations.misp.model.MispNewAttribute;
+import io.sightline.integrations.misp.model.MispNewEvent;
+import io.sightline.integrations.misp.reading.MispEventListener;
+import io.sightline.integrations.misp.reading.MispFormatException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,14 +18,6 @@ import io.sightline.integrations.http.HttpRequestTimeoutException;
 import io.sightline.integrations.http.HttpStatusException;
 import io.sightline.integrations.http.HttpTlsException;
 import io.sightline.integrations.http.TlsSettings;
-import io.sightline.integrations.misp.MispAttribute;
-import io.sightline.integrations.misp.MispClient;
-import io.sightline.integrations.misp.MispEventListener;
-import io.sightline.integrations.misp.MispEventQuery;
-import io.sightline.integrations.misp.MispEventSummary;
-import io.sightline.integrations.misp.MispFormatException;
-import io.sightline.integrations.misp.MispNewAttribute;
-import io.sightline.integrations.misp.MispNewEvent;
 import io.sightline.testkit.samples.Samples;
 import java.time.Duration;
 import java.time.LocalDate;

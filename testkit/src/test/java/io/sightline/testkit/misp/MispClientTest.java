@@ -1,20 +1,21 @@
 package io.sightline.testkit.misp;
 
+import io.sightline.integrations.misp.MispApiException;
+import io.sightline.integrations.misp.MispClient;
+import io.sightline.integrations.misp.MispEventQuery;
+import io.sightline.integrations.misp.MispSearchResult;
+import io.sightline.integrations.misp.model.MispAttribute;
+import io.sightline.integrations.misp.model.MispEvent;
+import io.sightline.integrations.misp.model.MispEventSummary;
+import io.sightline.integrations.misp.model.MispEventUpdate;
+import io.sightline.integrations.misp.model.MispNewAttribute;
+import io.sightline.integrations.misp.model.MispNewEvent;
+import io.sightline.integrations.misp.model.MispSample;
+import io.sightline.integrations.misp.reading.MispEventListener;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sightline.integrations.misp.MispApiException;
-import io.sightline.integrations.misp.MispAttribute;
-import io.sightline.integrations.misp.MispClient;
-import io.sightline.integrations.misp.MispEvent;
-import io.sightline.integrations.misp.MispEventListener;
-import io.sightline.integrations.misp.MispEventQuery;
-import io.sightline.integrations.misp.MispEventSummary;
-import io.sightline.integrations.misp.MispEventUpdate;
-import io.sightline.integrations.misp.MispNewAttribute;
-import io.sightline.integrations.misp.MispNewEvent;
-import io.sightline.integrations.misp.MispSample;
-import io.sightline.integrations.misp.MispSearchResult;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,13 @@
 package io.sightline.testkit.misp;
 
+import io.sightline.integrations.misp.MispClient;
+import io.sightline.integrations.misp.MispEventQuery;
+import io.sightline.integrations.misp.model.MispAttribute;
+import io.sightline.integrations.misp.model.MispEventSummary;
+import io.sightline.integrations.misp.reading.MispEventListener;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sightline.integrations.misp.MispAttribute;
-import io.sightline.integrations.misp.MispClient;
-import io.sightline.integrations.misp.MispEventListener;
-import io.sightline.integrations.misp.MispEventQuery;
-import io.sightline.integrations.misp.MispEventSummary;
 import io.sightline.testkit.samples.NeedsPublicSamples;
 import java.net.URI;
 import java.net.http.HttpClient;

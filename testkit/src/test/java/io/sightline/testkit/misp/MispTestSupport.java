@@ -1,11 +1,12 @@
 package io.sightline.testkit.misp;
 
+import io.sightline.integrations.misp.MispClient;
+
 import io.sightline.integrations.http.HttpAuth;
 import io.sightline.integrations.http.HttpTarget;
 import io.sightline.integrations.http.HttpTargetConfig;
 import io.sightline.integrations.http.RetryPolicy;
 import io.sightline.integrations.http.Sleeper;
-import io.sightline.integrations.misp.MispClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,9 +1,10 @@
 package io.sightline.server.connectors.misp;
 
-import io.sightline.integrations.http.HttpAuthException;
-import io.sightline.integrations.misp.MispAlertMapper;
 import io.sightline.integrations.misp.MispClient;
-import io.sightline.integrations.misp.MispImportTypes;
+import io.sightline.integrations.misp.mapping.MispAlertMapper;
+import io.sightline.integrations.misp.mapping.MispImportTypes;
+
+import io.sightline.integrations.http.HttpAuthException;
 import io.sightline.server.auth.OrganisationRepository;
 import io.sightline.server.connectors.Connector;
 import io.sightline.server.connectors.ConnectorContext;
@@ -17,6 +18,8 @@ import io.sightline.server.connectors.config.ConfigBlock;
 import io.sightline.server.connectors.config.ConnectorConfigReader;
 import io.sightline.server.attachments.AttachmentStore;
 import io.sightline.server.common.ObservableTypes;
+import io.sightline.server.connectors.misp.importing.MispImportStore;
+import io.sightline.server.connectors.misp.importing.ServerImport;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +33,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The MISP connector: imports events as alerts (one partition per server, see
- * {@link MispServerSync}), exports cases as events ({@link MispExportService}), and reports each
+ * {@link ServerImport}), exports cases as events ({@code exporting.MispExportService}), and reports each
  * server's health to its {@code HealthTracker}. Configuration: {@link MispSettings},
  * {@code docs/misp.md}.
  */
@@ -42,7 +45,7 @@ public class MispConnector implements Connector {
     private final HealthTracker health;
     private final Map<String, MispSettings.Server> servers = new LinkedHashMap<>();
     private final Map<String, MispClient> clients = new LinkedHashMap<>();
-    private final MispServerSync.Deps deps;
+    private final ServerImport.Deps deps;
     private final AtomicInteger syncsRunning = new AtomicInteger();
     private volatile PartitionScheduler scheduler;
     private boolean syncRequested;
@@ -51,7 +54,7 @@ public class MispConnector implements Connector {
                          AttachmentStore attachments, OrganisationRepository organisations) {
         this.config = ConnectorConfigReader.read(env, "misp", MispSettings.spec());
         this.health = new HealthTracker("misp", !config.blocks("servers").isEmpty());
-        this.deps = new MispServerSync.Deps(store, types, attachments, organisations);
+        this.deps = new ServerImport.Deps(store, types, attachments, organisations);
         for (ConfigBlock block : config.blocks("servers")) {
             block.block("auth").optionalString("key").ifPresent(health::redact);
             block.block("auth").optionalString("password").ifPresent(health::redact);
@@ -75,7 +78,7 @@ public class MispConnector implements Connector {
     public void start(ConnectorContext context) {
         log.info("MISP connector settings: {}", config.describe());
         MispImportTypes types = MispImportTypes.loadDefault();
-        Map<String, MispServerSync> syncs = new LinkedHashMap<>();
+        Map<String, ServerImport> syncs = new LinkedHashMap<>();
         for (MispSettings.Server server : servers.values()) {
             if (server.target().tls().acceptAnyCertificate()) {
                 log.warn("MISP server {}: certificates are NOT verified (wsConfig.ssl.loose.acceptAnyCertificate)", server.name());
@@ -83,7 +86,7 @@ public class MispConnector implements Connector {
             MispClient client = MispClient.create(server.target());
             clients.put(server.name(), client);
             if (server.importing()) {
-                syncs.put(server.name(), new MispServerSync(server, client,
+                syncs.put(server.name(), new ServerImport(server, client,
                         new MispAlertMapper(types, server.url(), server.extraTags()), deps, context, health,
                         config.integer("batchSize")));
             }
@@ -154,12 +157,12 @@ public class MispConnector implements Connector {
         return syncsRunning.get() > 0;
     }
 
-    Optional<MispSettings.Server> server(String name) {
+    public Optional<MispSettings.Server> server(String name) {
         return Optional.ofNullable(servers.get(name));
     }
 
     /** The client of a server (the one in use once started, else a new one). */
-    MispClient client(MispSettings.Server server) {
+    public MispClient client(MispSettings.Server server) {
         MispClient c = clients.get(server.name());
         return c != null ? c : MispClient.create(server.target());
     }

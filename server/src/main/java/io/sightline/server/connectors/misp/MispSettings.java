@@ -1,8 +1,10 @@
 package io.sightline.server.connectors.misp;
 
-import io.sightline.integrations.http.HttpTargetConfig;
 import io.sightline.integrations.misp.MispEventQuery;
+
+import io.sightline.integrations.http.HttpTargetConfig;
 import io.sightline.server.connectors.config.ConfigBlock;
+import io.sightline.server.connectors.misp.importing.ServerImport;
 import io.sightline.server.connectors.config.ConfigSpec;
 import io.sightline.server.connectors.config.HttpServerSettings;
 import java.time.Duration;
@@ -21,7 +23,7 @@ import static io.sightline.server.connectors.config.ConfigSpec.Type.STRING_LIST;
  * (reference {@code misp.md} §3), plus Sightline's own per-server options. Unknown keys are
  * errors (the runtime's strict reader).
  */
-final class MispSettings {
+public final class MispSettings {
     static final List<String> PURPOSES = List.of("ImportAndExport", "ImportOnly", "ExportOnly", "both", "import", "export");
 
     private MispSettings() {}
@@ -70,11 +72,11 @@ final class MispSettings {
     }
 
     /** One server, ready to use; holds no secret in its string form. */
-    record Server(String name, String url, boolean importing, boolean exporting, String purposeLabel,
+    public record Server(String name, String url, boolean importing, boolean exporting, String purposeLabel,
                   Duration maxAge, Integer maxAttributes, List<String> extraTags, boolean exportCaseTags,
                   boolean exportObservableTags, boolean publishedOnly, List<String> includeTags, List<String> excludeTags,
                   List<String> includeOrgs, List<String> excludeOrgs, List<String> includedHubOrgs,
-                  List<String> excludedHubOrgs, HttpTargetConfig target) {
+                  List<String> excludedHubOrgs, HttpTargetConfig target) implements ServerImport.Source {
 
         static Server of(ConfigBlock s) {
             String purpose = normalisedPurpose(s.string("purpose"));
@@ -89,15 +91,16 @@ final class MispSettings {
                     s.strings("excludedTheHiveOrganisations"), HttpServerSettings.toTarget("misp:" + name, s, "key"));
         }
 
-        /** The search for events changed since {@code since} (inclusive), with this server's filters. */
-        MispEventQuery query(Instant since) {
+        @Override
+        public MispEventQuery query(Instant since) {
             return MispEventQuery.builder().since(since).maxAge(maxAge).includeTags(includeTags).excludeTags(excludeTags)
                     .includeOrgs(includeOrgs).excludeOrgs(excludeOrgs).publishedOnly(publishedOnly ? Boolean.TRUE : null)
                     .maxAttributes(maxAttributes).build();
         }
 
         /** Whether alerts of this server go to a hub organisation (TheHive's included/excluded lists, {@code *} for all). */
-        boolean servesOrganisation(String org) {
+        @Override
+        public boolean servesOrganisation(String org) {
             boolean included = includedHubOrgs.contains("*") || includedHubOrgs.contains(org);
             return included && !excludedHubOrgs.contains(org);
         }

@@ -1,10 +1,11 @@
 package io.sightline.server.connectors.misp;
 
-import io.sightline.integrations.misp.MispAttribute;
 import io.sightline.integrations.misp.MispClient;
-import io.sightline.integrations.misp.MispEventListener;
-import io.sightline.integrations.misp.MispNewAttribute;
-import io.sightline.integrations.misp.MispSample;
+import io.sightline.integrations.misp.model.MispAttribute;
+import io.sightline.integrations.misp.model.MispNewAttribute;
+import io.sightline.integrations.misp.model.MispSample;
+import io.sightline.integrations.misp.reading.MispEventListener;
+
 import io.sightline.server.support.TestApi;
 import io.sightline.testkit.samples.NeedsPublicSamples;
 import java.util.ArrayList;
@@ -186,6 +187,47 @@ abstract class MispConnectorContract extends MispHubTest {
         assertThat(alert.path("follow").asBoolean()).isFalse();
         assertThat(strings(alert.path("tags"))).contains("analyst-tag", "new-misp-tag").doesNotContain("old-misp-tag");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM alert WHERE source_ref = ?").param(id).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void observablesTheImportAddsToACaseAreAuditedOnceEach() {
+        String id = misp().addEvent(UUID.randomUUID().toString(), "audited", List.of(),
+                attribute("ip-dst", "Network activity", "203.0.113.20", true));
+        syncAndWait();
+        var promoted = admin.post("/api/v1/alert/" + alert(id).get("_id").asString() + "/case", Map.of());
+        assertThat(promoted.status()).as(promoted.toString()).isEqualTo(201);
+        String caseId = promoted.json().get("_id").asString();
+
+        misp().tick();
+        misp().client().addAttribute(id, new MispNewAttribute("ip-dst", "Network activity", "203.0.113.21", true, "seen",
+                null, List.of("kill-chain:c2")));
+        misp().client().addAttribute(id, new MispNewAttribute("domain", "Network activity", "audited.example.org", false, "",
+                null, List.of()));
+        syncAndWait();
+        misp().tick();
+        misp().client().addAttribute(id, new MispNewAttribute("ip-dst", "Network activity", "203.0.113.22", true, "", null,
+                List.of()));
+        syncAndWait(); // the event again: what the case has already is not audited twice
+
+        List<JsonNode> added = observables("/api/v1/case/" + caseId + "/observables").stream()
+                .filter(o -> !o.path("data").asString().equals("203.0.113.20")).toList();
+        assertThat(values(added)).containsExactlyInAnyOrder("203.0.113.21", "audited.example.org", "203.0.113.22");
+        for (JsonNode o : added) {
+            String observableId = o.get("_id").asString();
+            JsonNode entries = admin.get("/api/v1/audit?entity=observable&entityId=" + observableId).json();
+            assertThat(entries.size()).as("audit entries of " + o.path("data").asString()).isEqualTo(1);
+            JsonNode entry = entries.get(0);
+            assertThat(entry.path("action").asString()).isEqualTo("create");
+            assertThat(entry.path("actor").asString()).isEqualTo("misp:local");
+            assertThat(entry.path("before").isNull()).isTrue();
+            JsonNode after = entry.path("after");
+            for (String field : List.of("_id", "_createdBy", "_createdAt", "dataType", "data", "tlp", "pap", "ioc",
+                    "message", "caseId", "startDate")) {
+                assertThat(after.path(field)).as(field + " of " + observableId).isEqualTo(o.path(field));
+            }
+            // the entry keeps the tags in the order written, as for an observable added in the API
+            assertThat(strings(after.path("tags"))).containsExactlyInAnyOrderElementsOf(strings(o.path("tags")));
+        }
     }
 
     @Test

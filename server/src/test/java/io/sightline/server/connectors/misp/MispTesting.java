@@ -1,8 +1,9 @@
 package io.sightline.server.connectors.misp;
 
+import io.sightline.integrations.misp.MispClient;
+
 import io.sightline.integrations.http.HttpAuth;
 import io.sightline.integrations.http.HttpTargetConfig;
-import io.sightline.integrations.misp.MispClient;
 import io.sightline.testkit.misp.MispEmulator;
 import io.sightline.testkit.samples.PublicSamples;
 import java.nio.file.Path;

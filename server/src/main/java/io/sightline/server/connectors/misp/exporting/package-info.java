@@ -1,0 +1,6 @@
+/**
+ * A case into a MISP event (TheHive's "Share → MISP"): starts at
+ * {@link io.sightline.server.connectors.misp.exporting.MispExportService#export}; the link between
+ * a case and its events is kept by {@link io.sightline.server.connectors.misp.exporting.MispExportStore}.
+ */
+package io.sightline.server.connectors.misp.exporting;
