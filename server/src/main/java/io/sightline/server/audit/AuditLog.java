@@ -38,6 +38,11 @@ public class AuditLog {
                 .update();
     }
 
+    /** Entries of one action on many records, to be written together in the caller's transaction. */
+    public AuditBatch batch(long orgId, String actor, String action, String entity, long at) {
+        return new AuditBatch(json, orgId, actor, action, entity, at);
+    }
+
     /** An object as record() stores it, for writers that insert the entry themselves within a larger statement. */
     public String json(Object o) {
         return json.writeValueAsString(o);
