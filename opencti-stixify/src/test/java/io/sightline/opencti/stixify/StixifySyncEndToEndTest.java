@@ -7,6 +7,7 @@ import io.sightline.integrations.stixify.SyncState;
 import io.sightline.testkit.opencti.EmulatedWork;
 import io.sightline.testkit.samples.PublicSamples;
 import io.sightline.testkit.stixify.ReportSource;
+import io.sightline.testkit.stixify.StixFixtures;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -53,12 +54,12 @@ class StixifySyncEndToEndTest {
     }
 
     void addReport(String dossierId, String name, Instant addedAt) {
-        if (PUBLIC) env.stixify.addFixtureReport(dossierId, name, addedAt);
+        if (PUBLIC) StixFixtures.addReport(env.stixify, dossierId, name, addedAt);
         else env.stixify.addSampleReport(dossierId, name, addedAt);
     }
 
     static ReportSource source(String name) {
-        return PUBLIC ? ReportSource.fixture(name) : ReportSource.sample(name);
+        return PUBLIC ? ReportSource.fromFile(StixFixtures.stix(name)) : ReportSource.sample(name);
     }
 
     SyncResult run(String protocol) throws Exception {

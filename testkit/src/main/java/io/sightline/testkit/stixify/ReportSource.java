@@ -51,8 +51,8 @@ public interface ReportSource {
         };
     }
 
-    /** The objects of a STIX fixture file (bundle or bare array), exactly as in the file. */
-    static ReportSource fromFile(Path file) {
+    /** The objects of a STIX file (bundle or bare array), exactly as in the file. */
+    public static ReportSource fromFile(Path file) {
         try (InputStream in = Files.newInputStream(file); StixObjectReader reader = StixObjectReader.open(in)) {
             List<ObjectNode> objects = new ArrayList<>();
             reader.forEachRemaining(objects::add);
@@ -67,8 +67,4 @@ public interface ReportSource {
         return fromFile(Samples.file("stix/" + fileName));
     }
 
-    /** The objects of the public sample {@code shared/fixtures/stix/<fileName>}, present only next to a full checkout. */
-    static ReportSource fixture(String fileName) {
-        return fromFile(StixFixtures.stix(fileName));
-    }
 }

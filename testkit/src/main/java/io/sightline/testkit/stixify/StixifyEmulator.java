@@ -129,11 +129,6 @@ public final class StixifyEmulator implements AutoCloseable {
         return addReport(dossierId, sampleFile, ReportSource.sample(sampleFile), addedAt);
     }
 
-    /** Adds a report made of the objects of the public sample {@code shared/fixtures/stix/<fixtureFile>}, named after the file. */
-    public String addFixtureReport(String dossierId, String fixtureFile, Instant addedAt) {
-        return addReport(dossierId, fixtureFile, ReportSource.fixture(fixtureFile), addedAt);
-    }
-
     /** The reports of a dossier, oldest first. */
     public List<EmulatedReport> reports(String dossierId) {
         return reportsByDossier.getOrDefault(dossierId, List.of()).stream()

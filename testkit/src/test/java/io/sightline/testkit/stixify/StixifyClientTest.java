@@ -56,7 +56,7 @@ class StixifyClientTest {
     @NeedsPublicSamples
     void streamsEveryObjectOfAReportInOrder() {
         String dossier = emulator.addDossier("d");
-        String report = emulator.addFixtureReport(dossier, "opencti-pycti-mitre_capec-bundle.json", Instant.now());
+        String report = StixFixtures.addReport(emulator, dossier, "opencti-pycti-mitre_capec-bundle.json", Instant.now());
         List<ObjectNode> expected = new ArrayList<>();
         emulator.report(report).source().objects(0, Integer.MAX_VALUE).forEachRemaining(expected::add);
         List<ObjectNode> actual = new ArrayList<>();
@@ -122,7 +122,7 @@ class StixifyClientTest {
     @NeedsPublicSamples
     void aPageThatBreaksOffIsRequestedAgainWithoutDuplicates() {
         String dossier = emulator.addDossier("d");
-        String report = emulator.addFixtureReport(dossier, "oasis-poisonivy-report.json", Instant.now());
+        String report = StixFixtures.addReport(emulator, dossier, "oasis-poisonivy-report.json", Instant.now());
         List<ObjectNode> expected = new ArrayList<>();
         emulator.report(report).source().objects(0, Integer.MAX_VALUE).forEachRemaining(expected::add);
         emulator.faults().breakObjectPages(2, 70);

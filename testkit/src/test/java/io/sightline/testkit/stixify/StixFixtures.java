@@ -23,4 +23,9 @@ public final class StixFixtures {
         if (!Files.isRegularFile(file)) throw new IllegalArgumentException("no STIX fixture " + file);
         return file;
     }
+
+    /** Adds to the emulator a report made of the objects of the public STIX sample {@code fileName}, named after it. */
+    public static String addReport(StixifyEmulator emulator, String dossierId, String fileName, java.time.Instant addedAt) {
+        return emulator.addReport(dossierId, fileName, ReportSource.fromFile(stix(fileName)), addedAt);
+    }
 }
