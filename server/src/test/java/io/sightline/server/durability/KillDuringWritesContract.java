@@ -1,8 +1,8 @@
 package io.sightline.server.durability;
 
 import io.sightline.server.support.ChildHub;
+import io.sightline.server.support.ChildHubStore;
 import io.sightline.server.support.TestApi;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,17 +22,15 @@ abstract class KillDuringWritesContract {
     private static final int CLIENTS = 6;
     private static final long BURST_MILLIS = 2500;
 
-    /** Spring arguments that put the hub on the database under test; the same for both starts. */
-    abstract List<String> databaseArgs();
-
-    abstract Path logDir();
+    /** The database under test; the same for both starts. */
+    abstract ChildHubStore store();
 
     @Test
     void everyAcknowledgedWriteSurvivesAKill() throws Exception {
-        List<String> args = databaseArgs();
+        List<String> args = store().args();
         Map<String, Set<String>> acknowledged = new ConcurrentHashMap<>();
         AtomicInteger observables = new AtomicInteger();
-        try (ChildHub hub = ChildHub.start(logDir().resolve("hub.log"), args)) {
+        try (ChildHub hub = ChildHub.start(store().dir().resolve("hub.log"), args)) {
             TestApi api = hub.admin();
             List<Thread> clients = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
@@ -48,7 +46,7 @@ abstract class KillDuringWritesContract {
         assertThat(acknowledged).as("cases acknowledged before the kill").hasSizeGreaterThan(CLIENTS);
         assertThat(observables.get()).as("observables acknowledged before the kill").isGreaterThan(CLIENTS);
 
-        try (ChildHub again = ChildHub.start(logDir().resolve("hub-after-kill.log"), args)) {
+        try (ChildHub again = ChildHub.start(store().dir().resolve("hub-after-kill.log"), args)) {
             TestApi api = again.admin();
             List<String> lostCases = new ArrayList<>();
             int lostObservables = 0;

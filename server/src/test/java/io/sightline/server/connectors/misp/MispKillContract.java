@@ -1,9 +1,9 @@
 package io.sightline.server.connectors.misp;
 
 import io.sightline.server.support.ChildHub;
+import io.sightline.server.support.ChildHubStore;
 import io.sightline.server.support.TestApi;
 import io.sightline.testkit.misp.MispEmulator;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,10 +26,8 @@ abstract class MispKillContract {
 
     final MispTesting.Misp misp = new MispTesting.Misp(MispEmulator.Options.defaults());
 
-    /** Spring arguments that put the hub on the database under test; the same for each start. */
-    abstract List<String> databaseArgs();
-
-    abstract Path dir();
+    /** The database under test; the same for each start. */
+    abstract ChildHubStore store();
 
     @AfterEach
     void stopMisp() {
@@ -66,11 +64,11 @@ abstract class MispKillContract {
     }
 
     ChildHub hub(String log) {
-        List<String> args = new ArrayList<>(databaseArgs());
+        List<String> args = new ArrayList<>(store().args());
         args.addAll(List.of("--sightline.connectors.lock-lease=" + LEASE.toSeconds() + "s",
                 "--misp.servers[0].name=local", "--misp.servers[0].url=" + misp.emulator.baseUrl(),
                 "--misp.servers[0].auth.type=key", "--misp.servers[0].auth.key=" + misp.emulator.apiKey()));
-        return ChildHub.start(dir().resolve(log), args);
+        return ChildHub.start(store().dir().resolve(log), args);
     }
 
     static long alerts(TestApi api) {

@@ -1,19 +1,12 @@
 package io.sightline.server.connectors.misp;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.UUID;
+import io.sightline.server.support.ChildHubStore;
 
 class MispKillOnH2Test extends MispKillContract {
-    private final Path dir = Path.of("target/test-data/misp-kill-h2-" + UUID.randomUUID()).toAbsolutePath();
+    private final ChildHubStore store = ChildHubStore.h2("misp-kill-h2");
 
     @Override
-    List<String> databaseArgs() {
-        return List.of("--sightline.data-dir=" + dir);
-    }
-
-    @Override
-    Path dir() {
-        return dir;
+    ChildHubStore store() {
+        return store;
     }
 }

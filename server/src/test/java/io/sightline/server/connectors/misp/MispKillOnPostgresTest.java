@@ -1,29 +1,19 @@
 package io.sightline.server.connectors.misp;
 
 import io.sightline.server.support.ChildHub;
-import io.sightline.server.support.PostgresDatabase;
+import io.sightline.server.support.ChildHubStore;
 import io.sightline.server.support.TestApi;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MispKillOnPostgresTest extends MispKillContract {
-    private final Path dir = Path.of("target/test-data/misp-kill-pg-" + UUID.randomUUID()).toAbsolutePath();
-    private final String url = PostgresDatabase.newDatabase();
+    private final ChildHubStore store = ChildHubStore.postgres("misp-kill-pg");
 
     @Override
-    List<String> databaseArgs() {
-        return List.of("--sightline.data-dir=" + dir, "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres", "--spring.datasource.password=");
-    }
-
-    @Override
-    Path dir() {
-        return dir;
+    ChildHubStore store() {
+        return store;
     }
 
     /**
