@@ -4,6 +4,7 @@ import io.sightline.integrations.stixify.ReportFailure;
 import io.sightline.integrations.stixify.StixifyTimestamps;
 import io.sightline.integrations.stixify.SyncState;
 import io.sightline.integrations.stixify.SyncStateStore;
+import io.sightline.server.connectors.CheckpointStore;
 import io.sightline.server.connectors.ConnectorContext;
 import java.time.Instant;
 import java.util.Collection;
@@ -32,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class DossierCheckpointStore implements SyncStateStore {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     /** The checkpoint column's size. */
-    static final int MAX_VALUE = 4000;
+    static final int MAX_VALUE = CheckpointStore.MAX_VALUE_LENGTH;
     private final ConnectorContext context;
     private final String dossierId;
     private final Runnable beforeSave;

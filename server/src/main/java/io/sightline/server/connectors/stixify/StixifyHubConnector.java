@@ -9,6 +9,7 @@ import io.sightline.integrations.stixify.ReportSink;
 import io.sightline.integrations.stixify.StixifyClient;
 import io.sightline.integrations.stixify.StixifyTimestamps;
 import io.sightline.integrations.stixify.SyncResult;
+import io.sightline.server.connectors.Checkpoint;
 import io.sightline.server.connectors.Connector;
 import io.sightline.server.connectors.ConnectorContext;
 import io.sightline.server.connectors.ConnectorHealth;
@@ -23,6 +24,7 @@ import io.sightline.server.connectors.ServerStatus;
 import io.sightline.server.intel.IntelIngestService;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,29 +163,23 @@ public class StixifyHubConnector implements Connector {
     public List<FailingReport> failingReports() {
         ConnectorContext c = context;
         if (c == null || settings.isEmpty()) return List.of();
+        // One read for every dossier; only a checkpoint holding failures is JSON (a bare cursor is not).
+        Map<String, String> checkpoints = new HashMap<>();
+        for (Checkpoint cp : c.checkpointStore().list(NAME)) {
+            if (cp.value() != null && cp.value().startsWith("{")) checkpoints.put(cp.partition(), cp.value());
+        }
         List<FailingReport> out = new ArrayList<>();
         for (String dossierId : settings.get().dossierIds()) {
-            for (ReportFailure f : DossierCheckpointStore.failures(dossierId, c.checkpoint(dossierId))) {
+            String checkpoint = checkpoints.get(dossierId);
+            if (checkpoint == null) continue;
+            for (ReportFailure f : DossierCheckpointStore.failures(dossierId, Optional.of(checkpoint))) {
                 out.add(new FailingReport(dossierId, f.reportId(), f.name(), f.failedRuns(), f.setAside(),
-                        redact(f.lastError()), f.lastFailedAt()));
+                        health.scrub(f.lastError()), f.lastFailedAt()));
             }
         }
         return out;
     }
 
-    private String redact(String text) {
-        if (text == null || settings.isEmpty()) return text;
-        String out = text;
-        List<String> secrets = new ArrayList<>(List.of(settings.get().apiKey()));
-        settings.get().opencti().ifPresent(o -> {
-            secrets.add(o.token());
-            if (o.mq().password() != null) secrets.add(o.mq().password());
-        });
-        for (String secret : secrets) {
-            if (secret != null && !secret.isEmpty()) out = out.replace(secret, "****");
-        }
-        return out;
-    }
 
     /** The checkpoint meaning "reports added after {@code date}": the {@code added_after} cursor. */
     @Override
