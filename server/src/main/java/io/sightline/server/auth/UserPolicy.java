@@ -3,6 +3,7 @@ package io.sightline.server.auth;
 import io.sightline.server.core.Forbidden;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -29,14 +30,22 @@ public class UserPolicy {
 
     /** Whether the caller may see the keys of {@code target} and, with a writing login, change its account. */
     public boolean mayManageAccount(Principal actor, User target) {
-        if (target.id() == actor.userId() || actor.can(Permission.MANAGE_PLATFORM)) return true;
-        if (!actor.can(Permission.MANAGE_USERS)) return false;
-        List<Membership> theirs = users.memberships(target.id());
-        // An admin profile anywhere makes the account a platform admin's to manage.
-        if (theirs.isEmpty() || theirs.stream().anyMatch(m -> m.profile() == Profile.ADMIN)) return false;
+        return accountCheck(actor).test(target, users.memberships(target.id()));
+    }
+
+    /**
+     * {@link #mayManageAccount} for many targets whose memberships the caller already has: the
+     * caller's own memberships are read once, not once per target.
+     */
+    public BiPredicate<User, List<Membership>> accountCheck(Principal actor) {
+        if (actor.can(Permission.MANAGE_PLATFORM)) return (target, theirs) -> true;
+        if (!actor.can(Permission.MANAGE_USERS)) return (target, theirs) -> target.id() == actor.userId();
         Map<Long, Profile> mine = users.memberships(actor.userId()).stream()
                 .collect(Collectors.toMap(Membership::orgId, Membership::profile));
-        return theirs.stream().allMatch(m -> mine.containsKey(m.orgId()) && mine.get(m.orgId()).allows(Permission.MANAGE_USERS));
+        return (target, theirs) -> target.id() == actor.userId()
+                // An admin profile anywhere makes the account a platform admin's to manage.
+                || !theirs.isEmpty() && theirs.stream().noneMatch(m -> m.profile() == Profile.ADMIN)
+                        && theirs.stream().allMatch(m -> mine.containsKey(m.orgId()) && mine.get(m.orgId()).allows(Permission.MANAGE_USERS));
     }
 
     public void requireAccountRead(Principal actor, User target) {

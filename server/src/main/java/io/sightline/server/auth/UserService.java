@@ -83,9 +83,9 @@ public class UserService {
         return user;
     }
 
-    /** Whether the caller may manage the account of {@code user} (for showing or hiding actions). */
-    public boolean mayManageAccount(Principal actor, User user) {
-        return policy.mayManageAccount(actor, user);
+    /** Whether the caller may manage each account (for showing or hiding actions), given its memberships. */
+    public java.util.function.BiPredicate<User, List<Membership>> accountCheck(Principal actor) {
+        return policy.accountCheck(actor);
     }
 
     public List<User> list(Principal actor) {

@@ -55,10 +55,11 @@ public class AdminUiController {
     @GetMapping("/admin/users")
     String users(Model model) {
         Principal p = CurrentPrincipal.require(Permission.MANAGE_USERS);
+        var mayManage = users.accountCheck(p);
         List<UserLine> lines = users.list(p).stream().map(u -> {
             List<Membership> ms = users.memberships(u);
             String profile = ms.stream().filter(m -> m.orgId() == p.orgId()).map(m -> m.profile().label()).findFirst().orElse("");
-            return new UserLine(u, profile, ms, users.mayManageAccount(p, u));
+            return new UserLine(u, profile, ms, mayManage.test(u, ms));
         }).toList();
         model.addAttribute("lines", lines);
         model.addAttribute("profiles", profilesFor(p));
