@@ -214,8 +214,7 @@ public final class DossierSync {
             String error = describe(e);
             ReportFailure previous = recorded.get(reportId);
             ReportFailure now = previous != null ? previous.again(error, Instant.now(), FAILED_RUNS_BEFORE_SET_ASIDE)
-                    : new ReportFailure(reportId, names.getOrDefault(reportId, ""), 0, null, null, false)
-                            .again(error, Instant.now(), FAILED_RUNS_BEFORE_SET_ASIDE);
+                    : ReportFailure.first(reportId, names.getOrDefault(reportId, ""), error, Instant.now(), FAILED_RUNS_BEFORE_SET_ASIDE);
             recorded.put(reportId, now);
             if (now.setAside()) {
                 setAside.add(now);

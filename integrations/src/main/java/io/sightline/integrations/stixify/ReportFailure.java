@@ -23,7 +23,8 @@ public record ReportFailure(String reportId, String name, int failedRuns, String
         return new ReportFailure(reportId, name, runs, error, at, runs >= limit);
     }
 
-    static ReportFailure first(StixifyReport report, String error, Instant at, int limit) {
-        return new ReportFailure(report.id(), report.name(), 0, null, null, false).again(error, at, limit);
+    /** The first failure of a report. */
+    static ReportFailure first(String reportId, String name, String error, Instant at, int limit) {
+        return new ReportFailure(reportId, name, 0, null, null, false).again(error, at, limit);
     }
 }

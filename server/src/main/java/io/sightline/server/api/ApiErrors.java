@@ -38,8 +38,6 @@ public final class ApiErrors {
         if (e instanceof ServletException s && s.getRootCause() != null && !(e instanceof ErrorResponse)) {
             return of(s.getRootCause());
         }
-        if (e instanceof ApiException a) return a;
-        if (e instanceof DomainException d) return of(d);
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof BodySizeLimitFilter.BodyTooLargeException) return ApiException.tooLarge(t.getMessage());
             if (t instanceof ApiException a) return a;

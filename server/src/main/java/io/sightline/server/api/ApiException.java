@@ -32,24 +32,12 @@ final class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.BAD_REQUEST, "BadRequest", message);
     }
 
-    public static ApiException invalid(String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "AttributeCheckingError", message);
-    }
-
     public static ApiException createError(String message) {
         return new ApiException(HttpStatus.BAD_REQUEST, "CreateError", message);
     }
 
     public static ApiException notFound(String message) {
         return new ApiException(HttpStatus.NOT_FOUND, "NotFoundError", message);
-    }
-
-    public static ApiException unauthenticated(String message) {
-        return new ApiException(HttpStatus.UNAUTHORIZED, "AuthenticationError", message);
-    }
-
-    public static ApiException forbidden(String message) {
-        return new ApiException(HttpStatus.FORBIDDEN, "AuthorizationError", message);
     }
 
     /** A dependency (the database) is unreachable: the client may retry later. */

@@ -47,10 +47,6 @@ public final class PartitionLocks {
         this.heartbeats = heartbeats;
     }
 
-    public Duration lease() {
-        return lease;
-    }
-
     /**
      * How long an instance that found a partition locked waits before trying again: with the lock
      * of a dead holder lapsing within a lease, the partition is taken over within 4/3 of a lease.
