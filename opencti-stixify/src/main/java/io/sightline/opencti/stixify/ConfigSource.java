@@ -23,6 +23,15 @@ public final class ConfigSource {
     private static final Set<String> TRUTHY = Set.of("yes", "true", "True");
     private static final Set<String> FALSY = Set.of("no", "false", "False");
 
+    /** Whether a raw value is one of the words read as a boolean (pycti's true and false spellings). */
+    static boolean isBoolean(String value) {
+        return TRUTHY.contains(value) || FALSY.contains(value);
+    }
+
+    static boolean isFalse(String value) {
+        return FALSY.contains(value);
+    }
+
     private final Map<String, String> env;
     private final JsonNode yaml;
     private final List<String> problems = new ArrayList<>();

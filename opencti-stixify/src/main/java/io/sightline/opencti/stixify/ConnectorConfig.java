@@ -83,7 +83,7 @@ public record ConnectorConfig(
         String rawVerify = c.raw("OPENCTI_SSL_VERIFY", "opencti.ssl_verify");
         Path caBundle = null;
         boolean sslVerify;
-        if (rawVerify == null || List.of("yes", "true", "True", "no", "false", "False").contains(rawVerify)) {
+        if (rawVerify == null || ConfigSource.isBoolean(rawVerify)) {
             sslVerify = c.bool("OPENCTI_SSL_VERIFY", "opencti.ssl_verify", false);
         } else {
             sslVerify = true;

@@ -21,13 +21,9 @@ final class UnsupportedSettings {
         for (Refused r : REFUSED) {
             String value = c.raw(r.env(), r.yaml());
             if (value == null) continue;
-            if (r.inertValue() != null && ("false".equals(r.inertValue()) ? isFalse(value) : r.inertValue().equals(value))) continue;
+            if (r.inertValue() != null && ("false".equals(r.inertValue()) ? ConfigSource.isFalse(value) : r.inertValue().equals(value))) continue;
             c.problem(r.env() + " (" + r.yaml() + ") is not supported by this connector and must be unset"
                     + (r.inertValue() == null ? "" : " or " + r.inertValue()) + ": " + r.why());
         }
-    }
-
-    private static boolean isFalse(String value) {
-        return List.of("no", "false", "False").contains(value);
     }
 }
