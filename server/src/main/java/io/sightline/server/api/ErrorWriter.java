@@ -1,6 +1,7 @@
 package io.sightline.server.api;
 
 import io.sightline.server.core.DomainException;
+import io.sightline.server.core.Throttled;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.stereotype.Component;
@@ -15,8 +16,9 @@ public class ErrorWriter {
         this.json = json;
     }
 
-    /** A domain failure, answered as {@link ApiErrors} maps it. */
+    /** A domain failure, answered as {@link ApiErrors} maps it; a throttled client is told when to retry. */
     public void write(HttpServletResponse response, DomainException e) throws IOException {
+        if (e instanceof Throttled t) response.setHeader("Retry-After", Long.toString(t.retryAfterSeconds()));
         write(response, ApiErrors.of(e));
     }
 

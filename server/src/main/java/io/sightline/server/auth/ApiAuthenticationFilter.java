@@ -2,7 +2,6 @@ package io.sightline.server.auth;
 
 import io.sightline.server.api.ErrorWriter;
 import io.sightline.server.core.DomainException;
-import io.sightline.server.core.Throttled;
 import io.sightline.server.core.Unauthenticated;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -47,7 +46,6 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
                 var auth = new UsernamePasswordAuthenticationToken(p, null, List.of(new SimpleGrantedAuthority("ROLE_API")));
                 SecurityContextHolder.getContext().setAuthentication(auth);
             } catch (DomainException e) {
-                if (e instanceof Throttled t) response.setHeader("Retry-After", Long.toString(t.retryAfterSeconds()));
                 errors.write(response, e);
                 return;
             }
