@@ -1,0 +1,14 @@
+package io.sightline.server.query.model;
+
+import io.sightline.server.core.InvalidQuery;
+import java.util.List;
+
+/** A whole query: where it starts, then its steps in order. */
+public record Query(Initial initial, List<Step> steps) {
+    public Query {
+        steps = List.copyOf(steps);
+        for (int i = 0; i < steps.size() - 1; i++) {
+            if (steps.get(i) instanceof Step.CountStep) throw new InvalidQuery("count must be the last step");
+        }
+    }
+}
