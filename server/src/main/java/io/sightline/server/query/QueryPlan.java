@@ -22,6 +22,9 @@ final class QueryPlan {
     Long from;
     Long to;
     boolean total;
+    /** The extra data the last page step asked for, besides the total. */
+    List<String> extraData = List.of();
+    List<String> excludeFields = List.of();
 
     QueryPlan(QueryEntity entity, long orgId) {
         this.entity = entity;

@@ -9,7 +9,9 @@ import io.sightline.server.query.model.Query;
 import io.sightline.server.query.model.SortField;
 import io.sightline.server.query.model.Step;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -49,11 +51,13 @@ public class QueryService {
                 plan.from = page.from();
                 plan.to = page.to();
                 plan.total = plan.total || page.extraData().contains("total");
+                plan.extraData = page.extraData().stream().filter(name -> !name.equals("total")).toList();
             } else {
                 plan = navigate(plan, registry.navigation(plan.entity, ((Step.NavigateStep) step).name()), p.orgId());
             }
             plan.requireBindableSize();
         }
+        plan.excludeFields = query.excludeFields();
         Long total = plan.total ? countUnpaged(plan) : null;
         return new Rows(plan, total);
     }
@@ -68,7 +72,43 @@ public class QueryService {
         List<Object> params = new ArrayList<>();
         String sql = plan.select("t.id", params) + plan.orderBy() + QueryPlan.page(start, end);
         List<Long> ids = jdbc.sql(sql).params(params).query(Long.class).list();
-        return ids.isEmpty() ? List.of() : plan.entity.source().views(ids);
+        if (ids.isEmpty()) return List.of();
+        List<?> views = plan.entity.source().views(ids);
+        Map<String, Map<Long, ?>> extra = new LinkedHashMap<>();
+        plan.extraData.forEach(name -> {
+            QueryExtraData data = plan.entity.source().extraData().get(name);
+            if (data != null) extra.put(name, data.of(ids));
+        });
+        if (extra.isEmpty() && plan.excludeFields.isEmpty()) return views;
+        List<Object> out = new ArrayList<>(views.size());
+        for (Object view : views) out.add(amend(view, extra, plan.excludeFields));
+        return out;
+    }
+
+    /** A view with the extra data asked for added under {@code extraData} and the excluded fields left out. */
+    private static Object amend(Object view, Map<String, Map<Long, ?>> extra, List<String> exclude) {
+        if (!(view instanceof Map<?, ?> map)) return view;
+        Map<Object, Object> out = new LinkedHashMap<>(map);
+        Long id = idOf(map.get("_id"));
+        if (!extra.isEmpty() && id != null) {
+            Map<Object, Object> data = out.get("extraData") instanceof Map<?, ?> m ? new LinkedHashMap<>(m) : new LinkedHashMap<>();
+            extra.forEach((name, values) -> {
+                if (values.containsKey(id)) data.put(name, values.get(id));
+            });
+            out.put("extraData", data);
+        }
+        exclude.forEach(out::remove);
+        return out;
+    }
+
+    /** The record id of a view's {@code _id} ({@code "~42"}). */
+    private static Long idOf(Object viewId) {
+        if (viewId == null) return null;
+        try {
+            return Long.parseLong(viewId.toString().replaceFirst("^~", ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private QueryPlan initial(Initial initial, long orgId) {

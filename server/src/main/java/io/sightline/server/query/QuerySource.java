@@ -63,6 +63,14 @@ public interface QuerySource {
     /** TheHive's views of the records with these ids (all visible to the caller), in this order. */
     List<?> views(List<Long> ids);
 
+    /**
+     * The extra data a page step may ask for, by name, such as {@code observableStats}; names a
+     * source does not provide are ignored, as TheHive does. {@code total} is the engine's own.
+     */
+    default Map<String, QueryExtraData> extraData() {
+        return Map.of();
+    }
+
     /** Records put back in the order of {@code ids} (a read by {@code IN} answers in no order); a missing one is left out. */
     static <R> List<R> inOrderOf(List<Long> ids, List<R> records, Function<R, Long> idOf) {
         Map<Long, R> byId = new HashMap<>();

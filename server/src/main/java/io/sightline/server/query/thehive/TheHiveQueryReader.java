@@ -61,7 +61,16 @@ public class TheHiveQueryReader {
                 }
             }
         }
-        return new Query(initial, rest);
+        return new Query(initial, rest, excludeFields(body.get("excludeFields")));
+    }
+
+    /** thehive4py sends {@code "excludeFields": [...]} beside the steps: view fields to leave out. */
+    private static List<String> excludeFields(JsonNode fields) {
+        if (fields == null || fields.isNull()) return List.of();
+        if (!fields.isArray()) throw new InvalidQuery("excludeFields must be an array of field names, not " + QueryValues.kind(fields));
+        List<String> names = new ArrayList<>();
+        for (JsonNode f : fields) names.add(QueryValues.text(f, "An excludeFields entry"));
+        return names;
     }
 
     private static Initial getOne(QueryEntity entity, String name, JsonNode step) {
