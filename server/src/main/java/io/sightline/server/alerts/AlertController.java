@@ -78,7 +78,8 @@ public class AlertController {
 
     @PostMapping("/api/v1/alert/{id}/case")
     public ResponseEntity<Map<String, Object>> promote(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(CaseView.of(alerts.promote(CurrentPrincipal.get(), id, body)));
+        Principal p = CurrentPrincipal.get();
+        return ResponseEntity.status(HttpStatus.CREATED).body(CaseView.of(alerts.promote(p, id, AlertJson.caseOverrides(body))));
     }
 
     @PostMapping("/api/v1/alert/{id}/merge/{caseId}")

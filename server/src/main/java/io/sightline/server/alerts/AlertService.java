@@ -4,9 +4,11 @@ import io.sightline.server.api.JsonInput;
 import io.sightline.server.audit.AuditLog;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseChanges;
 import io.sightline.server.cases.CaseRecord;
 import io.sightline.server.cases.CaseService;
 import io.sightline.server.cases.CaseView;
+import io.sightline.server.cases.NewCase;
 import io.sightline.server.common.Ids;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.TagRepository;
@@ -138,27 +140,22 @@ public class AlertService {
         audit.record(p, "delete", "alert", Ids.format(a.id()), AlertView.of(a, count), null);
     }
 
-    /** Creates a case from the alert (fields of the body override the alert's) and copies its observables. */
+    /** Creates a case from the alert (the given case fields override the alert's) and copies its observables. */
     @Transactional
-    public CaseRecord promote(Principal p, String id, JsonNode overrides) {
+    public CaseRecord promote(Principal p, String id, CaseChanges overrides) {
         p.require(Permission.MANAGE_ALERT);
         AlertRecord a = get(p, id);
         if (a.caseId() != null) throw new Conflict("Alert " + id + " is already imported into case " + Ids.format(a.caseId()));
-        ObjectNode caseBody = json.createObjectNode();
-        caseBody.put("title", a.title());
-        caseBody.put("description", a.description());
-        caseBody.put("severity", a.severity());
-        caseBody.put("tlp", a.tlp());
-        caseBody.put("pap", a.pap());
-        caseBody.put("flag", a.flag());
-        caseBody.putPOJO("tags", a.tags());
-        if (a.summary() != null) caseBody.put("summary", a.summary());
-        if (overrides != null && overrides.isObject()) {
-            for (String field : overrides.propertyNames()) caseBody.set(field, overrides.get(field));
-        } else if (overrides != null && !overrides.isNull() && !overrides.isMissingNode()) {
-            throw new Malformed("The body of a promotion must be a JSON object of case fields");
-        }
-        CaseRecord c = cases.create(p, json.readTree(json.writeValueAsString(caseBody)));
+        NewCase fromAlert = new NewCase(overrides.title().applyTo(a.title()),
+                overrides.description().applyTo(a.description()),
+                overrides.severity() != null ? overrides.severity() : Integer.valueOf(a.severity()),
+                overrides.tlp() != null ? overrides.tlp() : Tlp.of(a.tlp()),
+                overrides.pap() != null ? overrides.pap() : Pap.of(a.pap()),
+                overrides.flag() != null ? overrides.flag() : Boolean.valueOf(a.flag()), overrides.startDate(),
+                overrides.endDate().value(), overrides.tags() != null ? overrides.tags() : a.tags(),
+                overrides.summary().applyTo(a.summary()), overrides.assignee().value(), overrides.status(),
+                overrides.resolutionStatus().value(), overrides.impactStatus().value());
+        CaseRecord c = cases.create(p, fromAlert);
         copyObservables(p, a, c);
         markImported(p, a, c);
         return c;
@@ -172,10 +169,9 @@ public class AlertService {
         AlertRecord a = get(p, alertId);
         if (a.caseId() != null) throw new Conflict("Alert " + alertId + " is already imported into case " + Ids.format(a.caseId()));
         CaseRecord c = cases.get(p, caseIdOrNumber);
-        ObjectNode patch = json.createObjectNode();
-        patch.put("description", c.description() + "\n\n### Merged with alert " + a.sourceRef() + " (" + a.source() + ")\n\n"
-                + a.title() + "\n\n" + a.description());
-        CaseRecord updated = cases.update(p, Ids.format(c.id()), patch);
+        String merged = c.description() + "\n\n### Merged with alert " + a.sourceRef() + " (" + a.source() + ")\n\n"
+                + a.title() + "\n\n" + a.description();
+        CaseRecord updated = cases.update(p, Ids.format(c.id()), CaseChanges.NONE.withDescription(merged));
         copyObservables(p, a, updated);
         markImported(p, a, updated);
         return updated;

@@ -5,6 +5,7 @@ import io.sightline.server.alerts.AlertService;
 import io.sightline.server.alerts.AlertView;
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseChanges;
 import io.sightline.server.cases.CaseRecord;
 import io.sightline.server.cases.CaseService;
 import io.sightline.server.common.Ids;
@@ -64,7 +65,7 @@ public class AlertUiController {
 
     @PostMapping("/alerts/{id}/promote")
     String promote(@PathVariable long id, RedirectAttributes flash) {
-        CaseRecord c = alerts.promote(CurrentPrincipal.get(), "~" + id, null);
+        CaseRecord c = alerts.promote(CurrentPrincipal.get(), "~" + id, CaseChanges.NONE);
         flash.addFlashAttribute("notice", "Alert promoted to case #" + c.number());
         return "redirect:/cases/" + c.number();
     }
