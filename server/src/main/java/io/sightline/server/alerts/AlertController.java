@@ -41,7 +41,8 @@ public class AlertController {
 
     @PostMapping("/api/v1/alert")
     public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) JsonNode body) {
-        AlertRecord a = alerts.create(CurrentPrincipal.get(), body);
+        Principal p = CurrentPrincipal.get();
+        AlertRecord a = alerts.create(p, AlertJson.newAlert(body, input));
         return ResponseEntity.status(HttpStatus.CREATED).body(AlertView.of(a, alerts.observableCount(a)));
     }
 
@@ -53,7 +54,8 @@ public class AlertController {
 
     @PatchMapping("/api/v1/alert/{id}")
     public Map<String, Object> update(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
-        AlertRecord a = alerts.update(CurrentPrincipal.get(), id, body);
+        Principal p = CurrentPrincipal.get();
+        AlertRecord a = alerts.update(p, id, AlertJson.changes(body));
         return AlertView.of(a, alerts.observableCount(a));
     }
 

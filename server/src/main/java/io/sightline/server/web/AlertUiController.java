@@ -1,5 +1,6 @@
 package io.sightline.server.web;
 
+import io.sightline.server.alerts.AlertChanges;
 import io.sightline.server.alerts.AlertRecord;
 import io.sightline.server.alerts.AlertService;
 import io.sightline.server.alerts.AlertView;
@@ -79,7 +80,7 @@ public class AlertUiController {
 
     @PostMapping("/alerts/{id}/ignore")
     String ignore(@PathVariable long id, RedirectAttributes flash) {
-        alerts.update(CurrentPrincipal.get(), "~" + id, Forms.object().put("status", "Ignored"));
+        alerts.update(CurrentPrincipal.get(), "~" + id, AlertChanges.NONE.withStatus("Ignored"));
         flash.addFlashAttribute("notice", "Alert ignored");
         return "redirect:/alerts/" + id;
     }
