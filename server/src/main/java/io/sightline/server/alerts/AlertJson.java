@@ -8,8 +8,8 @@ import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;
 import io.sightline.server.common.Unsupported;
 import io.sightline.server.core.Malformed;
-import io.sightline.server.observables.ObservableDraft;
-import io.sightline.server.observables.ObservableInput;
+import io.sightline.server.observables.NewObservable;
+import io.sightline.server.observables.ObservableJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,20 +31,20 @@ final class AlertJson {
 
     private AlertJson() {}
 
-    /** A new alert; its inline observables ("observables" or TheHive 4's "artifacts") read by {@code observables}. */
-    static NewAlert newAlert(JsonNode body, ObservableInput observables) {
+    /** A new alert with its inline observables ("observables" or TheHive 4's "artifacts"). */
+    static NewAlert newAlert(JsonNode body) {
         JsonInput in = JsonInput.of(body, "alert", CREATE_FIELDS);
         Unsupported.rejectNonEmpty(in, "alert", UNSUPPORTED);
         String type = in.text("type").orElse(null);
         String source = in.text("source").orElse(null);
         String sourceRef = in.text("sourceRef").orElse(null);
-        List<ObservableDraft> drafts = inlineObservables(in, observables);
+        List<NewObservable> inline = inlineObservables(in);
         return new NewAlert(type, source, sourceRef, in.text("externalLink").orElse(null),
                 in.text("title").orElse(null), in.text("description").orElse(null), in.integer("severity").orElse(null),
                 in.epochMillis("date").orElse(null), tlp(in), pap(in), in.bool("flag").orElse(null),
                 in.text("status").orElse(null), in.bool("read").orElse(null), in.bool("follow").orElse(null),
                 in.text("summary").orElse(null), in.text("assignee").or(() -> in.text("user")).orElse(null),
-                in.texts("tags").orElse(null), drafts);
+                in.texts("tags").orElse(null), inline);
     }
 
     /** The changes of a PATCH; "user" and "lastSyncDate" are accepted and left alone, as before. */
@@ -74,15 +74,15 @@ final class AlertJson {
         return CaseJson.changes(body);
     }
 
-    private static List<ObservableDraft> inlineObservables(JsonInput in, ObservableInput observables) {
-        List<ObservableDraft> drafts = new ArrayList<>();
+    private static List<NewObservable> inlineObservables(JsonInput in) {
+        List<NewObservable> inline = new ArrayList<>();
         for (String field : List.of("observables", "artifacts")) {
             JsonNode list = in.raw(field);
             if (list == null || list.isNull()) continue;
             if (!list.isArray()) throw in.typeError(field, "an array of observables");
-            for (JsonNode o : list) drafts.addAll(observables.read(o, null));
+            for (JsonNode o : list) inline.add(ObservableJson.newObservable(o));
         }
-        return drafts;
+        return inline;
     }
 
     private static Change<String> text(JsonInput in, String field) {

@@ -16,7 +16,9 @@ import io.sightline.server.core.Conflict;
 import io.sightline.server.core.Invalid;
 import io.sightline.server.core.NotFound;
 import io.sightline.server.core.Text;
+import io.sightline.server.observables.NewObservable;
 import io.sightline.server.observables.ObservableDraft;
+import io.sightline.server.observables.ObservableDrafts;
 import io.sightline.server.observables.ObservableRecord;
 import io.sightline.server.observables.ObservableRepository;
 import io.sightline.server.observables.ObservableService;
@@ -39,15 +41,17 @@ public class AlertService {
     private final AlertRepository alerts;
     private final ObservableRepository observableRepository;
     private final ObservableService observables;
+    private final ObservableDrafts drafts;
     private final CaseService cases;
     private final AuditLog audit;
     private final Clock clock;
 
-    public AlertService(AlertRepository alerts, ObservableRepository observableRepository, ObservableService observables,
+    public AlertService(AlertRepository alerts, ObservableRepository observableRepository, ObservableService observables, ObservableDrafts drafts,
                         CaseService cases, AuditLog audit, Clock clock) {
         this.alerts = alerts;
         this.observableRepository = observableRepository;
         this.observables = observables;
+        this.drafts = drafts;
         this.cases = cases;
         this.audit = audit;
         this.clock = clock;
@@ -63,6 +67,8 @@ public class AlertService {
         if (alerts.findBySource(p.orgId(), type, source, sourceRef).isPresent()) {
             throw new Conflict("Alert " + type + ":" + source + ":" + sourceRef + " already exist in organisation " + p.orgName());
         }
+        List<ObservableDraft> inline = new ArrayList<>();
+        for (NewObservable o : n.observables()) inline.addAll(drafts.of(o, null));
         long now = clock.millis();
         AlertRecord a = new AlertRecord(0, p.orgId(), type, source, sourceRef,
                 Text.storable("externalLink", "alert", n.externalLink(), MAX_LINK),
@@ -76,7 +82,7 @@ public class AlertService {
                 Text.storable("assignee", "alert", n.assignee(), MAX_LOGIN), p.login(), now, null, null,
                 n.tags() != null ? tags(n.tags()) : List.of());
         long id = alerts.insert(a);
-        ObservableService.Outcome outcome = observables.add(p, null, id, n.observables());
+        ObservableService.Outcome outcome = observables.add(p, null, id, inline);
         if (!outcome.failures().isEmpty()) {
             throw new Conflict("Alert not created: observable refused: "
                     + outcome.failures().get(0).get("message"), outcome.failures());

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sightline.server.cases.CaseChanges;
 import io.sightline.server.common.Change;
-import io.sightline.server.common.ObservableTypes;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;
 import io.sightline.server.core.Invalid;
 import io.sightline.server.core.Malformed;
-import io.sightline.server.observables.ObservableInput;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -19,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** TheHive's alert JSON read into commands, without a running hub. */
 class AlertJsonTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final ObservableInput observables = new ObservableInput(new ObservableTypes(List.of("ip", "domain", "other")));
 
     private static JsonNode json(String text) {
         return JSON.readTree(text);
@@ -31,7 +28,7 @@ class AlertJsonTest {
                 {"type":"misp","source":"feed","sourceRef":"ev-1","title":"t","description":"d","severity":3,
                  "tlp":"red","pap":0,"tags":["x"],"user":"bob","read":true,
                  "observables":[{"dataType":"ip","data":["192.0.2.1","192.0.2.2"]}],
-                 "artifacts":[{"dataType":"domain","data":"example.org","tlp":1}]}"""), observables);
+                 "artifacts":[{"dataType":"domain","data":"example.org","tlp":1}]}"""));
 
         assertThat(a.type()).isEqualTo("misp");
         assertThat(a.severity()).isEqualTo(3);
@@ -41,7 +38,7 @@ class AlertJsonTest {
         assertThat(a.read()).isTrue();
         assertThat(a.follow()).isNull();
         assertThat(a.observables()).extracting(o -> o.dataType() + " " + o.data() + " " + o.tlp())
-                .containsExactly("ip 192.0.2.1 2", "ip 192.0.2.2 2", "domain example.org 1");
+                .containsExactly("ip [192.0.2.1, 192.0.2.2] null", "domain [example.org] GREEN");
     }
 
     @Test
@@ -51,9 +48,9 @@ class AlertJsonTest {
                 .hasMessageStartingWith("Unknown field sourceRef in alert; accepted fields: assignee, date, description,");
         assertThatThrownBy(() -> AlertJson.changes(json("{\"follow\":\"yes\"}")))
                 .hasMessage("Field follow of alert must be true or false (got string \"yes\")");
-        assertThatThrownBy(() -> AlertJson.newAlert(json("{\"type\":\"t\",\"observables\":{}}"), observables))
+        assertThatThrownBy(() -> AlertJson.newAlert(json("{\"type\":\"t\",\"observables\":{}}")))
                 .hasMessage("Field observables of alert must be an array of observables (got an object)");
-        assertThatThrownBy(() -> AlertJson.newAlert(json("{\"procedures\":[{\"patternId\":\"T1566\"}]}"), observables))
+        assertThatThrownBy(() -> AlertJson.newAlert(json("{\"procedures\":[{\"patternId\":\"T1566\"}]}")))
                 .hasMessage("Field procedures of alert is not supported by this server");
     }
 
