@@ -1,5 +1,6 @@
 package io.sightline.server.query;
 
+import io.sightline.server.api.JsonInput;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;
 import io.sightline.server.core.InvalidQuery;
@@ -172,7 +173,8 @@ final class FilterCompiler {
                 if (!v.isBoolean()) throw error("Field " + f.name() + " takes true or false, not " + v);
                 yield v.booleanValue();
             }
-            case LEVEL -> f.name().equals("tlp") ? Tlp.fromJson(v, "tlp") : Pap.fromJson(v, "pap");
+            case LEVEL -> f.name().equals("tlp") ? JsonInput.level(v, "tlp", Tlp::of, Tlp::parse, "a TLP number or name").value()
+                    : JsonInput.level(v, "pap", Pap::of, Pap::parse, "a PAP number or name").value();
             default -> {
                 if (!v.isString() && !v.isNumber() && !v.isBoolean()) throw error("Field " + f.name() + " takes text, not " + v);
                 yield v.asString();
