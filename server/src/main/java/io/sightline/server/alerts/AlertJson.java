@@ -1,12 +1,12 @@
 package io.sightline.server.alerts;
 
 import io.sightline.server.api.JsonInput;
+import io.sightline.server.api.Unsupported;
 import io.sightline.server.cases.CaseChanges;
 import io.sightline.server.cases.CaseJson;
 import io.sightline.server.common.Change;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;
-import io.sightline.server.common.Unsupported;
 import io.sightline.server.core.Malformed;
 import io.sightline.server.observables.NewObservable;
 import io.sightline.server.observables.ObservableJson;
@@ -90,10 +90,10 @@ final class AlertJson {
     }
 
     private static Tlp tlp(JsonInput in) {
-        return in.hasValue("tlp") ? Tlp.of(Tlp.fromJson(in.raw("tlp"), "tlp")) : null;
+        return in.level("tlp", Tlp::of, Tlp::parse, "a TLP number or name").orElse(null);
     }
 
     private static Pap pap(JsonInput in) {
-        return in.hasValue("pap") ? Pap.of(Pap.fromJson(in.raw("pap"), "pap")) : null;
+        return in.level("pap", Pap::of, Pap::parse, "a PAP number or name").orElse(null);
     }
 }

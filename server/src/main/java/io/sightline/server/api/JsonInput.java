@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -101,6 +103,23 @@ public final class JsonInput {
         JsonNode v = node.get(field);
         if (!v.isIntegralNumber() || !v.canConvertToLong()) throw typeError(field, "a date in epoch milliseconds");
         return Optional.of(v.longValue());
+    }
+
+    /**
+     * A level such as TLP or PAP, sent as its number or its name: {@code byNumber} and {@code byName}
+     * are the level's own parsers (which refuse an unknown level); empty when absent or null.
+     *
+     * @param expected how the message names the accepted values ("a TLP number or name")
+     */
+    public <T> Optional<T> level(String field, IntFunction<T> byNumber, Function<String, T> byName, String expected) {
+        return hasValue(field) ? Optional.of(level(node.get(field), field, byNumber, byName, expected)) : Optional.empty();
+    }
+
+    /** A level read from a value that is not a field of a body (a query filter's, say). */
+    public static <T> T level(JsonNode v, String field, IntFunction<T> byNumber, Function<String, T> byName, String expected) {
+        if (v.isIntegralNumber() && v.canConvertToInt()) return byNumber.apply(v.intValue());
+        if (v.isString()) return byName.apply(v.stringValue());
+        throw new Invalid("Field " + field + " must be " + expected);
     }
 
     public Optional<Boolean> bool(String field) {

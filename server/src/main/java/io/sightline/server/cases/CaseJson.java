@@ -1,10 +1,10 @@
 package io.sightline.server.cases;
 
 import io.sightline.server.api.JsonInput;
+import io.sightline.server.api.Unsupported;
 import io.sightline.server.common.Change;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;
-import io.sightline.server.common.Unsupported;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -68,10 +68,10 @@ public final class CaseJson {
     }
 
     private static Tlp tlp(JsonInput in) {
-        return in.hasValue("tlp") ? Tlp.of(Tlp.fromJson(in.raw("tlp"), "tlp")) : null;
+        return in.level("tlp", Tlp::of, Tlp::parse, "a TLP number or name").orElse(null);
     }
 
     private static Pap pap(JsonInput in) {
-        return in.hasValue("pap") ? Pap.of(Pap.fromJson(in.raw("pap"), "pap")) : null;
+        return in.level("pap", Pap::of, Pap::parse, "a PAP number or name").orElse(null);
     }
 }

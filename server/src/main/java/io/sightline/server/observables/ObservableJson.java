@@ -1,10 +1,10 @@
 package io.sightline.server.observables;
 
 import io.sightline.server.api.JsonInput;
+import io.sightline.server.api.Unsupported;
 import io.sightline.server.common.Change;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;
-import io.sightline.server.common.Unsupported;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,8 +28,8 @@ public final class ObservableJson {
         Unsupported.rejectNonEmpty(in, "observable", "isZip", "zipPassword");
         String dataType = in.text("dataType").orElse(null);
         String message = in.text("message").orElse(null);
-        Tlp tlp = in.hasValue("tlp") ? Tlp.of(Tlp.fromJson(in.raw("tlp"), "tlp")) : null;
-        Pap pap = in.hasValue("pap") ? Pap.of(Pap.fromJson(in.raw("pap"), "pap")) : null;
+        Tlp tlp = in.level("tlp", Tlp::of, Tlp::parse, "a TLP number or name").orElse(null);
+        Pap pap = in.level("pap", Pap::of, Pap::parse, "a PAP number or name").orElse(null);
         Boolean ioc = in.bool("ioc").orElse(null);
         Boolean sighted = in.bool("sighted").orElse(null);
         Boolean ignoreSimilarity = in.bool("ignoreSimilarity").orElse(null);
@@ -42,8 +42,8 @@ public final class ObservableJson {
     static ObservableChanges changes(JsonNode body) {
         JsonInput in = JsonInput.of(body, "observable", UPDATE_FIELDS);
         Change<String> message = Change.of(in.has("message"), in.text("message"));
-        Tlp tlp = in.hasValue("tlp") ? Tlp.of(Tlp.fromJson(in.raw("tlp"), "tlp")) : null;
-        Pap pap = in.hasValue("pap") ? Pap.of(Pap.fromJson(in.raw("pap"), "pap")) : null;
+        Tlp tlp = in.level("tlp", Tlp::of, Tlp::parse, "a TLP number or name").orElse(null);
+        Pap pap = in.level("pap", Pap::of, Pap::parse, "a PAP number or name").orElse(null);
         Boolean ioc = in.bool("ioc").orElse(null);
         Boolean sighted = in.bool("sighted").orElse(null);
         Boolean ignoreSimilarity = in.bool("ignoreSimilarity").orElse(null);

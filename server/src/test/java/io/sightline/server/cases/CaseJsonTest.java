@@ -51,6 +51,18 @@ class CaseJsonTest {
     }
 
     @Test
+    void readsTlpAndPapByNumberOrNameAndRefusesAnythingElse() {
+        assertThat(CaseJson.changes(json("{\"tlp\":\"TLP:CLEAR\",\"pap\":\"red\"}")).tlp()).isEqualTo(Tlp.CLEAR);
+        assertThat(CaseJson.changes(json("{\"tlp\":4,\"pap\":\"red\"}")).pap()).isEqualTo(Pap.RED);
+        assertThatThrownBy(() -> CaseJson.changes(json("{\"tlp\":true}")))
+                .isInstanceOf(Invalid.class).hasMessage("Field tlp must be a TLP number or name");
+        assertThatThrownBy(() -> CaseJson.changes(json("{\"pap\":[2]}")))
+                .hasMessage("Field pap must be a PAP number or name");
+        assertThatThrownBy(() -> CaseJson.changes(json("{\"tlp\":9}")))
+                .hasMessage("TLP must be 0 (CLEAR), 1 (GREEN), 2 (AMBER), 3 (RED) or 4 (AMBER+STRICT), not 9");
+    }
+
+    @Test
     void refusesAFilledFieldThisServerDoesNotModelButAcceptsItEmpty() {
         assertThatThrownBy(() -> CaseJson.changes(json("{\"caseTemplate\":\"phishing\"}")))
                 .hasMessage("Field caseTemplate of case is not supported by this server");
