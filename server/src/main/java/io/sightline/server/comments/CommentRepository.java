@@ -51,6 +51,12 @@ public class CommentRepository {
                 .update();
     }
 
+    /** The records with these ids, in no particular order (for query results). */
+    public List<CommentRecord> byIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("SELECT * FROM comment_record WHERE id IN (:ids)").param("ids", ids).query(ROW).list();
+    }
+
     public void delete(long id) {
         jdbc.sql("DELETE FROM comment_record WHERE id = ?").param(id).update();
     }

@@ -50,6 +50,12 @@ public class PageRepository {
                 .update();
     }
 
+    /** The records with these ids, in no particular order (for query results). */
+    public List<PageRecord> byIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("SELECT * FROM case_page WHERE id IN (:ids)").param("ids", ids).query(ROW).list();
+    }
+
     public void delete(long id) {
         jdbc.sql("DELETE FROM case_page WHERE id = ?").param(id).update();
     }

@@ -47,6 +47,12 @@ public class PageTemplateRepository {
                 .update();
     }
 
+    /** The records with these ids, in no particular order (for query results). */
+    public List<PageTemplateRecord> byIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("SELECT * FROM page_template WHERE id IN (:ids)").param("ids", ids).query(ROW).list();
+    }
+
     public void delete(long id) {
         jdbc.sql("DELETE FROM page_template WHERE id = ?").param(id).update();
     }
