@@ -25,6 +25,16 @@ public final class PageInput {
                 content, in.integer("order").orElse(0));
     }
 
+    /** A required text: not blank, within its limit, storable. */
+    static String text(String field, String value, int max) {
+        if (value == null || value.isBlank()) throw new Invalid("Field " + field + " of page must not be empty");
+        return checked(field, value, max);
+    }
+
+    static String checked(String field, String value, int max) {
+        return JsonInput.storable(field, "page", value, max);
+    }
+
     public static PageChange change(JsonNode body, String what) {
         JsonInput in = JsonInput.of(body, what, FIELDS);
         for (String field : FIELDS) {
