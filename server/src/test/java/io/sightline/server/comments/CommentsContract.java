@@ -166,6 +166,42 @@ abstract class CommentsContract extends HubTest {
         assertThat(comments.ofAlert(id(alertId))).isEmpty();
     }
 
+    @Test
+    void listsAndGetsCommentsThroughTheQueryApi() {
+        String caseId = createCase(admin, unique("query-comments"));
+        String alertId = createAlert(admin);
+        var first = admin.post("/api/v1/case/" + caseId + "/comment", Map.of("message", "one")).json();
+        var second = admin.post("/api/v1/case/" + caseId + "/comment", Map.of("message", "two")).json();
+        var onAlert = admin.post("/api/v1/alert/" + alertId + "/comment", Map.of("message", "alert note")).json();
+
+        var ofCase = query(admin, List.of(Map.of("_name", "getCase", "idOrName", caseId), Map.of("_name", "comments")));
+        assertThat(ofCase.status()).as(ofCase.toString()).isEqualTo(200);
+        assertThat(ofCase.json().size()).isEqualTo(2);
+        assertThat(List.of(ofCase.json().get(0), ofCase.json().get(1))).containsExactlyInAnyOrder(first, second);
+        var ofAlert = query(admin, List.of(Map.of("_name", "getAlert", "idOrName", alertId), Map.of("_name", "comments")));
+        assertThat(ofAlert.json().size()).isEqualTo(1);
+        assertThat(ofAlert.json().get(0)).isEqualTo(onAlert);
+
+        var got = query(admin, List.of(Map.of("_name", "getComment", "idOrName", first.get("_id").asString())));
+        assertThat(got.json().get(0)).isEqualTo(first);
+        var filtered = query(admin, List.of(Map.of("_name", "listComment"),
+                Map.of("_name", "filter", "_eq", Map.of("_field", "message", "_value", "alert note"))));
+        assertThat(filtered.json().toString()).contains(onAlert.get("_id").asString()).doesNotContain(first.get("_id").asString());
+        var count = query(admin, List.of(Map.of("_name", "getCase", "idOrName", caseId), Map.of("_name", "comments"),
+                Map.of("_name", "count")));
+        assertThat(count.json().asLong()).isEqualTo(2);
+
+        TestApi other = newUser(unique("query-comments-other"), "org-admin");
+        assertThat(query(other, List.of(Map.of("_name", "getComment", "idOrName", first.get("_id").asString()))).status())
+                .isEqualTo(404);
+        assertThat(query(other, List.of(Map.of("_name", "listComment"))).json().toString())
+                .doesNotContain("\"" + first.get("_id").asString() + "\"");
+    }
+
+    private static TestApi.Response query(TestApi api, List<Map<String, Object>> steps) {
+        return api.post("/api/v1/query", Map.of("query", steps));
+    }
+
     private static void assertBadRequest(TestApi.Response r, String message) {
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
         assertThat(r.json().get("type").asString()).isIn("AttributeCheckingError", "BadRequest");

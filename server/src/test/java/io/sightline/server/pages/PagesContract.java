@@ -155,6 +155,35 @@ abstract class PagesContract extends HubTest {
         assertThat(pages.ofCase(id(caseId))).isEmpty();
     }
 
+    @Test
+    void listsAndGetsPagesThroughTheQueryApi() {
+        String caseId = createCase(admin, unique("query-pages"));
+        var first = admin.post("/api/v1/case/" + caseId + "/page", Map.of("title", "one", "category", "c", "content", "1")).json();
+        var second = admin.post("/api/v1/case/" + caseId + "/page", Map.of("title", "two", "category", "c", "content", "2")).json();
+        var ofCase = query(admin, List.of(Map.of("_name", "getCase", "idOrName", caseId), Map.of("_name", "pages")));
+        assertThat(ofCase.status()).as(ofCase.toString()).isEqualTo(200);
+        assertThat(ofCase.json().size()).isEqualTo(2);
+        assertThat(List.of(ofCase.json().get(0), ofCase.json().get(1))).containsExactlyInAnyOrder(first, second);
+
+        admin.patch("/api/v1/case/" + caseId + "/page/" + second.get("_id").asString(), Map.of("title", "renamed"));
+        var byId = query(admin, List.of(Map.of("_name", "getCase", "idOrName", caseId), Map.of("_name", "pages"),
+                Map.of("_name", "filter", "_eq", Map.of("_field", "_id", "_value", second.get("_id").asString()))));
+        assertThat(byId.json().size()).isEqualTo(1);
+        assertThat(byId.json().get(0).get("title").asString()).isEqualTo("renamed");
+        assertThat(byId.json().get(0).get("_updatedBy").asString()).isEqualTo("admin");
+        var got = query(admin, List.of(Map.of("_name", "getPage", "idOrName", first.get("_id").asString())));
+        assertThat(got.json().get(0)).isEqualTo(first);
+
+        TestApi other = newUser(unique("query-pages-other"), "org-admin");
+        assertThat(query(other, List.of(Map.of("_name", "getPage", "idOrName", first.get("_id").asString()))).status())
+                .isEqualTo(404);
+        assertThat(query(other, List.of(Map.of("_name", "listPage"))).json().size()).isZero();
+    }
+
+    private static TestApi.Response query(TestApi api, List<Map<String, Object>> steps) {
+        return api.post("/api/v1/query", Map.of("query", steps));
+    }
+
     static void assertBadRequest(TestApi.Response r, String message) {
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
         assertThat(r.json().get("type").asString()).isEqualTo("AttributeCheckingError");

@@ -106,6 +106,31 @@ abstract class PageTemplatesContract extends HubTest {
         assertThat(templates.findById(orgId(id), id(id)).orElseThrow().category()).isEqualTo("c");
     }
 
+    @Test
+    void listsAndGetsTemplatesThroughTheQueryApi() {
+        String org = unique("query-templates");
+        TestApi orgAdmin = newUser(org, "org-admin");
+        TestApi analyst = newUser(org, "analyst");
+        var first = orgAdmin.post("/api/v1/pageTemplate", Map.of("title", "one", "category", "c", "content", "1")).json();
+        var second = orgAdmin.post("/api/v1/pageTemplate", Map.of("title", "two", "category", "c", "content", "2")).json();
+
+        var listed = query(analyst, List.of(Map.of("_name", "listPageTemplate")));
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        assertThat(listed.json().size()).isEqualTo(2);
+        assertThat(List.of(listed.json().get(0), listed.json().get(1))).containsExactlyInAnyOrder(first, second);
+        var got = query(analyst, List.of(Map.of("_name", "getPageTemplate", "idOrName", second.get("_id").asString())));
+        assertThat(got.json().get(0)).isEqualTo(second);
+
+        TestApi other = newUser(unique("query-templates-other"), "org-admin");
+        assertThat(query(other, List.of(Map.of("_name", "getPageTemplate", "idOrName", first.get("_id").asString()))).status())
+                .isEqualTo(404);
+        assertThat(query(other, List.of(Map.of("_name", "listPageTemplate"))).json().size()).isZero();
+    }
+
+    private static TestApi.Response query(TestApi api, List<Map<String, Object>> steps) {
+        return api.post("/api/v1/query", Map.of("query", steps));
+    }
+
     private static void assertBadRequest(TestApi.Response r, String message) {
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
         assertThat(r.json().get("type").asString()).isEqualTo("AttributeCheckingError");
