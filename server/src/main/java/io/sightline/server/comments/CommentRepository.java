@@ -1,0 +1,63 @@
+package io.sightline.server.comments;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The only writer of {@code comment_record}. */
+@Repository
+public class CommentRepository {
+    private static final RowMapper<CommentRecord> ROW = (rs, i) -> new CommentRecord(rs.getLong("id"),
+            rs.getLong("org_id"), rs.getObject("case_id", Long.class), rs.getObject("alert_id", Long.class),
+            rs.getString("message"), rs.getBoolean("external"), rs.getBoolean("is_edited"), rs.getString("created_by"),
+            rs.getLong("created_at"), rs.getString("updated_by"), rs.getObject("updated_at", Long.class));
+
+    private final JdbcClient jdbc;
+
+    public CommentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(CommentRecord c) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO comment_record (org_id, case_id, alert_id, message, external, is_edited, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(c.orgId(), c.caseId(), c.alertId(), c.message(), c.external(), c.edited(), c.createdBy(),
+                        c.createdAt())
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public Optional<CommentRecord> findById(long orgId, long id) {
+        return jdbc.sql("SELECT * FROM comment_record WHERE org_id = ? AND id = ?").params(orgId, id).query(ROW).optional();
+    }
+
+    /** Oldest first, as a conversation reads. */
+    public List<CommentRecord> ofCase(long caseId) {
+        return jdbc.sql("SELECT * FROM comment_record WHERE case_id = ? ORDER BY id").param(caseId).query(ROW).list();
+    }
+
+    public List<CommentRecord> ofAlert(long alertId) {
+        return jdbc.sql("SELECT * FROM comment_record WHERE alert_id = ? ORDER BY id").param(alertId).query(ROW).list();
+    }
+
+    public void update(CommentRecord c) {
+        jdbc.sql("UPDATE comment_record SET message = ?, is_edited = ?, updated_by = ?, updated_at = ? WHERE id = ?")
+                .params(c.message(), c.edited(), c.updatedBy(), c.updatedAt(), c.id())
+                .update();
+    }
+
+    /** The records with these ids, in no particular order (for query results). */
+    public List<CommentRecord> byIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("SELECT * FROM comment_record WHERE id IN (:ids)").param("ids", ids).query(ROW).list();
+    }
+
+    public void delete(long id) {
+        jdbc.sql("DELETE FROM comment_record WHERE id = ?").param(id).update();
+    }
+}
