@@ -1,5 +1,6 @@
 package io.sightline.server.tasks;
 
+import io.sightline.server.attachments.AttachmentStore;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -22,9 +23,11 @@ public class TaskRepository {
             rs.getString("updated_by"), rs.getObject("updated_at", Long.class));
 
     private final JdbcClient jdbc;
+    private final AttachmentStore attachments;
 
-    public TaskRepository(JdbcClient jdbc) {
+    public TaskRepository(JdbcClient jdbc, AttachmentStore attachments) {
         this.jdbc = jdbc;
+        this.attachments = attachments;
     }
 
     public TaskRecord insert(TaskRecord t) {
@@ -52,9 +55,16 @@ public class TaskRepository {
                 .update();
     }
 
-    /** Deletes the task; its logs and their file links go with it (foreign keys). */
+    /**
+     * Deletes the task; its logs and their links to files go with it (foreign keys), and the files
+     * no one else uses are released once the delete commits.
+     */
     public void delete(long id) {
+        List<Long> files = jdbc.sql("""
+                SELECT DISTINCT f.attachment_id FROM task_log_attachment f JOIN task_log l ON l.id = f.log_id
+                WHERE l.task_id = ?""").param(id).query(Long.class).list();
         jdbc.sql("DELETE FROM task WHERE id = ?").param(id).update();
+        attachments.release(files);
     }
 
     public Optional<TaskRecord> findById(long orgId, long id) {
