@@ -69,6 +69,23 @@ public class TaskController {
         return ResponseEntity.noContent().build();
     }
 
+    @GetMapping("/api/v1/task/{id}/shares")
+    public List<Map<String, Object>> shares(@PathVariable String id) {
+        return tasks.shares(CurrentPrincipal.get(), id);
+    }
+
+    @PostMapping("/api/v1/task/{id}/shares")
+    public ResponseEntity<Void> share(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
+        tasks.share(CurrentPrincipal.get(), id, TaskInput.organisations(body));
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/api/v1/task/{id}/shares")
+    public ResponseEntity<Void> unshare(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
+        tasks.unshare(CurrentPrincipal.get(), id, TaskInput.organisations(body));
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/api/v1/task/{id}/actionRequired")
     public Map<String, Boolean> actionsRequired(@PathVariable String id) {
         return tasks.actionsRequired(CurrentPrincipal.get(), id);

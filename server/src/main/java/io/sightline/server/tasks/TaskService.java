@@ -112,13 +112,48 @@ public class TaskService {
     public void setActionRequired(Principal p, String id, String organisation, boolean required) {
         p.require(Permission.MANAGE_TASK);
         TaskRecord before = get(p, id);
-        if (!organisation.equals(p.orgName()) && !organisation.equals(Ids.format(p.orgId()))) {
+        if (!isOwn(p, organisation)) {
             throw new NotFound("Organisation " + organisation + " not found among those of task " + id
                     + " (a task is only in its case's organisation, " + p.orgName() + ")");
         }
         TaskRecord after = before.withActionRequired(required, p.login(), clock.millis());
         tasks.update(after);
         audit.record(p, "update", AUDIT_TYPE, Ids.format(after.id()), TaskView.of(before), TaskView.of(after));
+    }
+
+    /**
+     * Shares of the task with other organisations: none, since a case here stays in its own
+     * organisation (TheHive lists only the other organisations, so the owner is not listed).
+     */
+    public List<Map<String, Object>> shares(Principal p, String id) {
+        get(p, id);
+        return List.of();
+    }
+
+    /** Sharing with the task's own organisation changes nothing; any other organisation is refused. */
+    public void share(Principal p, String id, List<String> organisations) {
+        p.require(Permission.MANAGE_SHARE);
+        TaskRecord t = get(p, id);
+        for (String org : organisations) {
+            if (!isOwn(p, org)) {
+                throw new NotFound("Organisation " + org + " cannot see case " + Ids.format(t.caseId()) + " of task " + id
+                        + ": cases are not shared between organisations");
+            }
+        }
+    }
+
+    public void unshare(Principal p, String id, List<String> organisations) {
+        p.require(Permission.MANAGE_SHARE);
+        get(p, id);
+        // nothing can be unshared: the own organisation always keeps its task, no other has it
+        if (organisations.isEmpty()) return;
+        String org = organisations.get(0);
+        if (isOwn(p, org)) throw new Invalid("Task " + id + " cannot be unshared from its own organisation, " + p.orgName());
+        throw new NotFound("Task " + id + " is not shared with organisation " + org);
+    }
+
+    private static boolean isOwn(Principal p, String organisation) {
+        return organisation.equals(p.orgName()) || organisation.equals(Ids.format(p.orgId()));
     }
 
     private TaskRecord change(Principal p, TaskRecord before, TaskChanges c, long now) {

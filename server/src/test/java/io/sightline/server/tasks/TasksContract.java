@@ -178,6 +178,30 @@ abstract class TasksContract extends HubTest {
     }
 
     @Test
+    void sharesATaskOnlyWithinItsOwnOrganisation() {
+        String org = admin.get("/api/v1/user/current").json().get("organisation").asString();
+        String id = createTask(admin, createCase(admin, unique("share")), Map.of("title", "t")).get("_id").asString();
+        String shares = "/api/v1/task/" + id + "/shares";
+        assertThat(admin.post(shares, Map.of("organisations", List.of(org))).status()).isEqualTo(204);
+        var list = admin.get(shares);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().size()).isZero();
+
+        var other = admin.post(shares, Map.of("organisations", List.of("share-org")));
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(other.json().get("message").asString()).startsWith("Organisation share-org cannot see case");
+        var unshareOwn = admin.send(admin.builder(shares).header("Content-Type", "application/json")
+                .method("DELETE", java.net.http.HttpRequest.BodyPublishers.ofString("{\"organisations\": [\"" + org + "\"]}")));
+        assertThat(unshareOwn.status()).isEqualTo(400);
+        var unshareOther = admin.send(admin.builder(shares).header("Content-Type", "application/json")
+                .method("DELETE", java.net.http.HttpRequest.BodyPublishers.ofString("{\"organisations\": [\"share-org\"]}")));
+        assertThat(unshareOther.status()).isEqualTo(404);
+        assertThat(admin.post(shares, Map.of("organisations", "all")).status()).isEqualTo(400);
+        assertThat(admin.post(shares, Map.of()).json().get("message").asString()).isEqualTo("Field organisations of share is required");
+        assertThat(admin.get("/api/v1/task/~999999999/shares").status()).isEqualTo(404);
+    }
+
+    @Test
     void refusesBadInputPreciselyAndWritesNothing() {
         String caseId = createCase(admin, unique("bad"));
         String path = "/api/v1/case/" + caseId + "/task";
