@@ -67,6 +67,16 @@ public class TaskLogRepository {
                 .map(l -> l.withFiles(files(List.of(l.id())).getOrDefault(l.id(), List.of())));
     }
 
+    /** Logs by id with their files, whatever their organisation, for a caller that scoped the ids already (the query engine). */
+    public List<LogRecord> byIds(List<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        List<LogRecord> found = jdbc.sql("SELECT * FROM task_log WHERE id IN (" + marks + ")").params(new ArrayList<>(ids))
+                .query(ROW).list();
+        Map<Long, List<LogFile>> files = files(found.stream().map(LogRecord::id).toList());
+        return found.stream().map(l -> l.withFiles(files.getOrDefault(l.id(), List.of()))).toList();
+    }
+
     /** The task's logs, newest first as TheHive shows them, with their files. */
     public List<LogRecord> ofTask(long orgId, long taskId) {
         List<LogRecord> logs = jdbc.sql("SELECT * FROM task_log WHERE org_id = ? AND task_id = ? ORDER BY log_date DESC, id DESC")
