@@ -147,6 +147,37 @@ abstract class TaskLogsContract extends HubTest {
         assertThat(admin.get("/api/v1/log/" + withFile).status()).isEqualTo(404);
     }
 
+    private TestApi.Response query(TestApi api, Object... steps) {
+        return api.post("/api/v1/query", Map.of("query", List.of(steps)));
+    }
+
+    @Test
+    void findsAndNavigatesLogsThroughTheQueryApi() {
+        String taskId = newTask(admin);
+        JsonNode first = admin.post("/api/v1/task/" + taskId + "/log", Map.of("message", "first", "startDate", 1_000L)).json();
+        JsonNode second = postFiles(admin, "/api/v1/task/" + taskId + "/log", "{\"message\": \"second\", \"startDate\": 2000}",
+                Map.of("a.txt", "a")).json();
+        newTask(admin); // another task, whose logs are not this one's
+
+        var got = query(admin, Map.of("_name", "getLog", "idOrName", second.get("_id").asString()));
+        assertThat(got.status()).as(got.toString()).isEqualTo(200);
+        assertThat(got.json().get(0)).isEqualTo(second);
+        var logs = query(admin, Map.of("_name", "getTask", "idOrName", taskId), Map.of("_name", "logs"),
+                Map.of("_name", "sort", "_fields", List.of(Map.of("date", "asc"))));
+        assertThat(logs.json()).isEqualTo(TestApi.JSON.createArrayNode().add(first).add(second));
+        assertThat(query(admin, Map.of("_name", "getTask", "idOrName", taskId), Map.of("_name", "logs"),
+                Map.of("_name", "filter", "_eq", Map.of("_field", "message", "_value", "first")), Map.of("_name", "count")).body())
+                .isEqualTo("1");
+        var task = query(admin, Map.of("_name", "getLog", "idOrName", first.get("_id").asString()), Map.of("_name", "task"));
+        assertThat(task.json().get(0).get("_id").asString()).isEqualTo(taskId);
+        assertThat(query(admin, Map.of("_name", "listLog"), Map.of("_name", "filter", "_eq", Map.of("_field", "owner", "_value", "admin")),
+                Map.of("_name", "count")).body()).isNotEqualTo("0");
+
+        TestApi stranger = newUser(unique("elsewhere"), "analyst");
+        assertThat(query(stranger, Map.of("_name", "listLog"), Map.of("_name", "count")).body()).isEqualTo("0");
+        assertThat(query(stranger, Map.of("_name", "getLog", "idOrName", first.get("_id").asString())).status()).isEqualTo(404);
+    }
+
     @Test
     void refusesBadInputPreciselyAndWritesNothing() {
         String taskId = newTask(admin);

@@ -201,6 +201,43 @@ abstract class TasksContract extends HubTest {
         assertThat(admin.get("/api/v1/task/~999999999/shares").status()).isEqualTo(404);
     }
 
+    private TestApi.Response query(TestApi api, Object... steps) {
+        return api.post("/api/v1/query", Map.of("query", List.of(steps)));
+    }
+
+    @Test
+    void findsCountsAndNavigatesTasksThroughTheQueryApi() {
+        String caseId = createCase(admin, unique("query"));
+        String title = unique("findable");
+        JsonNode first = createTask(admin, caseId, Map.of("title", title, "group", "g1"));
+        JsonNode second = createTask(admin, caseId, Map.of("title", title + "-2", "flag", true));
+        createTask(admin, createCase(admin, unique("other")), Map.of("title", title + "-elsewhere"));
+        var byTitle = Map.of("_name", "filter", "_or", List.of(Map.of("_eq", Map.of("_field", "title", "_value", title)),
+                Map.of("_eq", Map.of("_field", "title", "_value", title + "-2"))));
+
+        var found = query(admin, Map.of("_name", "listTask"), byTitle, Map.of("_name", "sort", "_fields", List.of(Map.of("_createdAt", "asc"))));
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json()).isEqualTo(TestApi.JSON.createArrayNode().add(first).add(second));
+        assertThat(query(admin, Map.of("_name", "listTask"), byTitle, Map.of("_name", "count")).body()).isEqualTo("2");
+        assertThat(query(admin, Map.of("_name", "listTask"), Map.of("_name", "filter", "_eq", Map.of("_field", "flag", "_value", true)),
+                Map.of("_name", "filter", "_like", Map.of("_field", "title", "_value", title + "*")), Map.of("_name", "count")).body())
+                .isEqualTo("1");
+
+        var got = query(admin, Map.of("_name", "getTask", "idOrName", first.get("_id").asString()));
+        assertThat(got.json().get(0)).isEqualTo(first);
+        var ofCase = query(admin, Map.of("_name", "getCase", "idOrName", caseId), Map.of("_name", "tasks"),
+                Map.of("_name", "sort", "_fields", List.of(Map.of("title", "desc"))));
+        assertThat(ofCase.json().valueStream().map(t -> t.get("title").asString()).toList()).containsExactly(title + "-2", title);
+        var theCase = query(admin, Map.of("_name", "getTask", "idOrName", first.get("_id").asString()), Map.of("_name", "case"));
+        assertThat(theCase.json().get(0).get("_id").asString()).isEqualTo(caseId);
+
+        TestApi stranger = newUser(unique("elsewhere"), "analyst");
+        assertThat(query(stranger, Map.of("_name", "listTask"), byTitle, Map.of("_name", "count")).body()).isEqualTo("0");
+        assertThat(query(stranger, Map.of("_name", "getTask", "idOrName", first.get("_id").asString())).status()).isEqualTo(404);
+        assertThat(query(admin, Map.of("_name", "listTask"), Map.of("_name", "filter", "_eq", Map.of("_field", "colour", "_value", "red")))
+                .status()).isEqualTo(400);
+    }
+
     @Test
     void refusesBadInputPreciselyAndWritesNothing() {
         String caseId = createCase(admin, unique("bad"));
