@@ -31,12 +31,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Files of file observables, stored once per content under data-dir/attachments/<sha256> (owner
+ * Files of file observables and of task logs, stored once per content under data-dir/attachments/<sha256> (owner
  * only); each upload has its own {@code attachment} row, so several rows may share one file. The
  * upload is streamed to disk while MD5, SHA-1 and SHA-256 are computed, so size is not bounded by memory.
  *
  * <p>One rule keeps disk and database in step: a file is in place only while a committed row
- * names its SHA-256, and a row lives only while an observable refers to it. So an upload goes to
+ * names its SHA-256, and a row lives only while an observable or a task log refers to it. So an upload goes to
  * a temporary file that is moved into place once its row is committed (and deleted if the row is
  * rolled back); deleting observables releases their rows and files after the delete commits; and
  * {@link AttachmentSweeper} removes, at start and every hour, whatever a crash or another path left behind.
@@ -173,7 +173,9 @@ public class AttachmentStore {
         }
     }
 
-    static final String UNREFERENCED = " AND NOT EXISTS (SELECT 1 FROM observable o WHERE o.attachment_id = a.id)";
+    /** Neither an observable nor a task log refers to the row. */
+    static final String UNREFERENCED = " AND NOT EXISTS (SELECT 1 FROM observable o WHERE o.attachment_id = a.id)"
+            + " AND NOT EXISTS (SELECT 1 FROM task_log_attachment l WHERE l.attachment_id = a.id)";
 
     /** Deletes the file of {@code sha256} unless a committed row still names it. */
     boolean removeFileIfUnused(String sha256) {

@@ -6,6 +6,8 @@ public enum Permission {
     MANAGE_CASE,
     MANAGE_OBSERVABLE,
     MANAGE_ALERT,
+    /** TheHive's manageTask: create, change and delete tasks and their logs. */
+    MANAGE_TASK,
     MANAGE_SHARE,
     MANAGE_ANALYZE,
     MANAGE_COMMENT,

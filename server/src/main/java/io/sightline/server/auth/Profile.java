@@ -9,8 +9,8 @@ public enum Profile {
     ADMIN("admin", EnumSet.allOf(Permission.class)),
     ORG_ADMIN("org-admin", EnumSet.complementOf(EnumSet.of(Permission.MANAGE_PLATFORM))),
     ANALYST("analyst", EnumSet.of(Permission.READ, Permission.MANAGE_CASE, Permission.MANAGE_OBSERVABLE,
-            Permission.MANAGE_ALERT, Permission.MANAGE_SHARE, Permission.MANAGE_ANALYZE, Permission.MANAGE_COMMENT,
-            Permission.MANAGE_PAGE)),
+            Permission.MANAGE_ALERT, Permission.MANAGE_TASK, Permission.MANAGE_SHARE, Permission.MANAGE_ANALYZE,
+            Permission.MANAGE_COMMENT, Permission.MANAGE_PAGE)),
     READ_ONLY("read-only", EnumSet.of(Permission.READ));
 
     private final String label;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Cases in {@code /api/v1/query}: {@code listCase}, {@code getCase} (by id or number), an alert's {@code case}. */
+/** Cases in {@code /api/v1/query}: {@code listCase}, {@code getCase} (by id or number), an alert's or a task's {@code case}. */
 @Component
 class CaseQuerySource implements QuerySource {
     private static final List<QueryField> FIELDS = List.of(
@@ -65,6 +65,8 @@ class CaseQuerySource implements QuerySource {
     /** An alert's case: the one it was imported into. */
     @Override
     public List<QueryLink> linksIn() {
-        return List.of(new QueryLink("case", "alert", "t.id IN (SELECT s.case_id FROM alert s WHERE s.id IN (" + QueryLink.PARENTS + "))"));
+        return List.of(new QueryLink("case", "alert", "t.id IN (SELECT s.case_id FROM alert s WHERE s.id IN (" + QueryLink.PARENTS + "))"),
+                // a task's case (the tasks package registers the task entity; named here in SQL only)
+                new QueryLink("case", "task", "t.id IN (SELECT s.case_id FROM task s WHERE s.id IN (" + QueryLink.PARENTS + "))"));
     }
 }

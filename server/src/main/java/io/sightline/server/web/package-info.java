@@ -13,8 +13,9 @@
  * coming from users, MISP, Cortex or the intel store are never interpreted as HTML.
  *
  * <p>Routes: {@code /login}, {@code /logout}, {@code /organisation} (selector); {@code /cases}
- * (search, filters, paging), {@code /cases/new}, {@code /cases/{number}?tab=details|observables|audit},
- * {@code /cases/{number}/details|status|close|observables}; {@code /observables/{id}} (row),
+ * (search, filters, paging), {@code /cases/new}, {@code /cases/{number}?tab=details|observables|tasks|audit},
+ * {@code /cases/{number}/details|status|close|observables}; {@code /cases/{number}/tasks} (the Tasks
+ * tab), {@code /cases/{number}/tasks/{id}/status|logs}; {@code /observables/{id}} (row),
  * {@code /observables/{id}/edit|delete|download}, {@code /observables/{id}/jobs} (run an analyzer),
  * {@code /jobs/{id}/status} (polled fragment), {@code /jobs/{id}/report}; {@code /cases/{number}/export}
  * (MISP export card and export); {@code /alerts}, {@code /alerts/{id}},

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Files of file observables on disk: a refused upload leaves neither file nor row, a file goes
- * with the last observable (or case) referring to it, the sweep removes what is left over, and
+ * with the last observable or task log (or case) referring to it, the sweep removes what is left over, and
  * the data folder and files are owner-only. Run on H2 and PostgreSQL.
  */
 abstract class AttachmentFilesContract extends HubTest {
@@ -98,6 +98,46 @@ abstract class AttachmentFilesContract extends HubTest {
         assertThat(recentOrphan).as("may belong to an upload being committed").exists();
         assertThat(file(used)).exists();
         assertThat(rows(sha256(used))).isEqualTo(1);
+    }
+
+    @Test
+    void filesOfTaskLogsAreKeptByTheSweepAndGoWithTheirLogOrCase() throws IOException {
+        String caseId = createCase(admin, "Task log files");
+        String taskId = admin.post("/api/v1/case/" + caseId + "/task", java.util.Map.of("title", "t")).json().get("_id").asString();
+        byte[] kept = uniqueContent();
+        String logId = logWithFile(taskId, kept);
+        byte[] withCase = uniqueContent();
+        logWithFile(taskId, withCase);
+        jdbc.sql("UPDATE attachment SET created_at = ?").param(System.currentTimeMillis() - 3_600_000).update();
+        makeOld(file(kept));
+        makeOld(file(withCase));
+
+        sweeper.sweep();
+        assertThat(file(kept)).as("a log still refers to it").exists();
+        assertThat(rows(sha256(kept))).isEqualTo(1);
+
+        assertThat(admin.delete("/api/v1/log/" + logId).status()).isEqualTo(204);
+        assertThat(file(kept)).as("released with its log").doesNotExist();
+        assertThat(rows(sha256(kept))).isZero();
+
+        assertThat(admin.delete("/api/v1/case/" + caseId).status()).isEqualTo(204);
+        sweeper.sweep();
+        assertThat(file(withCase)).as("the sweep takes the files of a deleted case's logs").doesNotExist();
+        assertThat(rows(sha256(withCase))).isZero();
+    }
+
+    private String logWithFile(String taskId, byte[] content) {
+        String boundary = "----sightline" + UUID.randomUUID();
+        var out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_json\"\r\n\r\n{\"message\": \"m\"}\r\n--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\"f.bin\"\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var r = admin.send(admin.builder("/api/v1/task/" + taskId + "/log").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().get("_id").asString();
     }
 
     @Test

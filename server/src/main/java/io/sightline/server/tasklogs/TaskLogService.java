@@ -1,0 +1,139 @@
+package io.sightline.server.tasklogs;
+
+import io.sightline.server.attachments.Attachment;
+import io.sightline.server.attachments.AttachmentStore;
+import io.sightline.server.audit.AuditLog;
+import io.sightline.server.auth.Permission;
+import io.sightline.server.auth.Principal;
+import io.sightline.server.common.Ids;
+import io.sightline.server.core.Invalid;
+import io.sightline.server.core.NotFound;
+import io.sightline.server.tasks.TaskRecord;
+import io.sightline.server.tasks.TaskService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Logs of the caller's organisation's tasks: permission (manageTask to write), ownership through
+ * the task, files kept by {@link AttachmentStore} (placed on disk only if the log commits), audit.
+ */
+@Service
+public class TaskLogService {
+    static final String AUDIT_TYPE = "Log";
+    static final int MAX_FILES = 100;
+
+    private final TaskLogRepository logs;
+    private final TaskService tasks;
+    private final AttachmentStore files;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public TaskLogService(TaskLogRepository logs, TaskService tasks, AttachmentStore files, AuditLog audit, Clock clock) {
+        this.logs = logs;
+        this.tasks = tasks;
+        this.files = files;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public LogRecord create(Principal p, String taskId, NewLog n, List<Upload> uploads) {
+        p.require(Permission.MANAGE_TASK);
+        TaskRecord task = tasks.get(p, taskId);
+        checkCount(uploads.size());
+        long now = clock.millis();
+        LogRecord draft = new LogRecord(0, task.orgId(), task.id(), n.message(), n.date() == null ? now : n.date(),
+                p.login(), n.includeInTimeline(), p.login(), now, null, null, List.of());
+        long id = logs.insert(draft);
+        attach(p, id, uploads, now);
+        LogRecord created = read(p, id);
+        audit.record(p, "create", AUDIT_TYPE, Ids.format(id), null, TaskLogView.of(created));
+        return created;
+    }
+
+    public LogRecord get(Principal p, String logId) {
+        p.require(Permission.READ);
+        return read(p, Ids.parse(logId, "Log"));
+    }
+
+    /** The task's logs, newest first. */
+    public List<LogRecord> ofTask(Principal p, String taskId) {
+        return logs.ofTask(p.orgId(), tasks.get(p, taskId).id());
+    }
+
+    @Transactional
+    public LogRecord update(Principal p, String logId, LogChanges c) {
+        p.require(Permission.MANAGE_TASK);
+        LogRecord before = get(p, logId);
+        LogRecord changed = new LogRecord(before.id(), before.orgId(), before.taskId(), c.message().or(before.message()),
+                before.date(), before.owner(), c.includeInTimeline().or(before.includeInTimeline()), before.createdBy(),
+                before.createdAt(), p.login(), clock.millis(), before.files());
+        logs.update(changed);
+        audit.record(p, "update", AUDIT_TYPE, Ids.format(before.id()), TaskLogView.of(before), TaskLogView.of(changed));
+        return changed;
+    }
+
+    @Transactional
+    public void delete(Principal p, String logId) {
+        p.require(Permission.MANAGE_TASK);
+        LogRecord l = get(p, logId);
+        logs.delete(l.id());
+        files.release(l.files().stream().map(f -> f.file().id()).toList());
+        audit.record(p, "delete", AUDIT_TYPE, Ids.format(l.id()), TaskLogView.of(l), null);
+    }
+
+    @Transactional
+    public LogRecord addFiles(Principal p, String logId, List<Upload> uploads) {
+        p.require(Permission.MANAGE_TASK);
+        LogRecord before = get(p, logId);
+        if (uploads.isEmpty()) throw new Invalid("No file sent: add files as multipart parts named attachments");
+        checkCount(before.files().size() + uploads.size());
+        attach(p, before.id(), uploads, clock.millis());
+        LogRecord after = read(p, before.id());
+        audit.record(p, "update", AUDIT_TYPE, Ids.format(before.id()), TaskLogView.of(before), TaskLogView.of(after));
+        return after;
+    }
+
+    /** A file of the log, by its "~id" or by its content id (SHA-256), as the log's view names it. */
+    public LogFile file(Principal p, String logId, String fileId) {
+        LogRecord l = get(p, logId);
+        return l.files().stream().filter(f -> Ids.format(f.file().id()).equals(fileId) || f.file().sha256().equals(fileId))
+                .findFirst().orElseThrow(() -> new NotFound("Attachment " + fileId + " not found in log " + logId));
+    }
+
+    @Transactional
+    public void deleteFile(Principal p, String logId, String fileId) {
+        p.require(Permission.MANAGE_TASK);
+        LogRecord before = get(p, logId);
+        LogFile gone = file(p, logId, fileId);
+        logs.unlink(before.id(), gone.file().id());
+        files.release(List.of(gone.file().id()));
+        LogRecord after = read(p, before.id());
+        audit.record(p, "update", AUDIT_TYPE, Ids.format(before.id()), TaskLogView.of(before), TaskLogView.of(after));
+    }
+
+    private void attach(Principal p, long logId, List<Upload> uploads, long now) {
+        for (Upload u : uploads) {
+            Attachment a;
+            try (InputStream in = u.content().getInputStream()) {
+                a = files.store(u.name(), u.contentType(), in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read the uploaded file " + u.name(), e);
+            }
+            logs.link(logId, a.id(), p.login(), now);
+        }
+    }
+
+    private static void checkCount(int count) {
+        if (count > MAX_FILES) throw new Invalid("A log holds at most " + MAX_FILES + " files, not " + count);
+    }
+
+    private LogRecord read(Principal p, long id) {
+        return logs.findById(p.orgId(), id).orElseThrow(() -> new NotFound("Log " + Ids.format(id) + " not found"));
+    }
+}

@@ -1,0 +1,96 @@
+package io.sightline.server.tasks;
+
+import io.sightline.server.attachments.AttachmentStore;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The only writer of the {@code task} table; every read is scoped by organisation. */
+@Repository
+public class TaskRepository {
+    /** TheHive lists a case's tasks by group, then by their order in the group, then oldest first. */
+    public static final String CASE_ORDER = "task_group, task_order, created_at, id";
+    public static final RowMapper<TaskRecord> ROW = (rs, i) -> new TaskRecord(rs.getLong("id"), rs.getLong("org_id"),
+            rs.getLong("case_id"), rs.getString("title"), rs.getString("task_group"), rs.getString("description"),
+            TaskStatus.valueOf(rs.getString("status")), rs.getBoolean("flag"), rs.getBoolean("mandatory"),
+            rs.getInt("task_order"), rs.getString("assignee"), rs.getObject("due_date", Long.class),
+            rs.getObject("start_date", Long.class), rs.getObject("end_date", Long.class),
+            rs.getBoolean("action_required"), rs.getString("created_by"), rs.getLong("created_at"),
+            rs.getString("updated_by"), rs.getObject("updated_at", Long.class));
+
+    private final JdbcClient jdbc;
+    private final AttachmentStore attachments;
+
+    public TaskRepository(JdbcClient jdbc, AttachmentStore attachments) {
+        this.jdbc = jdbc;
+        this.attachments = attachments;
+    }
+
+    public TaskRecord insert(TaskRecord t) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO task (org_id, case_id, title, task_group, description, status, flag, mandatory, task_order,
+                  assignee, due_date, start_date, end_date, action_required, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(t.orgId(), t.caseId(), t.title(), t.group(), t.description(), t.status().name(), t.flag(),
+                        t.mandatory(), t.order(), t.assignee(), t.dueDate(), t.startDate(), t.endDate(),
+                        t.actionRequired(), t.createdBy(), t.createdAt())
+                .update(keys, "id");
+        return t.withId(keys.getKey().longValue());
+    }
+
+    public void update(TaskRecord t) {
+        jdbc.sql("""
+                UPDATE task SET title = ?, task_group = ?, description = ?, status = ?, flag = ?, mandatory = ?,
+                  task_order = ?, assignee = ?, due_date = ?, start_date = ?, end_date = ?, action_required = ?,
+                  updated_by = ?, updated_at = ?
+                WHERE id = ?""")
+                .params(t.title(), t.group(), t.description(), t.status().name(), t.flag(), t.mandatory(), t.order(),
+                        t.assignee(), t.dueDate(), t.startDate(), t.endDate(), t.actionRequired(), t.updatedBy(),
+                        t.updatedAt(), t.id())
+                .update();
+    }
+
+    /**
+     * Deletes the task; its logs and their links to files go with it (foreign keys), and the files
+     * no one else uses are released once the delete commits.
+     */
+    public void delete(long id) {
+        List<Long> files = jdbc.sql("""
+                SELECT DISTINCT f.attachment_id FROM task_log_attachment f JOIN task_log l ON l.id = f.log_id
+                WHERE l.task_id = ?""").param(id).query(Long.class).list();
+        jdbc.sql("DELETE FROM task WHERE id = ?").param(id).update();
+        attachments.release(files);
+    }
+
+    public Optional<TaskRecord> findById(long orgId, long id) {
+        return jdbc.sql("SELECT * FROM task WHERE org_id = ? AND id = ?").params(orgId, id).query(ROW).optional();
+    }
+
+    /** The tasks among {@code ids} that belong to the organisation, in id order. */
+    public List<TaskRecord> findAll(long orgId, Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        List<Object> params = new java.util.ArrayList<>();
+        params.add(orgId);
+        params.addAll(ids);
+        return jdbc.sql("SELECT * FROM task WHERE org_id = ? AND id IN (" + marks + ") ORDER BY id")
+                .params(params).query(ROW).list();
+    }
+
+    /** Tasks by id whatever their organisation, for a caller that scoped the ids already (the query engine). */
+    public List<TaskRecord> byIds(List<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        return jdbc.sql("SELECT * FROM task WHERE id IN (" + marks + ")").params(new java.util.ArrayList<>(ids)).query(ROW).list();
+    }
+
+    public List<TaskRecord> ofCase(long orgId, long caseId) {
+        return jdbc.sql("SELECT * FROM task WHERE org_id = ? AND case_id = ? ORDER BY " + CASE_ORDER)
+                .params(orgId, caseId).query(ROW).list();
+    }
+}
