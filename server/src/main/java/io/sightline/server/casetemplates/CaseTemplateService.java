@@ -83,10 +83,10 @@ public class CaseTemplateService {
         CaseTemplateRecord b = before.template();
         long now = clock.millis();
         CaseTemplateRecord t = checked(new CaseTemplateRecord(b.id(), b.orgId(), c.name().orElse(b.name()),
-                c.displayName().orElse(b.displayName()), c.titlePrefix().map(CaseTemplateService::blankToNull).orElse(b.titlePrefix()),
-                c.description().map(CaseTemplateService::blankToNull).orElse(b.description()), c.severity().orElse(b.severity()),
+                c.displayName().orElse(b.displayName()), text(c.titlePrefix(), b.titlePrefix()),
+                text(c.description(), b.description()), c.severity().orElse(b.severity()),
                 c.tlp().orElse(b.tlp()), c.pap().orElse(b.pap()), c.flag().orElse(b.flag()),
-                c.summary().map(CaseTemplateService::blankToNull).orElse(b.summary()),
+                text(c.summary(), b.summary()),
                 c.tags().map(TagRepository::clean).orElse(b.tags()), b.pageTemplateIds(), b.createdBy(), b.createdAt(),
                 p.login(), now));
         List<TaskSpec> tasks = c.tasks().isPresent() ? checkedTasks(p, c.tasks().get()) : null;
@@ -163,6 +163,11 @@ public class CaseTemplateService {
                     s.flag(), s.order(), s.dueDate(), s.assignee(), s.mandatory()));
         }
         return out;
+    }
+
+    /** A changed optional text (blank clears it), or the kept one. */
+    private static String text(java.util.Optional<String> changed, String kept) {
+        return changed.isPresent() ? blankToNull(changed.get()) : kept;
     }
 
     private static String blankToNull(String s) {
