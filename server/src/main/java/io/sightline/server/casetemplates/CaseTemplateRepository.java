@@ -82,8 +82,16 @@ class CaseTemplateRepository {
     }
 
     List<CaseTemplateRecord> all(long orgId) {
-        List<CaseTemplateRecord> found = jdbc.sql("SELECT * FROM case_template WHERE org_id = ? ORDER BY name")
-                .param(orgId).query(row).list();
+        return withTags(jdbc.sql("SELECT * FROM case_template WHERE org_id = ? ORDER BY name").param(orgId).query(row).list());
+    }
+
+    /** Templates by id, in no particular order, whatever their organisation (the caller has scoped the ids). */
+    List<CaseTemplateRecord> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return withTags(jdbc.sql("SELECT * FROM case_template WHERE id IN (:ids)").param("ids", ids).query(row).list());
+    }
+
+    private List<CaseTemplateRecord> withTags(List<CaseTemplateRecord> found) {
         Map<Long, List<String>> all = tags.of(TAG_ENTITY, found.stream().map(CaseTemplateRecord::id).toList());
         return found.stream().map(t -> t.withTags(all.getOrDefault(t.id(), List.of()))).toList();
     }

@@ -68,7 +68,18 @@ public class CaseTemplateService {
     /** Every template of the caller's organisation, by name. */
     public List<CaseTemplate> list(Principal p) {
         p.require(Permission.READ);
-        List<CaseTemplateRecord> all = templates.all(p.orgId());
+        return withDetails(templates.all(p.orgId()));
+    }
+
+    /** Templates by id with their tasks and values, in the order of ids, for the query engine (which has scoped the ids). */
+    List<CaseTemplate> byIds(List<Long> ids) {
+        Map<Long, CaseTemplate> byId = new java.util.HashMap<>();
+        for (CaseTemplate t : withDetails(templates.byIds(ids))) byId.put(t.template().id(), t);
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Tasks and values of many templates in one query each. */
+    private List<CaseTemplate> withDetails(List<CaseTemplateRecord> all) {
         List<Long> ids = all.stream().map(CaseTemplateRecord::id).toList();
         Map<Long, List<TemplateTask>> tasks = templates.tasksOf(ids);
         Map<Long, List<StoredValue>> values = customFields.of(ValueOwner.Kind.CASE_TEMPLATE, ids);

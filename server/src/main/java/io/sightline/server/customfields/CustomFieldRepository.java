@@ -72,6 +72,11 @@ class CustomFieldRepository {
         return jdbc.sql("SELECT * FROM custom_field WHERE name IN (:names)").param("names", names).query(row).list();
     }
 
+    List<CustomFieldDefinition> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("SELECT * FROM custom_field WHERE id IN (:ids)").param("ids", ids).query(row).list();
+    }
+
     List<CustomFieldDefinition> all() {
         return jdbc.sql("SELECT * FROM custom_field ORDER BY id").query(row).list();
     }
