@@ -248,4 +248,38 @@ abstract class CaseTemplatesContract extends HubTest {
         assertThat(analyst.delete("/api/v1/caseTemplate/" + theirId).status()).isEqualTo(403);
         assertThat(orgAdmin.delete("/api/v1/caseTemplate/" + theirId).status()).isEqualTo(204);
     }
+
+    @Test
+    void findsTemplatesThroughTheQueryApiInTheCallersOrganisationOnly() {
+        String org = unique("q-org");
+        TestApi orgAdmin = newUser(org, "org-admin");
+        String tag = unique("template-tag");
+        var first = create(orgAdmin, Map.of("name", "my first case template", "tags", List.of(tag), "tasks", List.of(Map.of("title", "t"))));
+        var second = create(orgAdmin, Map.of("name", "my second case template", "severity", 4));
+        create(admin, Map.of("name", unique("elsewhere")));
+
+        var all = orgAdmin.post("/api/v1/query?name=caseTemplate", Map.of("query", List.of(Map.of("_name", "listCaseTemplate"))));
+        assertThat(all.status()).as(all.toString()).isEqualTo(200);
+        assertThat(texts(all.json(), "_id")).containsExactlyInAnyOrder(first.get("_id").asString(), second.get("_id").asString());
+        assertThat(all.json().get(0).has("tasks")).isTrue();
+        for (JsonNode t : all.json()) {
+            assertThat(t).isEqualTo(orgAdmin.get("/api/v1/caseTemplate/" + t.get("_id").asString()).json());
+        }
+
+        var filtered = orgAdmin.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "listCaseTemplate"),
+                Map.of("_name", "filter", "_eq", Map.of("_field", "severity", "_value", 4)),
+                Map.of("_name", "sort", "_fields", List.of(Map.of("name", "asc"))), Map.of("_name", "count"))));
+        assertThat(filtered.body()).isEqualTo("1");
+        var byTag = orgAdmin.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "listCaseTemplate"),
+                Map.of("_name", "filter", "_eq", Map.of("_field", "tags", "_value", tag)))));
+        assertThat(texts(byTag.json(), "name")).containsExactly("my first case template");
+
+        var byName = orgAdmin.post("/api/v1/query", Map.of("query", List.of(
+                Map.of("_name", "getCaseTemplate", "idOrName", "my second case template"))));
+        assertThat(byName.status()).as(byName.toString()).isEqualTo(200);
+        assertThat(byName.json().toString()).contains(second.get("_id").asString());
+        var foreign = admin.post("/api/v1/query", Map.of("query", List.of(
+                Map.of("_name", "getCaseTemplate", "idOrName", first.get("_id").asString()))));
+        assertThat(foreign.status()).isEqualTo(404);
+    }
 }

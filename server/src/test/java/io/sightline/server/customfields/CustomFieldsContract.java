@@ -139,6 +139,10 @@ abstract class CustomFieldsContract extends HubTest {
             assertThat(list.status()).isEqualTo(200);
             assertThat(byId(list.json(), id)).isNotNull();
         }
+        var listed = analyst.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "listCustomField"),
+                Map.of("_name", "filter", "_eq", Map.of("_field", "_id", "_value", id)))));
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        assertThat(listed.json().get(0)).isEqualTo(admin.get("/api/v1/customField/" + id).json());
         assertThat(byId(admin.get("/api/v1/customField").json(), id).get("displayName").asString()).isEqualTo(
                 admin.get("/api/v1/customField/" + id).json().get("displayName").asString());
     }
