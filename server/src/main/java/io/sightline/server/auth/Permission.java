@@ -8,6 +8,7 @@ public enum Permission {
     MANAGE_ALERT,
     /** TheHive's manageTask: create, change and delete tasks and their logs. */
     MANAGE_TASK,
+    MANAGE_CASE_TEMPLATE,
     MANAGE_SHARE,
     MANAGE_ANALYZE,
     MANAGE_COMMENT,

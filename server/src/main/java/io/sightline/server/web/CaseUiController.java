@@ -15,6 +15,9 @@ import io.sightline.server.common.Ids;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;
 import io.sightline.server.core.DomainException;
+import io.sightline.server.customfields.CustomFieldValues;
+import io.sightline.server.customfields.CustomFieldValuesView;
+import io.sightline.server.customfields.ValueOwner;
 import io.sightline.server.query.QueryService;
 import io.sightline.server.query.thehive.TheHiveQueryReader;
 import java.util.List;
@@ -38,9 +41,11 @@ public class CaseUiController {
     private final UserService users;
     private final ObservableRows observableRows;
     private final AuditTrail auditTrail;
+    private final CustomFieldValues customFields;
 
     public CaseUiController(CaseService cases, QueryService queries, TheHiveQueryReader queryReader, UserService users, ObservableRows observableRows,
-                            AuditTrail auditTrail) {
+                            AuditTrail auditTrail, CustomFieldValues customFields) {
+        this.customFields = customFields;
         this.cases = cases;
         this.queries = queries;
         this.queryReader = queryReader;
@@ -105,6 +110,7 @@ public class CaseUiController {
         model.addAttribute("tlps", TLPS);
         model.addAttribute("users", users.list(p));
         model.addAttribute("closed", CaseStatus.isClosed(c.status()));
+        model.addAttribute("customFields", CustomFieldValuesView.list(customFields.of(ValueOwner.Kind.CASE, c.id())));
         switch (tab) {
             case "observables" -> observableRows.addTo(model, p, c);
             case "audit" -> model.addAttribute("audit", p.can(Permission.READ_AUDIT)
