@@ -2,6 +2,7 @@ package io.sightline.server.cases;
 
 import io.sightline.server.audit.AuditLog;
 import io.sightline.server.audit.EmbeddedAuditEntry;
+import io.sightline.server.auth.OrganisationRepository;
 import io.sightline.server.auth.Principal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,8 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class PostgresCaseInsert {
     private static final String STATEMENT = """
             WITH numbered AS (
-              UPDATE organisation SET next_case_number = next_case_number + 1 WHERE id = ?
-              RETURNING next_case_number - 1 AS number
+              %1$s
             ), created AS (
               INSERT INTO case_record (org_id, number, title, description, severity, tlp, pap, flag, status, start_date,
                 end_date, assignee, summary, resolution_status, impact_status, created_by, created_at)
@@ -31,7 +31,7 @@ final class PostgresCaseInsert {
             ), tagged AS (
               INSERT INTO entity_tag (entity, entity_id, tag)
               SELECT 'case', created.id, t.tag FROM created CROSS JOIN unnest(?::varchar[]) AS t(tag)
-            ), %s
+            ), %2$s
             SELECT id, number FROM created""";
 
     private final JdbcTemplate jdbc;
@@ -44,7 +44,7 @@ final class PostgresCaseInsert {
         this.audited = audit.embedded("create", "case", "created", "'~' || created.id", List.of(
                 new EmbeddedAuditEntry.Field("\"_id\":\"~0\",", "'\"_id\":\"~' || created.id || '\",'"),
                 new EmbeddedAuditEntry.Field("\"number\":0,", "'\"number\":' || created.number || ','")));
-        this.statement = STATEMENT.formatted(audited.cte());
+        this.statement = STATEMENT.formatted(OrganisationRepository.NEXT_CASE_NUMBER_CTE, audited.cte());
     }
 
     /**
