@@ -2,6 +2,7 @@ package io.sightline.server.api;
 
 import io.sightline.server.core.Invalid;
 import io.sightline.server.core.Malformed;
+import io.sightline.server.core.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,6 +65,30 @@ public final class JsonInput {
         return s;
     }
 
+    /**
+     * A string field checked for its type only, for a command whose own rules (length, blank)
+     * apply later; empty when absent or null.
+     */
+    public Optional<String> text(String field) {
+        if (!hasValue(field)) return Optional.empty();
+        JsonNode v = node.get(field);
+        if (!v.isString()) throw typeError(field, "a string");
+        return Optional.of(v.stringValue());
+    }
+
+    /** An array of strings checked for its type only; empty when absent or null. */
+    public Optional<List<String>> texts(String field) {
+        if (!hasValue(field)) return Optional.empty();
+        JsonNode v = node.get(field);
+        if (!v.isArray()) throw typeError(field, "an array of strings");
+        List<String> out = new ArrayList<>(v.size());
+        for (JsonNode item : v) {
+            if (!item.isString()) throw typeError(field, "an array of strings");
+            out.add(item.stringValue());
+        }
+        return Optional.of(out);
+    }
+
     public Optional<Integer> integer(String field) {
         if (!hasValue(field)) return Optional.empty();
         JsonNode v = node.get(field);
@@ -100,19 +125,9 @@ public final class JsonInput {
         return Optional.of(out);
     }
 
-    /**
-     * Text the databases can store: within the field's length, and without the NUL character,
-     * which PostgreSQL cannot hold in text (refused on H2 too, so both behave alike).
-     */
+    /** Text the databases can store (see {@link Text#storable}). */
     public static String storable(String field, String what, String s, int maxLength) {
-        if (s.length() > maxLength) {
-            throw new Invalid("Field " + field + " of " + what + " is too long (" + s.length()
-                    + " characters, at most " + maxLength + ")");
-        }
-        if (s.indexOf('\u0000') >= 0) {
-            throw new Invalid("Field " + field + " of " + what + " contains the NUL character (\\u0000), which cannot be stored");
-        }
-        return s;
+        return Text.storable(field, what, s, maxLength);
     }
 
     public Invalid missing(String field) {

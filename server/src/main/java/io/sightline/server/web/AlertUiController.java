@@ -1,14 +1,17 @@
 package io.sightline.server.web;
 
+import io.sightline.server.alerts.AlertChanges;
 import io.sightline.server.alerts.AlertRecord;
 import io.sightline.server.alerts.AlertService;
 import io.sightline.server.alerts.AlertView;
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseChanges;
 import io.sightline.server.cases.CaseRecord;
 import io.sightline.server.cases.CaseService;
 import io.sightline.server.common.Ids;
 import io.sightline.server.query.QueryService;
+import io.sightline.server.query.thehive.TheHiveQueryReader;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -26,12 +29,14 @@ public class AlertUiController {
 
     private final AlertService alerts;
     private final QueryService queries;
+    private final TheHiveQueryReader queryReader;
     private final ObservableRows rows;
     private final CaseService cases;
 
-    public AlertUiController(AlertService alerts, QueryService queries, ObservableRows rows, CaseService cases) {
+    public AlertUiController(AlertService alerts, QueryService queries, TheHiveQueryReader queryReader, ObservableRows rows, CaseService cases) {
         this.alerts = alerts;
         this.queries = queries;
+        this.queryReader = queryReader;
         this.rows = rows;
         this.cases = cases;
     }
@@ -42,7 +47,7 @@ public class AlertUiController {
                 @RequestParam(required = false) String tag, @RequestParam(required = false) String source,
                 @RequestParam(defaultValue = "1") int page, Model model) {
         ListFilters filters = new ListFilters(q, status, severity, tlp, tag, "source", source);
-        model.addAttribute("result", filters.query("listAlert").run(queries, CurrentPrincipal.get(), page));
+        model.addAttribute("result", filters.query("listAlert").run(queries, queryReader, CurrentPrincipal.get(), page));
         Map<String, Object> shown = filters.shown();
         model.addAttribute("filters", shown);
         model.addAttribute("pageBase", Forms.pageBase("/alerts", shown));
@@ -64,7 +69,7 @@ public class AlertUiController {
 
     @PostMapping("/alerts/{id}/promote")
     String promote(@PathVariable long id, RedirectAttributes flash) {
-        CaseRecord c = alerts.promote(CurrentPrincipal.get(), "~" + id, null);
+        CaseRecord c = alerts.promote(CurrentPrincipal.get(), "~" + id, CaseChanges.NONE);
         flash.addFlashAttribute("notice", "Alert promoted to case #" + c.number());
         return "redirect:/cases/" + c.number();
     }
@@ -78,7 +83,7 @@ public class AlertUiController {
 
     @PostMapping("/alerts/{id}/ignore")
     String ignore(@PathVariable long id, RedirectAttributes flash) {
-        alerts.update(CurrentPrincipal.get(), "~" + id, Forms.object().put("status", "Ignored"));
+        alerts.update(CurrentPrincipal.get(), "~" + id, AlertChanges.NONE.withStatus("Ignored"));
         flash.addFlashAttribute("notice", "Alert ignored");
         return "redirect:/alerts/" + id;
     }

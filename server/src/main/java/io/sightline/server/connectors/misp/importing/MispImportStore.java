@@ -5,7 +5,7 @@ import io.sightline.integrations.misp.model.MispEventSummary;
 
 import io.sightline.server.alerts.AlertRecord;
 import io.sightline.server.alerts.AlertRepository;
-import io.sightline.server.alerts.NewAlerts;
+import io.sightline.server.alerts.AlertBatchInsert;
 import io.sightline.server.common.SqlDialect;
 import io.sightline.server.observables.ImportedObservable;
 import io.sightline.server.observables.ObservableBatch;
@@ -44,13 +44,13 @@ public class MispImportStore {
     private final PostgresAlertWriter newAlerts;
     private final boolean postgres;
 
-    MispImportStore(JdbcClient jdbc, JdbcTemplate template, AlertRepository alerts, NewAlerts newAlerts,
+    MispImportStore(JdbcClient jdbc, JdbcTemplate template, AlertRepository alerts, AlertBatchInsert alertRows,
                     ObservableStore observables, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.alerts = alerts;
         this.postgres = dialect.postgres();
         this.observables = observables;
-        this.newAlerts = dialect.postgres() ? new PostgresAlertWriter(template, newAlerts) : null;
+        this.newAlerts = dialect.postgres() ? new PostgresAlertWriter(template, alertRows) : null;
     }
 
     /**
@@ -136,7 +136,7 @@ public class MispImportStore {
                 MispAlertDraft a = drafts.get(d);
                 List<String> tags = clean(a.tags());
                 for (int o = 0; o < orgs.size(); o++) {
-                    fresh.add(new PostgresAlertWriter.NewAlert(new NewAlerts.NewAlert(orgs.get(o), a.type(), a.source(),
+                    fresh.add(new PostgresAlertWriter.NewAlert(new AlertBatchInsert.Row(orgs.get(o), a.type(), a.source(),
                             a.sourceRef(), a.externalLink(), clip(a.title(), 1024), a.description(), a.severity(),
                             alertDate(a, now), a.tlp(), a.pap(), tags), server, a.eventUuid()));
                     freshAt.add(new int[] {d, o});

@@ -1,6 +1,6 @@
 package io.sightline.server.connectors.misp.importing;
 
-import io.sightline.server.alerts.NewAlerts;
+import io.sightline.server.alerts.AlertBatchInsert;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +9,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * PostgreSQL: creates the alerts of many events at once (the first import of a server brings
- * thousands): the alert rows and their tags through {@link NewAlerts} (two statements), their
+ * thousands): the alert rows and their tags through {@link AlertBatchInsert} (two statements), their
  * {@code misp_alert} rows in one more, instead of a handful of statements per alert. An alert that
  * already exists is left alone and reported missing, for the caller's update path.
  */
 final class PostgresAlertWriter {
     /** A new alert and the MISP event it comes from. */
-    record NewAlert(NewAlerts.NewAlert alert, String server, String eventUuid) {}
+    record NewAlert(AlertBatchInsert.Row alert, String server, String eventUuid) {}
 
     private static final String MISP_ALERTS = """
             INSERT INTO misp_alert (alert_id, server, event_uuid, event_id, event_timestamp, misp_tags, synced_at)
@@ -23,11 +23,11 @@ final class PostgresAlertWriter {
             FROM unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) AS v(id, server, uuid, ref, tags)""";
 
     private final JdbcTemplate jdbc;
-    private final NewAlerts newAlerts;
+    private final AlertBatchInsert alertRows;
 
-    PostgresAlertWriter(JdbcTemplate jdbc, NewAlerts newAlerts) {
+    PostgresAlertWriter(JdbcTemplate jdbc, AlertBatchInsert alertRows) {
         this.jdbc = jdbc;
-        this.newAlerts = newAlerts;
+        this.alertRows = alertRows;
     }
 
     /**
@@ -37,7 +37,7 @@ final class PostgresAlertWriter {
      */
     Map<Integer, Long> create(List<NewAlert> alerts, String actor, long now) {
         if (alerts.isEmpty()) return Map.of();
-        Map<Integer, Long> created = newAlerts.create(alerts.stream().map(NewAlert::alert).toList(), actor, now);
+        Map<Integer, Long> created = alertRows.create(alerts.stream().map(NewAlert::alert).toList(), actor, now);
         if (created.isEmpty()) return created;
         return jdbc.execute((ConnectionCallback<Map<Integer, Long>>) c -> {
             int m = created.size(), j = 0;

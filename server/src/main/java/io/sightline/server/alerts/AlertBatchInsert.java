@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
  * the caller's transaction.
  */
 @Component
-public class NewAlerts {
+public class AlertBatchInsert {
     /** A new alert, status New, unread, followed, not flagged. */
-    public record NewAlert(long orgId, String type, String source, String sourceRef, String externalLink, String title,
+    public record Row(long orgId, String type, String source, String sourceRef, String externalLink, String title,
                            String description, int severity, long date, int tlp, int pap, List<String> tags) {}
 
     private static final String ALERTS = """
@@ -39,7 +39,7 @@ public class NewAlerts {
 
     private final JdbcTemplate jdbc;
 
-    NewAlerts(JdbcTemplate jdbc) {
+    AlertBatchInsert(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -48,7 +48,7 @@ public class NewAlerts {
      *
      * @return the id of each alert created, by its position in {@code alerts}; alerts that existed are absent
      */
-    public Map<Integer, Long> create(List<NewAlert> alerts, String actor, long now) {
+    public Map<Integer, Long> create(List<Row> alerts, String actor, long now) {
         if (alerts.isEmpty()) return Map.of();
         return jdbc.execute((ConnectionCallback<Map<Integer, Long>>) c -> {
             int n = alerts.size();
@@ -58,7 +58,7 @@ public class NewAlerts {
             int[] severity = new int[n], tlp = new int[n], pap = new int[n];
             Map<String, Integer> position = new HashMap<>(n * 2);
             for (int i = 0; i < n; i++) {
-                NewAlert a = alerts.get(i);
+                Row a = alerts.get(i);
                 org[i] = a.orgId();
                 type[i] = a.type();
                 source[i] = a.source();
