@@ -1,7 +1,7 @@
 package io.sightline.server.alerts;
 
 import io.sightline.server.common.TagRepository;
-import io.sightline.server.attachments.AttachmentStore;
+import io.sightline.server.observables.ObservableRepository;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,12 +23,12 @@ public class AlertRepository {
 
     private final JdbcClient jdbc;
     private final TagRepository tags;
-    private final AttachmentStore attachments;
+    private final ObservableRepository observables;
 
-    public AlertRepository(JdbcClient jdbc, TagRepository tags, AttachmentStore attachments) {
+    public AlertRepository(JdbcClient jdbc, TagRepository tags, ObservableRepository observables) {
         this.jdbc = jdbc;
         this.tags = tags;
-        this.attachments = attachments;
+        this.observables = observables;
     }
 
     public long insert(AlertRecord a) {
@@ -74,13 +74,11 @@ public class AlertRepository {
         return withTags(jdbc.sql("SELECT * FROM alert WHERE case_id = ? ORDER BY id").param(caseId).query(ROW).list());
     }
 
+    /** Removes an alert with its observables (their package removes them) and its tags. */
     public void delete(long id) {
-        List<Long> files = attachments.usedBy("alert_id", id);
-        tags.deleteAll("observable", "SELECT id FROM observable WHERE alert_id = ?", id);
+        observables.deleteAllOfAlert(id);
         tags.deleteAll(TAG_ENTITY, id);
-        jdbc.sql("DELETE FROM observable WHERE alert_id = ?").param(id).update();
         jdbc.sql("DELETE FROM alert WHERE id = ?").param(id).update();
-        attachments.release(files);
     }
 
     /** The records with these ids, with their tags, in no particular order. */

@@ -43,9 +43,13 @@ public class AuditLog {
         return new AuditBatch(json, orgId, actor, action, entity, at);
     }
 
-    /** An object as record() stores it, for writers that insert the entry themselves within a larger statement. */
-    public String json(Object o) {
-        return json.writeValueAsString(o);
+    /**
+     * The entry of a record created by another package's one statement: see {@link EmbeddedAuditEntry}.
+     * Made once per statement text and kept.
+     */
+    public EmbeddedAuditEntry embedded(String action, String entity, String source, String entityIdSql,
+                                       List<EmbeddedAuditEntry.Field> fields) {
+        return new EmbeddedAuditEntry(json, action, entity, source, entityIdSql, fields);
     }
 
     /** Newest first; orgId null means all organisations (platform admins). */

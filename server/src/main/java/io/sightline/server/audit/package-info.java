@@ -2,5 +2,11 @@
  * The audit trail: the only writer and reader of {@code audit_log}, called inside the transaction
  * of each change. It knows a caller only as an {@link io.sightline.server.audit.Actor} (organisation
  * and login), so it sits below {@code auth}; the {@code /api/v1/audit} route is {@code auth.AuditController}.
+ * <p>
+ * The rule: no SQL naming {@code audit_log} or its columns, and no rendering of an entry, outside
+ * this package. One entry is written by {@link io.sightline.server.audit.AuditLog#record}, many of
+ * one action by {@link io.sightline.server.audit.AuditBatch}; a writer that creates its record and
+ * the entry in one statement (PostgreSQL's data-modifying CTEs) embeds the CTE that
+ * {@link io.sightline.server.audit.EmbeddedAuditEntry} gives it and lets it bind the parameters.
  */
 package io.sightline.server.audit;

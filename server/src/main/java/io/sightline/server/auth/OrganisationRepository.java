@@ -43,12 +43,17 @@ public class OrganisationRepository {
         jdbc.sql("UPDATE organisation SET description = ? WHERE id = ?").params(description, id).update();
     }
 
-    /** Reserves the next case number of an organisation; the row lock serialises concurrent creations. */
+    /**
+     * PostgreSQL: takes the next case number of the organisation {@code ?} and returns it as
+     * {@code number}: the body of a CTE, for a statement that numbers and creates a case at once.
+     */
+    public static final String NEXT_CASE_NUMBER_CTE =
+            "UPDATE organisation SET next_case_number = next_case_number + 1 WHERE id = ? RETURNING next_case_number - 1 AS number";
+
     /** Takes the organisation's next case number; its row stays locked until the transaction ends. */
     public long nextCaseNumber(long orgId) {
         if (dialect.postgres()) {
-            return jdbc.sql("UPDATE organisation SET next_case_number = next_case_number + 1 WHERE id = ? RETURNING next_case_number - 1")
-                    .param(orgId).query(Long.class).single();
+            return jdbc.sql(NEXT_CASE_NUMBER_CTE).param(orgId).query(Long.class).single();
         }
         jdbc.sql("UPDATE organisation SET next_case_number = next_case_number + 1 WHERE id = ?").param(orgId).update();
         return jdbc.sql("SELECT next_case_number - 1 FROM organisation WHERE id = ?").param(orgId).query(Long.class).single();

@@ -1,11 +1,14 @@
 package io.sightline.server.cases;
 
 import io.sightline.server.audit.AuditLog;
+import io.sightline.server.audit.EmbeddedAuditEntry;
+import io.sightline.server.auth.OrganisationRepository;
 import io.sightline.server.auth.Principal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.List;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -17,14 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * other's network and scheduling delays, and numbers stay without gaps.
  */
 final class PostgresCaseInsert {
-    /** The audit entry shows the case as the API does: the JSON is rendered with placeholders for id and number. */
-    private static final String ID_PLACEHOLDER = "{\"_id\":\"~0\",";
-    private static final String NUMBER_PLACEHOLDER = "\"number\":0,";
-
     private static final String STATEMENT = """
             WITH numbered AS (
-              UPDATE organisation SET next_case_number = next_case_number + 1 WHERE id = ?
-              RETURNING next_case_number - 1 AS number
+              %1$s
             ), created AS (
               INSERT INTO case_record (org_id, number, title, description, severity, tlp, pap, flag, status, start_date,
                 end_date, assignee, summary, resolution_status, impact_status, created_by, created_at)
@@ -33,20 +31,20 @@ final class PostgresCaseInsert {
             ), tagged AS (
               INSERT INTO entity_tag (entity, entity_id, tag)
               SELECT 'case', created.id, t.tag FROM created CROSS JOIN unnest(?::varchar[]) AS t(tag)
-            ), audited AS (
-              INSERT INTO audit_log (org_id, actor, action, entity, entity_id, before_json, after_json, at)
-              SELECT ?, ?, 'create', 'case', '~' || created.id, NULL,
-                '{"_id":"~' || created.id || '",' || ? || created.number || ?, ?
-              FROM created
-            )
+            ), %2$s
             SELECT id, number FROM created""";
 
     private final JdbcTemplate jdbc;
-    private final AuditLog audit;
+    /** The entry shows the case as the API does, rendered with id and number 0, which the statement fills in. */
+    private final EmbeddedAuditEntry audited;
+    private final String statement;
 
     PostgresCaseInsert(JdbcTemplate jdbc, AuditLog audit) {
         this.jdbc = jdbc;
-        this.audit = audit;
+        this.audited = audit.embedded("create", "case", "created", "'~' || created.id", List.of(
+                new EmbeddedAuditEntry.Field("\"_id\":\"~0\",", "'\"_id\":\"~' || created.id || '\",'"),
+                new EmbeddedAuditEntry.Field("\"number\":0,", "'\"number\":' || created.number || ','")));
+        this.statement = STATEMENT.formatted(OrganisationRepository.NEXT_CASE_NUMBER_CTE, audited.cte());
     }
 
     /**
@@ -59,16 +57,8 @@ final class PostgresCaseInsert {
 
     /** @param c the case to create, with id and number 0 */
     CaseRecord create(Principal p, CaseRecord c) {
-        String json = audit.json(CaseView.of(c));
-        int number = json.indexOf(NUMBER_PLACEHOLDER);
-        if (!json.startsWith(ID_PLACEHOLDER) || number < 0) {
-            throw new IllegalStateException("The case view no longer starts with its id and number");
-        }
-        // Inside JSON strings quotes are escaped, so the first "number":0, is the field itself.
-        String beforeNumber = json.substring(ID_PLACEHOLDER.length(), number + NUMBER_PLACEHOLDER.length() - 2);
-        String afterNumber = json.substring(number + NUMBER_PLACEHOLDER.length() - 1);
         return jdbc.execute((ConnectionCallback<CaseRecord>) con -> {
-            try (PreparedStatement ps = con.prepareStatement(STATEMENT)) {
+            try (PreparedStatement ps = con.prepareStatement(statement)) {
                 int i = 0;
                 ps.setLong(++i, c.orgId());
                 ps.setLong(++i, c.orgId());
@@ -88,11 +78,7 @@ final class PostgresCaseInsert {
                 ps.setString(++i, c.createdBy());
                 ps.setLong(++i, c.createdAt());
                 ps.setArray(++i, con.createArrayOf("varchar", c.tags().toArray()));
-                ps.setLong(++i, p.orgId());
-                ps.setString(++i, p.login());
-                ps.setString(++i, beforeNumber);
-                ps.setString(++i, afterNumber);
-                ps.setLong(++i, c.createdAt());
+                audited.bind(ps, ++i, p, CaseView.of(c), c.createdAt());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) throw new IllegalStateException("Organisation " + c.orgId() + " is gone");
                     return c.withId(rs.getLong(1)).withNumber(rs.getLong(2));

@@ -77,8 +77,11 @@ public class TagRepository {
     }
 
     /** Cleans tags of several entities, e.g. the observables of a deleted case. */
-    public void deleteAll(String entity, String idSubquery, Object param) {
-        jdbc.sql("DELETE FROM entity_tag WHERE entity = ? AND entity_id IN (" + idSubquery + ")").params(entity, param).update();
+    public void deleteAll(String entity, String idSubquery, Object... params) {
+        Object[] all = new Object[params.length + 1];
+        all[0] = entity;
+        System.arraycopy(params, 0, all, 1, params.length);
+        jdbc.sql("DELETE FROM entity_tag WHERE entity = ? AND entity_id IN (" + idSubquery + ")").params(all).update();
     }
 
     /** Normalises user input: trimmed, non-empty, duplicates removed, order kept. */

@@ -103,6 +103,14 @@ public class ObservableRepository {
         attachments.release(files);
     }
 
+    /** Removes every observable of an alert, with its tags, and releases the files no longer used. */
+    public void deleteAllOfAlert(long alertId) {
+        List<Long> files = attachments.usedBy("alert_id", alertId);
+        tags.deleteAll(TAG_ENTITY, "SELECT id FROM observable WHERE alert_id = ?", alertId);
+        jdbc.sql("DELETE FROM observable WHERE alert_id = ?").param(alertId).update();
+        attachments.release(files);
+    }
+
     /** Other cases of the organisation holding the same value (one index lookup on data_key). */
     public List<Sighting> seenIn(ObservableRecord o) {
         String otherCase = o.caseId() == null ? "o.case_id IS NOT NULL" : "o.case_id <> " + o.caseId();

@@ -6,7 +6,6 @@ import io.sightline.server.auth.Principal;
 import io.sightline.server.auth.SecretHashing;
 import io.sightline.server.common.Ids;
 import io.sightline.server.common.ObservableTypes;
-import io.sightline.server.common.SqlDialect;
 import io.sightline.server.common.TagRepository;
 import io.sightline.server.core.Invalid;
 import io.sightline.server.core.NotFound;
@@ -18,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,18 +28,16 @@ public class ObservableService {
     public record Outcome(List<ObservableRecord> created, List<Map<String, Object>> failures) {}
 
     private final ObservableRepository observables;
-    private final NewObservableWriter writer;
+    private final ObservableStore writer;
     private final ObservableTypes types;
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
     public ObservableService(ObservableRepository observables, ObservableTypes types, AuditLog audit, Clock clock,
-                             SqlDialect dialect, JdbcTemplate jdbcTemplate, JdbcClient jdbc, TagRepository tags,
-                             TransactionTemplate transactions) {
+                             ObservableStore writer, TransactionTemplate transactions) {
         this.observables = observables;
-        this.writer = dialect.postgres() ? new PostgresNewObservableWriter(jdbcTemplate, audit)
-                : new PortableNewObservableWriter(jdbc, observables, tags, audit);
+        this.writer = writer;
         this.types = types;
         this.audit = audit;
         this.clock = clock;
@@ -57,7 +52,7 @@ public class ObservableService {
     public Outcome add(Principal p, Long caseId, Long alertId, List<ObservableDraft> drafts) {
         if (drafts.isEmpty()) return new Outcome(List.of(), List.of());
         // One value written by one statement is atomic as it is: no transaction, no commit round trip.
-        if (drafts.size() == 1 && writer.oneStatement()) return addEach(p, caseId, alertId, drafts);
+        if (drafts.size() == 1 && writer.createIsOneStatement()) return addEach(p, caseId, alertId, drafts);
         return transactions.execute(status -> addEach(p, caseId, alertId, drafts));
     }
 

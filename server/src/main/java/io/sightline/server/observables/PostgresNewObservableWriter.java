@@ -1,11 +1,14 @@
 package io.sightline.server.observables;
 
 import io.sightline.server.audit.AuditLog;
+import io.sightline.server.audit.EmbeddedAuditEntry;
 import io.sightline.server.auth.Principal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Types;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -16,12 +19,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * already there, like a value found by the check.
  */
 final class PostgresNewObservableWriter implements NewObservableWriter {
-    /**
-     * The audit entry holds the observable as the API shows it, whose first field is its id: the
-     * JSON is rendered with a placeholder id and the statement puts the real one in its place.
-     */
-    private static final String ID_PLACEHOLDER = "{\"_id\":\"~0\",";
-
     private static final String STATEMENT = """
             WITH parent AS (
               SELECT id FROM %1$s WHERE id = ? AND org_id = ?
@@ -34,19 +31,23 @@ final class PostgresNewObservableWriter implements NewObservableWriter {
             ), tagged AS (
               INSERT INTO entity_tag (entity, entity_id, tag)
               SELECT 'observable', created.id, t.tag FROM created CROSS JOIN unnest(?::varchar[]) AS t(tag)
-            ), audited AS (
-              INSERT INTO audit_log (org_id, actor, action, entity, entity_id, before_json, after_json, at)
-              SELECT ?, ?, 'create', 'observable', '~' || created.id, NULL, '{"_id":"~' || created.id || '",' || ?, ?
-              FROM created
-            )
+            ), %3$s
             SELECT EXISTS (SELECT 1 FROM parent), (SELECT id FROM created)""";
 
     private final JdbcTemplate jdbc;
-    private final AuditLog audit;
+    /** The entry holds the observable as the API shows it, rendered with id 0 and given its real id by the statement. */
+    private final EmbeddedAuditEntry audited;
+    private final Map<Owner, String> statements;
 
     PostgresNewObservableWriter(JdbcTemplate jdbc, AuditLog audit) {
         this.jdbc = jdbc;
-        this.audit = audit;
+        this.audited = audit.embedded("create", "observable", "created", "'~' || created.id",
+                List.of(new EmbeddedAuditEntry.Field("\"_id\":\"~0\",", "'\"_id\":\"~' || created.id || '\",'")));
+        this.statements = Map.of(Owner.CASE, statement(Owner.CASE), Owner.ALERT, statement(Owner.ALERT));
+    }
+
+    private String statement(Owner owner) {
+        return STATEMENT.formatted(owner.table(), owner.column(), audited.cte());
     }
 
     @Override
@@ -56,11 +57,7 @@ final class PostgresNewObservableWriter implements NewObservableWriter {
 
     @Override
     public Written create(Principal p, ObservableRecord o) {
-        Owner owner = Owner.of(o);
-        String json = audit.json(ObservableView.of(o.withId(0)));
-        if (!json.startsWith(ID_PLACEHOLDER)) throw new IllegalStateException("The observable view no longer starts with its id");
-        String afterId = json.substring(ID_PLACEHOLDER.length());
-        String sql = STATEMENT.formatted(owner.table(), owner.column());
+        String sql = statements.get(Owner.of(o));
         return jdbc.execute((ConnectionCallback<Written>) c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 0;
@@ -84,10 +81,7 @@ final class PostgresNewObservableWriter implements NewObservableWriter {
                 ps.setString(++i, o.createdBy());
                 ps.setLong(++i, o.createdAt());
                 ps.setArray(++i, c.createArrayOf("varchar", new LinkedHashSet<>(o.tags()).toArray()));
-                ps.setLong(++i, p.orgId());
-                ps.setString(++i, p.login());
-                ps.setString(++i, afterId);
-                ps.setLong(++i, o.createdAt());
+                audited.bind(ps, ++i, p, ObservableView.of(o.withId(0)), o.createdAt());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     if (!rs.getBoolean(1)) return Written.NO_SUCH_OWNER;

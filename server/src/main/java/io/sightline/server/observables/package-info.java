@@ -1,6 +1,9 @@
 /**
- * Observables of cases and alerts: the {@code observable} table, its writers (PostgreSQL and
- * portable), the service with its audit entries, the TheHive v1 routes of case observables, and
- * their "seen in intel" ({@link io.sightline.server.observables.ObservableIntel}).
+ * Observables of cases and alerts: the {@code observable} table, whose only writer this package
+ * is ({@link io.sightline.server.observables.ObservableStore} inserts, one value for the API or
+ * typed {@link io.sightline.server.observables.ObservableBatch} commands for importing connectors,
+ * PostgreSQL set-based or portable; {@code ObservableRepository} reads, changes and removes), the
+ * service with its audit entries, the TheHive v1 routes of case observables, and their "seen in
+ * intel" ({@link io.sightline.server.observables.ObservableIntel}).
  */
 package io.sightline.server.observables;

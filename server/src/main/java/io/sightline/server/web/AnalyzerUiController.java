@@ -4,18 +4,17 @@ import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.cases.CaseService;
 import io.sightline.server.observables.ObservableRecord;
-import io.sightline.server.connectors.cortex.CortexJobs;
+import io.sightline.server.connectors.cortex.CortexJobRecord;
+import io.sightline.server.connectors.cortex.CortexJobService;
+import io.sightline.server.connectors.cortex.NewCortexJob;
 import io.sightline.server.observables.ObservableService;
-import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs an analyzer on an observable, shows the job's status (polled by htmx every 2 s until it
@@ -23,15 +22,15 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Controller
 public class AnalyzerUiController {
-    private final CortexJobs cortex;
+    private final CortexJobService jobs;
     private final ObservableService observables;
     private final ObservableRows rows;
     private final CaseService cases;
     private final JsonMapper json;
 
-    public AnalyzerUiController(CortexJobs cortex, ObservableService observables, ObservableRows rows, CaseService cases,
+    public AnalyzerUiController(CortexJobService jobs, ObservableService observables, ObservableRows rows, CaseService cases,
                                 JsonMapper json) {
-        this.cortex = cortex;
+        this.jobs = jobs;
         this.observables = observables;
         this.cases = cases;
         this.rows = rows;
@@ -43,11 +42,7 @@ public class AnalyzerUiController {
     String run(@PathVariable long id, @RequestParam String analyzerId, @RequestParam(required = false) String cortexId,
                Model model) {
         Principal p = CurrentPrincipal.get();
-        ObjectNode body = Forms.object();
-        body.put("analyzerId", analyzerId);
-        if (!Forms.blank(cortexId)) body.put("cortexId", cortexId);
-        body.put("artifactId", "~" + id);
-        cortex.start(p, body);
+        jobs.create(p, new NewCortexJob("~" + id, analyzerId, Forms.blank(cortexId) ? null : cortexId, null));
         model.addAttribute("row", rows.row(p, observables.get(p, "~" + id)));
         return "observables/row :: row";
     }
@@ -55,20 +50,19 @@ public class AnalyzerUiController {
     /** One job's status; once it has ended, the fragment reloads its row so the report badges appear. */
     @GetMapping("/jobs/{id}/status")
     String status(@PathVariable long id, Model model) {
-        Map<String, Object> job = cortex.job(CurrentPrincipal.get(), "~" + id);
+        CortexJobRecord job = jobs.get(CurrentPrincipal.get(), "~" + id);
         model.addAttribute("job", job);
-        model.addAttribute("justFinished", ended(job));
+        model.addAttribute("justFinished", job.ended());
         return "observables/slots :: job";
     }
 
     @GetMapping("/jobs/{id}/report")
     String report(@PathVariable long id, Model model) {
-        Map<String, Object> job = cortex.job(CurrentPrincipal.get(), "~" + id);
+        CortexJobRecord job = jobs.get(CurrentPrincipal.get(), "~" + id);
         model.addAttribute("job", job);
-        model.addAttribute("caseNumber", caseNumberOf(String.valueOf(job.get("observableId"))));
-        Object report = job.get("report");
-        model.addAttribute("reportJson", report == null ? null
-                : json.writerWithDefaultPrettyPrinter().writeValueAsString(report instanceof JsonNode n ? n : json.valueToTree(report)));
+        model.addAttribute("caseNumber", caseNumberOf("~" + job.observableId()));
+        model.addAttribute("reportJson", job.report() == null ? null
+                : json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(job.report())));
         return "observables/report";
     }
 
@@ -77,10 +71,5 @@ public class AnalyzerUiController {
         Principal p = CurrentPrincipal.get();
         ObservableRecord o = observables.get(p, observableId);
         return o.caseId() == null ? null : cases.get(p, "~" + o.caseId()).number();
-    }
-
-    static boolean ended(Map<String, Object> job) {
-        Object status = job.get("status");
-        return "Success".equals(status) || "Failure".equals(status) || "Deleted".equals(status);
     }
 }

@@ -32,18 +32,18 @@ public class CortexAnalyzers {
         this.servers = servers;
     }
 
-    public List<Map<String, Object>> all(Principal p) {
+    public List<OfferedAnalyzer> all(Principal p) {
         return merged(p, CortexClient::listAnalyzers);
     }
 
-    public List<Map<String, Object>> forDataType(Principal p, String dataType) {
+    public List<OfferedAnalyzer> forDataType(Principal p, String dataType) {
         return merged(p, client -> client.analyzersFor(dataType));
     }
 
     /** By Cortex id or by name, on any usable server. */
-    public Map<String, Object> one(Principal p, String idOrName) {
+    public OfferedAnalyzer one(Principal p, String idOrName) {
         p.require(Permission.READ);
-        Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
+        Map<String, Merging> byName = new LinkedHashMap<>();
         for (CortexSettings.Server s : servers.usableBy(p.orgName())) {
             try {
                 Optional<CortexAnalyzer> a = servers.client(s.name()).findAnalyzer(idOrName);
@@ -53,12 +53,12 @@ public class CortexAnalyzers {
             }
         }
         if (byName.isEmpty()) throw new NotFound("Analyzer " + idOrName + " not found");
-        return byName.values().iterator().next();
+        return byName.values().iterator().next().offered();
     }
 
-    private List<Map<String, Object>> merged(Principal p, Function<CortexClient, List<CortexAnalyzer>> query) {
+    private List<OfferedAnalyzer> merged(Principal p, Function<CortexClient, List<CortexAnalyzer>> query) {
         p.require(Permission.READ);
-        Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
+        Map<String, Merging> byName = new LinkedHashMap<>();
         for (CortexSettings.Server s : servers.usableBy(p.orgName())) {
             List<CortexAnalyzer> list;
             try {
@@ -69,24 +69,19 @@ public class CortexAnalyzers {
             }
             for (CortexAnalyzer a : list) add(byName, a, s.name());
         }
-        return new ArrayList<>(byName.values());
+        return byName.values().stream().map(Merging::offered).toList();
     }
 
-    @SuppressWarnings("unchecked")
-    private static void add(Map<String, Map<String, Object>> byName, CortexAnalyzer a, String server) {
-        Map<String, Object> entry = byName.computeIfAbsent(a.name(), n -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", a.id());
-            m.put("name", a.name());
-            m.put("version", a.version());
-            m.put("description", a.description());
-            m.put("dataTypeList", a.dataTypeList());
-            m.put("maxTlp", a.effectiveMaxTlp());
-            m.put("maxPap", a.effectiveMaxPap());
-            m.put("cortexIds", new ArrayList<String>());
-            return m;
-        });
-        List<String> ids = (List<String>) entry.get("cortexIds");
+    /** The first server's analyzer of a name, and every server having one of that name. */
+    private record Merging(CortexAnalyzer first, List<String> servers) {
+        OfferedAnalyzer offered() {
+            return new OfferedAnalyzer(first.id(), first.name(), first.version(), first.description(), first.dataTypeList(),
+                    first.effectiveMaxTlp(), first.effectiveMaxPap(), List.copyOf(servers));
+        }
+    }
+
+    private static void add(Map<String, Merging> byName, CortexAnalyzer a, String server) {
+        List<String> ids = byName.computeIfAbsent(a.name(), n -> new Merging(a, new ArrayList<>())).servers();
         if (!ids.contains(server)) ids.add(server);
     }
 }

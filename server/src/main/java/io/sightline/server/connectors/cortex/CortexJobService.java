@@ -3,7 +3,6 @@ package io.sightline.server.connectors.cortex;
 import io.sightline.integrations.cortex.CortexAnalyzer;
 import io.sightline.integrations.cortex.CortexErrorKind;
 import io.sightline.integrations.cortex.CortexException;
-import io.sightline.server.api.JsonInput;
 import io.sightline.server.audit.AuditLog;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
@@ -14,15 +13,13 @@ import io.sightline.server.core.NotFound;
 import io.sightline.server.observables.ObservableRecord;
 import io.sightline.server.observables.ObservableService;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs analyzers on observables for API callers: checks the request, persists the job (status
@@ -31,8 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class CortexJobService {
-    private static final Set<String> FIELDS = Set.of("analyzerId", "cortexId", "artifactId", "parameters");
-
     private final CortexServers servers;
     private final CortexJobRepository jobs;
     private final CortexSubmitter submitter;
@@ -54,25 +49,15 @@ public class CortexJobService {
         this.clock = clock;
     }
 
-    /** {@code {analyzerId, cortexId, artifactId, parameters?}} as TheHive takes it. */
-    public CortexJobRecord create(Principal p, JsonNode body) {
+    /** Checks the request and the caller's rights, stores the job and sends it when the server has room. */
+    public CortexJobRecord create(Principal p, NewCortexJob job) {
         p.require(Permission.MANAGE_ANALYZE);
-        JsonInput in = JsonInput.of(body, "job", FIELDS);
-        String analyzerRef = in.requiredString("analyzerId", 255);
-        String artifactId = in.requiredString("artifactId", 64);
-        JsonNode parameters = in.has("parameters") ? in.raw("parameters") : null;
-        if (parameters != null && !parameters.isNull() && !parameters.isObject()) {
-            throw in.typeError("parameters", "an object");
-        }
-        ObservableRecord observable = observables.get(p, artifactId);
-        CortexSettings.Server server = in.hasValue("cortexId")
-                ? servers.server(in.requiredString("cortexId", 255), p.orgName())
+        String analyzerRef = job.analyzerId();
+        ObservableRecord observable = observables.get(p, job.observableId());
+        CortexSettings.Server server = job.cortexName() != null ? servers.server(job.cortexName(), p.orgName())
                 : serverHaving(analyzerRef, p);
         String analyzerName = resolveName(server, analyzerRef);
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (parameters != null && parameters.isObject()) {
-            params.putAll(json.convertValue(parameters, Map.class));
-        }
+        ObjectNode params = job.parameters() == null ? json.createObjectNode() : (ObjectNode) json.readTree(job.parameters());
         params.put("organisation", p.orgName());
         params.put("user", p.login());
         String paramJson = json.writeValueAsString(params);

@@ -1,8 +1,10 @@
 /**
  * The Cortex connector: analyzers of the configured Cortex servers, jobs stored in the database,
  * submitted and polled by {@link io.sightline.server.connectors.cortex.CortexConnector}, and each
- * server's health reported to its {@code HealthTracker}. {@link io.sightline.server.connectors.cortex.CortexJobs}
- * is the service the web UI and {@link io.sightline.server.connectors.cortex.CortexController}
- * (TheHive's REST routes) share. Guide: {@code docs/cortex.md}.
+ * server's health reported to its {@code HealthTracker}. The web UI and
+ * {@link io.sightline.server.connectors.cortex.CortexController} (TheHive's REST routes, which
+ * alone read and render TheHive's JSON) share {@link io.sightline.server.connectors.cortex.CortexJobService}
+ * (typed {@link io.sightline.server.connectors.cortex.NewCortexJob} in, {@code CortexJobRecord} out) and
+ * {@link io.sightline.server.connectors.cortex.CortexAnalyzers} ({@code OfferedAnalyzer}s). Guide: {@code docs/cortex.md}.
  */
 package io.sightline.server.connectors.cortex;

@@ -11,6 +11,7 @@ import io.sightline.server.auth.SecretHashing;
 import io.sightline.server.attachments.Attachment;
 import io.sightline.server.attachments.AttachmentStore;
 import io.sightline.server.common.ObservableTypes;
+import io.sightline.server.observables.ImportedObservable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package io.sightline.server.connectors.misp.importing;
 
+import io.sightline.server.observables.ImportedObservable;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;

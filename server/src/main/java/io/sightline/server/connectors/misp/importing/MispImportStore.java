@@ -5,8 +5,11 @@ import io.sightline.integrations.misp.model.MispEventSummary;
 
 import io.sightline.server.alerts.AlertRecord;
 import io.sightline.server.alerts.AlertRepository;
-import io.sightline.server.audit.AuditLog;
+import io.sightline.server.alerts.AlertBatchInsert;
 import io.sightline.server.common.SqlDialect;
+import io.sightline.server.observables.ImportedObservable;
+import io.sightline.server.observables.ObservableBatch;
+import io.sightline.server.observables.ObservableStore;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +29,8 @@ import org.springframework.stereotype.Component;
  * an analyst changed), its observables in batches (upserted on (alert, dataType, data_key), so a
  * re-import after a crash is idempotent), the case observables of an alert already imported into
  * a case (only added, each with its audit entry), and the sweep of observables whose attribute
- * disappeared from MISP.
+ * disappeared from MISP. Observables are written by their own package's
+ * {@link ObservableStore}, through its typed batch commands.
  * Every method runs in the caller's transaction.
  */
 @Component
@@ -36,18 +40,17 @@ public class MispImportStore {
 
     private final JdbcClient jdbc;
     private final AlertRepository alerts;
-    private final ObservableBatchWriter observables;
+    private final ObservableStore observables;
     private final PostgresAlertWriter newAlerts;
     private final boolean postgres;
 
-    MispImportStore(JdbcClient jdbc, JdbcTemplate template, AlertRepository alerts, AuditLog audit, SqlDialect dialect) {
+    MispImportStore(JdbcClient jdbc, JdbcTemplate template, AlertRepository alerts, AlertBatchInsert alertRows,
+                    ObservableStore observables, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.alerts = alerts;
         this.postgres = dialect.postgres();
-        CaseObservableAudit caseAudit = new CaseObservableAudit(audit);
-        this.observables = dialect.postgres() ? new PostgresObservableWriter(template, caseAudit)
-                : new PortableObservableWriter(template, caseAudit);
-        this.newAlerts = dialect.postgres() ? new PostgresAlertWriter(template) : null;
+        this.observables = observables;
+        this.newAlerts = dialect.postgres() ? new PostgresAlertWriter(template, alertRows) : null;
     }
 
     /**
@@ -133,9 +136,9 @@ public class MispImportStore {
                 MispAlertDraft a = drafts.get(d);
                 List<String> tags = clean(a.tags());
                 for (int o = 0; o < orgs.size(); o++) {
-                    fresh.add(new PostgresAlertWriter.NewAlert(orgs.get(o), a.type(), a.source(), a.sourceRef(),
-                            a.externalLink(), clip(a.title(), 1024), a.description(), a.severity(), alertDate(a, now), a.tlp(),
-                            a.pap(), tags, server, a.eventUuid()));
+                    fresh.add(new PostgresAlertWriter.NewAlert(new AlertBatchInsert.Row(orgs.get(o), a.type(), a.source(),
+                            a.sourceRef(), a.externalLink(), clip(a.title(), 1024), a.description(), a.severity(),
+                            alertDate(a, now), a.tlp(), a.pap(), tags), server, a.eventUuid()));
                     freshAt.add(new int[] {d, o});
                 }
             }
@@ -203,16 +206,16 @@ public class MispImportStore {
      * and into the case of an alert already imported into a case.
      */
     void writeObservables(List<AlertRows> rows, String actor, long now) {
-        List<ObservableBatchWriter.AlertBatch> batches = new ArrayList<>(rows.size());
+        List<ObservableBatch.AlertChunk> chunks = new ArrayList<>(rows.size());
         for (AlertRows r : rows) {
             if (r.observables().isEmpty()) continue;
-            batches.add(new ObservableBatchWriter.AlertBatch(r.target().orgId(), r.target().alertId(), r.mark(), r.fresh(),
+            chunks.add(new ObservableBatch.AlertChunk(r.target().orgId(), r.target().alertId(), r.mark(), r.fresh(),
                     r.observables()));
         }
-        if (!batches.isEmpty()) observables.upsertIntoAlerts(batches, actor, now);
+        observables.write(new ObservableBatch.IntoAlerts(chunks, actor, now));
         for (AlertRows r : rows) {
             AlertTarget t = r.target();
-            if (t.caseId() != null && !r.observables().isEmpty()) observables.addToCase(t.orgId(), t.caseId(), r.observables(), actor, now);
+            if (t.caseId() != null) observables.write(new ObservableBatch.IntoCase(t.orgId(), t.caseId(), r.observables(), actor, now));
         }
     }
 
@@ -229,7 +232,8 @@ public class MispImportStore {
     int finishEvents(List<Finished> events, long now) {
         int removed = 0;
         for (Finished f : events) {
-            if (!f.target().created()) removed += sweep(f.target(), f.mark()); // a new alert has nothing stale
+            // a new alert has nothing stale
+            if (!f.target().created()) removed += observables.removeUnmarked(f.target().alertId(), f.mark());
         }
         if (postgres && events.size() > 1) {
             long[] alert = events.stream().mapToLong(f -> f.target().alertId()).toArray();
@@ -244,14 +248,6 @@ public class MispImportStore {
             }
         }
         return removed;
-    }
-
-    private int sweep(AlertTarget t, long mark) {
-        String stale = "SELECT id FROM observable WHERE alert_id = ? AND misp_sync IS NOT NULL AND misp_sync <> ?";
-        jdbc.sql("DELETE FROM entity_tag WHERE entity = 'observable' AND entity_id IN (" + stale + ")")
-                .params(t.alertId(), mark).update();
-        return jdbc.sql("DELETE FROM observable WHERE alert_id = ? AND misp_sync IS NOT NULL AND misp_sync <> ?")
-                .params(t.alertId(), mark).update();
     }
 
     private static long alertDate(MispAlertDraft d, long now) {

@@ -1,9 +1,7 @@
 package io.sightline.server.connectors.misp.importing;
 
+import io.sightline.server.alerts.AlertBatchInsert;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -11,38 +9,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * PostgreSQL: creates the alerts of many events at once (the first import of a server brings
- * thousands): the alert rows, their tags and their {@code misp_alert} rows in three statements,
- * instead of a handful of statements per alert. An alert that already exists is left alone
- * ({@code ON CONFLICT DO NOTHING}) and reported missing, for the caller's update path.
+ * thousands): the alert rows and their tags through {@link AlertBatchInsert} (two statements), their
+ * {@code misp_alert} rows in one more, instead of a handful of statements per alert. An alert that
+ * already exists is left alone and reported missing, for the caller's update path.
  */
 final class PostgresAlertWriter {
-    /** The columns of a new alert as {@link MispImportStore#upsertAlert} would insert it. */
-    record NewAlert(long orgId, String type, String source, String sourceRef, String externalLink, String title,
-                    String description, int severity, long date, int tlp, int pap, List<String> tags, String server,
-                    String eventUuid) {}
+    /** A new alert and the MISP event it comes from. */
+    record NewAlert(AlertBatchInsert.Row alert, String server, String eventUuid) {}
 
-    private static final String ALERTS = """
-            INSERT INTO alert (org_id, type, source, source_ref, external_link, title, description, severity, alert_date,
-              tlp, pap, flag, status, is_read, follow, created_by, created_at)
-            SELECT v.org, v.type, v.source, v.ref, v.link, v.title, v.description, v.severity, v.date, v.tlp, v.pap,
-              FALSE, 'New', FALSE, TRUE, ?, ?
-            FROM unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
-              ?::int[], ?::bigint[], ?::int[], ?::int[]) AS v(org, type, source, ref, link, title, description, severity,
-              date, tlp, pap)
-            ON CONFLICT (org_id, type, source, source_ref) DO NOTHING
-            RETURNING id, org_id, type, source, source_ref""";
-    private static final String TAGS = """
-            INSERT INTO entity_tag (entity, entity_id, tag)
-            SELECT 'alert', t.id, t.tag FROM unnest(?::bigint[], ?::varchar[]) AS t(id, tag)""";
     private static final String MISP_ALERTS = """
             INSERT INTO misp_alert (alert_id, server, event_uuid, event_id, event_timestamp, misp_tags, synced_at)
             SELECT v.id, v.server, v.uuid, v.ref, -1, v.tags, ?
             FROM unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) AS v(id, server, uuid, ref, tags)""";
 
     private final JdbcTemplate jdbc;
+    private final AlertBatchInsert alertRows;
 
-    PostgresAlertWriter(JdbcTemplate jdbc) {
+    PostgresAlertWriter(JdbcTemplate jdbc, AlertBatchInsert alertRows) {
         this.jdbc = jdbc;
+        this.alertRows = alertRows;
     }
 
     /**
@@ -52,75 +37,19 @@ final class PostgresAlertWriter {
      */
     Map<Integer, Long> create(List<NewAlert> alerts, String actor, long now) {
         if (alerts.isEmpty()) return Map.of();
+        Map<Integer, Long> created = alertRows.create(alerts.stream().map(NewAlert::alert).toList(), actor, now);
+        if (created.isEmpty()) return created;
         return jdbc.execute((ConnectionCallback<Map<Integer, Long>>) c -> {
-            int n = alerts.size();
-            long[] org = new long[n], date = new long[n];
-            String[] type = new String[n], source = new String[n], ref = new String[n], link = new String[n];
-            String[] title = new String[n], description = new String[n];
-            int[] severity = new int[n], tlp = new int[n], pap = new int[n];
-            Map<String, Integer> position = new HashMap<>(n * 2);
-            for (int i = 0; i < n; i++) {
-                NewAlert a = alerts.get(i);
-                org[i] = a.orgId();
-                type[i] = a.type();
-                source[i] = a.source();
-                ref[i] = a.sourceRef();
-                link[i] = a.externalLink();
-                title[i] = a.title();
-                description[i] = a.description();
-                severity[i] = a.severity();
-                date[i] = a.date();
-                tlp[i] = a.tlp();
-                pap[i] = a.pap();
-                position.putIfAbsent(key(a.orgId(), a.type(), a.source(), a.sourceRef()), i);
-            }
-            Map<Integer, Long> created = new HashMap<>(n * 2);
-            try (PreparedStatement ps = c.prepareStatement(ALERTS)) {
-                int p = 1;
-                ps.setString(p++, actor);
-                ps.setLong(p++, now);
-                ps.setObject(p++, org);
-                ps.setArray(p++, c.createArrayOf("varchar", type));
-                ps.setArray(p++, c.createArrayOf("varchar", source));
-                ps.setArray(p++, c.createArrayOf("varchar", ref));
-                ps.setArray(p++, c.createArrayOf("varchar", link));
-                ps.setArray(p++, c.createArrayOf("varchar", title));
-                ps.setArray(p++, c.createArrayOf("varchar", description));
-                ps.setObject(p++, severity);
-                ps.setObject(p++, date);
-                ps.setObject(p++, tlp);
-                ps.setObject(p, pap);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Integer at = position.get(key(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)));
-                        if (at != null) created.put(at, rs.getLong(1));
-                    }
-                }
-            }
-            if (created.isEmpty()) return created;
-            List<Long> tagAlert = new ArrayList<>();
-            List<String> tagName = new ArrayList<>();
             int m = created.size(), j = 0;
             long[] id = new long[m];
             String[] server = new String[m], uuid = new String[m], eventRef = new String[m], mispTags = new String[m];
             for (var e : created.entrySet()) {
                 NewAlert a = alerts.get(e.getKey());
-                for (String t : a.tags()) {
-                    tagAlert.add(e.getValue());
-                    tagName.add(t);
-                }
                 id[j] = e.getValue();
                 server[j] = a.server();
                 uuid[j] = a.eventUuid();
-                eventRef[j] = a.sourceRef();
-                mispTags[j++] = String.join("\n", a.tags());
-            }
-            if (!tagAlert.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement(TAGS)) {
-                    ps.setObject(1, tagAlert.stream().mapToLong(Long::longValue).toArray());
-                    ps.setArray(2, c.createArrayOf("varchar", tagName.toArray(String[]::new)));
-                    ps.executeUpdate();
-                }
+                eventRef[j] = a.alert().sourceRef();
+                mispTags[j++] = String.join("\n", a.alert().tags());
             }
             try (PreparedStatement ps = c.prepareStatement(MISP_ALERTS)) {
                 ps.setLong(1, now);
@@ -133,9 +62,5 @@ final class PostgresAlertWriter {
             }
             return created;
         });
-    }
-
-    private static String key(long org, String type, String source, String ref) {
-        return org + "\0" + type + "\0" + source + "\0" + ref;
     }
 }

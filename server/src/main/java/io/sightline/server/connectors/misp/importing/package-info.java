@@ -9,8 +9,10 @@
  *   <li>{@link io.sightline.server.connectors.misp.importing.ImportPipeline} hands the chunks to
  *       writer threads, in transactions;</li>
  *   <li>{@link io.sightline.server.connectors.misp.importing.ImportWriter} writes each transaction
- *       through {@link io.sightline.server.connectors.misp.importing.MispImportStore}, whose SQL is
- *       in the {@code *Writer} classes (PostgreSQL set-based, or portable JDBC).</li>
+ *       through {@link io.sightline.server.connectors.misp.importing.MispImportStore}: alerts and
+ *       their MISP links here ({@code PostgresAlertWriter} set-based on PostgreSQL), observables
+ *       through {@code observables.ObservableStore}'s batch commands, which also audit those
+ *       added to cases.</li>
  * </ol>
  * The checkpoint only moves over the longest prefix of complete work
  * ({@link io.sightline.server.connectors.misp.importing.CompletedPrefix}). Only

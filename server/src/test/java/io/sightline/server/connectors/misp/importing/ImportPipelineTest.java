@@ -2,6 +2,7 @@ package io.sightline.server.connectors.misp.importing;
 
 import io.sightline.integrations.misp.mapping.MispAlertDraft;
 
+import io.sightline.server.observables.ImportedObservable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

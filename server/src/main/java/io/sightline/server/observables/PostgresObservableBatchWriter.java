@@ -1,5 +1,6 @@
-package io.sightline.server.connectors.misp.importing;
+package io.sightline.server.observables;
 
+import io.sightline.server.observables.ObservableBatch.AlertChunk;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * case got some ({@link CaseObservableAudit}). What remains per row is PostgreSQL's own work (indexes, foreign keys), which COPY would not
  * reduce.
  */
-final class PostgresObservableWriter implements ObservableBatchWriter {
+final class PostgresObservableBatchWriter implements ObservableBatchWriter {
     private static final String ROWS = """
             WITH v AS (
               SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[],
@@ -68,15 +69,17 @@ final class PostgresObservableWriter implements ObservableBatchWriter {
     private final JdbcTemplate jdbc;
     private final CaseObservableAudit audit;
 
-    PostgresObservableWriter(JdbcTemplate jdbc, CaseObservableAudit audit) {
+    PostgresObservableBatchWriter(JdbcTemplate jdbc, CaseObservableAudit audit) {
         this.jdbc = jdbc;
         this.audit = audit;
     }
 
     @Override
-    public void upsertIntoAlerts(List<AlertBatch> batches, String actor, long now) {
-        List<AlertBatch> fresh = batches.stream().filter(AlertBatch::fresh).toList();
-        List<AlertBatch> merged = batches.stream().filter(b -> !b.fresh()).toList();
+    public void upsertIntoAlerts(ObservableBatch.IntoAlerts command) {
+        String actor = command.actor();
+        long now = command.now();
+        List<AlertChunk> fresh = command.chunks().stream().filter(AlertChunk::fresh).toList();
+        List<AlertChunk> merged = command.chunks().stream().filter(b -> !b.fresh()).toList();
         jdbc.execute((ConnectionCallback<Void>) c -> {
             if (!fresh.isEmpty()) write(c, FRESH, fresh, actor, now);
             if (!merged.isEmpty()) write(c, MERGE, merged, actor, now);
@@ -85,9 +88,9 @@ final class PostgresObservableWriter implements ObservableBatchWriter {
     }
 
     /** One statement for the rows of all batches and their tags. */
-    private static void write(Connection c, String sql, List<AlertBatch> batches, String actor, long now) throws SQLException {
+    private static void write(Connection c, String sql, List<AlertChunk> batches, String actor, long now) throws SQLException {
         int n = 0, tagCount = 0;
-        for (AlertBatch b : batches) {
+        for (AlertChunk b : batches) {
             n += b.observables().size();
             for (ImportedObservable o : b.observables()) tagCount += o.tags().size();
         }
@@ -97,7 +100,7 @@ final class PostgresObservableWriter implements ObservableBatchWriter {
         long[] tagRow = new long[tagCount];
         String[] tag = new String[tagCount];
         int i = 0, t = 0;
-        for (AlertBatch b : batches) {
+        for (AlertChunk b : batches) {
             for (ImportedObservable o : b.observables()) {
                 org[i] = b.orgId();
                 alert[i] = b.alertId();
@@ -125,10 +128,12 @@ final class PostgresObservableWriter implements ObservableBatchWriter {
     }
 
     @Override
-    public void addToCase(long orgId, long caseId, List<ImportedObservable> unsorted, String actor, long now) {
+    public void addToCase(ObservableBatch.IntoCase command) {
+        long orgId = command.orgId(), caseId = command.caseId(), now = command.now();
+        String actor = command.actor();
         // alerts of one case may be written by two import transactions at once: inserting in one
         // order keeps them from waiting for each other crosswise (a deadlock)
-        List<ImportedObservable> batch = unsorted.stream()
+        List<ImportedObservable> batch = command.observables().stream()
                 .sorted(java.util.Comparator.comparing(ImportedObservable::dataType).thenComparing(ImportedObservable::dataKey))
                 .toList();
         jdbc.execute((ConnectionCallback<Void>) c -> {

@@ -1,4 +1,4 @@
-package io.sightline.server.connectors.misp.importing;
+package io.sightline.server.observables;
 
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
-/** Any SQL database (H2): row by row, which an embedded database does quickly enough. */
-final class PortableObservableWriter implements ObservableBatchWriter {
+/** Any SQL database (H2): the bulk writes row by row, which an embedded database does quickly enough. */
+final class PortableObservableBatchWriter implements ObservableBatchWriter {
     private static final String INSERT = """
             INSERT INTO observable (org_id, case_id, alert_id, data_type, data, data_key, attachment_id, message, tlp, pap,
               ioc, sighted, ignore_similarity, start_date, reports, created_by, created_at, misp_sync)
@@ -21,14 +21,16 @@ final class PortableObservableWriter implements ObservableBatchWriter {
     private final JdbcTemplate jdbc;
     private final CaseObservableAudit audit;
 
-    PortableObservableWriter(JdbcTemplate jdbc, CaseObservableAudit audit) {
+    PortableObservableBatchWriter(JdbcTemplate jdbc, CaseObservableAudit audit) {
         this.jdbc = jdbc;
         this.audit = audit;
     }
 
     @Override
-    public void upsertIntoAlerts(List<AlertBatch> batches, String actor, long now) {
-        for (AlertBatch b : batches) upsertIntoAlert(b.orgId(), b.alertId(), b.observables(), b.mark(), actor, now);
+    public void upsertIntoAlerts(ObservableBatch.IntoAlerts command) {
+        for (ObservableBatch.AlertChunk b : command.chunks()) {
+            upsertIntoAlert(b.orgId(), b.alertId(), b.observables(), b.mark(), command.actor(), command.now());
+        }
     }
 
     private void upsertIntoAlert(long orgId, long alertId, List<ImportedObservable> batch, long mark, String actor, long now) {
@@ -55,10 +57,12 @@ final class PortableObservableWriter implements ObservableBatchWriter {
     }
 
     @Override
-    public void addToCase(long orgId, long caseId, List<ImportedObservable> batch, String actor, long now) {
+    public void addToCase(ObservableBatch.IntoCase command) {
+        long orgId = command.orgId(), caseId = command.caseId(), now = command.now();
+        String actor = command.actor();
         List<Object[]> tags = new ArrayList<>();
         CaseObservableAudit.Batch audited = audit.batch(orgId, caseId, actor, now);
-        for (ImportedObservable o : batch) {
+        for (ImportedObservable o : command.observables()) {
             if (find("case_id", caseId, o).isPresent()) continue;
             long id = insert(orgId, caseId, null, o, null, actor, now);
             for (String t : o.tags()) tags.add(new Object[] {id, t, id, t});

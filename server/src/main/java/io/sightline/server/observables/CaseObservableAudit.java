@@ -1,10 +1,8 @@
-package io.sightline.server.connectors.misp.importing;
+package io.sightline.server.observables;
 
 import io.sightline.server.audit.AuditBatch;
 import io.sightline.server.audit.AuditLog;
 import io.sightline.server.common.Ids;
-import io.sightline.server.observables.ObservableRecord;
-import io.sightline.server.observables.ObservableView;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
