@@ -2,6 +2,7 @@ package io.sightline.server.auth;
 
 import io.sightline.server.api.JsonInput;
 import io.sightline.server.audit.AuditLog;
+import io.sightline.server.auth.profiles.ProfileCatalog;
 import io.sightline.server.core.Conflict;
 import io.sightline.server.core.Forbidden;
 import io.sightline.server.core.Invalid;
@@ -28,9 +29,12 @@ public class UserService {
     private final Authenticator authenticator;
     private final AuditLog audit;
     private final Clock clock;
+    private final ProfileCatalog profiles;
 
     public UserService(UserRepository users, OrganisationRepository orgs, PasswordEncoder passwords,
-                       PasswordRules passwordRules, UserPolicy policy, Authenticator authenticator, AuditLog audit, Clock clock) {
+                       PasswordRules passwordRules, UserPolicy policy, Authenticator authenticator, AuditLog audit, Clock clock,
+                       ProfileCatalog profiles) {
+        this.profiles = profiles;
         this.users = users;
         this.orgs = orgs;
         this.passwords = passwords;
@@ -49,7 +53,7 @@ public class UserService {
         if (login.chars().anyMatch(Character::isWhitespace)) throw new Invalid("A login must not contain spaces");
         if (users.findByLogin(login).isPresent()) throw new Conflict("User " + login + " already exists");
         Organisation org = organisation(in.string("organisation", 128).orElse(actor.orgName()));
-        Profile profile = Profile.parse(in.requiredString("profile", 32));
+        Profile profile = profiles.named(in.requiredString("profile", 64));
         policy.requireProfileChange(actor, org, null, profile);
         String hash = in.string("password", 1024).map(pw -> hashPassword(login, pw)).orElse(null);
         User user = users.create(login, in.string("name", 256).orElse(login), hash, clock.millis());
@@ -111,7 +115,7 @@ public class UserService {
         if (!name.equals(before.name()) || locked != before.locked()) policy.requireAccountChange(actor, before);
         if (in.hasValue("profile")) {
             Organisation org = organisation(in.string("organisation", 128).orElse(actor.orgName()));
-            Profile wanted = Profile.parse(in.requiredString("profile", 32));
+            Profile wanted = profiles.named(in.requiredString("profile", 64));
             Profile current = membershipsBefore.stream().filter(m -> m.orgId() == org.id()).map(Membership::profile)
                     .findFirst().orElse(null);
             policy.requireProfileChange(actor, org, current, wanted);
