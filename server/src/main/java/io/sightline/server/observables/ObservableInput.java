@@ -42,11 +42,11 @@ public class ObservableInput {
         in.epochMillis("sightedAt");
         List<String> tags = in.strings("tags", 500, 512).map(TagRepository::clean).orElse(List.of());
 
-        if ("file".equals(dataType)) {
-            if (file == null) throw new Invalid("A file observable needs a multipart upload with the file in part 'attachment'");
+        if (types.isAttachment(dataType)) {
+            if (file == null) throw new Invalid("A " + dataType + " observable needs a multipart upload with the file in part 'attachment'");
             return List.of(new ObservableDraft(dataType, null, file, message, tlp, pap, ioc, sighted, ignoreSimilarity, startDate, tags));
         }
-        if (file != null) throw new Invalid("Only observables of dataType file take an uploaded file, not " + dataType);
+        if (file != null) throw new Invalid("Only observables of a file type (such as file) take an uploaded file, not " + dataType);
         List<String> values = values(in);
         List<ObservableDraft> drafts = new ArrayList<>(values.size());
         for (String v : values) {
