@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
  * so only the user, a platform admin, or someone who may manage users in every organisation the
  * account belongs to may read its keys or change it; otherwise an org-admin could take over a
  * member of another organisation — the platform admin included. A profile belongs to one
- * membership, so managing users in that organisation is enough to change it — but never to a profile
- * that allows more than the caller's own. A platform profile ({@link Profile#isPlatform()}: the
+ * membership, so managing users in that organisation is enough to change it — but never from or to
+ * a profile that allows more than the caller's own, and an account whose profile allows more than
+ * the caller's is not the caller's to manage. A platform profile ({@link Profile#isPlatform()}: the
  * built-in admin or a custom profile with platform permissions) counts as admin everywhere here. A
  * read-only API key changes nothing at all.
  */
@@ -45,9 +46,12 @@ public class UserPolicy {
         Map<Long, Profile> mine = users.memberships(actor.userId()).stream()
                 .collect(Collectors.toMap(Membership::orgId, Membership::profile));
         return (target, theirs) -> target.id() == actor.userId()
-                // A platform profile anywhere makes the account a platform admin's to manage.
+                // A platform profile anywhere makes the account a platform admin's to manage; and
+                // taking over an account must not gain the caller rights they lack (a narrow custom
+                // user-manager profile does not manage an analyst's account).
                 || !theirs.isEmpty() && theirs.stream().noneMatch(m -> m.profile().isPlatform())
-                        && theirs.stream().allMatch(m -> mine.containsKey(m.orgId()) && mine.get(m.orgId()).allows(Permission.MANAGE_USERS));
+                        && theirs.stream().allMatch(m -> mine.containsKey(m.orgId()) && mine.get(m.orgId()).allows(Permission.MANAGE_USERS)
+                                && m.profile().within(mine.get(m.orgId())));
     }
 
     public void requireAccountRead(Principal actor, User target) {
@@ -63,7 +67,7 @@ public class UserPolicy {
     /**
      * Setting a user's profile in {@code org} ({@code current} is their profile there, or null;
      * {@code wanted} null removes them from it): the caller manages users there, only a platform
-     * admin gives or takes a platform profile, and no one else gives a profile wider than their own.
+     * admin gives or takes a platform profile, and no one else gives or takes a profile wider than their own.
      */
     public void requireProfileChange(Principal actor, Organisation org, Profile current, Profile wanted) {
         requireWrite(actor);
@@ -72,9 +76,11 @@ public class UserPolicy {
             actor.require(Permission.MANAGE_PLATFORM);
         }
         actor.require(Permission.MANAGE_USERS);
-        if (wanted != null && !wanted.within(actor.profile())) {
-            throw new Forbidden("Operation not allowed: profile " + wanted.label() + " allows more than your profile "
-                    + actor.profile().label() + " in organisation " + actor.orgName());
+        for (Profile p : new Profile[] {current, wanted}) {
+            if (p != null && !p.within(actor.profile())) {
+                throw new Forbidden("Operation not allowed: profile " + p.label() + " allows more than your profile "
+                        + actor.profile().label() + " in organisation " + actor.orgName());
+            }
         }
     }
 

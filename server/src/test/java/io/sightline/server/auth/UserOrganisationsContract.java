@@ -34,6 +34,23 @@ abstract class UserOrganisationsContract extends HubTest {
     }
 
     @Test
+    void aUserActsInTheirDefaultOrganisationWhenTheyNameNone() {
+        String orgA = org(), orgB = org();
+        String login = user(orgA, "analyst");
+        var set = admin.put("/api/v1/user/" + login + "/organisations", Map.of("organisations", List.of(
+                Map.of("organisation", orgA, "profile", "analyst"),
+                Map.of("organisation", orgB, "profile", "read-only", "default", true))));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        var key = admin.post("/api/v1/user/" + login + "/keys", Map.of("comment", "test"));
+        TestApi user = TestApi.withKey(port, key.json().get("key").asString());
+
+        var current = user.get("/api/v1/user/current").json();
+        assertThat(current.get("organisation").asString()).isEqualTo(orgB);
+        assertThat(current.get("profile").asString()).isEqualTo("read-only");
+        assertThat(user.inOrganisation(orgA).get("/api/v1/user/current").json().get("profile").asString()).isEqualTo("analyst");
+    }
+
+    @Test
     void anOrganisationsAdminChangesOnlyTheMembershipInTheirOwnOrganisation() {
         String mine = org(), other = org();
         TestApi orgAdmin = newUser(mine, "org-admin");

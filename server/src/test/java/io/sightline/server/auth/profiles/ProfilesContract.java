@@ -161,6 +161,25 @@ abstract class ProfilesContract extends HubTest {
     }
 
     @Test
+    void aNarrowUserManagerDoesNotTakeOverOrDemoteAWiderMember() {
+        String org = unique("org");
+        String userManager = customProfile(List.of("manageUser"));
+        TestApi manager = member(org, userManager).api();
+        Member analyst = member(org, "analyst");
+        Member reader = member(org, "read-only");
+
+        assertThat(manager.post("/api/v1/user/" + analyst.login() + "/keys", Map.of("comment", "takeover")).status()).isEqualTo(403);
+        assertThat(manager.post("/api/v1/user/" + analyst.login() + "/password/set", Map.of("password", "Correct-Horse-9")).status())
+                .isEqualTo(403);
+        var demote = manager.patch("/api/v1/user/" + analyst.login(), Map.of("profile", "read-only"));
+        assertThat(demote.status()).isEqualTo(403);
+        assertThat(admin.get("/api/v1/user/" + analyst.login()).json().get("profile").asString()).isEqualTo("analyst");
+        assertThat(admin.get("/api/v1/user/" + analyst.login() + "/keys").json().size()).isEqualTo(1);
+
+        assertThat(manager.post("/api/v1/user/" + reader.login() + "/keys", Map.of("comment", "fine")).status()).isEqualTo(201);
+    }
+
+    @Test
     void aPlatformProfileMakesItsHolderAPlatformAdminsToManage() {
         String org = unique("org");
         String platformProfile = customProfile(List.of("manageObservableTemplate"));
