@@ -32,6 +32,11 @@ public class ObservableTypeRepository implements CustomObservableTypeSource {
         return out;
     }
 
+    public List<ObservableTypeRecord> byIds(List<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("SELECT * FROM observable_type WHERE id IN (:ids)").param("ids", ids).query(ROW).list();
+    }
+
     public Optional<ObservableTypeRecord> findById(long id) {
         return jdbc.sql("SELECT * FROM observable_type WHERE id = ?").param(id).query(ROW).optional();
     }

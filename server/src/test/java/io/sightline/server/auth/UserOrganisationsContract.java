@@ -126,6 +126,23 @@ abstract class UserOrganisationsContract extends HubTest {
     }
 
     @Test
+    void listUserFindsTheMembersOfTheCallersOrganisationOnly() {
+        String mine = org(), other = org();
+        TestApi orgAdmin = newUser(mine, "org-admin");
+        String member = user(mine, "analyst");
+        String stranger = user(other, "analyst");
+        var byLogin = List.of(Map.of("_name", "listUser"), Map.of("_name", "filter", "_eq", Map.of("_field", "login", "_value", member)));
+        var found = orgAdmin.post("/api/v1/query", Map.of("query", byLogin));
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json().size()).isEqualTo(1);
+        assertThat(found.json().get(0).get("login").asString()).isEqualTo(member);
+        assertThat(found.json().get(0).get("organisations").toString()).contains(mine);
+        var hidden = orgAdmin.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "listUser"),
+                Map.of("_name", "filter", "_eq", Map.of("_field", "login", "_value", stranger)))));
+        assertThat(hidden.json().size()).isZero();
+    }
+
+    @Test
     void aMemberOfAnotherOrganisationDoesNotSeeTheUser() {
         String login = user(org(), "analyst");
         TestApi stranger = newUser(org(), "org-admin");

@@ -57,6 +57,17 @@ abstract class ObservableTypesContract extends HubTest {
     }
 
     @Test
+    void findsCustomTypesThroughTheQueryApi() {
+        String name = unique("wallet");
+        JsonNode created = admin.post("/api/v1/observable/type", Map.of("name", name)).json();
+        var found = admin.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "listObservableType"),
+                Map.of("_name", "filter", "_eq", Map.of("_field", "name", "_value", name)))));
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json().size()).isEqualTo(1);
+        assertThat(found.json().get(0)).isEqualTo(created);
+    }
+
+    @Test
     void anObservableOfACustomTypeIsAcceptedWhileTheTypeExists() {
         String name = unique("wallet");
         String unused = unique("ticket");

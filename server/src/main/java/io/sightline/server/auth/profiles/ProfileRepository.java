@@ -24,6 +24,11 @@ public class ProfileRepository {
         return jdbc.sql("SELECT * FROM profile ORDER BY id").query(ROW).list();
     }
 
+    public List<ProfileRecord> byIds(List<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("SELECT * FROM profile WHERE id IN (:ids)").param("ids", ids).query(ROW).list();
+    }
+
     public Optional<ProfileRecord> findById(long id) {
         return jdbc.sql("SELECT * FROM profile WHERE id = ?").param(id).query(ROW).optional();
     }

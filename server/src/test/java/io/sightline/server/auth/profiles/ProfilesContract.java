@@ -61,6 +61,22 @@ abstract class ProfilesContract extends HubTest {
     }
 
     @Test
+    void findsAndCountsProfilesThroughTheQueryApi() {
+        String name = customProfile(List.of("manageShare"));
+        var found = admin.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "listProfile"),
+                Map.of("_name", "filter", "_eq", Map.of("_field", "name", "_value", name)))));
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json().size()).isEqualTo(1);
+        assertThat(found.json().get(0)).isEqualTo(admin.get("/api/v1/profile/" + name).json());
+        var count = admin.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "listProfile"),
+                Map.of("_name", "filter", "_eq", Map.of("_field", "name", "_value", name)), Map.of("_name", "count"))));
+        assertThat(count.json().asLong()).isEqualTo(1);
+        var builtIns = admin.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "listProfile"),
+                Map.of("_name", "filter", "_eq", Map.of("_field", "_createdBy", "_value", "system")), Map.of("_name", "count"))));
+        assertThat(builtIns.json().asLong()).isEqualTo(4);
+    }
+
+    @Test
     void builtInsCannotBeChangedOrDeleted() {
         var patch = admin.patch("/api/v1/profile/analyst", Map.of("permissions", List.of()));
         assertThat(patch.status()).isEqualTo(400);
