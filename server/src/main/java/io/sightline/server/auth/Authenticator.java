@@ -85,10 +85,10 @@ public class Authenticator {
         return principal(user, users.memberships(user.id()), organisation, null, false);
     }
 
-    /** Builds the principal of a user in the requested organisation (or their first one). */
+    /** Builds the principal of a user in the requested organisation (or their default one, or their first one). */
     public Principal principal(User user, List<Membership> memberships, String organisation, Long keyId, boolean readOnly) {
         if (memberships.isEmpty()) throw new Forbidden("User " + user.login() + " belongs to no organisation");
-        Membership chosen = memberships.get(0);
+        Membership chosen = memberships.stream().filter(Membership::isDefault).findFirst().orElse(memberships.get(0));
         if (organisation != null && !organisation.isBlank()) {
             chosen = memberships.stream().filter(m -> m.orgName().equals(organisation)).findFirst()
                     .orElseThrow(() -> new Forbidden("User " + user.login() + " is not a member of organisation " + organisation));

@@ -1,6 +1,9 @@
 package io.sightline.server.auth;
 
-/** What a profile allows; every endpoint checks one of these. */
+/**
+ * What a profile allows; every endpoint checks one of these. A profile's TheHive permission names
+ * grant them as {@link TheHivePermissions} says.
+ */
 public enum Permission {
     READ,
     MANAGE_CASE,
@@ -17,5 +20,9 @@ public enum Permission {
     MANAGE_USERS,
     MANAGE_CONFIG,
     READ_AUDIT,
+    /** Custom profiles: who holds it may define profiles no wider than their own. */
+    MANAGE_PROFILE,
+    /** The platform-wide list of custom observable data types. */
+    MANAGE_OBSERVABLE_TYPE,
     MANAGE_PLATFORM
 }

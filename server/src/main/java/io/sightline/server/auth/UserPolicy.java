@@ -12,8 +12,11 @@ import org.springframework.stereotype.Component;
  * so only the user, a platform admin, or someone who may manage users in every organisation the
  * account belongs to may read its keys or change it; otherwise an org-admin could take over a
  * member of another organisation — the platform admin included. A profile belongs to one
- * membership, so managing users in that organisation is enough to change it. A read-only API key
- * changes nothing at all.
+ * membership, so managing users in that organisation is enough to change it — but never from or to
+ * a profile that allows more than the caller's own, and an account whose profile allows more than
+ * the caller's is not the caller's to manage. A platform profile ({@link Profile#isPlatform()}: the
+ * built-in admin or a custom profile with platform permissions) counts as admin everywhere here. A
+ * read-only API key changes nothing at all.
  */
 @Component
 public class UserPolicy {
@@ -43,9 +46,12 @@ public class UserPolicy {
         Map<Long, Profile> mine = users.memberships(actor.userId()).stream()
                 .collect(Collectors.toMap(Membership::orgId, Membership::profile));
         return (target, theirs) -> target.id() == actor.userId()
-                // An admin profile anywhere makes the account a platform admin's to manage.
-                || !theirs.isEmpty() && theirs.stream().noneMatch(m -> m.profile() == Profile.ADMIN)
-                        && theirs.stream().allMatch(m -> mine.containsKey(m.orgId()) && mine.get(m.orgId()).allows(Permission.MANAGE_USERS));
+                // A platform profile anywhere makes the account a platform admin's to manage; and
+                // taking over an account must not gain the caller rights they lack (a narrow custom
+                // user-manager profile does not manage an analyst's account).
+                || !theirs.isEmpty() && theirs.stream().noneMatch(m -> m.profile().isPlatform())
+                        && theirs.stream().allMatch(m -> mine.containsKey(m.orgId()) && mine.get(m.orgId()).allows(Permission.MANAGE_USERS)
+                                && m.profile().within(mine.get(m.orgId())));
     }
 
     public void requireAccountRead(Principal actor, User target) {
@@ -59,16 +65,23 @@ public class UserPolicy {
     }
 
     /**
-     * Setting a user's profile in {@code org} ({@code current} is their profile there, or null):
-     * the caller manages users there, and only a platform admin gives or takes the admin profile.
+     * Setting a user's profile in {@code org} ({@code current} is their profile there, or null;
+     * {@code wanted} null removes them from it): the caller manages users there, only a platform
+     * admin gives or takes a platform profile, and no one else gives or takes a profile wider than their own.
      */
     public void requireProfileChange(Principal actor, Organisation org, Profile current, Profile wanted) {
         requireWrite(actor);
         if (actor.can(Permission.MANAGE_PLATFORM)) return;
-        if (org.id() != actor.orgId() || wanted == Profile.ADMIN || current == Profile.ADMIN) {
+        if (org.id() != actor.orgId() || wanted != null && wanted.isPlatform() || current != null && current.isPlatform()) {
             actor.require(Permission.MANAGE_PLATFORM);
         }
         actor.require(Permission.MANAGE_USERS);
+        for (Profile p : new Profile[] {current, wanted}) {
+            if (p != null && !p.within(actor.profile())) {
+                throw new Forbidden("Operation not allowed: profile " + p.label() + " allows more than your profile "
+                        + actor.profile().label() + " in organisation " + actor.orgName());
+            }
+        }
     }
 
     private static Forbidden notAllOrganisations(User target) {

@@ -2,6 +2,7 @@ package io.sightline.server.auth;
 
 import java.util.List;
 import java.util.Optional;
+import io.sightline.server.auth.profiles.ProfileCatalog;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -11,12 +12,13 @@ import org.springframework.stereotype.Repository;
 public class UserRepository {
     private static final RowMapper<User> ROW = (rs, i) -> new User(rs.getLong("id"), rs.getString("login"),
             rs.getString("name"), rs.getString("password_hash"), rs.getBoolean("locked"), rs.getLong("created_at"));
-    private static final RowMapper<Membership> MEMBERSHIP = (rs, i) -> new Membership(rs.getLong("user_id"),
-            rs.getLong("org_id"), rs.getString("org_name"), Profile.parse(rs.getString("profile")));
+    private final RowMapper<Membership> membership;
     private final JdbcClient jdbc;
 
-    public UserRepository(JdbcClient jdbc) {
+    public UserRepository(JdbcClient jdbc, ProfileCatalog profiles) {
         this.jdbc = jdbc;
+        this.membership = (rs, i) -> new Membership(rs.getLong("user_id"), rs.getLong("org_id"), rs.getString("org_name"),
+                profiles.ofMembership(rs.getString("profile")), rs.getBoolean("is_default"));
     }
 
     public long count() {
@@ -61,9 +63,9 @@ public class UserRepository {
 
     public List<Membership> memberships(long userId) {
         return jdbc.sql("""
-                SELECT m.user_id, m.org_id, o.name AS org_name, m.profile
+                SELECT m.user_id, m.org_id, o.name AS org_name, m.profile, m.is_default
                 FROM membership m JOIN organisation o ON o.id = m.org_id
-                WHERE m.user_id = ? ORDER BY m.org_id""").param(userId).query(MEMBERSHIP).list();
+                WHERE m.user_id = ? ORDER BY m.org_id""").param(userId).query(membership).list();
     }
 
     public void setMembership(long userId, long orgId, Profile profile) {
@@ -73,6 +75,21 @@ public class UserRepository {
             jdbc.sql("INSERT INTO membership (user_id, org_id, profile) VALUES (?, ?, ?)")
                     .params(userId, orgId, profile.label()).update();
         }
+    }
+
+    /** Marks one of the user's memberships as their default organisation, the others not. */
+    public void setDefaultOrganisation(long userId, long orgId) {
+        jdbc.sql("UPDATE membership SET is_default = (org_id = ?) WHERE user_id = ?").params(orgId, userId).update();
+    }
+
+    /** How many memberships name the profile (any letter case, as profile names are matched). */
+    public long countWithProfile(String profile) {
+        return jdbc.sql("SELECT COUNT(*) FROM membership WHERE LOWER(profile) = LOWER(?)").param(profile).query(Long.class).single();
+    }
+
+    /** A renamed profile keeps its members. */
+    public void renameProfile(String from, String to) {
+        jdbc.sql("UPDATE membership SET profile = ? WHERE LOWER(profile) = LOWER(?)").params(to, from).update();
     }
 
     public boolean isMember(String login, long orgId) {

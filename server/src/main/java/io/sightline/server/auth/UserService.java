@@ -1,6 +1,7 @@
 package io.sightline.server.auth;
 
 import io.sightline.server.audit.AuditLog;
+import io.sightline.server.auth.profiles.ProfileCatalog;
 import io.sightline.server.core.Conflict;
 import io.sightline.server.core.Forbidden;
 import io.sightline.server.core.Invalid;
@@ -23,9 +24,12 @@ public class UserService {
     private final Authenticator authenticator;
     private final AuditLog audit;
     private final Clock clock;
+    private final ProfileCatalog profiles;
 
     public UserService(UserRepository users, OrganisationRepository orgs, PasswordEncoder passwords,
-                       PasswordRules passwordRules, UserPolicy policy, Authenticator authenticator, AuditLog audit, Clock clock) {
+                       PasswordRules passwordRules, UserPolicy policy, Authenticator authenticator, AuditLog audit, Clock clock,
+                       ProfileCatalog profiles) {
+        this.profiles = profiles;
         this.users = users;
         this.orgs = orgs;
         this.passwords = passwords;
@@ -44,7 +48,7 @@ public class UserService {
         if (users.findByLogin(login).isPresent()) throw new Conflict("User " + login + " already exists");
         Organisation org = organisation(n.organisation() != null ? Text.storable("organisation", "user", n.organisation(), 128)
                 : actor.orgName());
-        Profile profile = Profile.parse(Text.required("profile", "user", n.profile(), 32));
+        Profile profile = profiles.named(Text.required("profile", "user", n.profile(), 64));
         policy.requireProfileChange(actor, org, null, profile);
         String password = Text.storable("password", "user", n.password(), 1024);
         String hash = password != null ? hashPassword(login, password) : null;
@@ -108,7 +112,7 @@ public class UserService {
         if (changes.profile() != null) {
             Organisation org = organisation(changes.organisation() != null
                     ? Text.storable("organisation", "user", changes.organisation(), 128) : actor.orgName());
-            Profile wanted = Profile.parse(Text.required("profile", "user", changes.profile(), 32));
+            Profile wanted = profiles.named(Text.required("profile", "user", changes.profile(), 64));
             Profile current = membershipsBefore.stream().filter(m -> m.orgId() == org.id()).map(Membership::profile)
                     .findFirst().orElse(null);
             policy.requireProfileChange(actor, org, current, wanted);

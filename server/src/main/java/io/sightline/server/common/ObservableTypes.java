@@ -4,14 +4,18 @@ import io.sightline.server.core.Invalid;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The configured observable data types and the check of a value against its type, so that an
- * "ip" that is not an IP address never enters a case (and never reaches an analyzer).
+ * The observable data types — the configured built-ins and the custom ones admins define — and the
+ * check of a value against its type, so that an "ip" that is not an IP address never enters a case
+ * (and never reaches an analyzer). Custom types are read through {@link CustomObservableTypeSource}
+ * and kept in memory: every observable is checked here, so a check must not cost a query.
  */
 @Component
 public class ObservableTypes {
@@ -24,22 +28,61 @@ public class ObservableTypes {
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:.]+");
     private static final Set<Integer> HASH_LENGTHS = Set.of(32, 40, 56, 64, 96, 128);
 
-    private final Set<String> types;
+    /** How long another hub's change to the custom types may go unseen here. */
+    private static final long MAX_AGE_NANOS = 10_000_000_000L;
 
-    public ObservableTypes(@Value("${sightline.observable-types}") List<String> configured) {
-        this.types = new LinkedHashSet<>();
-        for (String t : configured) types.add(t.trim());
+    private final Set<String> types;
+    private final CustomObservableTypeSource source;
+    private volatile Map<String, Boolean> custom = Map.of();
+    private volatile long loadedAt;
+    private volatile boolean loaded;
+
+    /** Built-ins only, no custom types (for checks outside the hub's context). */
+    public ObservableTypes(List<String> configured) {
+        this(configured, null);
     }
 
+    @Autowired
+    public ObservableTypes(@Value("${sightline.observable-types}") List<String> configured, CustomObservableTypeSource source) {
+        this.types = new LinkedHashSet<>();
+        for (String t : configured) types.add(t.trim());
+        this.source = source;
+    }
+
+    /** Built-in types first, then custom ones. */
     public Set<String> all() {
-        return types;
+        Set<String> all = new LinkedHashSet<>(types);
+        all.addAll(custom().keySet());
+        return all;
+    }
+
+    public boolean isBuiltIn(String dataType) {
+        return types.contains(dataType);
+    }
+
+    /** Whether an observable of this type is a file (uploaded) rather than a value. */
+    public boolean isAttachment(String dataType) {
+        return "file".equals(dataType) || custom().getOrDefault(dataType, false);
     }
 
     public String requireKnown(String dataType) {
-        if (!types.contains(dataType)) {
-            throw new Invalid("Unknown dataType '" + dataType + "'; configured types: " + String.join(", ", types));
+        if (!types.contains(dataType) && !custom().containsKey(dataType)) {
+            throw new Invalid("Unknown dataType '" + dataType + "'; known types: " + String.join(", ", all()));
         }
         return dataType;
+    }
+
+    /** Reads the custom types again; called after a committed change on this hub. */
+    public void refresh() {
+        if (source == null) return;
+        custom = Map.copyOf(source.load());
+        loadedAt = System.nanoTime();
+        loaded = true;
+    }
+
+    private Map<String, Boolean> custom() {
+        if (source != null && (!loaded || System.nanoTime() - loadedAt > MAX_AGE_NANOS)) refresh();
+        return custom;
     }
 
     /** Returns the value to store (trimmed; hashes lower-cased) or explains why it is invalid. */

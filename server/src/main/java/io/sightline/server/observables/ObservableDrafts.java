@@ -40,12 +40,12 @@ public class ObservableDrafts {
         List<String> tags = n.tags() == null ? List.of()
                 : TagRepository.clean(Text.storable("tags", "observable", n.tags(), 500, 512));
 
-        if ("file".equals(dataType)) {
-            if (file == null) throw new Invalid("A file observable needs a multipart upload with the file in part 'attachment'");
+        if (types.isAttachment(dataType)) {
+            if (file == null) throw new Invalid("A " + dataType + " observable needs a multipart upload with the file in part 'attachment'");
             return List.of(new ObservableDraft(dataType, null, file, message, tlp, pap, ioc, sighted, ignoreSimilarity,
                     n.startDate(), tags));
         }
-        if (file != null) throw new Invalid("Only observables of dataType file take an uploaded file, not " + dataType);
+        if (file != null) throw new Invalid("Only observables of a file type (such as file) take an uploaded file, not " + dataType);
         List<String> values = values(n.data());
         List<ObservableDraft> drafts = new ArrayList<>(values.size());
         for (String v : values) {

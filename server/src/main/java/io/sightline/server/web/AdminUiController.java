@@ -10,8 +10,8 @@ import io.sightline.server.auth.Profile;
 import io.sightline.server.auth.User;
 import io.sightline.server.auth.UserChanges;
 import io.sightline.server.auth.UserService;
+import io.sightline.server.auth.profiles.ProfileCatalog;
 import jakarta.servlet.http.HttpSession;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -34,7 +34,10 @@ public class AdminUiController {
     private final OrganisationService orgs;
     private final UserService users;
 
-    public AdminUiController(OrganisationService orgs, UserService users) {
+    private final ProfileCatalog profiles;
+
+    public AdminUiController(OrganisationService orgs, UserService users, ProfileCatalog profiles) {
+        this.profiles = profiles;
         this.orgs = orgs;
         this.users = users;
     }
@@ -103,14 +106,14 @@ public class AdminUiController {
         return "redirect:/admin/users";
     }
 
-    /** Only platform admins may hand out the admin profile. */
     /** A filled form field, or {@code null} for one left blank. */
     private static String given(Map<String, String> form, String field) {
         return Forms.blank(form.get(field)) ? null : form.get(field);
     }
 
-    private static List<String> profilesFor(Principal p) {
-        return Arrays.stream(Profile.values()).filter(pr -> pr != Profile.ADMIN || p.can(Permission.MANAGE_PLATFORM))
+    /** What the caller may hand out: a platform admin any profile, others none that is platform-wide or wider than their own. */
+    private List<String> profilesFor(Principal p) {
+        return profiles.all().stream().filter(pr -> p.can(Permission.MANAGE_PLATFORM) || !pr.isPlatform() && pr.within(p.profile()))
                 .map(Profile::label).toList();
     }
 }

@@ -46,6 +46,7 @@ public class UiAdvice {
                     "manageAlert", p.can(Permission.MANAGE_ALERT),
                     "manageUsers", p.can(Permission.MANAGE_USERS),
                     "managePlatform", p.can(Permission.MANAGE_PLATFORM),
+                    "manageProfile", p.can(Permission.MANAGE_PROFILE),
                     "readAudit", p.can(Permission.READ_AUDIT)));
             Object memberships = request.getAttribute(UiSessionFilter.MEMBERSHIPS);
             model.addAttribute("memberships", memberships instanceof List<?> l ? l : List.<Membership>of());
