@@ -90,11 +90,11 @@ public class CaseTemplateController {
     }
 
     private static Optional<Integer> tlp(JsonInput in) {
-        return in.hasValue("tlp") ? Optional.of(Tlp.fromJson(in.raw("tlp"), "tlp")) : Optional.empty();
+        return in.level("tlp", Tlp::of, Tlp::parse, "a TLP number or name").map(Tlp::value);
     }
 
     private static Optional<Integer> pap(JsonInput in) {
-        return in.hasValue("pap") ? Optional.of(Pap.fromJson(in.raw("pap"), "pap")) : Optional.empty();
+        return in.level("pap", Pap::of, Pap::parse, "a PAP number or name").map(Pap::value);
     }
 
     private static Optional<List<CustomFieldInput>> customFields(JsonInput in) {
