@@ -4,6 +4,7 @@ import io.sightline.integrations.attack.AttackTechnique;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,9 +18,11 @@ public class PatternRepository {
             rs.getObject("updated_at", Long.class));
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    public PatternRepository(JdbcClient jdbc) {
+    public PatternRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     public long count() {
@@ -56,6 +59,22 @@ public class PatternRepository {
                         actor, now)
                 .update();
         return true;
+    }
+
+    /** Inserts many techniques in JDBC batches (an empty catalogue being filled at start). */
+    public void insertAll(List<AttackTechnique> techniques, String actor, long now) {
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO attack_pattern (pattern_id, name, tactics, parent_id, url, description, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", techniques, 200, (ps, t) -> {
+            ps.setString(1, t.attackId());
+            ps.setString(2, t.name());
+            ps.setString(3, String.join(",", t.tactics()));
+            ps.setString(4, t.parentId());
+            ps.setString(5, t.url());
+            ps.setString(6, t.description());
+            ps.setString(7, actor);
+            ps.setLong(8, now);
+        });
     }
 
     public void delete(long id) {
