@@ -83,6 +83,12 @@ public class AlertRepository {
         attachments.release(files);
     }
 
+    /** The records with these ids, with their tags, in no particular order. */
+    public List<AlertRecord> byIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return withTags(jdbc.sql("SELECT * FROM alert WHERE id IN (:ids)").param("ids", ids).query(ROW).list());
+    }
+
     public List<AlertRecord> withTags(List<AlertRecord> alerts) {
         Map<Long, List<String>> all = tags.of(TAG_ENTITY, alerts.stream().map(AlertRecord::id).toList());
         return alerts.stream().map(a -> a.withTags(all.getOrDefault(a.id(), List.of()))).toList();

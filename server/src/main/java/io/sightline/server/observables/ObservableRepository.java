@@ -115,6 +115,12 @@ public class ObservableRepository {
                 .list();
     }
 
+    /** The records with these ids, with their tags, in no particular order. */
+    public List<ObservableRecord> byIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return withTags(jdbc.sql(SELECT + " WHERE o.id IN (:ids)").param("ids", ids).query(ROW).list());
+    }
+
     public List<ObservableRecord> withTags(List<ObservableRecord> list) {
         Map<Long, List<String>> all = tags.of(TAG_ENTITY, list.stream().map(ObservableRecord::id).toList());
         return list.stream().map(o -> o.withTags(all.getOrDefault(o.id(), List.of()))).toList();

@@ -1,5 +1,6 @@
 package io.sightline.server.query;
 
+import io.sightline.server.core.InvalidQuery;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,17 +22,24 @@ final class QueryPlan {
     Long from;
     Long to;
     boolean total;
+    /** The extra data the last page step asked for, besides the total. */
+    List<String> extraData = List.of();
+    List<String> excludeFields = List.of();
 
     QueryPlan(QueryEntity entity, long orgId) {
         this.entity = entity;
-        conditions.add("t.org_id = ?");
-        params.add(orgId);
+        add(entity.source().scope(orgId));
+    }
+
+    void add(SqlCondition condition) {
+        conditions.add(condition.sql());
+        params.addAll(condition.params());
     }
 
     /** A query that would bind more values than one statement can carry is refused up front. */
     void requireBindableSize() {
         if (params.size() > MAX_PARAMETERS) {
-            throw FilterCompiler.error("The query compares with " + params.size() + " values; at most "
+            throw new InvalidQuery("The query compares with " + params.size() + " values; at most "
                     + MAX_PARAMETERS + " are accepted in one query (split the _in lists over several queries)");
         }
     }
@@ -39,12 +47,12 @@ final class QueryPlan {
     /** SELECT of the ids of this plan, used inside the next level's condition. */
     String idSelect(List<Object> into) {
         into.addAll(params);
-        return "SELECT t.id FROM " + entity.table + " t WHERE " + String.join(" AND ", conditions) + orderAndPage();
+        return "SELECT t.id FROM " + entity.source().table() + " t WHERE " + String.join(" AND ", conditions) + orderAndPage();
     }
 
     String select(String columns, List<Object> into) {
         into.addAll(params);
-        return "SELECT " + columns + " FROM " + entity.table + " t WHERE " + String.join(" AND ", conditions);
+        return "SELECT " + columns + " FROM " + entity.source().table() + " t WHERE " + String.join(" AND ", conditions);
     }
 
     String orderBy() {

@@ -1,5 +1,51 @@
 /**
- * TheHive's {@code POST /api/v1/query}: the step lists are planned into SQL over the queryable
- * entities (cases, alerts, observables), filters compiled to bound parameters, results streamed.
+ * The query engine of {@code POST /api/v1/query}: it runs a typed {@code query.model.Query} as SQL
+ * (bound parameters only, streamed page by page) over the entities registered in the {@link
+ * io.sightline.server.query.QueryRegistry}. It knows no entity: each aggregate package registers
+ * itself with a {@link io.sightline.server.query.QuerySource} bean, so the engine sits below the
+ * aggregates (they depend on it, it on none of them). TheHive's JSON is read in {@code query.thehive}.
+ *
+ * <h2>Registering an entity: a {@code QuerySource}</h2>
+ * One {@code @Component} in the entity's own package, say {@code tasks}:
+ * <pre>{@code
+ * @Component
+ * class TaskQuerySource implements QuerySource {
+ *     public String entity() { return "task"; }            // the name links start from
+ *     public String label() { return "Task"; }             // in messages
+ *     public String table() { return "task"; }             // listed as alias t, with an id column
+ *     public String listStep() { return "listTask"; }      // the list step
+ *     public Optional<String> getStep() { return Optional.of("getTask"); } // the get step ("~id")
+ *     public List<QueryField> fields() {                   // what filters and sorts may name
+ *         return List.of(QueryField.column("_id", "id", Kind.ID),
+ *                 QueryField.column("title", "title", Kind.STRING),
+ *                 QueryField.computed("logCount", "SELECT COUNT(*) FROM task_log l WHERE l.task_id = t.id", Kind.NUMBER));
+ *     }
+ *     // no org_id column: the organisation is the case's
+ *     public SqlCondition scope(long orgId) {
+ *         return SqlCondition.of("t.case_id IN (SELECT c.id FROM case_record c WHERE c.org_id = ?)", orgId);
+ *     }
+ *     public List<?> views(List<Long> ids) {               // TheHive's JSON, in the order of ids
+ *         return QuerySource.inOrderOf(ids, tasks.byIds(ids), TaskRecord::id).stream().map(TaskView::of).toList();
+ *     }
+ *     public List<QueryLink> linksIn() {                   // the navigation step case -> tasks
+ *         return List.of(new QueryLink("tasks", "case", "t.case_id IN (" + QueryLink.PARENTS + ")"));
+ *     }
+ * }
+ * }</pre>
+ * <ul>
+ * <li>Fields: {@link io.sightline.server.query.QueryField#column} for a column of the table,
+ * {@link io.sightline.server.query.QueryField#computed} for an SQL expression over the row
+ * {@code t}, {@link io.sightline.server.query.QueryField#tags()} with {@code tagEntity()} for
+ * tags in {@code entity_tag}. The kind decides how values are read and compared.</li>
+ * <li>Scope: by default {@code t.org_id = ?}; a platform-wide entity returns
+ * {@link io.sightline.server.query.SqlCondition#ALWAYS}. A record outside the scope is never listed,
+ * and a get step naming it is a 404.</li>
+ * <li>Get step: {@code byIdOrName} turns {@code idOrName} into a condition (by default {@code "~id"};
+ * cases also take a number); an empty answer is a 404.</li>
+ * <li>Navigation: a {@link io.sightline.server.query.QueryLink} is declared by the entity it leads
+ * to, naming the entity it starts from; {@code {parents}} stands for the ids of the rows so far.</li>
+ * </ul>
+ * Step names are checked unique when the hub starts. The query tests ({@code QueryInputContract},
+ * {@code QueryStreamingContract}) read the registry, so a registered entity is covered by them.
  */
 package io.sightline.server.query;

@@ -9,6 +9,7 @@ import io.sightline.server.cases.CaseRecord;
 import io.sightline.server.cases.CaseService;
 import io.sightline.server.common.Ids;
 import io.sightline.server.query.QueryService;
+import io.sightline.server.query.thehive.TheHiveQueryReader;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -26,12 +27,14 @@ public class AlertUiController {
 
     private final AlertService alerts;
     private final QueryService queries;
+    private final TheHiveQueryReader queryReader;
     private final ObservableRows rows;
     private final CaseService cases;
 
-    public AlertUiController(AlertService alerts, QueryService queries, ObservableRows rows, CaseService cases) {
+    public AlertUiController(AlertService alerts, QueryService queries, TheHiveQueryReader queryReader, ObservableRows rows, CaseService cases) {
         this.alerts = alerts;
         this.queries = queries;
+        this.queryReader = queryReader;
         this.rows = rows;
         this.cases = cases;
     }
@@ -42,7 +45,7 @@ public class AlertUiController {
                 @RequestParam(required = false) String tag, @RequestParam(required = false) String source,
                 @RequestParam(defaultValue = "1") int page, Model model) {
         ListFilters filters = new ListFilters(q, status, severity, tlp, tag, "source", source);
-        model.addAttribute("result", filters.query("listAlert").run(queries, CurrentPrincipal.get(), page));
+        model.addAttribute("result", filters.query("listAlert").run(queries, queryReader, CurrentPrincipal.get(), page));
         Map<String, Object> shown = filters.shown();
         model.addAttribute("filters", shown);
         model.addAttribute("pageBase", Forms.pageBase("/alerts", shown));

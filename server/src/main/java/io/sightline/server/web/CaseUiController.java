@@ -11,6 +11,7 @@ import io.sightline.server.cases.CaseView;
 import io.sightline.server.common.Ids;
 import io.sightline.server.core.DomainException;
 import io.sightline.server.query.QueryService;
+import io.sightline.server.query.thehive.TheHiveQueryReader;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -29,14 +30,16 @@ public class CaseUiController {
 
     private final CaseService cases;
     private final QueryService queries;
+    private final TheHiveQueryReader queryReader;
     private final UserService users;
     private final ObservableRows observableRows;
     private final AuditTrail auditTrail;
 
-    public CaseUiController(CaseService cases, QueryService queries, UserService users, ObservableRows observableRows,
+    public CaseUiController(CaseService cases, QueryService queries, TheHiveQueryReader queryReader, UserService users, ObservableRows observableRows,
                             AuditTrail auditTrail) {
         this.cases = cases;
         this.queries = queries;
+        this.queryReader = queryReader;
         this.users = users;
         this.observableRows = observableRows;
         this.auditTrail = auditTrail;
@@ -49,7 +52,7 @@ public class CaseUiController {
                 @RequestParam(defaultValue = "1") int page, Model model) {
         Principal p = CurrentPrincipal.get();
         ListFilters filters = new ListFilters(q, status, severity, tlp, tag, "assignee", assignee);
-        model.addAttribute("result", filters.query("listCase").run(queries, p, page));
+        model.addAttribute("result", filters.query("listCase").run(queries, queryReader, p, page));
         Map<String, Object> shown = filters.shown();
         model.addAttribute("filters", shown);
         model.addAttribute("pageBase", Forms.pageBase("/cases", shown));

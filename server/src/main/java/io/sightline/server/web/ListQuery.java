@@ -2,6 +2,7 @@ package io.sightline.server.web;
 
 import io.sightline.server.auth.Principal;
 import io.sightline.server.query.QueryService;
+import io.sightline.server.query.thehive.TheHiveQueryReader;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
@@ -48,15 +49,16 @@ final class ListQuery {
         return this;
     }
 
-    Page run(QueryService queries, Principal p, int page) {
+    @SuppressWarnings("unchecked") // the case and alert views are maps
+    Page run(QueryService queries, TheHiveQueryReader reader, Principal p, int page) {
         int current = Math.max(1, page);
         steps.addObject().put("_name", "sort").putArray("_fields").addObject().put("_createdAt", "desc");
         long from = (long) (current - 1) * PAGE_SIZE;
         ObjectNode paging = steps.addObject().put("_name", "page").put("from", from).put("to", from + PAGE_SIZE);
         paging.putArray("extraData").add("total");
-        QueryService.Rows rows = (QueryService.Rows) queries.run(p, body);
+        QueryService.Rows rows = (QueryService.Rows) queries.run(p, reader.read(body));
         long total = rows.total() == null ? 0 : rows.total();
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        return new Page(queries.rows(rows.plan(), 0, PAGE_SIZE), total, current, pages);
+        return new Page((List<Map<String, Object>>) queries.rows(rows.plan(), 0, PAGE_SIZE), total, current, pages);
     }
 }

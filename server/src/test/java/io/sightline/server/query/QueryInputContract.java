@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every step of {@link QueryService}'s registry, and every field of every entity, given values of
+ * Every step of the {@link QueryRegistry}, and every field of every entity, given values of
  * the wrong JSON type: the answer is a 4xx {@code {type, message}}, never a 5xx.
  */
 abstract class QueryInputContract extends HubTest {
@@ -22,6 +23,9 @@ abstract class QueryInputContract extends HubTest {
             new java.math.BigInteger("18446744073709551616"), new java.math.BigInteger("-99999999999999999999"), 1.5, 1e300,
             "x\u0000y", "x".repeat(70_000), true);
     private static final List<String> STEP_ARGUMENTS = List.of("idOrName", "_fields", "from", "to", "extraData", "_name");
+
+    @Autowired
+    QueryRegistry registry;
 
     private TestApi analyst;
     private String caseId;
@@ -36,12 +40,12 @@ abstract class QueryInputContract extends HubTest {
     @Test
     void everyStepRefusesIllTypedArgumentsWith4xx() {
         List<String> steps = new ArrayList<>();
-        steps.addAll(QueryService.LIST_STEPS.keySet());
-        steps.addAll(QueryService.GET_STEPS.keySet());
-        steps.addAll(QueryService.NAVIGATION_STEPS.keySet());
-        steps.addAll(QueryService.MODIFIER_STEPS);
+        steps.addAll(registry.listSteps().keySet());
+        steps.addAll(registry.getSteps().keySet());
+        steps.addAll(registry.navigationSteps());
+        steps.addAll(QueryRegistry.MODIFIER_STEPS);
         for (String step : steps) {
-            boolean first = QueryService.LIST_STEPS.containsKey(step) || QueryService.GET_STEPS.containsKey(step);
+            boolean first = registry.isListStep(step) || registry.isGetStep(step);
             for (String argument : STEP_ARGUMENTS) {
                 for (Object wrong : WRONG) {
                     Map<String, Object> s = new LinkedHashMap<>();
@@ -58,7 +62,7 @@ abstract class QueryInputContract extends HubTest {
 
     @Test
     void everyFieldOfEveryEntityRefusesIllTypedValuesWith4xx() {
-        for (var list : QueryService.LIST_STEPS.entrySet()) {
+        for (var list : registry.listSteps().entrySet()) {
             for (String field : list.getValue().fieldNames()) {
                 for (Object wrong : WRONG) {
                     for (Map<String, Object> filter : List.<Map<String, Object>>of(Map.of("_eq", Map.of("_field", field, "_value", wrong)),

@@ -127,4 +127,25 @@ abstract class TheHive4pyCompatibilityContract extends HubTest {
         assertThat(alertObservables.json().size()).isEqualTo(1);
         assertThat(alertObservables.json().get(0).get("dataType").asString()).isEqualTo("mail");
     }
+
+    @Test
+    void excludeFieldsLeavesThoseFieldsOutOfEveryListedRecord() {
+        String title = unique("excluded");
+        admin.post("/api/v1/case", "{\"title\": \"%s\", \"description\": \"long text\", \"summary\": \"s\"}".formatted(title));
+        var listed = admin.post("/api/v1/query", """
+                {"query": [{"_name": "listCase"}, {"_name": "filter", "_eq": {"_field": "title", "_value": "%s"}},
+                  {"_name": "page", "from": 0, "to": 10, "extraData": ["total", "notProvided"]}], "excludeFields": ["description", "summary"]}"""
+                .formatted(title));
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        assertThat(listed.header("X-Total")).isEqualTo("1");
+        JsonNode found = listed.json().get(0);
+        assertThat(found.get("title").asString()).isEqualTo(title);
+        assertThat(found.has("description")).isFalse();
+        assertThat(found.has("summary")).isFalse();
+        assertThat(found.get("extraData").isObject()).isTrue();
+
+        var wrong = admin.post("/api/v1/query", "{\"query\": [{\"_name\": \"listCase\"}], \"excludeFields\": \"description\"}");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.json().get("message").asString()).isEqualTo("excludeFields must be an array of field names, not a string");
+    }
 }

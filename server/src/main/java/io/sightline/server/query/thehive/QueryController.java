@@ -1,9 +1,11 @@
-package io.sightline.server.query;
+package io.sightline.server.query.thehive;
 
 import io.sightline.server.auth.CurrentPrincipal;
+import io.sightline.server.auth.Permission;
+import io.sightline.server.auth.Principal;
+import io.sightline.server.query.QueryService;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,10 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 public class QueryController {
     private final QueryService queries;
+    private final TheHiveQueryReader reader;
     private final JsonMapper json;
 
-    public QueryController(QueryService queries, JsonMapper json) {
+    public QueryController(QueryService queries, TheHiveQueryReader reader, JsonMapper json) {
         this.queries = queries;
+        this.reader = reader;
         this.json = json;
     }
 
@@ -35,23 +39,25 @@ public class QueryController {
      */
     @PostMapping(value = "/api/v1/query", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<StreamingResponseBody> query(@RequestBody(required = false) JsonNode body) {
-        QueryService.Result result = queries.run(CurrentPrincipal.get(), body);
+        Principal caller = CurrentPrincipal.get();
+        caller.require(Permission.READ); // before reading, as a caller without it learns nothing from the errors
+        QueryService.Result result = queries.run(caller, reader.read(body));
         var response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
         if (result instanceof QueryService.Count c) {
             return response.body(out -> out.write(Long.toString(c.value()).getBytes(StandardCharsets.US_ASCII)));
         }
         QueryService.Rows rows = (QueryService.Rows) result;
-        List<Map<String, Object>> first = queries.rows(rows.plan(), 0, QueryService.CHUNK);
+        List<?> first = queries.rows(rows.plan(), 0, QueryService.CHUNK);
         if (rows.total() != null) response = response.header("X-Total", String.valueOf(rows.total()));
         return response.body(out -> {
             // Not closed on failure: closing would end the array and pass a cut list off as whole;
             // left open, the answer is invalid JSON and the client knows it is incomplete.
             JsonGenerator gen = json.createGenerator(out);
             gen.writeStartArray();
-            List<Map<String, Object>> chunk = first;
+            List<?> chunk = first;
             long offset = 0;
             while (!chunk.isEmpty()) {
-                for (Map<String, Object> row : chunk) json.writeValue(gen, row);
+                for (Object row : chunk) json.writeValue(gen, row);
                 gen.flush();
                 offset += chunk.size();
                 chunk = chunk.size() < QueryService.CHUNK ? List.of() : queries.rows(rows.plan(), offset, QueryService.CHUNK);

@@ -1,5 +1,6 @@
-package io.sightline.server.query;
+package io.sightline.server.query.thehive;
 
+import io.sightline.server.core.InvalidQuery;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,7 +14,7 @@ final class QueryValues {
     /** A string; a number or boolean is taken as its text, as TheHive does. */
     static String text(JsonNode v, String where) {
         if (v != null && (v.isString() || v.isNumber() || v.isBoolean())) return v.asString();
-        throw FilterCompiler.error(where + " must be a string, not " + kind(v));
+        throw new InvalidQuery(where + " must be a string, not " + kind(v));
     }
 
     /** A whole number that fits in 64 bits (epoch milliseconds, counts, severities). */
@@ -23,7 +24,7 @@ final class QueryValues {
             double d = v.doubleValue();
             if (d == Math.rint(d)) return (long) d;
         }
-        throw FilterCompiler.error(where + " must be a whole number between -2^63 and 2^63-1, not " + kind(v));
+        throw new InvalidQuery(where + " must be a whole number between -2^63 and 2^63-1, not " + kind(v));
     }
 
     /** A record id: {@code "~123"}, {@code "123"} or 123. An id that cannot exist matches nothing. */

@@ -1,0 +1,18 @@
+package io.sightline.server.query;
+
+import java.util.List;
+
+/** A condition on the row {@code t}, with one bound parameter per {@code ?}, in order. */
+public record SqlCondition(String sql, List<Object> params) {
+    public static final SqlCondition ALWAYS = new SqlCondition("1 = 1", List.of());
+
+    public SqlCondition {
+        params = List.copyOf(params);
+        long marks = sql.chars().filter(c -> c == '?').count();
+        if (marks != params.size()) throw new IllegalArgumentException(sql + " has " + marks + " parameters, given " + params.size());
+    }
+
+    public static SqlCondition of(String sql, Object... params) {
+        return new SqlCondition(sql, List.of(params));
+    }
+}

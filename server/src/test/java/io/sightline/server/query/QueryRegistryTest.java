@@ -1,0 +1,46 @@
+package io.sightline.server.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The registry refuses, when the hub starts, sources whose steps would be ambiguous. */
+class QueryRegistryTest {
+    private record Source(String entity, String listStep, Optional<String> getStep, List<QueryLink> linksIn) implements QuerySource {
+        public String label() { return entity; }
+        public String table() { return entity; }
+        public List<QueryField> fields() { return List.of(QueryField.column("_id", "id", QueryField.Kind.ID)); }
+        public List<?> views(List<Long> ids) { return ids; }
+    }
+
+    private static final Source BOX = new Source("box", "listBox", Optional.of("getBox"), List.of());
+
+    @Test
+    void stepsAndNavigationsAreFoundByName() {
+        var item = new Source("item", "listItem", Optional.empty(), List.of(new QueryLink("items", "box", "t.box_id IN ({parents})")));
+        QueryRegistry registry = new QueryRegistry(List.of(BOX, item));
+
+        assertThat(registry.listSteps()).containsOnlyKeys("listBox", "listItem");
+        assertThat(registry.getSteps()).containsOnlyKeys("getBox");
+        assertThat(registry.navigation(registry.listSteps().get("listBox"), "items").to().source()).isSameAs(item);
+        assertThat(registry.navigationSteps()).containsExactly("items");
+    }
+
+    @Test
+    void twoSourcesWithOneStepNameAreRefused() {
+        assertThatThrownBy(() -> new QueryRegistry(List.of(BOX, new Source("crate", "listBox", Optional.empty(), List.of()))))
+                .hasMessageContaining("listBox");
+        assertThatThrownBy(() -> new QueryRegistry(List.of(BOX, new Source("page", "listPage", Optional.empty(),
+                List.of(new QueryLink("filter", "box", "t.box_id IN ({parents})")))))).hasMessageContaining("filter");
+    }
+
+    @Test
+    void aLinkFromAnUnknownEntityOrWithoutItsParentsIsRefused() {
+        assertThatThrownBy(() -> new QueryRegistry(List.of(new Source("item", "listItem", Optional.empty(),
+                List.of(new QueryLink("items", "shelf", "t.shelf_id IN ({parents})")))))).hasMessageContaining("shelf");
+        assertThatThrownBy(() -> new QueryLink("items", "box", "t.box_id = 1")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
