@@ -2,6 +2,7 @@ package io.sightline.server.patterns;
 
 import io.sightline.integrations.attack.AttackTechnique;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,6 +36,11 @@ public class PatternRepository {
 
     public Optional<PatternRecord> findById(long id) {
         return jdbc.sql("SELECT * FROM attack_pattern WHERE id = ?").param(id).query(ROW).optional();
+    }
+
+    public List<PatternRecord> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("SELECT * FROM attack_pattern WHERE id IN (:ids)").param("ids", ids).query(ROW).list();
     }
 
     /** Ordered by ATT&CK id, a page at a time. */

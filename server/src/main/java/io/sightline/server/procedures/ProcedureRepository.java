@@ -40,6 +40,12 @@ public class ProcedureRepository {
         return jdbc.sql(SELECT + " WHERE pr.org_id = ? AND pr.id = ?").params(orgId, id).query(ROW).optional();
     }
 
+    /** For the query engine, which checked the organisation already. */
+    public List<ProcedureRecord> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql(SELECT + " WHERE pr.id IN (:ids)").param("ids", ids).query(ROW).list();
+    }
+
     public List<ProcedureRecord> ofCase(long caseId) {
         return jdbc.sql(SELECT + " WHERE pr.case_id = ? ORDER BY pr.occur_date, pr.id").param(caseId).query(ROW).list();
     }

@@ -50,6 +50,26 @@ abstract class PatternsContract extends HubTest {
     }
 
     @Test
+    void queriesListAndGetPatternsInEveryOrganisation() {
+        TestApi analyst = newUser("pattern-query-analysts", "analyst");
+        var got = analyst.post("/api/v1/query", java.util.Map.of("query", java.util.List.of(
+                java.util.Map.of("_name", "getPattern", "idOrName", "T1566.001"))));
+        assertThat(got.status()).as(got.toString()).isEqualTo(200);
+        assertThat(got.json().get(0).get("name").asString()).isEqualTo("Spearphishing Attachment");
+        assertThat(got.json().get(0)).isEqualTo(analyst.get("/api/v1/pattern/T1566.001").json());
+        var listed = analyst.post("/api/v1/query", java.util.Map.of("query", java.util.List.of(
+                java.util.Map.of("_name", "listPattern"),
+                java.util.Map.of("_name", "filter", "_like", java.util.Map.of("_field", "patternId", "_value", "T1566*")),
+                java.util.Map.of("_name", "sort", "_fields", java.util.List.of(java.util.Map.of("patternId", "asc"))))));
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        assertThat(listed.json().get(0).get("patternId").asString()).isEqualTo("T1566");
+        assertThat(listed.json().size()).isGreaterThan(3);
+        var missing = analyst.post("/api/v1/query", java.util.Map.of("query", java.util.List.of(
+                java.util.Map.of("_name", "getPattern", "idOrName", "T0000"))));
+        assertThat(missing.status()).isEqualTo(404);
+    }
+
+    @Test
     void aPlatformAdminImportsAnAttackBundleLeavingOutRevokedAndDeprecated() {
         String bundle = """
                 {"type":"bundle","id":"bundle--1","objects":[

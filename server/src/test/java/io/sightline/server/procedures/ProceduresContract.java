@@ -205,6 +205,51 @@ abstract class ProceduresContract extends HubTest {
         assertThat(admin.get("/api/v1/procedure/" + id).status()).isEqualTo(404);
     }
 
+    @Test
+    void queriesGetListAndNavigateToProceduresOfTheCallersOrganisation() {
+        String caseId = createCase(admin, unique("query"));
+        String alertId = createAlert(admin);
+        var inCase = admin.post("/api/v1/case/" + caseId + "/procedures", Map.of("procedures", List.of(
+                Map.of("occurDate", OCCURRED, "patternId", "T1059.006", "tactic", "execution", "description", "..."),
+                Map.of("occurDate", OCCURRED + 1, "patternId", "T1059.007", "tactic", "execution")))).json();
+        var inAlert = admin.post("/api/v1/alert/" + alertId + "/procedure",
+                Map.of("occurDate", OCCURRED, "patternId", "T1566")).json();
+        String first = inCase.get(0).get("_id").asString();
+
+        var got = admin.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "getProcedure", "idOrName", first))));
+        assertThat(got.status()).as(got.toString()).isEqualTo(200);
+        assertThat(got.json().size()).isEqualTo(1);
+        assertThat(got.json().get(0)).isEqualTo(inCase.get(0));
+
+        var listed = admin.post("/api/v1/query?name=procedures", Map.of("query", List.of(Map.of("_name", "listProcedure"),
+                Map.of("_name", "filter", "_in", Map.of("_field", "_id", "_values",
+                        List.of(first, inCase.get(1).get("_id").asString(), inAlert.get("_id").asString()))),
+                Map.of("_name", "sort", "_fields", List.of(Map.of("occurDate", "desc"))))));
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        assertThat(listed.json().size()).isEqualTo(3);
+        assertThat(listed.json().get(0).get("patternName").asString()).isEqualTo("JavaScript");
+
+        var ofCase = admin.post("/api/v1/query?name=case-procedures", Map.of("query", List.of(
+                Map.of("_name", "getCase", "idOrName", caseId), Map.of("_name", "procedures"))));
+        assertThat(ofCase.status()).as(ofCase.toString()).isEqualTo(200);
+        assertThat(ofCase.json().size()).isEqualTo(2);
+        var ofAlert = admin.post("/api/v1/query?name=alert-procedures", Map.of("query", List.of(
+                Map.of("_name", "getAlert", "idOrName", alertId), Map.of("_name", "procedures"))));
+        assertThat(ofAlert.json().size()).isEqualTo(1);
+        assertThat(ofAlert.json().get(0)).isEqualTo(inAlert);
+
+        var byPattern = admin.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "getCase", "idOrName", caseId),
+                Map.of("_name", "procedures"), Map.of("_name", "filter", "_eq", Map.of("_field", "patternName", "_value", "Python")))));
+        assertThat(byPattern.json().size()).isEqualTo(1);
+
+        TestApi blue = newUser("blue-procedure-queries", "analyst");
+        var hidden = blue.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "getProcedure", "idOrName", first))));
+        assertThat(hidden.status()).isEqualTo(404);
+        var none = blue.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "listProcedure"),
+                Map.of("_name", "filter", "_in", Map.of("_field", "_id", "_values", List.of(first))))));
+        assertThat(none.json().size()).isZero();
+    }
+
     private String createAlert(TestApi api) {
         var r = api.post("/api/v1/alert", Map.of("type", "external", "source", "test", "sourceRef", unique("ref"),
                 "title", "alert with TTPs", "description", "d"));
