@@ -4,8 +4,9 @@ import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.cases.CaseView;
-import io.sightline.server.observables.ObservableController;
-import io.sightline.server.observables.ObservableInput;
+import io.sightline.server.observables.ObservableAnswer;
+import io.sightline.server.observables.ObservableDrafts;
+import io.sightline.server.observables.ObservableJson;
 import io.sightline.server.observables.ObservableRepository;
 import io.sightline.server.observables.ObservableService;
 import io.sightline.server.observables.ObservableView;
@@ -28,20 +29,21 @@ import tools.jackson.databind.JsonNode;
 public class AlertController {
     private final AlertService alerts;
     private final ObservableService observables;
-    private final ObservableInput input;
+    private final ObservableDrafts drafts;
     private final ObservableRepository observableRepository;
 
-    public AlertController(AlertService alerts, ObservableService observables, ObservableInput input,
+    public AlertController(AlertService alerts, ObservableService observables, ObservableDrafts drafts,
                            ObservableRepository observableRepository) {
         this.alerts = alerts;
         this.observables = observables;
-        this.input = input;
+        this.drafts = drafts;
         this.observableRepository = observableRepository;
     }
 
     @PostMapping("/api/v1/alert")
     public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) JsonNode body) {
-        AlertRecord a = alerts.create(CurrentPrincipal.get(), body);
+        Principal p = CurrentPrincipal.get();
+        AlertRecord a = alerts.create(p, AlertJson.newAlert(body));
         return ResponseEntity.status(HttpStatus.CREATED).body(AlertView.of(a, alerts.observableCount(a)));
     }
 
@@ -53,7 +55,8 @@ public class AlertController {
 
     @PatchMapping("/api/v1/alert/{id}")
     public Map<String, Object> update(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
-        AlertRecord a = alerts.update(CurrentPrincipal.get(), id, body);
+        Principal p = CurrentPrincipal.get();
+        AlertRecord a = alerts.update(p, id, AlertJson.changes(body));
         return AlertView.of(a, alerts.observableCount(a));
     }
 
@@ -67,7 +70,7 @@ public class AlertController {
     public ResponseEntity<Object> addObservables(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
         Principal p = CurrentPrincipal.require(Permission.MANAGE_ALERT);
         AlertRecord a = alerts.get(p, id);
-        return ObservableController.respond(observables.add(p, null, a.id(), input.read(body, null)));
+        return ObservableAnswer.of(observables.add(p, null, a.id(), drafts.of(ObservableJson.newObservable(body), null)));
     }
 
     @GetMapping("/api/v1/alert/{id}/observables")
@@ -78,7 +81,8 @@ public class AlertController {
 
     @PostMapping("/api/v1/alert/{id}/case")
     public ResponseEntity<Map<String, Object>> promote(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(CaseView.of(alerts.promote(CurrentPrincipal.get(), id, body)));
+        Principal p = CurrentPrincipal.get();
+        return ResponseEntity.status(HttpStatus.CREATED).body(CaseView.of(alerts.promote(p, id, AlertJson.caseOverrides(body))));
     }
 
     @PostMapping("/api/v1/alert/{id}/merge/{caseId}")

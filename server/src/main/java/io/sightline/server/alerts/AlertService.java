@@ -1,92 +1,88 @@
 package io.sightline.server.alerts;
 
-import io.sightline.server.api.JsonInput;
 import io.sightline.server.audit.AuditLog;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseChanges;
 import io.sightline.server.cases.CaseRecord;
 import io.sightline.server.cases.CaseService;
 import io.sightline.server.cases.CaseView;
+import io.sightline.server.cases.NewCase;
 import io.sightline.server.common.Ids;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.TagRepository;
 import io.sightline.server.common.Tlp;
-import io.sightline.server.common.Unsupported;
 import io.sightline.server.core.Conflict;
 import io.sightline.server.core.Invalid;
-import io.sightline.server.core.Malformed;
 import io.sightline.server.core.NotFound;
+import io.sightline.server.core.Text;
+import io.sightline.server.observables.NewObservable;
 import io.sightline.server.observables.ObservableDraft;
-import io.sightline.server.observables.ObservableInput;
+import io.sightline.server.observables.ObservableDrafts;
 import io.sightline.server.observables.ObservableRecord;
 import io.sightline.server.observables.ObservableRepository;
 import io.sightline.server.observables.ObservableService;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 @Service
 public class AlertService {
-    static final Set<String> CREATE_FIELDS = Set.of("type", "source", "sourceRef", "title", "description", "externalLink",
-            "severity", "date", "tags", "flag", "tlp", "pap", "status", "summary", "assignee", "user", "observables",
-            "artifacts", "caseTemplate", "customFields", "customFieldValue", "customFieldValues", "procedures",
-            "lastSyncDate", "follow", "read");
-    static final Set<String> UPDATE_FIELDS = Set.of("title", "description", "externalLink", "severity", "date", "tags",
-            "flag", "tlp", "pap", "status", "summary", "assignee", "user", "follow", "read", "lastSyncDate");
     static final List<String> STATUSES = List.of("New", "Updated", "Ignored", "Imported");
-    private static final String[] UNSUPPORTED = {"caseTemplate", "customFields", "customFieldValue", "customFieldValues", "procedures"};
+    static final int MAX_TITLE = 1024;
+    static final int MAX_TEXT = 1_000_000;
+    static final int MAX_LINK = 2048;
+    static final int MAX_LOGIN = 256;
+    static final int MAX_TAGS = 500;
+    static final int MAX_TAG = 512;
 
     private final AlertRepository alerts;
     private final ObservableRepository observableRepository;
     private final ObservableService observables;
-    private final ObservableInput observableInput;
+    private final ObservableDrafts drafts;
     private final CaseService cases;
     private final AuditLog audit;
-    private final JsonMapper json;
     private final Clock clock;
 
-    public AlertService(AlertRepository alerts, ObservableRepository observableRepository, ObservableService observables,
-                        ObservableInput observableInput, CaseService cases, AuditLog audit, JsonMapper json, Clock clock) {
+    public AlertService(AlertRepository alerts, ObservableRepository observableRepository, ObservableService observables, ObservableDrafts drafts,
+                        CaseService cases, AuditLog audit, Clock clock) {
         this.alerts = alerts;
         this.observableRepository = observableRepository;
         this.observables = observables;
-        this.observableInput = observableInput;
+        this.drafts = drafts;
         this.cases = cases;
         this.audit = audit;
-        this.json = json;
         this.clock = clock;
     }
 
-    /** Creates an alert with its inline observables, all or nothing. */
+    /** Creates an alert with its observables, all or nothing. */
     @Transactional
-    public AlertRecord create(Principal p, JsonNode body) {
+    public AlertRecord create(Principal p, NewAlert n) {
         p.require(Permission.MANAGE_ALERT);
-        JsonInput in = JsonInput.of(body, "alert", CREATE_FIELDS);
-        Unsupported.rejectNonEmpty(in, "alert", UNSUPPORTED);
-        String type = in.requiredString("type", 256);
-        String source = in.requiredString("source", 256);
-        String sourceRef = in.requiredString("sourceRef", 512);
+        String type = Text.required("type", "alert", n.type(), 256);
+        String source = Text.required("source", "alert", n.source(), 256);
+        String sourceRef = Text.required("sourceRef", "alert", n.sourceRef(), 512);
         if (alerts.findBySource(p.orgId(), type, source, sourceRef).isPresent()) {
             throw new Conflict("Alert " + type + ":" + source + ":" + sourceRef + " already exist in organisation " + p.orgName());
         }
-        List<ObservableDraft> drafts = inlineObservables(in);
+        List<ObservableDraft> inline = new ArrayList<>();
+        for (NewObservable o : n.observables()) inline.addAll(drafts.of(o, null));
         long now = clock.millis();
-        AlertRecord a = new AlertRecord(0, p.orgId(), type, source, sourceRef, in.string("externalLink", 2048).orElse(null),
-                in.requiredString("title", 1024), in.requiredString("description", 1_000_000), severity(in, 2),
-                in.epochMillis("date").orElse(now), in.hasValue("tlp") ? Tlp.fromJson(in.raw("tlp"), "tlp") : Tlp.AMBER.value(),
-                in.hasValue("pap") ? Pap.fromJson(in.raw("pap"), "pap") : Pap.AMBER.value(), in.bool("flag").orElse(false),
-                in.string("status", 32).map(AlertService::status).orElse("New"), in.bool("read").orElse(false),
-                in.bool("follow").orElse(true), null, in.string("summary", 1_000_000).orElse(null),
-                in.string("assignee", 256).or(() -> in.string("user", 256)).orElse(null), p.login(), now, null, null,
-                in.strings("tags", 500, 512).map(TagRepository::clean).orElse(List.of()));
+        AlertRecord a = new AlertRecord(0, p.orgId(), type, source, sourceRef,
+                Text.storable("externalLink", "alert", n.externalLink(), MAX_LINK),
+                Text.required("title", "alert", n.title(), MAX_TITLE),
+                Text.required("description", "alert", n.description(), MAX_TEXT),
+                severity(n.severity() != null ? n.severity() : 2), n.date() != null ? n.date() : now,
+                (n.tlp() != null ? n.tlp() : Tlp.AMBER).value(), (n.pap() != null ? n.pap() : Pap.AMBER).value(),
+                n.flag() != null && n.flag(), n.status() != null ? status(n.status()) : "New",
+                n.read() != null && n.read(), n.follow() == null || n.follow(), null,
+                Text.storable("summary", "alert", n.summary(), MAX_TEXT),
+                Text.storable("assignee", "alert", n.assignee(), MAX_LOGIN), p.login(), now, null, null,
+                n.tags() != null ? tags(n.tags()) : List.of());
         long id = alerts.insert(a);
-        ObservableService.Outcome outcome = observables.add(p, null, id, drafts);
+        ObservableService.Outcome outcome = observables.add(p, null, id, inline);
         if (!outcome.failures().isEmpty()) {
             throw new Conflict("Alert not created: observable refused: "
                     + outcome.failures().get(0).get("message"), outcome.failures());
@@ -106,22 +102,21 @@ public class AlertService {
     }
 
     @Transactional
-    public AlertRecord update(Principal p, String id, JsonNode body) {
+    public AlertRecord update(Principal p, String id, AlertChanges ch) {
         p.require(Permission.MANAGE_ALERT);
-        JsonInput in = JsonInput.of(body, "alert", UPDATE_FIELDS);
         AlertRecord a = get(p, id);
         AlertRecord changed = new AlertRecord(a.id(), a.orgId(), a.type(), a.source(), a.sourceRef(),
-                in.has("externalLink") ? in.string("externalLink", 2048).orElse(null) : a.externalLink(),
-                in.has("title") ? in.requiredString("title", 1024) : a.title(),
-                in.has("description") ? in.requiredString("description", 1_000_000) : a.description(),
-                severity(in, a.severity()), in.epochMillis("date").orElse(a.date()),
-                in.hasValue("tlp") ? Tlp.fromJson(in.raw("tlp"), "tlp") : a.tlp(),
-                in.hasValue("pap") ? Pap.fromJson(in.raw("pap"), "pap") : a.pap(), in.bool("flag").orElse(a.flag()),
-                in.string("status", 32).map(AlertService::status).orElse(a.status()), in.bool("read").orElse(a.read()),
-                in.bool("follow").orElse(a.follow()), a.caseId(),
-                in.has("summary") ? in.string("summary", 1_000_000).orElse(null) : a.summary(),
-                in.has("assignee") ? in.string("assignee", 256).orElse(null) : a.assignee(), a.createdBy(), a.createdAt(),
-                p.login(), clock.millis(), in.strings("tags", 500, 512).map(TagRepository::clean).orElse(a.tags()));
+                Text.storable("externalLink", "alert", ch.externalLink().applyTo(a.externalLink()), MAX_LINK),
+                ch.title().present() ? Text.required("title", "alert", ch.title().value(), MAX_TITLE) : a.title(),
+                ch.description().present()
+                        ? Text.required("description", "alert", ch.description().value(), MAX_TEXT) : a.description(),
+                severity(ch.severity() != null ? ch.severity() : a.severity()), ch.date() != null ? ch.date() : a.date(),
+                ch.tlp() != null ? ch.tlp().value() : a.tlp(), ch.pap() != null ? ch.pap().value() : a.pap(),
+                ch.flag() != null ? ch.flag() : a.flag(), ch.status() != null ? status(ch.status()) : a.status(),
+                ch.read() != null ? ch.read() : a.read(), ch.follow() != null ? ch.follow() : a.follow(), a.caseId(),
+                Text.storable("summary", "alert", ch.summary().applyTo(a.summary()), MAX_TEXT),
+                Text.storable("assignee", "alert", ch.assignee().applyTo(a.assignee()), MAX_LOGIN), a.createdBy(),
+                a.createdAt(), p.login(), clock.millis(), ch.tags() != null ? tags(ch.tags()) : a.tags());
         alerts.update(changed);
         AlertRecord after = get(p, id);
         int count = observableCount(after);
@@ -138,27 +133,22 @@ public class AlertService {
         audit.record(p, "delete", "alert", Ids.format(a.id()), AlertView.of(a, count), null);
     }
 
-    /** Creates a case from the alert (fields of the body override the alert's) and copies its observables. */
+    /** Creates a case from the alert (the given case fields override the alert's) and copies its observables. */
     @Transactional
-    public CaseRecord promote(Principal p, String id, JsonNode overrides) {
+    public CaseRecord promote(Principal p, String id, CaseChanges overrides) {
         p.require(Permission.MANAGE_ALERT);
         AlertRecord a = get(p, id);
         if (a.caseId() != null) throw new Conflict("Alert " + id + " is already imported into case " + Ids.format(a.caseId()));
-        ObjectNode caseBody = json.createObjectNode();
-        caseBody.put("title", a.title());
-        caseBody.put("description", a.description());
-        caseBody.put("severity", a.severity());
-        caseBody.put("tlp", a.tlp());
-        caseBody.put("pap", a.pap());
-        caseBody.put("flag", a.flag());
-        caseBody.putPOJO("tags", a.tags());
-        if (a.summary() != null) caseBody.put("summary", a.summary());
-        if (overrides != null && overrides.isObject()) {
-            for (String field : overrides.propertyNames()) caseBody.set(field, overrides.get(field));
-        } else if (overrides != null && !overrides.isNull() && !overrides.isMissingNode()) {
-            throw new Malformed("The body of a promotion must be a JSON object of case fields");
-        }
-        CaseRecord c = cases.create(p, json.readTree(json.writeValueAsString(caseBody)));
+        NewCase fromAlert = new NewCase(overrides.title().applyTo(a.title()),
+                overrides.description().applyTo(a.description()),
+                overrides.severity() != null ? overrides.severity() : Integer.valueOf(a.severity()),
+                overrides.tlp() != null ? overrides.tlp() : Tlp.of(a.tlp()),
+                overrides.pap() != null ? overrides.pap() : Pap.of(a.pap()),
+                overrides.flag() != null ? overrides.flag() : Boolean.valueOf(a.flag()), overrides.startDate(),
+                overrides.endDate().value(), overrides.tags() != null ? overrides.tags() : a.tags(),
+                overrides.summary().applyTo(a.summary()), overrides.assignee().value(), overrides.status(),
+                overrides.resolutionStatus().value(), overrides.impactStatus().value());
+        CaseRecord c = cases.create(p, fromAlert);
         copyObservables(p, a, c);
         markImported(p, a, c);
         return c;
@@ -172,10 +162,9 @@ public class AlertService {
         AlertRecord a = get(p, alertId);
         if (a.caseId() != null) throw new Conflict("Alert " + alertId + " is already imported into case " + Ids.format(a.caseId()));
         CaseRecord c = cases.get(p, caseIdOrNumber);
-        ObjectNode patch = json.createObjectNode();
-        patch.put("description", c.description() + "\n\n### Merged with alert " + a.sourceRef() + " (" + a.source() + ")\n\n"
-                + a.title() + "\n\n" + a.description());
-        CaseRecord updated = cases.update(p, Ids.format(c.id()), patch);
+        String merged = c.description() + "\n\n### Merged with alert " + a.sourceRef() + " (" + a.source() + ")\n\n"
+                + a.title() + "\n\n" + a.description();
+        CaseRecord updated = cases.update(p, Ids.format(c.id()), CaseChanges.NONE.withDescription(merged));
         copyObservables(p, a, updated);
         markImported(p, a, updated);
         return updated;
@@ -198,24 +187,17 @@ public class AlertService {
         audit.record(p, "merge", "case", Ids.format(c.id()), null, CaseView.of(c));
     }
 
-    private List<ObservableDraft> inlineObservables(JsonInput in) {
-        List<ObservableDraft> drafts = new ArrayList<>();
-        for (String field : List.of("observables", "artifacts")) {
-            JsonNode list = in.raw(field);
-            if (list == null || list.isNull()) continue;
-            if (!list.isArray()) throw in.typeError(field, "an array of observables");
-            for (JsonNode o : list) drafts.addAll(observableInput.read(o, null));
-        }
-        return drafts;
-    }
-
-    private static int severity(JsonInput in, int fallback) {
-        int s = in.integer("severity").orElse(fallback);
+    private static int severity(int s) {
         if (s < 1 || s > 4) throw new Invalid("Field severity of alert must be 1 (low) to 4 (critical), not " + s);
         return s;
     }
 
+    private static List<String> tags(List<String> tags) {
+        return TagRepository.clean(Text.storable("tags", "alert", tags, MAX_TAGS, MAX_TAG));
+    }
+
     static String status(String s) {
+        Text.storable("status", "alert", s, 32);
         for (String v : STATUSES) if (v.equalsIgnoreCase(s)) return v;
         throw new Invalid("Unknown alert status '" + s + "'; use one of " + String.join(", ", STATUSES));
     }

@@ -2,11 +2,14 @@ package io.sightline.server.api;
 
 import io.sightline.server.core.Invalid;
 import io.sightline.server.core.Malformed;
+import io.sightline.server.core.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -64,6 +67,30 @@ public final class JsonInput {
         return s;
     }
 
+    /**
+     * A string field checked for its type only, for a command whose own rules (length, blank)
+     * apply later; empty when absent or null.
+     */
+    public Optional<String> text(String field) {
+        if (!hasValue(field)) return Optional.empty();
+        JsonNode v = node.get(field);
+        if (!v.isString()) throw typeError(field, "a string");
+        return Optional.of(v.stringValue());
+    }
+
+    /** An array of strings checked for its type only; empty when absent or null. */
+    public Optional<List<String>> texts(String field) {
+        if (!hasValue(field)) return Optional.empty();
+        JsonNode v = node.get(field);
+        if (!v.isArray()) throw typeError(field, "an array of strings");
+        List<String> out = new ArrayList<>(v.size());
+        for (JsonNode item : v) {
+            if (!item.isString()) throw typeError(field, "an array of strings");
+            out.add(item.stringValue());
+        }
+        return Optional.of(out);
+    }
+
     public Optional<Integer> integer(String field) {
         if (!hasValue(field)) return Optional.empty();
         JsonNode v = node.get(field);
@@ -76,6 +103,23 @@ public final class JsonInput {
         JsonNode v = node.get(field);
         if (!v.isIntegralNumber() || !v.canConvertToLong()) throw typeError(field, "a date in epoch milliseconds");
         return Optional.of(v.longValue());
+    }
+
+    /**
+     * A level such as TLP or PAP, sent as its number or its name: {@code byNumber} and {@code byName}
+     * are the level's own parsers (which refuse an unknown level); empty when absent or null.
+     *
+     * @param expected how the message names the accepted values ("a TLP number or name")
+     */
+    public <T> Optional<T> level(String field, IntFunction<T> byNumber, Function<String, T> byName, String expected) {
+        return hasValue(field) ? Optional.of(level(node.get(field), field, byNumber, byName, expected)) : Optional.empty();
+    }
+
+    /** A level read from a value that is not a field of a body (a query filter's, say). */
+    public static <T> T level(JsonNode v, String field, IntFunction<T> byNumber, Function<String, T> byName, String expected) {
+        if (v.isIntegralNumber() && v.canConvertToInt()) return byNumber.apply(v.intValue());
+        if (v.isString()) return byName.apply(v.stringValue());
+        throw new Invalid("Field " + field + " must be " + expected);
     }
 
     public Optional<Boolean> bool(String field) {
@@ -100,19 +144,9 @@ public final class JsonInput {
         return Optional.of(out);
     }
 
-    /**
-     * Text the databases can store: within the field's length, and without the NUL character,
-     * which PostgreSQL cannot hold in text (refused on H2 too, so both behave alike).
-     */
+    /** Text the databases can store (see {@link Text#storable}). */
     public static String storable(String field, String what, String s, int maxLength) {
-        if (s.length() > maxLength) {
-            throw new Invalid("Field " + field + " of " + what + " is too long (" + s.length()
-                    + " characters, at most " + maxLength + ")");
-        }
-        if (s.indexOf('\u0000') >= 0) {
-            throw new Invalid("Field " + field + " of " + what + " contains the NUL character (\\u0000), which cannot be stored");
-        }
-        return s;
+        return Text.storable(field, what, s, maxLength);
     }
 
     public Invalid missing(String field) {

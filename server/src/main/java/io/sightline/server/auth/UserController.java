@@ -47,7 +47,7 @@ public class UserController {
     @PostMapping("/api/v1/user")
     public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) JsonNode body) {
         Principal p = CurrentPrincipal.get();
-        User u = users.create(p, body);
+        User u = users.create(p, UserJson.newUser(body));
         return ResponseEntity.status(HttpStatus.CREATED).body(UserView.of(u, users.memberships(u), p));
     }
 
@@ -61,7 +61,7 @@ public class UserController {
     @PatchMapping("/api/v1/user/{id}")
     public Map<String, Object> update(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
         Principal p = CurrentPrincipal.get();
-        User u = users.update(p, id, body);
+        User u = users.update(p, id, UserJson.changes(body));
         return UserView.of(u, users.memberships(u), p);
     }
 

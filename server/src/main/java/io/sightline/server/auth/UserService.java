@@ -1,25 +1,20 @@
 package io.sightline.server.auth;
 
-import io.sightline.server.api.JsonInput;
 import io.sightline.server.audit.AuditLog;
 import io.sightline.server.core.Conflict;
 import io.sightline.server.core.Forbidden;
 import io.sightline.server.core.Invalid;
 import io.sightline.server.core.NotFound;
+import io.sightline.server.core.Text;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 
 /** Users and their profile per organisation; who may change what is {@link UserPolicy}'s rule. */
 @Service
 public class UserService {
-    private static final Set<String> CREATE_FIELDS = Set.of("login", "name", "profile", "organisation", "password", "email");
-    private static final Set<String> UPDATE_FIELDS = Set.of("name", "locked", "profile", "organisation", "email");
-
     private final UserRepository users;
     private final OrganisationRepository orgs;
     private final PasswordEncoder passwords;
@@ -42,17 +37,19 @@ public class UserService {
     }
 
     @Transactional
-    public User create(Principal actor, JsonNode body) {
+    public User create(Principal actor, NewUser n) {
         actor.require(Permission.MANAGE_USERS);
-        JsonInput in = JsonInput.of(body, "user", CREATE_FIELDS);
-        String login = in.requiredString("login", 256).trim();
+        String login = Text.required("login", "user", n.login(), 256).trim();
         if (login.chars().anyMatch(Character::isWhitespace)) throw new Invalid("A login must not contain spaces");
         if (users.findByLogin(login).isPresent()) throw new Conflict("User " + login + " already exists");
-        Organisation org = organisation(in.string("organisation", 128).orElse(actor.orgName()));
-        Profile profile = Profile.parse(in.requiredString("profile", 32));
+        Organisation org = organisation(n.organisation() != null ? Text.storable("organisation", "user", n.organisation(), 128)
+                : actor.orgName());
+        Profile profile = Profile.parse(Text.required("profile", "user", n.profile(), 32));
         policy.requireProfileChange(actor, org, null, profile);
-        String hash = in.string("password", 1024).map(pw -> hashPassword(login, pw)).orElse(null);
-        User user = users.create(login, in.string("name", 256).orElse(login), hash, clock.millis());
+        String password = Text.storable("password", "user", n.password(), 1024);
+        String hash = password != null ? hashPassword(login, password) : null;
+        String name = Text.storable("name", "user", n.name(), 256);
+        User user = users.create(login, name != null ? name : login, hash, clock.millis());
         users.setMembership(user.id(), org.id(), profile);
         audit.record(actor, "create", "user", "~" + user.id(), null, UserView.of(user, users.memberships(user.id()), null));
         return user;
@@ -99,19 +96,19 @@ public class UserService {
 
     /** Name and lock belong to the whole account; a profile to the membership in one organisation. */
     @Transactional
-    public User update(Principal actor, String idOrLogin, JsonNode body) {
-        JsonInput in = JsonInput.of(body, "user", UPDATE_FIELDS);
+    public User update(Principal actor, String idOrLogin, UserChanges changes) {
         User before = get(actor, idOrLogin);
         policy.requireWrite(actor);
         if (before.id() != actor.userId()) actor.require(Permission.MANAGE_USERS);
         List<Membership> membershipsBefore = users.memberships(before.id());
-        String name = in.string("name", 256).orElse(before.name());
-        boolean locked = in.bool("locked").orElse(before.locked());
+        String name = changes.name() != null ? Text.storable("name", "user", changes.name(), 256) : before.name();
+        boolean locked = changes.locked() != null ? changes.locked() : before.locked();
         if (locked && before.id() == actor.userId()) throw new Invalid("You cannot lock yourself");
         if (!name.equals(before.name()) || locked != before.locked()) policy.requireAccountChange(actor, before);
-        if (in.hasValue("profile")) {
-            Organisation org = organisation(in.string("organisation", 128).orElse(actor.orgName()));
-            Profile wanted = Profile.parse(in.requiredString("profile", 32));
+        if (changes.profile() != null) {
+            Organisation org = organisation(changes.organisation() != null
+                    ? Text.storable("organisation", "user", changes.organisation(), 128) : actor.orgName());
+            Profile wanted = Profile.parse(Text.required("profile", "user", changes.profile(), 32));
             Profile current = membershipsBefore.stream().filter(m -> m.orgId() == org.id()).map(Membership::profile)
                     .findFirst().orElse(null);
             policy.requireProfileChange(actor, org, current, wanted);

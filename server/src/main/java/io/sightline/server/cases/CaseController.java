@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** TheHive v1 case routes. */
+/** TheHive v1 case routes: TheHive's JSON read into commands ({@link CaseJson}), answers in {@link CaseView}. */
 @RestController
 public class CaseController {
     private final CaseService cases;
@@ -24,7 +24,8 @@ public class CaseController {
 
     @PostMapping("/api/v1/case")
     public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) JsonNode body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(CaseView.of(cases.create(CurrentPrincipal.get(), body)));
+        var principal = CurrentPrincipal.get();
+        return ResponseEntity.status(HttpStatus.CREATED).body(CaseView.of(cases.create(principal, CaseJson.newCase(body))));
     }
 
     @GetMapping("/api/v1/case/{idOrNumber}")
@@ -34,7 +35,8 @@ public class CaseController {
 
     @PatchMapping("/api/v1/case/{idOrNumber}")
     public Map<String, Object> update(@PathVariable String idOrNumber, @RequestBody(required = false) JsonNode body) {
-        return CaseView.of(cases.update(CurrentPrincipal.get(), idOrNumber, body));
+        var principal = CurrentPrincipal.get();
+        return CaseView.of(cases.update(principal, idOrNumber, CaseJson.changes(body)));
     }
 
     @DeleteMapping("/api/v1/case/{idOrNumber}")

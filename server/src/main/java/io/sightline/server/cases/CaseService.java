@@ -1,6 +1,5 @@
 package io.sightline.server.cases;
 
-import io.sightline.server.api.JsonInput;
 import io.sightline.server.audit.AuditLog;
 import io.sightline.server.auth.OrganisationRepository;
 import io.sightline.server.auth.Permission;
@@ -11,27 +10,23 @@ import io.sightline.server.common.Pap;
 import io.sightline.server.common.SqlDialect;
 import io.sightline.server.common.TagRepository;
 import io.sightline.server.common.Tlp;
-import io.sightline.server.common.Unsupported;
 import io.sightline.server.core.Invalid;
+import io.sightline.server.core.Text;
 import io.sightline.server.core.NotFound;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
 
 @Service
 public class CaseService {
-    static final Set<String> FIELDS = Set.of("title", "description", "severity", "startDate", "endDate", "tags", "flag",
-            "tlp", "pap", "status", "summary", "user", "assignee", "resolutionStatus", "impactStatus", "customFields",
-            "customFieldValues", "caseTemplate", "tasks", "pages", "sharingParameters", "taskRule", "observableRule");
-    private static final String[] UNSUPPORTED = {"customFields", "customFieldValues", "caseTemplate", "tasks", "pages",
-            "sharingParameters", "taskRule", "observableRule"};
     static final int MAX_TITLE = 1024;
     static final int MAX_TEXT = 1_000_000;
+    static final int MAX_TAGS = 500;
+    static final int MAX_TAG = 512;
+    static final int MAX_LOGIN = 256;
 
     private final CaseRepository cases;
     private final OrganisationRepository orgs;
@@ -54,15 +49,13 @@ public class CaseService {
     }
 
     /** Creates a case of the caller's organisation with the organisation's next number (no gaps). */
-    public CaseRecord create(Principal p, JsonNode body) {
+    public CaseRecord create(Principal p, NewCase n) {
         p.require(Permission.MANAGE_CASE);
-        JsonInput in = JsonInput.of(body, "case", FIELDS);
-        Unsupported.rejectNonEmpty(in, "case", UNSUPPORTED);
         long now = clock.millis();
-        CaseRecord draft = new CaseRecord(0, p.orgId(), 0, in.requiredString("title", MAX_TITLE),
-                in.requiredString("description", MAX_TEXT), 2, Tlp.AMBER.value(), Pap.AMBER.value(), false, "Open",
-                now, null, null, null, null, null, p.login(), now, null, null, List.of());
-        CaseRecord c = apply(p, in, draft, now);
+        CaseRecord draft = new CaseRecord(0, p.orgId(), 0, Text.required("title", "case", n.title(), MAX_TITLE),
+                Text.required("description", "case", n.description(), MAX_TEXT), 2, Tlp.AMBER.value(),
+                Pap.AMBER.value(), false, "Open", now, null, null, null, null, null, p.login(), now, null, null, List.of());
+        CaseRecord c = apply(p, n.details(), draft, now);
         // Taking the number locks the organisation's row until the commit (numbers without gaps), so
         // every check comes before it and only the writes that need the number come after.
         if (postgresInsert != null && PostgresCaseInsert.handles(c)) return postgresInsert.create(p, c);
@@ -120,16 +113,16 @@ public class CaseService {
     }
 
     @Transactional
-    public CaseRecord update(Principal p, String idOrNumber, JsonNode body) {
+    public CaseRecord update(Principal p, String idOrNumber, CaseChanges changes) {
         p.require(Permission.MANAGE_CASE);
-        JsonInput in = JsonInput.of(body, "case", FIELDS);
-        Unsupported.rejectNonEmpty(in, "case", UNSUPPORTED);
         CaseRecord before = get(p, idOrNumber);
         long now = clock.millis();
-        CaseRecord c = apply(p, in, before, now);
-        c = new CaseRecord(c.id(), c.orgId(), c.number(), in.has("title") ? in.requiredString("title", MAX_TITLE) : c.title(),
-                in.has("description") ? in.requiredString("description", MAX_TEXT) : c.description(), c.severity(),
-                c.tlp(), c.pap(), c.flag(), c.status(), c.startDate(), c.endDate(), c.assignee(), c.summary(),
+        CaseRecord c = apply(p, changes, before, now);
+        c = new CaseRecord(c.id(), c.orgId(), c.number(),
+                changes.title().present() ? Text.required("title", "case", changes.title().value(), MAX_TITLE) : c.title(),
+                changes.description().present()
+                        ? Text.required("description", "case", changes.description().value(), MAX_TEXT) : c.description(),
+                c.severity(), c.tlp(), c.pap(), c.flag(), c.status(), c.startDate(), c.endDate(), c.assignee(), c.summary(),
                 c.resolutionStatus(), c.impactStatus(), c.createdBy(), c.createdAt(), p.login(), now, c.tags());
         cases.update(c);
         CaseRecord after = get(p, Ids.format(c.id()));
@@ -146,29 +139,31 @@ public class CaseService {
     }
 
     /** Applies the optional fields of a create or update; closing requires a resolution and a summary. */
-    private CaseRecord apply(Principal p, JsonInput in, CaseRecord c, long now) {
-        int severity = in.integer("severity").orElse(c.severity());
+    private CaseRecord apply(Principal p, CaseChanges ch, CaseRecord c, long now) {
+        int severity = ch.severity() != null ? ch.severity() : c.severity();
         if (severity < 1 || severity > 4) throw new Invalid("Field severity of case must be 1 (low) to 4 (critical), not " + severity);
-        int tlp = in.hasValue("tlp") ? Tlp.fromJson(in.raw("tlp"), "tlp") : c.tlp();
-        int pap = in.hasValue("pap") ? Pap.fromJson(in.raw("pap"), "pap") : c.pap();
-        boolean flag = in.bool("flag").orElse(c.flag());
-        long startDate = in.epochMillis("startDate").orElse(c.startDate());
-        Long endDate = in.has("endDate") ? in.epochMillis("endDate").orElse(null) : c.endDate();
-        List<String> tags = in.strings("tags", 500, 512).map(TagRepository::clean).orElse(c.tags());
-        String summary = in.has("summary") ? in.string("summary", MAX_TEXT).orElse(null) : c.summary();
+        int tlp = ch.tlp() != null ? ch.tlp().value() : c.tlp();
+        int pap = ch.pap() != null ? ch.pap().value() : c.pap();
+        boolean flag = ch.flag() != null ? ch.flag() : c.flag();
+        long startDate = ch.startDate() != null ? ch.startDate() : c.startDate();
+        Long endDate = ch.endDate().applyTo(c.endDate());
+        List<String> tags = ch.tags() != null
+                ? TagRepository.clean(Text.storable("tags", "case", ch.tags(), MAX_TAGS, MAX_TAG)) : c.tags();
+        String summary = Text.storable("summary", "case", ch.summary().applyTo(c.summary()), MAX_TEXT);
         String assignee = c.assignee();
-        for (String field : List.of("assignee", "user")) {
-            if (in.has(field)) {
-                assignee = in.string(field, 256).filter(s -> !s.isBlank()).orElse(null);
-                if (assignee != null && !users.isMember(assignee, p.orgId())) {
-                    throw new Invalid("Assignee " + assignee + " is not a user of organisation " + p.orgName());
-                }
+        if (ch.assignee().present()) {
+            assignee = Text.storable("assignee", "case", ch.assignee().value(), MAX_LOGIN);
+            if (assignee != null && assignee.isBlank()) assignee = null;
+            if (assignee != null && !users.isMember(assignee, p.orgId())) {
+                throw new Invalid("Assignee " + assignee + " is not a user of organisation " + p.orgName());
             }
         }
-        String status = in.string("status", 32).map(CaseStatus::parse).orElse(c.status());
-        String resolution = in.has("resolutionStatus") ? in.string("resolutionStatus", 64).map(CaseStatus::resolution).orElse(null) : c.resolutionStatus();
-        String impact = in.has("impactStatus") ? in.string("impactStatus", 64).map(CaseStatus::impact).orElse(null) : c.impactStatus();
-        if (CaseStatus.isClosed(status) && !CaseStatus.isClosed(c.status()) || CaseStatus.isClosed(status) && in.has("status")) {
+        String status = ch.status() != null ? CaseStatus.parse(Text.storable("status", "case", ch.status(), 32)) : c.status();
+        String resolution = ch.resolutionStatus().present()
+                ? optional(ch.resolutionStatus().value(), "resolutionStatus", CaseStatus::resolution) : c.resolutionStatus();
+        String impact = ch.impactStatus().present()
+                ? optional(ch.impactStatus().value(), "impactStatus", CaseStatus::impact) : c.impactStatus();
+        if (CaseStatus.isClosed(status) && !CaseStatus.isClosed(c.status()) || CaseStatus.isClosed(status) && ch.status() != null) {
             if (resolution == null) throw new Invalid("Closing a case requires resolutionStatus (" + String.join(", ", CaseStatus.RESOLUTIONS) + ")");
             if (summary == null || summary.isBlank()) throw new Invalid("Closing a case requires a summary");
             if (endDate == null) endDate = now;
@@ -181,5 +176,9 @@ public class CaseService {
         return new CaseRecord(c.id(), c.orgId(), c.number(), c.title(), c.description(), severity, tlp, pap, flag, status,
                 startDate, endDate, assignee, summary, resolution, impact, c.createdBy(), c.createdAt(), c.updatedBy(),
                 c.updatedAt(), tags);
+    }
+
+    private static String optional(String value, String field, java.util.function.UnaryOperator<String> parse) {
+        return value == null ? null : parse.apply(Text.storable(field, "case", value, 64));
     }
 }

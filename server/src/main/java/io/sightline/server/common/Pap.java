@@ -2,7 +2,6 @@ package io.sightline.server.common;
 
 import io.sightline.server.core.Invalid;
 import java.util.Locale;
-import tools.jackson.databind.JsonNode;
 
 /** Permissible Actions Protocol levels with TheHive's numbers (0 clear/white .. 3 red). */
 public enum Pap {
@@ -25,11 +24,5 @@ public enum Pap {
             case "RED", "3" -> RED;
             default -> throw new Invalid("Unknown PAP '" + text + "'; use CLEAR, GREEN, AMBER or RED");
         };
-    }
-
-    public static int fromJson(JsonNode v, String field) {
-        if (v.isIntegralNumber() && v.canConvertToInt()) return of(v.intValue()).value();
-        if (v.isString()) return parse(v.stringValue()).value();
-        throw new Invalid("Field " + field + " must be a PAP number or name");
     }
 }

@@ -2,7 +2,6 @@ package io.sightline.server.common;
 
 import io.sightline.server.core.Invalid;
 import java.util.Locale;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Traffic Light Protocol 2.0 levels with TheHive's numbers (0 white/clear, 1 green, 2 amber,
@@ -38,11 +37,5 @@ public enum Tlp {
             case "AMBER+STRICT", "AMBER_STRICT", "4" -> AMBER_STRICT;
             default -> throw new Invalid("Unknown TLP '" + text + "'; use CLEAR, GREEN, AMBER, AMBER+STRICT or RED");
         };
-    }
-
-    public static int fromJson(JsonNode v, String field) {
-        if (v.isIntegralNumber() && v.canConvertToInt()) return of(v.intValue()).value;
-        if (v.isString()) return parse(v.stringValue()).value;
-        throw new Invalid("Field " + field + " must be a TLP number or name");
     }
 }

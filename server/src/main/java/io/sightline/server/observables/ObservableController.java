@@ -6,9 +6,7 @@ import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.cases.CaseService;
-import io.sightline.server.core.Conflict;
 import io.sightline.server.core.DomainException;
-import io.sightline.server.core.Invalid;
 import io.sightline.server.core.Malformed;
 import io.sightline.server.core.NotFound;
 import io.sightline.server.intel.IntelView;
@@ -16,14 +14,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -43,18 +39,18 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 public class ObservableController {
     private final ObservableService observables;
-    private final ObservableInput input;
+    private final ObservableDrafts drafts;
     private final CaseService cases;
     private final AttachmentStore files;
     private final JsonMapper json;
     private final ObservableRepository repository;
     private final ObservableIntel intel;
 
-    public ObservableController(ObservableService observables, ObservableInput input, CaseService cases,
+    public ObservableController(ObservableService observables, ObservableDrafts drafts, CaseService cases,
                                 AttachmentStore files, JsonMapper json, ObservableRepository repository,
                                 ObservableIntel intel) {
         this.observables = observables;
-        this.input = input;
+        this.drafts = drafts;
         this.cases = cases;
         this.files = files;
         this.json = json;
@@ -67,14 +63,14 @@ public class ObservableController {
         Principal p = CurrentPrincipal.require(Permission.MANAGE_OBSERVABLE);
         // A "~id" is checked by the write itself (one round trip less); a case number is looked up.
         long id = cases.idOfUnchecked(p, caseId);
-        List<ObservableDraft> drafts;
+        List<ObservableDraft> values;
         try {
-            drafts = input.read(body, null);
+            values = drafts.of(ObservableJson.newObservable(body), null);
         } catch (DomainException invalid) {
             cases.idOf(p, caseId); // an unknown case is reported before an invalid body
             throw invalid;
         }
-        return sized(respond(observables.add(p, id, null, drafts)));
+        return sized(ObservableAnswer.of(observables.add(p, id, null, values)));
     }
 
     @PostMapping(value = "/api/v1/case/{caseId}/observable", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -82,10 +78,10 @@ public class ObservableController {
                                                 @RequestPart(value = "attachment", required = false) MultipartFile file) {
         Principal p = CurrentPrincipal.require(Permission.MANAGE_OBSERVABLE);
         long id = cases.idOf(p, caseId);
-        JsonNode body = parsePart(jsonPart);
-        if (file == null) return sized(respond(observables.add(p, id, null, input.read(body, null))));
+        NewObservable newObservable = ObservableJson.newObservable(parsePart(jsonPart));
+        if (file == null) return sized(ObservableAnswer.of(observables.add(p, id, null, drafts.of(newObservable, null))));
         // a refused upload keeps neither its file nor its row
-        return withUpload(file, attachment -> sized(respond(observables.add(p, id, null, input.read(body, attachment)))));
+        return withUpload(file, attachment -> sized(ObservableAnswer.of(observables.add(p, id, null, drafts.of(newObservable, attachment)))));
     }
 
     @GetMapping("/api/v1/case/{caseId}/observables")
@@ -109,7 +105,8 @@ public class ObservableController {
 
     @PatchMapping("/api/v1/observable/{id}")
     public Map<String, Object> update(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
-        return ObservableView.of(observables.update(CurrentPrincipal.get(), id, body));
+        Principal p = CurrentPrincipal.get();
+        return ObservableView.of(observables.update(p, id, ObservableJson.changes(body)));
     }
 
     @DeleteMapping("/api/v1/observable/{id}")
@@ -128,24 +125,6 @@ public class ObservableController {
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .contentLength(sizeOf(path))
                 .body(new FileSystemResource(path));
-    }
-
-    /** 201 with the array when every value was added, 207 when some failed, 400 when none was. */
-    public static ResponseEntity<Object> respond(ObservableService.Outcome outcome) {
-        List<Map<String, Object>> created = outcome.created().stream().map(ObservableView::of).toList();
-        if (outcome.failures().isEmpty()) return ResponseEntity.status(HttpStatus.CREATED).body(created);
-        if (created.isEmpty()) {
-            Map<String, Object> first = outcome.failures().get(0);
-            String message = outcome.failures().size() == 1 ? (String) first.get("message")
-                    : outcome.failures().size() + " observables refused; first: " + first.get("message");
-            Object details = outcome.failures().size() == 1 ? first.get("object") : outcome.failures();
-            // A failure entry is a duplicate (CreateError) or a value the observable rules refused.
-            throw "CreateError".equals(first.get("type")) ? new Conflict(message, details) : new Invalid(message, details);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("success", created);
-        body.put("failure", outcome.failures());
-        return ResponseEntity.status(HttpStatus.MULTI_STATUS).body(body);
     }
 
     /**

@@ -1,18 +1,16 @@
 package io.sightline.server.observables;
 
-import io.sightline.server.api.JsonInput;
 import io.sightline.server.audit.AuditLog;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.auth.SecretHashing;
 import io.sightline.server.common.Ids;
 import io.sightline.server.common.ObservableTypes;
-import io.sightline.server.common.Pap;
 import io.sightline.server.common.SqlDialect;
 import io.sightline.server.common.TagRepository;
-import io.sightline.server.common.Tlp;
 import io.sightline.server.core.Invalid;
 import io.sightline.server.core.NotFound;
+import io.sightline.server.core.Text;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,16 +23,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
 
 /** Adds, changes and removes observables of cases and alerts; each value is checked on its own. */
 @Service
 public class ObservableService {
     /** Outcome of adding several values: TheHive answers 201 when all succeed, 207 otherwise. */
     public record Outcome(List<ObservableRecord> created, List<Map<String, Object>> failures) {}
-
-    private static final Set<String> UPDATE_FIELDS = Set.of("message", "tlp", "pap", "tags", "ioc", "sighted",
-            "sightedAt", "ignoreSimilarity", "startDate");
 
     private final ObservableRepository observables;
     private final NewObservableWriter writer;
@@ -123,20 +117,18 @@ public class ObservableService {
     }
 
     @Transactional
-    public ObservableRecord update(Principal p, String id, JsonNode body) {
+    public ObservableRecord update(Principal p, String id, ObservableChanges ch) {
         p.require(Permission.MANAGE_OBSERVABLE);
-        JsonInput in = JsonInput.of(body, "observable", UPDATE_FIELDS);
         ObservableRecord o = get(p, id);
         long now = clock.millis();
         ObservableRecord changed = new ObservableRecord(o.id(), o.orgId(), o.caseId(), o.alertId(), o.dataType(), o.data(),
-                o.dataKey(), o.attachment(), in.has("message") ? in.string("message", 1_000_000).orElse(null) : o.message(),
-                in.hasValue("tlp") ? Tlp.fromJson(in.raw("tlp"), "tlp") : o.tlp(),
-                in.hasValue("pap") ? Pap.fromJson(in.raw("pap"), "pap") : o.pap(),
-                in.bool("ioc").orElse(o.ioc()), in.bool("sighted").orElse(o.sighted()),
-                in.bool("ignoreSimilarity").orElse(o.ignoreSimilarity()), in.epochMillis("startDate").orElse(o.startDate()),
-                o.reports(), o.createdBy(), o.createdAt(), p.login(), now,
-                in.strings("tags", 500, 512).map(TagRepository::clean).orElse(o.tags()));
-        in.epochMillis("sightedAt");
+                o.dataKey(), o.attachment(), Text.storable("message", "observable", ch.message().applyTo(o.message()), 1_000_000),
+                ch.tlp() != null ? ch.tlp().value() : o.tlp(), ch.pap() != null ? ch.pap().value() : o.pap(),
+                ch.ioc() != null ? ch.ioc() : o.ioc(), ch.sighted() != null ? ch.sighted() : o.sighted(),
+                ch.ignoreSimilarity() != null ? ch.ignoreSimilarity() : o.ignoreSimilarity(),
+                ch.startDate() != null ? ch.startDate() : o.startDate(), o.reports(), o.createdBy(), o.createdAt(),
+                p.login(), now,
+                ch.tags() != null ? TagRepository.clean(Text.storable("tags", "observable", ch.tags(), 500, 512)) : o.tags());
         observables.update(changed);
         ObservableRecord after = observables.findById(p.orgId(), o.id()).orElseThrow();
         audit.record(p, "update", "observable", Ids.format(o.id()), ObservableView.of(o), ObservableView.of(after));

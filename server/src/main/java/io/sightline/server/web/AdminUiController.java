@@ -2,11 +2,13 @@ package io.sightline.server.web;
 
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Membership;
+import io.sightline.server.auth.NewUser;
 import io.sightline.server.auth.OrganisationService;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.auth.Profile;
 import io.sightline.server.auth.User;
+import io.sightline.server.auth.UserChanges;
 import io.sightline.server.auth.UserService;
 import jakarta.servlet.http.HttpSession;
 import java.util.Arrays;
@@ -19,7 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Administration: organisations, users and their profile, locking. */
 @Controller
@@ -69,11 +70,9 @@ public class AdminUiController {
 
     @PostMapping("/admin/users")
     String createUser(@RequestParam Map<String, String> form, RedirectAttributes flash) {
-        ObjectNode body = Forms.object().put("login", form.getOrDefault("login", "")).put("profile", form.getOrDefault("profile", ""));
-        if (!Forms.blank(form.get("name"))) body.put("name", form.get("name"));
-        if (!Forms.blank(form.get("organisation"))) body.put("organisation", form.get("organisation"));
-        if (!Forms.blank(form.get("password"))) body.put("password", form.get("password"));
-        User u = users.create(CurrentPrincipal.get(), body);
+        NewUser newUser = new NewUser(form.getOrDefault("login", ""), given(form, "name"), form.getOrDefault("profile", ""),
+                given(form, "organisation"), given(form, "password"));
+        User u = users.create(CurrentPrincipal.get(), newUser);
         flash.addFlashAttribute("notice", "User " + u.login() + " created"
                 + (u.passwordHash() == null ? " without password: it can only use API keys" : ""));
         return "redirect:/admin/users";
@@ -81,14 +80,14 @@ public class AdminUiController {
 
     @PostMapping("/admin/users/{login}/profile")
     String changeProfile(@PathVariable String login, @RequestParam String profile, RedirectAttributes flash) {
-        users.update(CurrentPrincipal.get(), login, Forms.object().put("profile", profile));
+        users.update(CurrentPrincipal.get(), login, UserChanges.profile(profile));
         flash.addFlashAttribute("notice", "Profile of " + login + " set to " + profile);
         return "redirect:/admin/users";
     }
 
     @PostMapping("/admin/users/{login}/lock")
     String lock(@PathVariable String login, @RequestParam boolean locked, RedirectAttributes flash) {
-        users.update(CurrentPrincipal.get(), login, Forms.object().put("locked", locked));
+        users.update(CurrentPrincipal.get(), login, UserChanges.locked(locked));
         flash.addFlashAttribute("notice", "User " + login + (locked ? " locked" : " unlocked"));
         return "redirect:/admin/users";
     }
@@ -105,6 +104,11 @@ public class AdminUiController {
     }
 
     /** Only platform admins may hand out the admin profile. */
+    /** A filled form field, or {@code null} for one left blank. */
+    private static String given(Map<String, String> form, String field) {
+        return Forms.blank(form.get(field)) ? null : form.get(field);
+    }
+
     private static List<String> profilesFor(Principal p) {
         return Arrays.stream(Profile.values()).filter(pr -> pr != Profile.ADMIN || p.can(Permission.MANAGE_PLATFORM))
                 .map(Profile::label).toList();

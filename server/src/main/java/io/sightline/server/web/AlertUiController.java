@@ -1,10 +1,12 @@
 package io.sightline.server.web;
 
+import io.sightline.server.alerts.AlertChanges;
 import io.sightline.server.alerts.AlertRecord;
 import io.sightline.server.alerts.AlertService;
 import io.sightline.server.alerts.AlertView;
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseChanges;
 import io.sightline.server.cases.CaseRecord;
 import io.sightline.server.cases.CaseService;
 import io.sightline.server.common.Ids;
@@ -67,7 +69,7 @@ public class AlertUiController {
 
     @PostMapping("/alerts/{id}/promote")
     String promote(@PathVariable long id, RedirectAttributes flash) {
-        CaseRecord c = alerts.promote(CurrentPrincipal.get(), "~" + id, null);
+        CaseRecord c = alerts.promote(CurrentPrincipal.get(), "~" + id, CaseChanges.NONE);
         flash.addFlashAttribute("notice", "Alert promoted to case #" + c.number());
         return "redirect:/cases/" + c.number();
     }
@@ -81,7 +83,7 @@ public class AlertUiController {
 
     @PostMapping("/alerts/{id}/ignore")
     String ignore(@PathVariable long id, RedirectAttributes flash) {
-        alerts.update(CurrentPrincipal.get(), "~" + id, Forms.object().put("status", "Ignored"));
+        alerts.update(CurrentPrincipal.get(), "~" + id, AlertChanges.NONE.withStatus("Ignored"));
         flash.addFlashAttribute("notice", "Alert ignored");
         return "redirect:/alerts/" + id;
     }

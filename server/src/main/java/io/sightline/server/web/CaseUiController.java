@@ -4,11 +4,16 @@ import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.auth.UserService;
+import io.sightline.server.cases.CaseChanges;
 import io.sightline.server.cases.CaseRecord;
 import io.sightline.server.cases.CaseService;
 import io.sightline.server.cases.CaseStatus;
 import io.sightline.server.cases.CaseView;
+import io.sightline.server.cases.NewCase;
+import io.sightline.server.common.Change;
 import io.sightline.server.common.Ids;
+import io.sightline.server.common.Pap;
+import io.sightline.server.common.Tlp;
 import io.sightline.server.core.DomainException;
 import io.sightline.server.query.QueryService;
 import io.sightline.server.query.thehive.TheHiveQueryReader;
@@ -21,7 +26,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Case list, creation and the case page (details, status, closing, audit trail). */
 @Controller
@@ -73,15 +77,12 @@ public class CaseUiController {
     @PostMapping("/cases")
     String create(@RequestParam Map<String, String> form, Model model) {
         Principal p = CurrentPrincipal.get();
-        ObjectNode body = Forms.object();
-        body.put("title", form.getOrDefault("title", ""));
-        body.put("description", form.getOrDefault("description", ""));
-        if (!Forms.blank(form.get("severity"))) body.put("severity", Integer.parseInt(form.get("severity")));
-        if (!Forms.blank(form.get("tlp"))) body.put("tlp", form.get("tlp"));
-        if (!Forms.blank(form.get("pap"))) body.put("pap", form.get("pap"));
-        Forms.putTags(body, "tags", form.get("tags"));
         try {
-            CaseRecord c = cases.create(p, body);
+            NewCase newCase = new NewCase(form.getOrDefault("title", ""), form.getOrDefault("description", ""),
+                    Forms.blank(form.get("severity")) ? null : Integer.parseInt(form.get("severity")),
+                    level(form.get("tlp"), Tlp::parse), level(form.get("pap"), Pap::parse), null, null, null,
+                    Forms.tags(form.get("tags")), null, null, null, null, null);
+            CaseRecord c = cases.create(p, newCase);
             return "redirect:/cases/" + c.number();
         } catch (DomainException e) {
             model.addAttribute("form", form);
@@ -115,22 +116,19 @@ public class CaseUiController {
 
     @PostMapping("/cases/{number}/details")
     String update(@PathVariable long number, @RequestParam Map<String, String> form, RedirectAttributes flash) {
-        ObjectNode body = Forms.object();
-        for (String field : List.of("title", "description")) if (form.containsKey(field)) body.put(field, form.get(field));
-        if (!Forms.blank(form.get("severity"))) body.put("severity", Integer.parseInt(form.get("severity")));
-        if (!Forms.blank(form.get("tlp"))) body.put("tlp", form.get("tlp"));
-        if (!Forms.blank(form.get("pap"))) body.put("pap", form.get("pap"));
-        if (form.containsKey("assignee")) body.put("assignee", form.get("assignee"));
-        if (form.containsKey("tags")) Forms.putTags(body, "tags", form.get("tags"));
-        cases.update(CurrentPrincipal.get(), String.valueOf(number), body);
+        CaseChanges changes = new CaseChanges(given(form, "title"), given(form, "description"),
+                Forms.blank(form.get("severity")) ? null : Integer.parseInt(form.get("severity")),
+                level(form.get("tlp"), Tlp::parse), level(form.get("pap"), Pap::parse), null, null, Change.keep(),
+                form.containsKey("tags") ? Forms.tags(form.get("tags")) : null, Change.keep(), given(form, "assignee"),
+                null, Change.keep(), Change.keep());
+        cases.update(CurrentPrincipal.get(), String.valueOf(number), changes);
         flash.addFlashAttribute("notice", "Case updated");
         return "redirect:/cases/" + number;
     }
 
     @PostMapping("/cases/{number}/status")
     String status(@PathVariable long number, @RequestParam String status, RedirectAttributes flash) {
-        ObjectNode body = Forms.object().put("status", status);
-        cases.update(CurrentPrincipal.get(), String.valueOf(number), body);
+        cases.update(CurrentPrincipal.get(), String.valueOf(number), CaseChanges.NONE.withStatus(status));
         flash.addFlashAttribute("notice", "Status set to " + status);
         return "redirect:/cases/" + number;
     }
@@ -138,11 +136,20 @@ public class CaseUiController {
     @PostMapping("/cases/{number}/close")
     String close(@PathVariable long number, @RequestParam String resolutionStatus,
                  @RequestParam(required = false) String impactStatus, @RequestParam String summary, RedirectAttributes flash) {
-        ObjectNode body = Forms.object().put("status", "Resolved").put("resolutionStatus", resolutionStatus).put("summary", summary);
-        if (!Forms.blank(impactStatus)) body.put("impactStatus", impactStatus);
-        cases.update(CurrentPrincipal.get(), String.valueOf(number), body);
+        CaseChanges closing = CaseChanges.closing(resolutionStatus, Forms.blank(impactStatus) ? null : impactStatus, summary);
+        cases.update(CurrentPrincipal.get(), String.valueOf(number), closing);
         flash.addFlashAttribute("notice", "Case closed as " + resolutionStatus);
         return "redirect:/cases/" + number;
+    }
+
+    /** A form field sent (possibly empty) is a change; one not sent is kept. */
+    private static Change<String> given(Map<String, String> form, String field) {
+        return form.containsKey(field) ? Change.to(form.get(field)) : Change.keep();
+    }
+
+    /** A TLP or PAP picked in a form; none picked leaves it as it is (or the default). */
+    static <T> T level(String text, java.util.function.Function<String, T> parse) {
+        return Forms.blank(text) ? null : parse.apply(text);
     }
 
     static List<String> statuses() {

@@ -7,8 +7,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Form fields turned into the JSON bodies the services read, so the UI goes through exactly the
- * same validation as the REST API.
+ * Form-text helpers: tags and lines typed in a text area, paging links. The controllers build the
+ * services' typed commands from them, so the UI meets exactly the checks of the REST API. The
+ * JSON object is only for the bodies still read as JSON (query steps, Cortex jobs).
  */
 final class Forms {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -27,11 +28,6 @@ final class Forms {
     /** Values typed one per line. */
     static List<String> lines(String text) {
         return new ArrayList<>(splitDistinct(text, "\\r?\\n"));
-    }
-
-    static void putTags(ObjectNode body, String field, String text) {
-        var array = body.putArray(field);
-        tags(text).forEach(array::add);
     }
 
     /** "path?a=1&b=2&" with every non-empty value URL-encoded, ready for a "page=" suffix. */

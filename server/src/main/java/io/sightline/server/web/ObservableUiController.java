@@ -5,11 +5,15 @@ import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.cases.CaseRecord;
 import io.sightline.server.cases.CaseService;
+import io.sightline.server.common.Change;
+import io.sightline.server.common.Tlp;
 import io.sightline.server.core.Invalid;
 import io.sightline.server.core.NotFound;
 import io.sightline.server.attachments.Attachment;
 import io.sightline.server.attachments.AttachmentStore;
-import io.sightline.server.observables.ObservableInput;
+import io.sightline.server.observables.NewObservable;
+import io.sightline.server.observables.ObservableChanges;
+import io.sightline.server.observables.ObservableDrafts;
 import io.sightline.server.observables.ObservableRecord;
 import io.sightline.server.observables.ObservableService;
 import java.io.IOException;
@@ -34,22 +38,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The Observables tab of a case: add (values or a file), edit, delete, download. */
 @Controller
 public class ObservableUiController {
     private final ObservableService observables;
-    private final ObservableInput input;
+    private final ObservableDrafts drafts;
     private final CaseService cases;
     private final AttachmentStore files;
     private final ObservableRows rows;
 
-    public ObservableUiController(ObservableService observables, ObservableInput input, CaseService cases,
+    public ObservableUiController(ObservableService observables, ObservableDrafts drafts, CaseService cases,
                                   AttachmentStore files, ObservableRows rows) {
         this.observables = observables;
-        this.input = input;
+        this.drafts = drafts;
         this.cases = cases;
         this.files = files;
         this.rows = rows;
@@ -63,21 +65,21 @@ public class ObservableUiController {
         Principal p = CurrentPrincipal.require(Permission.MANAGE_OBSERVABLE);
         CaseRecord c = cases.get(p, String.valueOf(number));
         String dataType = form.getOrDefault("dataType", "");
-        ObjectNode body = Forms.object().put("dataType", dataType)
-                .put("ioc", form.containsKey("ioc")).put("sighted", form.containsKey("sighted"));
-        if (!Forms.blank(form.get("tlp"))) body.put("tlp", form.get("tlp"));
-        if (!Forms.blank(form.get("message"))) body.put("message", form.get("message"));
-        Forms.putTags(body, "tags", form.get("tags"));
+        Tlp tlp = CaseUiController.level(form.get("tlp"), Tlp::parse);
+        String message = Forms.blank(form.get("message")) ? null : form.get("message");
+        List<String> tags = Forms.tags(form.get("tags"));
         ObservableService.Outcome outcome;
         if ("file".equals(dataType)) {
+            NewObservable upload = new NewObservable(dataType, null, message, tlp, null, form.containsKey("ioc"),
+                    form.containsKey("sighted"), null, null, tags);
             // a refused upload keeps neither its file nor its row
-            outcome = withUpload(file, attachment -> observables.add(p, c.id(), null, input.read(body, attachment)));
+            outcome = withUpload(file, attachment -> observables.add(p, c.id(), null, drafts.of(upload, attachment)));
         } else {
             List<String> values = Forms.lines(form.get("data"));
             if (values.isEmpty()) throw new Invalid("Enter a value (or several, one per line)");
-            ArrayNode data = body.putArray("data");
-            values.forEach(data::add);
-            outcome = observables.add(p, c.id(), null, input.read(body, null));
+            NewObservable typed = new NewObservable(dataType, values, message, tlp, null, form.containsKey("ioc"),
+                    form.containsKey("sighted"), null, null, tags);
+            outcome = observables.add(p, c.id(), null, drafts.of(typed, null));
         }
         List<String> refused = new ArrayList<>();
         for (Map<String, Object> f : outcome.failures()) refused.add(String.valueOf(f.get("message")));
@@ -113,11 +115,10 @@ public class ObservableUiController {
     String update(@PathVariable long id, @RequestParam Map<String, String> form,
                   @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         Principal p = CurrentPrincipal.get();
-        ObjectNode body = Forms.object().put("ioc", form.containsKey("ioc")).put("sighted", form.containsKey("sighted"))
-                .put("message", form.getOrDefault("message", ""));
-        if (!Forms.blank(form.get("tlp"))) body.put("tlp", form.get("tlp"));
-        Forms.putTags(body, "tags", form.get("tags"));
-        ObservableRecord o = observables.update(p, "~" + id, body);
+        ObservableChanges changes = new ObservableChanges(Change.to(form.getOrDefault("message", "")),
+                CaseUiController.level(form.get("tlp"), Tlp::parse), null, form.containsKey("ioc"),
+                form.containsKey("sighted"), null, null, Forms.tags(form.get("tags")));
+        ObservableRecord o = observables.update(p, "~" + id, changes);
         if (htmx == null) return "redirect:" + back(o);
         model.addAttribute("row", rows.row(p, o));
         return "observables/row :: row";

@@ -1,5 +1,6 @@
 package io.sightline.server.query.thehive;
 
+import io.sightline.server.api.JsonInput;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;
 import io.sightline.server.core.InvalidQuery;
@@ -134,7 +135,8 @@ final class FilterReader {
                 if (!v.isBoolean()) throw new InvalidQuery("Field " + f.name() + " takes true or false, not " + v);
                 yield new Value.Bool(v.booleanValue());
             }
-            case LEVEL -> new Value.Whole(f.name().equals("tlp") ? Tlp.fromJson(v, "tlp") : Pap.fromJson(v, "pap"));
+            case LEVEL -> new Value.Whole(f.name().equals("tlp") ? JsonInput.level(v, "tlp", Tlp::of, Tlp::parse, "a TLP number or name").value()
+                    : JsonInput.level(v, "pap", Pap::of, Pap::parse, "a PAP number or name").value());
             default -> {
                 if (!v.isString() && !v.isNumber() && !v.isBoolean()) throw new InvalidQuery("Field " + f.name() + " takes text, not " + v);
                 yield new Value.Text(v.asString());

@@ -1,6 +1,5 @@
-package io.sightline.server.common;
+package io.sightline.server.api;
 
-import io.sightline.server.api.JsonInput;
 import io.sightline.server.core.Invalid;
 import tools.jackson.databind.JsonNode;
 

@@ -1,0 +1,24 @@
+package io.sightline.server.alerts;
+
+import io.sightline.server.common.Change;
+import io.sightline.server.common.Pap;
+import io.sightline.server.common.Tlp;
+import java.util.List;
+
+/**
+ * Changes to an alert. A {@code null} field is left as it is; the {@link Change} fields also tell
+ * "clear" apart (the external link, the summary and the assignee can be removed; title and
+ * description cannot, so clearing them is refused). The service checks the rules.
+ */
+public record AlertChanges(Change<String> externalLink, Change<String> title, Change<String> description,
+                           Integer severity, Long date, Tlp tlp, Pap pap, Boolean flag, String status, Boolean read,
+                           Boolean follow, Change<String> summary, Change<String> assignee, List<String> tags) {
+
+    public static final AlertChanges NONE = new AlertChanges(Change.keep(), Change.keep(), Change.keep(), null, null,
+            null, null, null, null, null, null, Change.keep(), Change.keep(), null);
+
+    public AlertChanges withStatus(String newStatus) {
+        return new AlertChanges(externalLink, title, description, severity, date, tlp, pap, flag, newStatus, read,
+                follow, summary, assignee, tags);
+    }
+}

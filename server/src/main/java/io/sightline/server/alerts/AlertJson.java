@@ -1,0 +1,99 @@
+package io.sightline.server.alerts;
+
+import io.sightline.server.api.JsonInput;
+import io.sightline.server.api.Unsupported;
+import io.sightline.server.cases.CaseChanges;
+import io.sightline.server.cases.CaseJson;
+import io.sightline.server.common.Change;
+import io.sightline.server.common.Pap;
+import io.sightline.server.common.Tlp;
+import io.sightline.server.core.Malformed;
+import io.sightline.server.observables.NewObservable;
+import io.sightline.server.observables.ObservableJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * TheHive's alert JSON (InputAlert, InputUpdateAlert, a promotion's case fields) read into
+ * commands: unknown fields, ill-typed values and TheHive fields not modelled here are refused;
+ * the domain rules are the service's.
+ */
+final class AlertJson {
+    static final Set<String> CREATE_FIELDS = Set.of("type", "source", "sourceRef", "title", "description", "externalLink",
+            "severity", "date", "tags", "flag", "tlp", "pap", "status", "summary", "assignee", "user", "observables",
+            "artifacts", "caseTemplate", "customFields", "customFieldValue", "customFieldValues", "procedures",
+            "lastSyncDate", "follow", "read");
+    static final Set<String> UPDATE_FIELDS = Set.of("title", "description", "externalLink", "severity", "date", "tags",
+            "flag", "tlp", "pap", "status", "summary", "assignee", "user", "follow", "read", "lastSyncDate");
+    private static final String[] UNSUPPORTED = {"caseTemplate", "customFields", "customFieldValue", "customFieldValues", "procedures"};
+
+    private AlertJson() {}
+
+    /** A new alert with its inline observables ("observables" or TheHive 4's "artifacts"). */
+    static NewAlert newAlert(JsonNode body) {
+        JsonInput in = JsonInput.of(body, "alert", CREATE_FIELDS);
+        Unsupported.rejectNonEmpty(in, "alert", UNSUPPORTED);
+        String type = in.text("type").orElse(null);
+        String source = in.text("source").orElse(null);
+        String sourceRef = in.text("sourceRef").orElse(null);
+        List<NewObservable> inline = inlineObservables(in);
+        return new NewAlert(type, source, sourceRef, in.text("externalLink").orElse(null),
+                in.text("title").orElse(null), in.text("description").orElse(null), in.integer("severity").orElse(null),
+                in.epochMillis("date").orElse(null), tlp(in), pap(in), in.bool("flag").orElse(null),
+                in.text("status").orElse(null), in.bool("read").orElse(null), in.bool("follow").orElse(null),
+                in.text("summary").orElse(null), in.text("assignee").or(() -> in.text("user")).orElse(null),
+                in.texts("tags").orElse(null), inline);
+    }
+
+    /** The changes of a PATCH; "user" and "lastSyncDate" are accepted and left alone, as before. */
+    static AlertChanges changes(JsonNode body) {
+        JsonInput in = JsonInput.of(body, "alert", UPDATE_FIELDS);
+        Change<String> externalLink = text(in, "externalLink");
+        Change<String> title = text(in, "title");
+        Change<String> description = text(in, "description");
+        Integer severity = in.integer("severity").orElse(null);
+        Long date = in.epochMillis("date").orElse(null);
+        Tlp tlp = tlp(in);
+        Pap pap = pap(in);
+        Boolean flag = in.bool("flag").orElse(null);
+        String status = in.text("status").orElse(null);
+        Boolean read = in.bool("read").orElse(null);
+        Boolean follow = in.bool("follow").orElse(null);
+        Change<String> summary = text(in, "summary");
+        Change<String> assignee = text(in, "assignee");
+        return new AlertChanges(externalLink, title, description, severity, date, tlp, pap, flag, status, read, follow,
+                summary, assignee, in.texts("tags").orElse(null));
+    }
+
+    /** The body of a promotion: case fields overriding the alert's, or none. */
+    static CaseChanges caseOverrides(JsonNode body) {
+        if (body == null || body.isNull() || body.isMissingNode()) return CaseChanges.NONE;
+        if (!body.isObject()) throw new Malformed("The body of a promotion must be a JSON object of case fields");
+        return CaseJson.changes(body);
+    }
+
+    private static List<NewObservable> inlineObservables(JsonInput in) {
+        List<NewObservable> inline = new ArrayList<>();
+        for (String field : List.of("observables", "artifacts")) {
+            JsonNode list = in.raw(field);
+            if (list == null || list.isNull()) continue;
+            if (!list.isArray()) throw in.typeError(field, "an array of observables");
+            for (JsonNode o : list) inline.add(ObservableJson.newObservable(o));
+        }
+        return inline;
+    }
+
+    private static Change<String> text(JsonInput in, String field) {
+        return Change.of(in.has(field), in.text(field));
+    }
+
+    private static Tlp tlp(JsonInput in) {
+        return in.level("tlp", Tlp::of, Tlp::parse, "a TLP number or name").orElse(null);
+    }
+
+    private static Pap pap(JsonInput in) {
+        return in.level("pap", Pap::of, Pap::parse, "a PAP number or name").orElse(null);
+    }
+}

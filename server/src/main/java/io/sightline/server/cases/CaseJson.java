@@ -1,0 +1,77 @@
+package io.sightline.server.cases;
+
+import io.sightline.server.api.JsonInput;
+import io.sightline.server.api.Unsupported;
+import io.sightline.server.common.Change;
+import io.sightline.server.common.Pap;
+import io.sightline.server.common.Tlp;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * TheHive's case JSON (InputCase, InputUpdateCase) read into commands: unknown fields, ill-typed
+ * values and TheHive fields not modelled here are refused; the domain rules are the service's.
+ */
+public final class CaseJson {
+    static final Set<String> FIELDS = Set.of("title", "description", "severity", "startDate", "endDate", "tags", "flag",
+            "tlp", "pap", "status", "summary", "user", "assignee", "resolutionStatus", "impactStatus", "customFields",
+            "customFieldValues", "caseTemplate", "tasks", "pages", "sharingParameters", "taskRule", "observableRule");
+    private static final String[] UNSUPPORTED = {"customFields", "customFieldValues", "caseTemplate", "tasks", "pages",
+            "sharingParameters", "taskRule", "observableRule"};
+
+    private CaseJson() {}
+
+    static NewCase newCase(JsonNode body) {
+        JsonInput in = read(body);
+        return new NewCase(in.text("title").orElse(null), in.text("description").orElse(null),
+                in.integer("severity").orElse(null), tlp(in), pap(in), in.bool("flag").orElse(null),
+                in.epochMillis("startDate").orElse(null), in.epochMillis("endDate").orElse(null),
+                in.texts("tags").orElse(null), in.text("summary").orElse(null), assignee(in).value(),
+                in.text("status").orElse(null), in.text("resolutionStatus").orElse(null),
+                in.text("impactStatus").orElse(null));
+    }
+
+    /** The changes of a PATCH, also the case fields a promoted alert's body may override. */
+    public static CaseChanges changes(JsonNode body) {
+        JsonInput in = read(body);
+        Change<String> title = text(in, "title");
+        Change<String> description = text(in, "description");
+        Integer severity = in.integer("severity").orElse(null);
+        Tlp tlp = tlp(in);
+        Pap pap = pap(in);
+        Boolean flag = in.bool("flag").orElse(null);
+        Long startDate = in.epochMillis("startDate").orElse(null);
+        Change<Long> endDate = Change.of(in.has("endDate"), in.epochMillis("endDate"));
+        var tags = in.texts("tags").orElse(null);
+        Change<String> summary = text(in, "summary");
+        Change<String> assignee = assignee(in);
+        return new CaseChanges(title, description, severity, tlp, pap, flag, startDate, endDate, tags, summary,
+                assignee, in.text("status").orElse(null), text(in, "resolutionStatus"), text(in, "impactStatus"));
+    }
+
+    private static JsonInput read(JsonNode body) {
+        JsonInput in = JsonInput.of(body, "case", FIELDS);
+        Unsupported.rejectNonEmpty(in, "case", UNSUPPORTED);
+        return in;
+    }
+
+    private static Change<String> text(JsonInput in, String field) {
+        return Change.of(in.has(field), in.text(field));
+    }
+
+    /** TheHive names the assignee "assignee" (v1) or "user" (v0); "user" wins when both are sent. */
+    private static Change<String> assignee(JsonInput in) {
+        Change<String> assignee = text(in, "assignee");
+        Change<String> user = text(in, "user");
+        return user.present() ? user : assignee;
+    }
+
+    private static Tlp tlp(JsonInput in) {
+        return in.level("tlp", Tlp::of, Tlp::parse, "a TLP number or name").orElse(null);
+    }
+
+    private static Pap pap(JsonInput in) {
+        return in.level("pap", Pap::of, Pap::parse, "a PAP number or name").orElse(null);
+    }
+}

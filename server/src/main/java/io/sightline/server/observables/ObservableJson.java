@@ -1,0 +1,69 @@
+package io.sightline.server.observables;
+
+import io.sightline.server.api.JsonInput;
+import io.sightline.server.api.Unsupported;
+import io.sightline.server.common.Change;
+import io.sightline.server.common.Pap;
+import io.sightline.server.common.Tlp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * TheHive's observable JSON (InputObservable, InputUpdateObservable) read into commands: unknown
+ * fields and ill-typed values are refused; {@code data} may be one value or a list.
+ */
+public final class ObservableJson {
+    static final Set<String> FIELDS = Set.of("dataType", "data", "message", "startDate", "tlp", "pap", "tags", "ioc",
+            "sighted", "sightedAt", "ignoreSimilarity", "isZip", "zipPassword", "attachment");
+    private static final Set<String> UPDATE_FIELDS = Set.of("message", "tlp", "pap", "tags", "ioc", "sighted",
+            "sightedAt", "ignoreSimilarity", "startDate");
+
+    private ObservableJson() {}
+
+    /** Also reads the observables inlined in a new alert. */
+    public static NewObservable newObservable(JsonNode body) {
+        JsonInput in = JsonInput.of(body, "observable", FIELDS);
+        Unsupported.rejectNonEmpty(in, "observable", "isZip", "zipPassword");
+        String dataType = in.text("dataType").orElse(null);
+        String message = in.text("message").orElse(null);
+        Tlp tlp = in.level("tlp", Tlp::of, Tlp::parse, "a TLP number or name").orElse(null);
+        Pap pap = in.level("pap", Pap::of, Pap::parse, "a PAP number or name").orElse(null);
+        Boolean ioc = in.bool("ioc").orElse(null);
+        Boolean sighted = in.bool("sighted").orElse(null);
+        Boolean ignoreSimilarity = in.bool("ignoreSimilarity").orElse(null);
+        Long startDate = in.epochMillis("startDate").orElse(null);
+        in.epochMillis("sightedAt"); // accepted, checked, not kept
+        List<String> tags = in.texts("tags").orElse(null);
+        return new NewObservable(dataType, data(in), message, tlp, pap, ioc, sighted, ignoreSimilarity, startDate, tags);
+    }
+
+    static ObservableChanges changes(JsonNode body) {
+        JsonInput in = JsonInput.of(body, "observable", UPDATE_FIELDS);
+        Change<String> message = Change.of(in.has("message"), in.text("message"));
+        Tlp tlp = in.level("tlp", Tlp::of, Tlp::parse, "a TLP number or name").orElse(null);
+        Pap pap = in.level("pap", Pap::of, Pap::parse, "a PAP number or name").orElse(null);
+        Boolean ioc = in.bool("ioc").orElse(null);
+        Boolean sighted = in.bool("sighted").orElse(null);
+        Boolean ignoreSimilarity = in.bool("ignoreSimilarity").orElse(null);
+        Long startDate = in.epochMillis("startDate").orElse(null);
+        List<String> tags = in.texts("tags").orElse(null);
+        in.epochMillis("sightedAt");
+        return new ObservableChanges(message, tlp, pap, ioc, sighted, ignoreSimilarity, startDate, tags);
+    }
+
+    /** The values: one string or a list of strings; {@code null} when absent. */
+    private static List<String> data(JsonInput in) {
+        JsonNode data = in.raw("data");
+        if (data == null || data.isNull()) return null;
+        if (data.isString()) return List.of(data.stringValue());
+        if (!data.isArray()) throw in.typeError("data", "a string or a list of strings");
+        List<String> out = new ArrayList<>(data.size());
+        for (JsonNode v : data) {
+            if (!v.isString()) throw in.typeError("data", "a string or a list of strings");
+            out.add(v.stringValue());
+        }
+        return out;
+    }
+}
