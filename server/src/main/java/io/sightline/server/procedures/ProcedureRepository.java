@@ -1,0 +1,68 @@
+package io.sightline.server.procedures;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The only writer of {@code procedure_record}. */
+@Repository
+public class ProcedureRepository {
+    private static final String SELECT = """
+            SELECT pr.*, ap.name AS pattern_name FROM procedure_record pr
+            LEFT JOIN attack_pattern ap ON ap.pattern_id = pr.pattern_id""";
+    private static final RowMapper<ProcedureRecord> ROW = (rs, i) -> new ProcedureRecord(rs.getLong("id"),
+            rs.getLong("org_id"), rs.getObject("case_id", Long.class), rs.getObject("alert_id", Long.class),
+            rs.getString("pattern_id"), rs.getString("pattern_name"), rs.getString("tactic"), rs.getLong("occur_date"),
+            rs.getString("description"), rs.getString("created_by"), rs.getLong("created_at"),
+            rs.getString("updated_by"), rs.getObject("updated_at", Long.class));
+
+    private final JdbcClient jdbc;
+
+    public ProcedureRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(long orgId, Long caseId, Long alertId, NewProcedure p, String createdBy, long now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO procedure_record (org_id, case_id, alert_id, pattern_id, tactic, occur_date, description,
+                  created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(orgId, caseId, alertId, p.patternId(), p.tactic(), p.occurDate(), p.description(), createdBy, now)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public Optional<ProcedureRecord> find(long orgId, long id) {
+        return jdbc.sql(SELECT + " WHERE pr.org_id = ? AND pr.id = ?").params(orgId, id).query(ROW).optional();
+    }
+
+    /** For the query engine, which checked the organisation already. */
+    public List<ProcedureRecord> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql(SELECT + " WHERE pr.id IN (:ids)").param("ids", ids).query(ROW).list();
+    }
+
+    public List<ProcedureRecord> ofCase(long caseId) {
+        return jdbc.sql(SELECT + " WHERE pr.case_id = ? ORDER BY pr.occur_date, pr.id").param(caseId).query(ROW).list();
+    }
+
+    public List<ProcedureRecord> ofAlert(long alertId) {
+        return jdbc.sql(SELECT + " WHERE pr.alert_id = ? ORDER BY pr.occur_date, pr.id").param(alertId).query(ROW).list();
+    }
+
+    public void update(ProcedureRecord p) {
+        jdbc.sql("""
+                UPDATE procedure_record SET pattern_id = ?, tactic = ?, occur_date = ?, description = ?, updated_by = ?,
+                  updated_at = ? WHERE id = ?""")
+                .params(p.patternId(), p.tactic(), p.occurDate(), p.description(), p.updatedBy(), p.updatedAt(), p.id())
+                .update();
+    }
+
+    public void delete(Collection<Long> ids) {
+        for (long id : ids) jdbc.sql("DELETE FROM procedure_record WHERE id = ?").param(id).update();
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Procedures (TTPs) of cases and alerts: an ATT&CK pattern (from {@code patterns}) seen at a date,
+ * with the tactic it served. Owns the {@code procedure_record} table, the service with its audit
+ * entries, TheHive 5's procedure routes, the case's patterns ({@code /api/v1/pattern/case/{id}}) and the query
+ * steps listProcedure, getProcedure and procedures (from a case or an alert).
+ */
+package io.sightline.server.procedures;
