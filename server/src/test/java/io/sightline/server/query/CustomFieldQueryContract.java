@@ -230,6 +230,26 @@ abstract class CustomFieldQueryContract extends HubTest {
                 "Unknown field 'customFields." + score + "' for Task; known fields: ");
     }
 
+    @Test
+    void everyCustomFieldRefusesIllTypedValuesWith4xxNever5xx() {
+        List<Object> wrong = List.of(Map.of("a", 1), List.of(Map.of()), new java.math.BigInteger("18446744073709551616"), 1.5, 1e300,
+                "x\u0000y", "x".repeat(70_000), true, "text");
+        List<String> failures = new ArrayList<>();
+        for (String name : List.of(score, unit, urgent, ratio, seen)) {
+            String f = "customFields." + name;
+            for (Object v : wrong) {
+                for (Map<String, Object> filter : List.<Map<String, Object>>of(op("_eq", f, v), op("_lt", f, v), op("_like", f, v),
+                        Map.of("_in", Map.of("_field", f, "_values", List.of(v))), Map.of("_between", Map.of("_field", f, "_from", v, "_to", v)))) {
+                    Map<String, Object> step = new LinkedHashMap<>(filter);
+                    step.put("_name", "filter");
+                    var r = query(analyst, Map.of("_name", "listCase"), step);
+                    if (r.status() >= 500 || (r.status() >= 400 && !r.json().path("message").isString())) failures.add(filter + " -> " + r);
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
     private static void assertSearchError(TestApi.Response r, String messageStart) {
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
         assertThat(r.json().get("type").asString()).isEqualTo("SearchError");

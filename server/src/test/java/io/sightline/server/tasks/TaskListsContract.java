@@ -11,10 +11,15 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** TheHive 5's organisation-wide task lists of {@code /api/v1/query}: {@code myTasks} and {@code waitingTasks}. */
+/**
+ * TheHive 5's organisation-wide task lists of {@code /api/v1/query}, {@code myTasks} and
+ * {@code waitingTasks}, and the {@code assignableUsers} of a case or a task.
+ */
 abstract class TaskListsContract extends HubTest {
     private TestApi alice;
     private TestApi bob;
+    private String aliceLogin;
+    private String bobLogin;
     private String caseId;
 
     @BeforeEach
@@ -22,8 +27,8 @@ abstract class TaskListsContract extends HubTest {
         String org = unique("task-lists");
         alice = newUser(org, "analyst");
         bob = newUser(org, "analyst");
-        String aliceLogin = alice.get("/api/v1/user/current").json().get("login").asString();
-        String bobLogin = bob.get("/api/v1/user/current").json().get("login").asString();
+        aliceLogin = alice.get("/api/v1/user/current").json().get("login").asString();
+        bobLogin = bob.get("/api/v1/user/current").json().get("login").asString();
         caseId = createCase(alice, "investigation");
         task("mine", Map.of("assignee", aliceLogin, "status", "Waiting"));
         task("mine done", Map.of("assignee", aliceLogin, "status", "Completed"));
@@ -77,5 +82,18 @@ abstract class TaskListsContract extends HubTest {
         assertThat(page.json().findValuesAsString("title")).containsExactly("mine done");
         assertThat(page.header("X-Total")).isEqualTo("2");
         assertThat(titles(alice, Map.of("_name", "myTasks"), Map.of("_name", "case"))).containsExactly("investigation");
+    }
+
+    @Test
+    void theAssignableUsersOfACaseOrATaskAreTheMembersOfItsOrganisation() {
+        for (String start : List.of("getCase", "getTask")) {
+            String id = start.equals("getCase") ? caseId
+                    : alice.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "myTasks")))).json().get(0).get("_id").asString();
+            var r = alice.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", start, "idOrName", id),
+                    Map.of("_name", "assignableUsers"), Map.of("_name", "sort", "_fields", List.of(Map.of("login", "asc"))))));
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            assertThat(r.json().findValuesAsString("login")).as(start)
+                    .containsExactlyElementsOf(aliceLogin.compareTo(bobLogin) < 0 ? List.of(aliceLogin, bobLogin) : List.of(bobLogin, aliceLogin));
+        }
     }
 }
