@@ -15,6 +15,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CustomFieldValueRepository {
     private static final int CHUNK = 500;
+    /** The typed columns in the order of the insert's parameters. */
+    private static final List<String> TYPED_COLUMNS = List.of("string_value", "integer_value", "float_value", "boolean_value", "date_value");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -89,9 +91,6 @@ class CustomFieldValueRepository {
     static String column(CustomFieldType type) {
         return TYPED_COLUMNS.get(position(type));
     }
-
-    /** The typed columns in the order of the insert's parameters. */
-    private static final List<String> TYPED_COLUMNS = List.of("string_value", "integer_value", "float_value", "boolean_value", "date_value");
 
     private static int position(CustomFieldType type) {
         return switch (type) {
