@@ -1,6 +1,7 @@
 package io.sightline.server.alerts;
 
 import io.sightline.server.observables.ObservableRepository;
+import io.sightline.server.customfields.ValueOwner;
 import io.sightline.server.query.QueryField;
 import io.sightline.server.query.QueryField.Kind;
 import io.sightline.server.query.QueryLink;
@@ -53,6 +54,7 @@ class AlertQuerySource implements QuerySource {
     @Override public String listStep() { return "listAlert"; }
     @Override public Optional<String> getStep() { return Optional.of("getAlert"); }
     @Override public List<QueryField> fields() { return FIELDS; }
+    @Override public Optional<String> customFieldOwner() { return Optional.of(ValueOwner.Kind.ALERT.entity()); }
     @Override public String tagEntity() { return AlertRepository.TAG_ENTITY; }
 
     /** Each alert's view carries its observable count, read for the whole page at once. */

@@ -1,5 +1,6 @@
 package io.sightline.server.cases;
 
+import io.sightline.server.customfields.ValueOwner;
 import io.sightline.server.query.QueryField;
 import io.sightline.server.query.QueryField.Kind;
 import io.sightline.server.query.QueryLink;
@@ -48,6 +49,7 @@ class CaseQuerySource implements QuerySource {
     @Override public String listStep() { return "listCase"; }
     @Override public Optional<String> getStep() { return Optional.of("getCase"); }
     @Override public List<QueryField> fields() { return FIELDS; }
+    @Override public Optional<String> customFieldOwner() { return Optional.of(ValueOwner.Kind.CASE.entity()); }
     @Override public String tagEntity() { return CaseRepository.TAG_ENTITY; }
 
     /** Besides {@code "~id"}, TheHive accepts a case's number. */

@@ -15,6 +15,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CustomFieldValueRepository {
     private static final int CHUNK = 500;
+    /** The typed columns in the order of the insert's parameters. */
+    private static final List<String> TYPED_COLUMNS = List.of("string_value", "integer_value", "float_value", "boolean_value", "date_value");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -32,7 +34,7 @@ class CustomFieldValueRepository {
         List<Object[]> rows = new ArrayList<>(values.size());
         for (CheckedValue v : values) {
             Object[] typed = new Object[5];
-            if (v.value() != null) typed[column(v.value().type())] = stored(v.value());
+            if (v.value() != null) typed[position(v.value().type())] = stored(v.value());
             rows.add(new Object[] {owner.kind().entity(), owner.id(), owner.orgId(), v.field().id(), v.order(),
                     typed[0], typed[1], typed[2], typed[3], typed[4], owner.id()});
         }
@@ -85,7 +87,12 @@ class CustomFieldValueRepository {
         };
     }
 
-    private static int column(CustomFieldType type) {
+    /** The column holding values of this type, which filters and sorts read. */
+    static String column(CustomFieldType type) {
+        return TYPED_COLUMNS.get(position(type));
+    }
+
+    private static int position(CustomFieldType type) {
         return switch (type) {
             case STRING, URL -> 0;
             case INTEGER -> 1;

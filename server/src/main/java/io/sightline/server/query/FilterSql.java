@@ -43,6 +43,7 @@ final class FilterSql {
 
     private String compare(QueryField f, Filter.Comparison op, Value value) {
         boolean equality = op == Filter.Comparison.EQ || op == Filter.Comparison.NE;
+        if (f.customField() != null) return compareCustom(f, op, value);
         if (f.kind() == QueryField.Kind.TAGS) {
             if (!equality) throw new InvalidQuery("Tags can only be compared for equality");
             String exists = "EXISTS (SELECT 1 FROM " + tagRows() + " AND g.tag = ?)";
@@ -54,6 +55,20 @@ final class FilterSql {
             return f.expression() + (op == Filter.Comparison.EQ ? " IS NULL" : " IS NOT NULL");
         }
         return bind(f.expression() + " " + sql(op) + " ?", bound(f, value));
+    }
+
+    /**
+     * A custom field compares any of the record's values: {@code _ne} keeps the records with no
+     * value equal (those without the field too), {@code null} stands for "no value".
+     */
+    private String compareCustom(QueryField f, Filter.Comparison op, Value value) {
+        if (value instanceof Value.Null) {
+            if (op != Filter.Comparison.EQ && op != Filter.Comparison.NE) throw new InvalidQuery("null can only be compared for equality");
+            String hasValue = f.customField().rowsWithValue(params, () -> f.expression() + " IS NOT NULL");
+            return op == Filter.Comparison.EQ ? "NOT (" + hasValue + ")" : hasValue;
+        }
+        if (op == Filter.Comparison.NE) return "NOT (" + compareCustom(f, Filter.Comparison.EQ, value) + ")";
+        return f.customField().rowsWithValue(params, () -> compare(f.valueOnly(), op, value));
     }
 
     private static String sql(Filter.Comparison op) {
@@ -69,6 +84,7 @@ final class FilterSql {
 
     private String in(QueryField f, List<Value> values) {
         if (values.isEmpty()) return "1 = 0";
+        if (f.customField() != null) return f.customField().rowsWithValue(params, () -> in(f.valueOnly(), values));
         List<String> marks = new ArrayList<>();
         for (Value v : values) {
             params.add(bound(f, v));
@@ -81,6 +97,7 @@ final class FilterSql {
 
     private String between(QueryField f, Value from, Value to) {
         if (f.kind() == QueryField.Kind.TAGS) throw new InvalidQuery("Tags cannot be compared by range; use _eq or _in");
+        if (f.customField() != null) return f.customField().rowsWithValue(params, () -> between(f.valueOnly(), from, to));
         params.add(bound(f, from));
         params.add(bound(f, to));
         return "(" + f.expression() + " >= ? AND " + f.expression() + " < ?)";
@@ -91,6 +108,7 @@ final class FilterSql {
         if (f.kind() != QueryField.Kind.STRING && f.kind() != QueryField.Kind.TAGS) {
             throw new InvalidQuery("Pattern filters apply to text fields, not " + f.name());
         }
+        if (f.customField() != null) return f.customField().rowsWithValue(params, () -> like(f.valueOnly(), text, match));
         String raw = text.toLowerCase(Locale.ROOT);
         String escaped = raw.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         String pattern = switch (match) {
@@ -107,6 +125,7 @@ final class FilterSql {
 
     private String has(QueryField f) {
         if (f.kind() == QueryField.Kind.TAGS) return "EXISTS (SELECT 1 FROM " + tagRows() + ")";
+        if (f.customField() != null) return f.customField().rowsWithValue(params, () -> f.expression() + " IS NOT NULL");
         return f.expression() + " IS NOT NULL";
     }
 
@@ -128,6 +147,7 @@ final class FilterSql {
         boolean fits = switch (f.kind()) {
             case STRING, TAGS -> v instanceof Value.Text;
             case NUMBER, ID, LEVEL -> v instanceof Value.Whole;
+            case DECIMAL -> v instanceof Value.Decimal;
             case BOOLEAN -> v instanceof Value.Bool;
         };
         if (!fits) throw new InvalidQuery("Field " + f.name() + " cannot be compared with " + v);

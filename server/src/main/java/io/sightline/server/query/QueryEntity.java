@@ -4,15 +4,25 @@ import io.sightline.server.core.InvalidQuery;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** A registered {@link QuerySource} with its fields by name. */
+/** A registered {@link QuerySource} with its fields by name, and its custom fields when it has some. */
 public final class QueryEntity {
+    /** The prefix of a custom field's name in filters and sorts: {@code customFields.<name>}. */
+    public static final String CUSTOM_FIELDS = "customFields.";
+
     private final QuerySource source;
+    private final QueryCustomFields customFields;
     private final Map<String, QueryField> fields = new LinkedHashMap<>();
 
     QueryEntity(QuerySource source) {
+        this(source, QueryCustomFields.NONE);
+    }
+
+    QueryEntity(QuerySource source, QueryCustomFields customFields) {
         this.source = source;
+        this.customFields = customFields;
         for (QueryField f : source.fields()) {
             if (fields.put(f.name(), f) != null) throw new IllegalStateException(source.label() + " declares " + f.name() + " twice");
             if (f.kind() == QueryField.Kind.TAGS) source.tagEntity();
@@ -27,6 +37,7 @@ public final class QueryEntity {
         return source.label();
     }
 
+    /** The declared fields; custom fields ({@code customFields.<name>}) come on top when the entity has them. */
     public Set<String> fieldNames() {
         return Collections.unmodifiableSet(fields.keySet());
     }
@@ -34,9 +45,31 @@ public final class QueryEntity {
     /** The field of this name; an unknown one is a 400 listing the known ones. */
     public QueryField field(String name) {
         QueryField f = fields.get(name);
-        if (f == null) {
-            throw new InvalidQuery("Unknown field '" + name + "' for " + label() + "; known fields: " + String.join(", ", fields.keySet()));
+        if (f != null) return f;
+        Optional<String> owner = source.customFieldOwner();
+        if (owner.isPresent() && name.startsWith(CUSTOM_FIELDS)) return customField(name, owner.get());
+        throw new InvalidQuery("Unknown field '" + name + "' for " + label() + "; known fields: " + String.join(", ", fields.keySet())
+                + (owner.isPresent() ? " and customFields.<name>" : ""));
+    }
+
+    /**
+     * {@code customFields.<name>}, or TheHive 4's {@code customFields.<name>.<type>} whose type must
+     * be the field's. A name may itself hold dots, so the whole rest is tried first.
+     */
+    private QueryField customField(String path, String owner) {
+        String rest = path.substring(CUSTOM_FIELDS.length());
+        Optional<QueryCustomFields.Definition> found = customFields.find(rest);
+        int dot = rest.lastIndexOf('.');
+        if (found.isEmpty() && dot > 0) {
+            String type = rest.substring(dot + 1);
+            found = customFields.find(rest.substring(0, dot));
+            if (found.isPresent() && !found.get().type().equals(type)) {
+                throw new InvalidQuery("Custom field " + found.get().name() + " is of type " + found.get().type() + ", not " + type);
+            }
         }
-        return f;
+        if (found.isEmpty()) {
+            throw new InvalidQuery("Unknown custom field '" + rest + "' for " + label() + "; an admin defines custom fields first");
+        }
+        return QueryField.custom(path, new CustomFieldSql(owner, found.get()));
     }
 }

@@ -4,14 +4,23 @@ package io.sightline.server.query;
  * A field filters and sorts may use: its API name, the SQL expression it reads on the listed row
  * (alias {@code t}) and the kind of its values. The expression comes from the registering package,
  * never from a client.
+ *
+ * @param customField for {@code customFields.<name>}: the field's definition; the expression then
+ *                    reads the value row {@code v} of {@code custom_field_value} (see {@link CustomFieldSql})
  */
-public record QueryField(String name, String expression, Kind kind) {
+public record QueryField(String name, String expression, Kind kind, CustomFieldSql customField) {
     public enum Kind {
         STRING, NUMBER, BOOLEAN, ID,
+        /** A floating-point number (a custom field of type float): any JSON number. */
+        DECIMAL,
         /** The record's tags in {@code entity_tag}: equality means "has the tag"; not sortable. */
         TAGS,
         /** TLP or PAP (by the field's name, {@code tlp} or {@code pap}): a number or a name such as AMBER. */
         LEVEL
+    }
+
+    public QueryField(String name, String expression, Kind kind) {
+        this(name, expression, kind, null);
     }
 
     /** A column of the entity's table. */
@@ -27,6 +36,16 @@ public record QueryField(String name, String expression, Kind kind) {
     /** The tag field, which reads {@code entity_tag} rather than a column. */
     public static QueryField tags() {
         return new QueryField("tags", "", Kind.TAGS);
+    }
+
+    /** A custom field of the records, named as the client named it ({@code customFields.score}). */
+    static QueryField custom(String name, CustomFieldSql customField) {
+        return new QueryField(name, customField.valueColumn(), customField.definition().kind(), customField);
+    }
+
+    /** A custom field's value column alone ({@code v.<column>}), to compare inside its sub-select. */
+    QueryField valueOnly() {
+        return new QueryField(name, expression, kind, null);
     }
 
     public boolean sortable() {

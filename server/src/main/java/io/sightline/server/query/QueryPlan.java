@@ -13,6 +13,8 @@ final class QueryPlan {
     final List<String> conditions = new ArrayList<>();
     final List<Object> params = new ArrayList<>();
     final List<String> order = new ArrayList<>();
+    /** The values the sort keys bind (a custom field's id), in the order of {@link #order}. */
+    final List<Object> orderParams = new ArrayList<>();
     /**
      * Values one statement may bind. PostgreSQL's wire protocol counts parameters in 16 bits
      * (65,535); the margin leaves room for the few the hub adds around a client's filters.
@@ -38,8 +40,8 @@ final class QueryPlan {
 
     /** A query that would bind more values than one statement can carry is refused up front. */
     void requireBindableSize() {
-        if (params.size() > MAX_PARAMETERS) {
-            throw new InvalidQuery("The query compares with " + params.size() + " values; at most "
+        if (params.size() + orderParams.size() > MAX_PARAMETERS) {
+            throw new InvalidQuery("The query compares with " + (params.size() + orderParams.size()) + " values; at most "
                     + MAX_PARAMETERS + " are accepted in one query (split the _in lists over several queries)");
         }
     }
@@ -47,7 +49,7 @@ final class QueryPlan {
     /** SELECT of the ids of this plan, used inside the next level's condition. */
     String idSelect(List<Object> into) {
         into.addAll(params);
-        return "SELECT t.id FROM " + entity.source().table() + " t WHERE " + String.join(" AND ", conditions) + orderAndPage();
+        return "SELECT t.id FROM " + entity.source().table() + " t WHERE " + String.join(" AND ", conditions) + orderAndPage(into);
     }
 
     String select(String columns, List<Object> into) {
@@ -55,15 +57,17 @@ final class QueryPlan {
         return "SELECT " + columns + " FROM " + entity.source().table() + " t WHERE " + String.join(" AND ", conditions);
     }
 
-    String orderBy() {
+    /** The ORDER BY clause; its values are added to {@code into}, after the conditions' ones. */
+    String orderBy(List<Object> into) {
+        into.addAll(orderParams);
         List<String> all = new ArrayList<>(order);
         all.add("t.id DESC");
         return " ORDER BY " + String.join(", ", all);
     }
 
-    String orderAndPage() {
+    String orderAndPage(List<Object> into) {
         if (from == null && order.isEmpty()) return "";
-        return orderBy() + page(from, to);
+        return orderBy(into) + page(from, to);
     }
 
     static String page(Long from, Long to) {

@@ -6,8 +6,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +24,8 @@ public class QueryRegistry {
 
     private final Map<String, QueryEntity> lists = new TreeMap<>();
     private final Map<String, QueryEntity> gets = new TreeMap<>();
+    /** The list steps narrowed for the caller (also in {@link #lists}), by step. */
+    private final Map<String, QueryList> narrowed = new TreeMap<>();
     /** Navigation step name, then the entity it starts from, to the link and the entity it leads to. */
     private final Map<String, Map<String, Navigation>> navigations = new TreeMap<>();
 
@@ -29,11 +33,20 @@ public class QueryRegistry {
     public record Navigation(String step, QueryEntity from, QueryEntity to, QueryLink link) {}
 
     public QueryRegistry(List<QuerySource> sources) {
+        this(sources, QueryCustomFields.NONE);
+    }
+
+    @Autowired
+    public QueryRegistry(List<QuerySource> sources, QueryCustomFields customFields) {
         Map<String, QueryEntity> byName = new HashMap<>();
         for (QuerySource s : sources) {
-            QueryEntity e = new QueryEntity(s);
+            QueryEntity e = new QueryEntity(s, customFields);
             unique(byName, s.entity(), e, "entity");
             unique(lists, s.listStep(), e, "step");
+            for (QueryList list : s.namedLists()) {
+                unique(lists, list.step(), e, "step");
+                narrowed.put(list.step(), list);
+            }
             s.getStep().ifPresent(step -> unique(gets, step, e, "step"));
         }
         for (QuerySource s : sources) {
@@ -76,6 +89,11 @@ public class QueryRegistry {
         if (e != null) return e;
         throw new InvalidQuery("Unsupported initial query step '" + step + "'; use one of "
                 + String.join(", ", lists.keySet()) + ", " + String.join(", ", gets.keySet()));
+    }
+
+    /** The condition on the caller of a narrowed list step such as {@code myTasks}; empty for an entity's own list step. */
+    public Optional<QueryList> narrowedList(String step) {
+        return Optional.ofNullable(narrowed.get(step));
     }
 
     /** Whether {@code step} starts a query, and whether it is a get step. */

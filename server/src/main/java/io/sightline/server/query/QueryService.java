@@ -40,7 +40,7 @@ public class QueryService {
 
     public Result run(Principal p, Query query) {
         p.require(Permission.READ);
-        QueryPlan plan = initial(query.initial(), p.orgId());
+        QueryPlan plan = initial(query.initial(), p);
         for (Step step : query.steps()) {
             if (step instanceof Step.CountStep) return new Count(count(plan));
             if (step instanceof Step.FilterStep f) {
@@ -70,7 +70,7 @@ public class QueryService {
         if (plan.to != null) end = Math.min(end, plan.to);
         if (end <= start) return List.of();
         List<Object> params = new ArrayList<>();
-        String sql = plan.select("t.id", params) + plan.orderBy() + QueryPlan.page(start, end);
+        String sql = plan.select("t.id", params) + plan.orderBy(params) + QueryPlan.page(start, end);
         List<Long> ids = jdbc.sql(sql).params(params).query(Long.class).list();
         if (ids.isEmpty()) return List.of();
         List<?> views = plan.entity.source().views(ids);
@@ -111,9 +111,12 @@ public class QueryService {
         }
     }
 
-    private QueryPlan initial(Initial initial, long orgId) {
-        if (initial instanceof Initial.GetOne get) return byId(registry.initial(get.step(), true), get.idOrName(), orgId);
-        return new QueryPlan(registry.initial(((Initial.ListAll) initial).step(), false), orgId);
+    private QueryPlan initial(Initial initial, Principal p) {
+        if (initial instanceof Initial.GetOne get) return byId(registry.initial(get.step(), true), get.idOrName(), p.orgId());
+        String step = ((Initial.ListAll) initial).step();
+        QueryPlan plan = new QueryPlan(registry.initial(step, false), p.orgId());
+        registry.narrowedList(step).ifPresent(list -> plan.add(list.condition().apply(p)));
+        return plan;
     }
 
     /** An id (or name) that names nothing visible is a 404, as in TheHive. */
@@ -139,13 +142,17 @@ public class QueryService {
         for (SortField s : fields) {
             QueryField field = plan.entity.field(s.field());
             if (!field.sortable()) throw new InvalidQuery("Cannot sort by " + s.field());
-            plan.order.add(field.expression() + " " + s.direction().name());
+            if (field.customField() != null) {
+                plan.order.add(field.customField().orderBy(s.direction(), plan.orderParams));
+            } else {
+                plan.order.add(field.expression() + " " + s.direction().name());
+            }
         }
     }
 
     private long count(QueryPlan plan) {
         List<Object> params = new ArrayList<>();
-        String inner = plan.from == null ? plan.select("t.id", params) : plan.select("t.id", params) + plan.orderAndPage();
+        String inner = plan.from == null ? plan.select("t.id", params) : plan.select("t.id", params) + plan.orderAndPage(params);
         return jdbc.sql("SELECT COUNT(*) FROM (" + inner + ") c").params(params).query(Long.class).single();
     }
 

@@ -33,6 +33,20 @@ public interface QuerySource {
     /** The fields filters and sorts may use, in the order messages list them. */
     List<QueryField> fields();
 
+    /**
+     * The {@code custom_field_value.entity} of its records' custom field values, when they have
+     * some: filters and sorts may then name {@code customFields.<name>} (or TheHive 4's
+     * {@code customFields.<name>.<type>}) of any defined field.
+     */
+    default Optional<String> customFieldOwner() {
+        return Optional.empty();
+    }
+
+    /** Further list steps over the same records, narrowed for the caller (tasks' {@code myTasks}). */
+    default List<QueryList> namedLists() {
+        return List.of();
+    }
+
     /** The {@code entity_tag.entity} of its tags, when a field is {@link QueryField#tags()}. */
     default String tagEntity() {
         throw new IllegalStateException(label() + " has no tags");

@@ -44,6 +44,15 @@
  * cases also take a number); an empty answer is a 404.</li>
  * <li>Navigation: a {@link io.sightline.server.query.QueryLink} is declared by the entity it leads
  * to, naming the entity it starts from; {@code {parents}} stands for the ids of the rows so far.</li>
+ * <li>Custom fields: a source whose records carry custom field values returns their
+ * {@code custom_field_value.entity} from {@code customFieldOwner()}; filters and sorts may then name
+ * {@code customFields.<name>} (or TheHive 4's {@code customFields.<name>.<type>}). The definition,
+ * read through {@link io.sightline.server.query.QueryCustomFields} (provided by {@code customfields}),
+ * picks the typed column; a filter is a sub-select on {@code custom_field_value} (any of several
+ * values matches, {@code null} means "no value"), a sort a correlated sub-select (least value
+ * ascending, greatest descending, records without a value last).</li>
+ * <li>Narrowed lists: {@code namedLists()} adds list steps over the same records with a condition
+ * on the caller ({@link io.sightline.server.query.QueryList}), such as tasks' {@code myTasks}.</li>
  * </ul>
  * Step names are checked unique when the hub starts. The query tests ({@code QueryInputContract},
  * {@code QueryStreamingContract}) read the registry, so a registered entity is covered by them.

@@ -3,14 +3,17 @@ package io.sightline.server.tasks;
 import io.sightline.server.query.QueryField;
 import io.sightline.server.query.QueryField.Kind;
 import io.sightline.server.query.QueryLink;
+import io.sightline.server.query.QueryList;
 import io.sightline.server.query.QuerySource;
+import io.sightline.server.query.SqlCondition;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Tasks in {@code /api/v1/query}: {@code listTask}, {@code getTask}, a case's {@code tasks} and a
- * log's {@code task}; scoped by the task's own {@code org_id} (its case's organisation).
+ * Tasks in {@code /api/v1/query}: {@code listTask}, {@code getTask}, {@code waitingTasks},
+ * {@code myTasks}, a case's {@code tasks} and a log's {@code task}; scoped by the task's own
+ * {@code org_id} (its case's organisation).
  */
 @Component
 class TaskQuerySource implements QuerySource {
@@ -45,6 +48,13 @@ class TaskQuerySource implements QuerySource {
     @Override public String listStep() { return "listTask"; }
     @Override public Optional<String> getStep() { return Optional.of("getTask"); }
     @Override public List<QueryField> fields() { return FIELDS; }
+
+    /** TheHive's analysts' lists: the tasks waiting to be taken, and the caller's own tasks, in the caller's organisation. */
+    @Override
+    public List<QueryList> namedLists() {
+        return List.of(new QueryList("waitingTasks", caller -> SqlCondition.of("t.status = ?", TaskStatus.Waiting.name())),
+                new QueryList("myTasks", caller -> SqlCondition.of("t.assignee = ?", caller.login())));
+    }
 
     @Override
     public List<?> views(List<Long> ids) {

@@ -43,4 +43,25 @@ class QueryRegistryTest {
                 List.of(new QueryLink("items", "shelf", "t.shelf_id IN ({parents})")))))).hasMessageContaining("shelf");
         assertThatThrownBy(() -> new QueryLink("items", "box", "t.box_id = 1")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** A source with further list steps. */
+    private record Listing(String entity, String listStep, List<QueryList> namedLists) implements QuerySource {
+        public String label() { return entity; }
+        public String table() { return entity; }
+        public List<QueryField> fields() { return List.of(QueryField.column("_id", "id", QueryField.Kind.ID)); }
+        public List<?> views(List<Long> ids) { return ids; }
+    }
+
+    @Test
+    void aNarrowedListIsAListStepOfItsEntityWithItsConditionAndItsNameIsUnique() {
+        QueryList mine = new QueryList("myBoxes", caller -> SqlCondition.of("t.owner = ?", caller.login()));
+        Listing boxes = new Listing("box", "listBox", List.of(mine));
+        QueryRegistry registry = new QueryRegistry(List.of(boxes));
+        assertThat(registry.listSteps()).containsOnlyKeys("listBox", "myBoxes");
+        assertThat(registry.listSteps().get("myBoxes").source()).isSameAs(boxes);
+        assertThat(registry.narrowedList("myBoxes")).contains(mine);
+        assertThat(registry.narrowedList("listBox")).isEmpty();
+        Listing clash = new Listing("crate", "listCrate", List.of(new QueryList("listBox", caller -> SqlCondition.ALWAYS)));
+        assertThatThrownBy(() -> new QueryRegistry(List.of(BOX, clash))).hasMessageContaining("listBox");
+    }
 }

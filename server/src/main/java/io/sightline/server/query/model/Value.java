@@ -14,6 +14,11 @@ public sealed interface Value {
         public Object bound() { return value; }
     }
 
+    /** A floating-point number (a custom field of type float). */
+    record Decimal(double value) implements Value {
+        public Object bound() { return value; }
+    }
+
     record Bool(boolean value) implements Value {
         public Object bound() { return value; }
     }

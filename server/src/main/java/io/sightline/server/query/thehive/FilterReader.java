@@ -131,6 +131,7 @@ final class FilterReader {
         return switch (f.kind()) {
             case ID -> new Value.Whole(QueryValues.id(v, "Field " + f.name()));
             case NUMBER -> new Value.Whole(QueryValues.number(v, "Field " + f.name()));
+            case DECIMAL -> new Value.Decimal(QueryValues.decimal(v, "Field " + f.name()));
             case BOOLEAN -> {
                 if (!v.isBoolean()) throw new InvalidQuery("Field " + f.name() + " takes true or false, not " + v);
                 yield new Value.Bool(v.booleanValue());

@@ -27,6 +27,12 @@ final class QueryValues {
         throw new InvalidQuery(where + " must be a whole number between -2^63 and 2^63-1, not " + kind(v));
     }
 
+    /** A finite number, whole or not (a custom field of type float). */
+    static double decimal(JsonNode v, String where) {
+        if (v != null && v.isNumber() && Double.isFinite(v.doubleValue())) return v.doubleValue();
+        throw new InvalidQuery(where + " must be a number, not " + kind(v));
+    }
+
     /** A record id: {@code "~123"}, {@code "123"} or 123. An id that cannot exist matches nothing. */
     static long id(JsonNode v, String where) {
         String s = text(v, where);
