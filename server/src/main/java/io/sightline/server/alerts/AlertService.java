@@ -25,6 +25,7 @@ import io.sightline.server.observables.ObservableService;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,9 +46,10 @@ public class AlertService {
     private final CaseService cases;
     private final AuditLog audit;
     private final Clock clock;
+    private final ObjectProvider<AlertCarryOver> carryOvers;
 
     public AlertService(AlertRepository alerts, ObservableRepository observableRepository, ObservableService observables, ObservableDrafts drafts,
-                        CaseService cases, AuditLog audit, Clock clock) {
+                        CaseService cases, AuditLog audit, Clock clock, ObjectProvider<AlertCarryOver> carryOvers) {
         this.alerts = alerts;
         this.observableRepository = observableRepository;
         this.observables = observables;
@@ -55,6 +57,7 @@ public class AlertService {
         this.cases = cases;
         this.audit = audit;
         this.clock = clock;
+        this.carryOvers = carryOvers;
     }
 
     /** Creates an alert with its observables, all or nothing. */
@@ -180,6 +183,8 @@ public class AlertService {
     }
 
     private void markImported(Principal p, AlertRecord a, CaseRecord c) {
+        // the alert's comments, procedures and custom field values go to the case too, as in TheHive 5
+        carryOvers.orderedStream().forEach(carry -> carry.carry(p, a, c));
         AlertRecord imported = a.imported(c.id(), p.login(), clock.millis());
         alerts.update(imported);
         int count = observableCount(a);

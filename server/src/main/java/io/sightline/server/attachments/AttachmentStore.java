@@ -132,12 +132,19 @@ public class AttachmentStore {
 
     /**
      * The attachments of the observables that {@code column = id} selects ({@code id},
-     * {@code case_id} or {@code alert_id}): read before deleting them, then given to {@link #release}.
+     * {@code case_id} or {@code alert_id}), and for a case those of its tasks' logs too (they go with
+     * the case by foreign keys): read before deleting them, then given to {@link #release}.
      */
     public List<Long> usedBy(String column, long id) {
         if (!Set.of("id", "case_id", "alert_id").contains(column)) throw new IllegalArgumentException(column);
-        return jdbc.sql("SELECT DISTINCT attachment_id FROM observable WHERE attachment_id IS NOT NULL AND " + column + " = ?")
-                .param(id).query(Long.class).list();
+        String observables = "SELECT attachment_id FROM observable WHERE attachment_id IS NOT NULL AND " + column + " = ?";
+        if (!column.equals("case_id")) {
+            return jdbc.sql(observables.replace("SELECT ", "SELECT DISTINCT ")).param(id).query(Long.class).list();
+        }
+        return jdbc.sql("SELECT DISTINCT attachment_id FROM (" + observables + " UNION SELECT f.attachment_id"
+                        + " FROM task_log_attachment f JOIN task_log l ON l.id = f.log_id JOIN task t ON t.id = l.task_id"
+                        + " WHERE t.case_id = ?) u")
+                .params(id, id).query(Long.class).list();
     }
 
     /**

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * no observable or task log refers to, files no row names, and temporary uploads, once they are older than
  * {@link #GRACE} (so that an upload in progress is never touched). They come from a crash between
  * a commit and the file's move, and from paths that delete observables without releasing their
- * files one by one (a MISP event losing a file attribute, a file MISP or Cortex sent again, a deleted case's task logs).
+ * files one by one (a MISP event losing a file attribute, a file MISP or Cortex sent again).
  */
 @Component
 class AttachmentSweeper {

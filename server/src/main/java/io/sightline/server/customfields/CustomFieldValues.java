@@ -79,6 +79,32 @@ public class CustomFieldValues {
         values.replace(owner, checked);
     }
 
+    /**
+     * Adds to {@code to} the values of {@code from} for the fields {@code to} has no value of, after
+     * its own, in the caller's transaction (an alert's values going to its case, whose own values win).
+     *
+     * @return whether anything was added
+     */
+    public boolean carry(ValueOwner from, ValueOwner to) {
+        List<StoredValue> own = of(to.kind(), to.id());
+        Set<String> present = own.stream().map(StoredValue::name).collect(Collectors.toSet());
+        List<StoredValue> added = of(from.kind(), from.id()).stream().filter(v -> !present.contains(v.name())).toList();
+        if (added.isEmpty()) return false;
+        Set<String> names = new LinkedHashSet<>(present);
+        added.forEach(v -> names.add(v.name()));
+        Map<String, CustomFieldDefinition> known = definitions.findByNames(names).stream()
+                .collect(Collectors.toMap(CustomFieldDefinition::name, Function.identity()));
+        List<CheckedValue> all = new ArrayList<>();
+        int order = 0;
+        for (StoredValue v : own) {
+            all.add(new CheckedValue(known.get(v.name()), v.value(), v.order()));
+            order = Math.max(order, v.order() + 1);
+        }
+        for (StoredValue v : added) all.add(new CheckedValue(known.get(v.name()), v.value(), order++));
+        values.replace(to, all);
+        return true;
+    }
+
     public List<StoredValue> of(ValueOwner.Kind kind, long id) {
         return of(kind, List.of(id)).getOrDefault(id, List.of());
     }

@@ -67,6 +67,14 @@ public class TaskLogRepository {
                 .map(l -> l.withFiles(files(List.of(l.id())).getOrDefault(l.id(), List.of())));
     }
 
+    /** The ids of the most recently created logs of the tasks of one case of the organisation, at most {@code limit}. */
+    public List<Long> recentOfCase(long orgId, long caseId, int limit) {
+        return jdbc.sql("""
+                SELECT l.id FROM task_log l JOIN task t ON t.id = l.task_id
+                WHERE l.org_id = ? AND t.case_id = ? ORDER BY l.created_at DESC, l.id DESC LIMIT ?""")
+                .params(orgId, caseId, limit).query(Long.class).list();
+    }
+
     /** Logs by id with their files, whatever their organisation, for a caller that scoped the ids already (the query engine). */
     public List<LogRecord> byIds(List<Long> ids) {
         if (ids.isEmpty()) return List.of();

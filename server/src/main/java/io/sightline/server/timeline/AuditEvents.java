@@ -24,6 +24,17 @@ public class AuditEvents {
 
     /** The most recent entries first, at most {@code limit}, of the given objects of one organisation. */
     public List<TimelineEvent> of(long orgId, String entityType, Collection<String> entityIds, int limit) {
+        return entries(orgId, entityType, entityIds, limit).stream()
+                .map(e -> new TimelineEvent(e.at(), null, entityType + pastTense(e.action()), entityType, e.entityId(),
+                        e.after().isEmpty() ? e.before() : e.after()))
+                .toList();
+    }
+
+    /**
+     * The audit entries themselves, most recent first, at most {@code limit}: for a source that
+     * tells its events apart by what changed (a task whose status went from Waiting to InProgress).
+     */
+    public List<Entry> entries(long orgId, String entityType, Collection<String> entityIds, int limit) {
         if (entityIds.isEmpty()) return List.of();
         String marks = String.join(", ", entityIds.stream().map(id -> "?").toList());
         var params = new java.util.ArrayList<Object>();
@@ -34,13 +45,13 @@ public class AuditEvents {
         return jdbc.sql("SELECT * FROM audit_log WHERE org_id = ? AND entity = ? AND entity_id IN (" + marks
                         + ") ORDER BY at DESC, id DESC LIMIT ?")
                 .params(params)
-                .query((rs, i) -> {
-                    String recorded = rs.getString("after_json") != null ? rs.getString("after_json") : rs.getString("before_json");
-                    return new TimelineEvent(rs.getLong("at"), null, entityType + pastTense(rs.getString("action")),
-                            entityType, rs.getString("entity_id"), details(recorded));
-                })
+                .query((rs, i) -> new Entry(rs.getLong("at"), rs.getString("action"), rs.getString("entity_id"),
+                        details(rs.getString("before_json")), details(rs.getString("after_json"))))
                 .list();
     }
+
+    /** One audit entry: the object as it was before and after (empty maps when not recorded). */
+    public record Entry(long at, String action, String entityId, Map<String, Object> before, Map<String, Object> after) {}
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> details(String recorded) {

@@ -10,7 +10,10 @@
  * turns the session into the same {@code Principal} the REST API uses, in the organisation chosen
  * with the selector, so the controllers here only translate forms into calls of the existing
  * services. Everything shown is rendered with {@code th:text}: titles, descriptions and reasons
- * coming from users, MISP, Cortex or the intel store are never interpreted as HTML.
+ * coming from users, MISP, Cortex or the intel store are never interpreted as HTML. The one
+ * exception is analysts' Markdown (task logs, comments, pages, case and alert descriptions, timeline
+ * texts), shown through the {@code markdown}/{@code folded} fragments only: {@link io.sightline.server.web.Markdown}
+ * renders it without raw HTML and passes the result through an allow-list.
  *
  * <p>Routes: {@code /login}, {@code /logout}, {@code /organisation} (selector); {@code /cases}
  * (search, filters, paging), {@code /cases/new}, {@code /cases/{number}?tab=details|observables|tasks|audit},

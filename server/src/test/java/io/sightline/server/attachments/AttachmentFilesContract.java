@@ -121,9 +121,30 @@ abstract class AttachmentFilesContract extends HubTest {
         assertThat(rows(sha256(kept))).isZero();
 
         assertThat(admin.delete("/api/v1/case/" + caseId).status()).isEqualTo(204);
-        sweeper.sweep();
-        assertThat(file(withCase)).as("the sweep takes the files of a deleted case's logs").doesNotExist();
+        assertThat(file(withCase)).as("released with its case, before any sweep").doesNotExist();
         assertThat(rows(sha256(withCase))).isZero();
+    }
+
+    @Test
+    void aDeletedCaseReleasesOnlyTheLogFilesNoOneElseUses() {
+        String gone = createCase(admin, "Deleted with its log files");
+        String goneTask = admin.post("/api/v1/case/" + gone + "/task", java.util.Map.of("title", "t")).json().get("_id").asString();
+        String kept = createCase(admin, "Keeps a shared log file");
+        String keptTask = admin.post("/api/v1/case/" + kept + "/task", java.util.Map.of("title", "t")).json().get("_id").asString();
+        byte[] shared = uniqueContent();
+        byte[] own = uniqueContent();
+        logWithFile(goneTask, shared);
+        logWithFile(goneTask, own);
+        String keptLog = logWithFile(keptTask, shared);
+
+        assertThat(admin.delete("/api/v1/case/" + gone).status()).isEqualTo(204);
+        assertThat(file(own)).as("only the deleted case's logs used it").doesNotExist();
+        assertThat(rows(sha256(own))).isZero();
+        assertThat(file(shared)).as("another case's log still uses it").exists();
+        assertThat(rows(sha256(shared))).isEqualTo(1);
+        String fileId = admin.get("/api/v1/log/" + keptLog).json().get("attachments").get(0).get("_id").asString();
+        assertThat(admin.get("/api/v1/log/" + keptLog + "/attachment/" + fileId + "/download").body())
+                .isEqualTo(new String(shared, StandardCharsets.UTF_8));
     }
 
     private String logWithFile(String taskId, byte[] content) {

@@ -26,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ContextConfiguration(initializers = H2Database.class)
 class UiCaseNotesBrowserTest extends HubTest {
     private static final String HOSTILE = "<img src=x onerror=\"document.title='owned'\"> **bold**";
+    /** HOSTILE as Markdown shows it: the HTML as text, the emphasis applied. */
+    private static final String SHOWN = "<img src=x onerror=\"document.title='owned'\"> bold";
     private static Playwright playwright;
     private static Browser browser;
     private BrowserContext context;
@@ -78,13 +80,14 @@ class UiCaseNotesBrowserTest extends HubTest {
         assertThat(page.locator("#messages")).containsText("Page added");
         Locator pageArticle = page.locator("article.case-page");
         assertThat(pageArticle.locator("h3")).containsText("Timeline");
-        assertThat(pageArticle).containsText("09:05 " + HOSTILE);
+        assertThat(pageArticle).containsText("09:05 " + SHOWN);
+        assertThat(pageArticle.locator(".markdown strong")).hasText("bold");
 
         page.fill("#comment-message", HOSTILE);
         page.click("#comment-submit");
         assertThat(page.locator("#messages")).containsText("Comment added");
         Locator comment = page.locator("#comment-list li.comment");
-        assertThat(comment.locator(".comment-message")).hasText(HOSTILE);
+        assertThat(comment.locator(".comment-message")).hasText(SHOWN);
         assertThat(comment.locator(".comment-message img")).hasCount(0);
         assertThat(page.locator("#case-notes img")).hasCount(0);
         assertThat(page.title()).doesNotContain("owned");
