@@ -32,10 +32,10 @@ public record CaseChanges(Change<String> title, Change<String> description, Inte
                 assignee, newStatus, resolutionStatus, impactStatus);
     }
 
-    /** Closing as Resolved with a resolution, an impact (may be {@code null}) and a summary. */
-    public static CaseChanges closing(String resolutionStatus, String impactStatus, String summary) {
+    /** Closing with one of TheHive 5's closing statuses (see {@link CaseStatus}), an impact (may be {@code null}) and a summary. */
+    public static CaseChanges closing(String closingStatus, String impactStatus, String summary) {
         Change<String> impact = impactStatus == null ? Change.keep() : Change.to(impactStatus);
         return new CaseChanges(Change.keep(), Change.keep(), null, null, null, null, null, Change.keep(), null,
-                Change.to(summary), Change.keep(), "Resolved", Change.to(resolutionStatus), impact);
+                Change.to(summary), Change.keep(), closingStatus, Change.keep(), impact);
     }
 }

@@ -54,7 +54,7 @@ public class CaseService {
         long now = clock.millis();
         CaseRecord draft = new CaseRecord(0, p.orgId(), 0, Text.required("title", "case", n.title(), MAX_TITLE),
                 Text.required("description", "case", n.description(), MAX_TEXT), 2, Tlp.AMBER.value(),
-                Pap.AMBER.value(), false, "Open", now, null, null, null, null, null, p.login(), now, null, null, List.of());
+                Pap.AMBER.value(), false, CaseStatus.DEFAULT, now, null, null, null, null, null, p.login(), now, null, null, List.of());
         CaseRecord c = apply(p, n.details(), draft, now);
         // Taking the number locks the organisation's row until the commit (numbers without gaps), so
         // every check comes before it and only the writes that need the number come after.
@@ -164,7 +164,12 @@ public class CaseService {
         String impact = ch.impactStatus().present()
                 ? optional(ch.impactStatus().value(), "impactStatus", CaseStatus::impact) : c.impactStatus();
         if (CaseStatus.isClosed(status) && !CaseStatus.isClosed(c.status()) || CaseStatus.isClosed(status) && ch.status() != null) {
-            if (resolution == null) throw new Invalid("Closing a case requires resolutionStatus (" + String.join(", ", CaseStatus.RESOLUTIONS) + ")");
+            // TheHive 5's closing status is its own resolution; a resolution sent with it must agree
+            if (ch.status() != null) {
+                resolution = CaseStatus.resolutionOf(status,
+                        ch.resolutionStatus().present() || CaseStatus.RESOLVED.equals(status) ? resolution : null);
+            }
+            if (resolution == null) throw new Invalid("Closing a case as Resolved requires resolutionStatus (" + String.join(", ", CaseStatus.RESOLUTIONS) + "), or close with one of those as status");
             if (summary == null || summary.isBlank()) throw new Invalid("Closing a case requires a summary");
             if (endDate == null) endDate = now;
         } else if (!CaseStatus.isClosed(status) && CaseStatus.isClosed(c.status())) {
