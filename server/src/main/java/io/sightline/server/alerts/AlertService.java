@@ -3,11 +3,15 @@ package io.sightline.server.alerts;
 import io.sightline.server.audit.AuditLog;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
+import io.sightline.server.caseassembly.CaseAssembly;
+import io.sightline.server.caseassembly.CaseAssemblyService;
+import io.sightline.server.caseassembly.CaseParts;
 import io.sightline.server.cases.CaseChanges;
 import io.sightline.server.cases.CaseRecord;
 import io.sightline.server.cases.CaseService;
 import io.sightline.server.cases.CaseView;
 import io.sightline.server.cases.NewCase;
+import io.sightline.server.casetemplates.CaseTemplateService;
 import io.sightline.server.common.Ids;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.TagRepository;
@@ -43,11 +47,16 @@ public class AlertService {
     private final ObservableService observables;
     private final ObservableDrafts drafts;
     private final CaseService cases;
+    private final CaseAssemblyService assembly;
+    private final CaseTemplateService templates;
     private final AuditLog audit;
     private final Clock clock;
 
     public AlertService(AlertRepository alerts, ObservableRepository observableRepository, ObservableService observables, ObservableDrafts drafts,
-                        CaseService cases, AuditLog audit, Clock clock) {
+                        CaseService cases, CaseAssemblyService assembly, CaseTemplateService templates, AuditLog audit,
+                        Clock clock) {
+        this.assembly = assembly;
+        this.templates = templates;
         this.alerts = alerts;
         this.observableRepository = observableRepository;
         this.observables = observables;
@@ -69,6 +78,8 @@ public class AlertService {
         }
         List<ObservableDraft> inline = new ArrayList<>();
         for (NewObservable o : n.observables()) inline.addAll(drafts.of(o, null));
+        // the template must exist now (404 otherwise); the alert keeps its name, as TheHive shows it
+        String caseTemplate = n.caseTemplate() == null ? null : templates.get(p, n.caseTemplate()).template().name();
         long now = clock.millis();
         AlertRecord a = new AlertRecord(0, p.orgId(), type, source, sourceRef,
                 Text.storable("externalLink", "alert", n.externalLink(), MAX_LINK),
@@ -82,14 +93,22 @@ public class AlertService {
                 Text.storable("assignee", "alert", n.assignee(), MAX_LOGIN), p.login(), now, null, null,
                 n.tags() != null ? tags(n.tags()) : List.of());
         long id = alerts.insert(a);
+        if (caseTemplate != null) alerts.setCaseTemplate(id, caseTemplate);
         ObservableService.Outcome outcome = observables.add(p, null, id, inline);
         if (!outcome.failures().isEmpty()) {
             throw new Conflict("Alert not created: observable refused: "
                     + outcome.failures().get(0).get("message"), outcome.failures());
         }
         AlertRecord created = alerts.findById(p.orgId(), id).orElseThrow();
-        audit.record(p, "create", "alert", Ids.format(id), null, AlertView.of(created, outcome.created().size()));
+        audit.record(p, "create", "alert", Ids.format(id), null, view(created, outcome.created().size()));
         return created;
+    }
+
+    /** The alert as TheHive shows it, with the case template it names. */
+    public java.util.Map<String, Object> view(AlertRecord a, int observableCount) {
+        var out = AlertView.of(a, observableCount);
+        alerts.caseTemplateOf(a.id()).ifPresent(t -> out.put("caseTemplate", t));
+        return out;
     }
 
     public AlertRecord get(Principal p, String id) {
@@ -133,9 +152,13 @@ public class AlertService {
         audit.record(p, "delete", "alert", Ids.format(a.id()), AlertView.of(a, count), null);
     }
 
-    /** Creates a case from the alert (the given case fields override the alert's) and copies its observables. */
+    /**
+     * Creates a case from the alert (the given case fields override the alert's) and copies its
+     * observables; the case is made from the template the promotion names, else the alert's, with
+     * the promotion's tasks and pages.
+     */
     @Transactional
-    public CaseRecord promote(Principal p, String id, CaseChanges overrides) {
+    public CaseRecord promote(Principal p, String id, CaseChanges overrides, CaseParts parts) {
         p.require(Permission.MANAGE_ALERT);
         AlertRecord a = get(p, id);
         if (a.caseId() != null) throw new Conflict("Alert " + id + " is already imported into case " + Ids.format(a.caseId()));
@@ -147,8 +170,11 @@ public class AlertService {
                 overrides.flag() != null ? overrides.flag() : Boolean.valueOf(a.flag()), overrides.startDate(),
                 overrides.endDate().value(), overrides.tags() != null ? overrides.tags() : a.tags(),
                 overrides.summary().applyTo(a.summary()), overrides.assignee().value(), overrides.status(),
-                overrides.resolutionStatus().value(), overrides.impactStatus().value());
-        CaseRecord c = cases.create(p, fromAlert);
+                overrides.resolutionStatus().value(), overrides.impactStatus().value(),
+                overrides.customFields());
+        CaseParts withTemplate = parts.caseTemplate() != null ? parts
+                : parts.withTemplate(alerts.caseTemplateOf(a.id()).orElse(null));
+        CaseRecord c = assembly.create(p, new CaseAssembly(fromAlert, withTemplate));
         copyObservables(p, a, c);
         markImported(p, a, c);
         return c;

@@ -18,4 +18,8 @@ public record CaseAssembly(NewCase fields, String caseTemplate, List<NewTask> ta
         tasks = tasks == null ? List.of() : List.copyOf(tasks);
         pages = pages == null ? List.of() : List.copyOf(pages);
     }
+
+    public CaseAssembly(NewCase fields, CaseParts parts) {
+        this(fields, parts.caseTemplate(), parts.tasks(), parts.pages());
+    }
 }

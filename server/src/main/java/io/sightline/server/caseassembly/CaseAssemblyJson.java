@@ -13,7 +13,7 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /** Reads TheHive 5's InputCase (with tasks, pages, caseTemplate) and InputApplyCaseTemplateWithIds. */
-final class CaseAssemblyJson {
+public final class CaseAssemblyJson {
     static final int MAX_TASKS = 500;
     static final int MAX_PAGES = 100;
     private static final Set<String> APPLY_FIELDS = Set.of("ids", "caseTemplate", "updateTitlePrefix", "updateDescription",
@@ -24,9 +24,14 @@ final class CaseAssemblyJson {
 
     static CaseAssembly assembly(JsonNode body) {
         var fields = CaseJson.newCase(body); // refuses unknown fields and reads the case's own
+        return new CaseAssembly(fields, parts(body));
+    }
+
+    /** The template, tasks and pages of an InputCase (or of a promotion's body, which has the same fields). */
+    public static CaseParts parts(JsonNode body) {
         JsonInput in = JsonInput.of(body, "case", CaseJson.FIELDS);
         String template = in.string("caseTemplate", 128).filter(s -> !s.isBlank()).orElse(null);
-        return new CaseAssembly(fields, template, items(in, "tasks", MAX_TASKS, TaskInput::newTask),
+        return new CaseParts(template, items(in, "tasks", MAX_TASKS, TaskInput::newTask),
                 items(in, "pages", MAX_PAGES, node -> PageInput.draft(node, "page")));
     }
 

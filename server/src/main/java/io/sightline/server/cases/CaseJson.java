@@ -37,9 +37,17 @@ public final class CaseJson {
                 in.text("impactStatus").orElse(null), CustomFieldJson.read(in.raw("customFields"), "case"));
     }
 
-    /** The changes of a PATCH, also the case fields a promoted alert's body may override. */
+    /** The changes of a PATCH. */
     public static CaseChanges changes(JsonNode body) {
-        JsonInput in = read(body, UPDATE_FIELDS);
+        return changes(read(body, UPDATE_FIELDS));
+    }
+
+    /** The case fields a promoted alert's body may override (InputCase's; its template, tasks and pages are read apart). */
+    public static CaseChanges overrides(JsonNode body) {
+        return changes(read(body, FIELDS));
+    }
+
+    private static CaseChanges changes(JsonInput in) {
         Change<String> title = text(in, "title");
         Change<String> description = text(in, "description");
         Integer severity = in.integer("severity").orElse(null);
