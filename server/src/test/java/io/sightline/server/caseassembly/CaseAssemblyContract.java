@@ -233,4 +233,24 @@ abstract class CaseAssemblyContract extends HubTest {
         var apply = other.post("/api/v1/case/_bulk/caseTemplate", Map.of("ids", List.of(mine), "caseTemplate", template));
         assertThat(apply.status()).isEqualTo(404);
     }
+
+    @Test
+    void aTemplatesLinkedPageTemplatesBecomeTheNewCasesPages() {
+        String pageTemplate = admin.post("/api/v1/pageTemplate", Map.of("title", "Playbook", "category", "IR",
+                "content", "1. isolate")).json().get("_id").asString();
+        String template = unique("paged");
+        String templateId = admin.post("/api/v1/caseTemplate", Map.of("name", template)).json().get("_id").asString();
+        assertThat(admin.put("/api/v1/caseTemplate/" + templateId + "/pageTemplate/link",
+                Map.of("pageTemplateIds", List.of(pageTemplate))).status()).isLessThan(300);
+
+        var linked = admin.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "getCaseTemplate", "idOrName", templateId),
+                Map.of("_name", "pageTemplates")))).json();
+        assertThat(texts(linked, "_id")).containsExactly(pageTemplate);
+
+        String caseId = admin.post("/api/v1/case", Map.of("title", unique("paged case"), "description", "d",
+                "caseTemplate", template)).json().get("_id").asString();
+        var pages = query(caseId, "pages");
+        assertThat(texts(pages, "title")).containsExactly("Playbook");
+        assertThat(pages.get(0).get("content").asString()).isEqualTo("1. isolate");
+    }
 }
