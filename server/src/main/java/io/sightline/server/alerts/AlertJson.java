@@ -10,6 +10,7 @@ import io.sightline.server.common.Change;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;
 import io.sightline.server.core.Malformed;
+import io.sightline.server.customfields.CustomFieldJson;
 import io.sightline.server.observables.NewObservable;
 import io.sightline.server.observables.ObservableJson;
 import java.util.ArrayList;
@@ -28,8 +29,8 @@ final class AlertJson {
             "artifacts", "caseTemplate", "customFields", "customFieldValue", "customFieldValues", "procedures",
             "lastSyncDate", "follow", "read");
     static final Set<String> UPDATE_FIELDS = Set.of("title", "description", "externalLink", "severity", "date", "tags",
-            "flag", "tlp", "pap", "status", "summary", "assignee", "user", "follow", "read", "lastSyncDate");
-    private static final String[] UNSUPPORTED = {"customFields", "customFieldValue", "customFieldValues", "procedures"};
+            "flag", "tlp", "pap", "status", "summary", "assignee", "user", "follow", "read", "lastSyncDate", "customFields");
+    private static final String[] UNSUPPORTED = {"customFieldValue", "customFieldValues", "procedures"};
 
     private AlertJson() {}
 
@@ -47,7 +48,8 @@ final class AlertJson {
                 in.text("status").orElse(null), in.bool("read").orElse(null), in.bool("follow").orElse(null),
                 in.text("summary").orElse(null), in.text("assignee").or(() -> in.text("user")).orElse(null),
                 in.texts("tags").orElse(null), inline,
-                in.string("caseTemplate", 128).filter(s -> !s.isBlank()).orElse(null));
+                in.string("caseTemplate", 128).filter(s -> !s.isBlank()).orElse(null),
+                CustomFieldJson.read(in.raw("customFields"), "alert"));
     }
 
     /** The changes of a PATCH; "user" and "lastSyncDate" are accepted and left alone, as before. */
@@ -67,7 +69,8 @@ final class AlertJson {
         Change<String> summary = text(in, "summary");
         Change<String> assignee = text(in, "assignee");
         return new AlertChanges(externalLink, title, description, severity, date, tlp, pap, flag, status, read, follow,
-                summary, assignee, in.texts("tags").orElse(null));
+                summary, assignee, in.texts("tags").orElse(null),
+                in.has("customFields") ? CustomFieldJson.read(in.raw("customFields"), "alert") : null);
     }
 
     /** The body of a promotion (InputPromoteAlert): case fields overriding the alert's, or none. */

@@ -20,6 +20,12 @@ import io.sightline.server.core.Conflict;
 import io.sightline.server.core.Invalid;
 import io.sightline.server.core.NotFound;
 import io.sightline.server.core.Text;
+import io.sightline.server.customfields.CheckedValue;
+import io.sightline.server.customfields.CustomFieldInput;
+import io.sightline.server.customfields.CustomFieldValues;
+import io.sightline.server.customfields.CustomFieldValuesView;
+import io.sightline.server.customfields.StoredValue;
+import io.sightline.server.customfields.ValueOwner;
 import io.sightline.server.observables.NewObservable;
 import io.sightline.server.observables.ObservableDraft;
 import io.sightline.server.observables.ObservableDrafts;
@@ -49,12 +55,14 @@ public class AlertService {
     private final CaseService cases;
     private final CaseAssemblyService assembly;
     private final CaseTemplateService templates;
+    private final CustomFieldValues customFields;
     private final AuditLog audit;
     private final Clock clock;
 
     public AlertService(AlertRepository alerts, ObservableRepository observableRepository, ObservableService observables, ObservableDrafts drafts,
-                        CaseService cases, CaseAssemblyService assembly, CaseTemplateService templates, AuditLog audit,
-                        Clock clock) {
+                        CaseService cases, CaseAssemblyService assembly, CaseTemplateService templates,
+                        CustomFieldValues customFields, AuditLog audit, Clock clock) {
+        this.customFields = customFields;
         this.assembly = assembly;
         this.templates = templates;
         this.alerts = alerts;
@@ -80,6 +88,7 @@ public class AlertService {
         for (NewObservable o : n.observables()) inline.addAll(drafts.of(o, null));
         // the template must exist now (404 otherwise); the alert keeps its name, as TheHive shows it
         String caseTemplate = n.caseTemplate() == null ? null : templates.get(p, n.caseTemplate()).template().name();
+        List<CheckedValue> values = customFields.check(n.customFields());
         long now = clock.millis();
         AlertRecord a = new AlertRecord(0, p.orgId(), type, source, sourceRef,
                 Text.storable("externalLink", "alert", n.externalLink(), MAX_LINK),
@@ -94,6 +103,7 @@ public class AlertService {
                 n.tags() != null ? tags(n.tags()) : List.of());
         long id = alerts.insert(a);
         if (caseTemplate != null) alerts.setCaseTemplate(id, caseTemplate);
+        if (!values.isEmpty()) customFields.replace(new ValueOwner(ValueOwner.Kind.ALERT, id, p.orgId()), values);
         ObservableService.Outcome outcome = observables.add(p, null, id, inline);
         if (!outcome.failures().isEmpty()) {
             throw new Conflict("Alert not created: observable refused: "
@@ -104,11 +114,30 @@ public class AlertService {
         return created;
     }
 
-    /** The alert as TheHive shows it, with the case template it names. */
+    /** The alert as TheHive shows it, with the case template it names and its custom field values. */
     public java.util.Map<String, Object> view(AlertRecord a, int observableCount) {
+        return view(a, observableCount, customFieldsOf(a));
+    }
+
+    private java.util.Map<String, Object> view(AlertRecord a, int observableCount, List<StoredValue> values) {
         var out = AlertView.of(a, observableCount);
         alerts.caseTemplateOf(a.id()).ifPresent(t -> out.put("caseTemplate", t));
+        out.put("customFields", CustomFieldValuesView.list(values));
         return out;
+    }
+
+    private List<StoredValue> customFieldsOf(AlertRecord a) {
+        return customFields.of(ValueOwner.Kind.ALERT, a.id());
+    }
+
+    /** The given values replace those of their fields; the alert's other fields keep theirs. */
+    private List<CheckedValue> merged(List<StoredValue> kept, List<CustomFieldInput> given) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (CustomFieldInput in : given) names.add(in.name());
+        List<CustomFieldInput> all = new ArrayList<>();
+        for (StoredValue v : kept) if (!names.contains(v.name())) all.add(v.asInput());
+        all.addAll(given);
+        return customFields.check(all);
     }
 
     public AlertRecord get(Principal p, String id) {
@@ -124,6 +153,8 @@ public class AlertService {
     public AlertRecord update(Principal p, String id, AlertChanges ch) {
         p.require(Permission.MANAGE_ALERT);
         AlertRecord a = get(p, id);
+        List<StoredValue> valuesBefore = customFieldsOf(a);
+        List<CheckedValue> values = ch.customFields() == null ? null : merged(valuesBefore, ch.customFields());
         AlertRecord changed = new AlertRecord(a.id(), a.orgId(), a.type(), a.source(), a.sourceRef(),
                 Text.storable("externalLink", "alert", ch.externalLink().applyTo(a.externalLink()), MAX_LINK),
                 ch.title().present() ? Text.required("title", "alert", ch.title().value(), MAX_TITLE) : a.title(),
@@ -137,9 +168,10 @@ public class AlertService {
                 Text.storable("assignee", "alert", ch.assignee().applyTo(a.assignee()), MAX_LOGIN), a.createdBy(),
                 a.createdAt(), p.login(), clock.millis(), ch.tags() != null ? tags(ch.tags()) : a.tags());
         alerts.update(changed);
+        if (values != null) customFields.replace(new ValueOwner(ValueOwner.Kind.ALERT, a.id(), a.orgId()), values);
         AlertRecord after = get(p, id);
         int count = observableCount(after);
-        audit.record(p, "update", "alert", Ids.format(a.id()), AlertView.of(a, count), AlertView.of(after, count));
+        audit.record(p, "update", "alert", Ids.format(a.id()), view(a, count, valuesBefore), view(after, count));
         return after;
     }
 
@@ -171,7 +203,9 @@ public class AlertService {
                 overrides.endDate().value(), overrides.tags() != null ? overrides.tags() : a.tags(),
                 overrides.summary().applyTo(a.summary()), overrides.assignee().value(), overrides.status(),
                 overrides.resolutionStatus().value(), overrides.impactStatus().value(),
-                overrides.customFields());
+                // the promotion's custom field values, else the alert's
+                overrides.customFields() != null ? overrides.customFields()
+                        : customFieldsOf(a).stream().map(StoredValue::asInput).toList());
         CaseParts withTemplate = parts.caseTemplate() != null ? parts
                 : parts.withTemplate(alerts.caseTemplateOf(a.id()).orElse(null));
         CaseRecord c = assembly.create(p, new CaseAssembly(fromAlert, withTemplate));

@@ -2,6 +2,7 @@ package io.sightline.server.alerts;
 
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;
+import io.sightline.server.customfields.CustomFieldInput;
 import io.sightline.server.observables.NewObservable;
 import java.util.List;
 
@@ -16,9 +17,10 @@ import java.util.List;
 public record NewAlert(String type, String source, String sourceRef, String externalLink, String title,
                        String description, Integer severity, Long date, Tlp tlp, Pap pap, Boolean flag, String status,
                        Boolean read, Boolean follow, String summary, String assignee, List<String> tags,
-                       List<NewObservable> observables, String caseTemplate) {
+                       List<NewObservable> observables, String caseTemplate, List<CustomFieldInput> customFields) {
 
     public NewAlert {
         observables = observables == null ? List.of() : List.copyOf(observables);
+        customFields = customFields == null ? List.of() : List.copyOf(customFields);
     }
 }

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** An alert naming a case template, and promotion making the case from it (or from the one the promotion names). */
+/**
+ * An alert naming a case template, and promotion making the case from it (or from the one the
+ * promotion names); an alert's custom field values, carried to its case.
+ */
 abstract class AlertCaseTemplateContract extends HubTest {
 
     private static Map<String, Object> alert(String ref, Map<String, Object> more) {
@@ -79,5 +82,32 @@ abstract class AlertCaseTemplateContract extends HubTest {
         var a = admin.get("/api/v1/alert/" + alertId).json();
         assertThat(a.get("status").asString()).isEqualTo("New");
         assertThat(a.has("caseId")).isFalse();
+    }
+
+    @Test
+    void anAlertsCustomFieldValuesAreShownUpdatedAndCarriedToItsCase() {
+        String unit = unique("unit").replaceAll("[^A-Za-z0-9]", "");
+        assertThat(admin.post("/api/v1/customField", Map.of("name", unit, "group", "default", "description", "",
+                "type", "string")).status()).isEqualTo(201);
+        String ref = unique("cf-alert");
+        var refused = admin.post("/api/v1/alert", alert(ref, Map.of("customFields", Map.of("noSuch" + unit, "x"))));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("message").asString()).startsWith("Unknown custom field");
+
+        var created = admin.post("/api/v1/alert", alert(ref, Map.of("customFields", List.of(Map.of("name", unit, "value", "Sales")))));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().get("_id").asString();
+        assertThat(created.json().get("customFields").get(0).get("value").asString()).isEqualTo("Sales");
+
+        var patched = admin.patch("/api/v1/alert/" + id, Map.of("customFields", Map.of(unit, "HR")));
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/alert/" + id).json().get("customFields").get(0).get("value").asString()).isEqualTo("HR");
+        var listed = admin.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "listAlert"),
+                Map.of("_name", "filter", "_eq", Map.of("_field", "sourceRef", "_value", ref))))).json();
+        assertThat(listed.get(0).get("customFields").get(0).get("value").asString()).isEqualTo("HR");
+
+        var c = admin.post("/api/v1/alert/" + id + "/case", Map.of()).json();
+        assertThat(c.get("customFields").get(0).get("name").asString()).isEqualTo(unit);
+        assertThat(c.get("customFields").get(0).get("value").asString()).isEqualTo("HR");
     }
 }
