@@ -3,6 +3,7 @@ package io.sightline.server.alerts;
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseService;
 import io.sightline.server.cases.CaseView;
 import io.sightline.server.observables.ObservableAnswer;
 import io.sightline.server.observables.ObservableDrafts;
@@ -28,12 +29,14 @@ import tools.jackson.databind.JsonNode;
 @RestController
 public class AlertController {
     private final AlertService alerts;
+    private final CaseService cases;
     private final ObservableService observables;
     private final ObservableDrafts drafts;
     private final ObservableRepository observableRepository;
 
     public AlertController(AlertService alerts, ObservableService observables, ObservableDrafts drafts,
-                           ObservableRepository observableRepository) {
+                           ObservableRepository observableRepository, CaseService cases) {
+        this.cases = cases;
         this.alerts = alerts;
         this.observables = observables;
         this.drafts = drafts;
@@ -44,20 +47,20 @@ public class AlertController {
     public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) JsonNode body) {
         Principal p = CurrentPrincipal.get();
         AlertRecord a = alerts.create(p, AlertJson.newAlert(body));
-        return ResponseEntity.status(HttpStatus.CREATED).body(AlertView.of(a, alerts.observableCount(a)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(alerts.view(a, alerts.observableCount(a)));
     }
 
     @GetMapping("/api/v1/alert/{id}")
     public Map<String, Object> get(@PathVariable String id) {
         AlertRecord a = alerts.get(CurrentPrincipal.get(), id);
-        return AlertView.of(a, alerts.observableCount(a));
+        return alerts.view(a, alerts.observableCount(a));
     }
 
     @PatchMapping("/api/v1/alert/{id}")
     public Map<String, Object> update(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
         Principal p = CurrentPrincipal.get();
         AlertRecord a = alerts.update(p, id, AlertJson.changes(body));
-        return AlertView.of(a, alerts.observableCount(a));
+        return alerts.view(a, alerts.observableCount(a));
     }
 
     @DeleteMapping("/api/v1/alert/{id}")
@@ -82,7 +85,8 @@ public class AlertController {
     @PostMapping("/api/v1/alert/{id}/case")
     public ResponseEntity<Map<String, Object>> promote(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
         Principal p = CurrentPrincipal.get();
-        return ResponseEntity.status(HttpStatus.CREATED).body(CaseView.of(alerts.promote(p, id, AlertJson.caseOverrides(body))));
+        var c = alerts.promote(p, id, AlertJson.caseOverrides(body), AlertJson.caseParts(body));
+        return ResponseEntity.status(HttpStatus.CREATED).body(cases.view(c));
     }
 
     @PostMapping("/api/v1/alert/{id}/merge/{caseId}")

@@ -2,12 +2,15 @@ package io.sightline.server.alerts;
 
 import io.sightline.server.api.JsonInput;
 import io.sightline.server.api.Unsupported;
+import io.sightline.server.caseassembly.CaseAssemblyJson;
+import io.sightline.server.caseassembly.CaseParts;
 import io.sightline.server.cases.CaseChanges;
 import io.sightline.server.cases.CaseJson;
 import io.sightline.server.common.Change;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;
 import io.sightline.server.core.Malformed;
+import io.sightline.server.customfields.CustomFieldJson;
 import io.sightline.server.observables.NewObservable;
 import io.sightline.server.observables.ObservableJson;
 import java.util.ArrayList;
@@ -26,8 +29,8 @@ final class AlertJson {
             "artifacts", "caseTemplate", "customFields", "customFieldValue", "customFieldValues", "procedures",
             "lastSyncDate", "follow", "read");
     static final Set<String> UPDATE_FIELDS = Set.of("title", "description", "externalLink", "severity", "date", "tags",
-            "flag", "tlp", "pap", "status", "summary", "assignee", "user", "follow", "read", "lastSyncDate");
-    private static final String[] UNSUPPORTED = {"caseTemplate", "customFields", "customFieldValue", "customFieldValues", "procedures"};
+            "flag", "tlp", "pap", "status", "summary", "assignee", "user", "follow", "read", "lastSyncDate", "customFields");
+    private static final String[] UNSUPPORTED = {"customFieldValue", "customFieldValues", "procedures"};
 
     private AlertJson() {}
 
@@ -44,7 +47,9 @@ final class AlertJson {
                 in.epochMillis("date").orElse(null), tlp(in), pap(in), in.bool("flag").orElse(null),
                 in.text("status").orElse(null), in.bool("read").orElse(null), in.bool("follow").orElse(null),
                 in.text("summary").orElse(null), in.text("assignee").or(() -> in.text("user")).orElse(null),
-                in.texts("tags").orElse(null), inline);
+                in.texts("tags").orElse(null), inline,
+                in.string("caseTemplate", 128).filter(s -> !s.isBlank()).orElse(null),
+                CustomFieldJson.read(in.raw("customFields"), "alert"));
     }
 
     /** The changes of a PATCH; "user" and "lastSyncDate" are accepted and left alone, as before. */
@@ -64,14 +69,24 @@ final class AlertJson {
         Change<String> summary = text(in, "summary");
         Change<String> assignee = text(in, "assignee");
         return new AlertChanges(externalLink, title, description, severity, date, tlp, pap, flag, status, read, follow,
-                summary, assignee, in.texts("tags").orElse(null));
+                summary, assignee, in.texts("tags").orElse(null),
+                in.has("customFields") ? CustomFieldJson.read(in.raw("customFields"), "alert") : null);
     }
 
-    /** The body of a promotion: case fields overriding the alert's, or none. */
+    /** The body of a promotion (InputPromoteAlert): case fields overriding the alert's, or none. */
     static CaseChanges caseOverrides(JsonNode body) {
-        if (body == null || body.isNull() || body.isMissingNode()) return CaseChanges.NONE;
+        if (absent(body)) return CaseChanges.NONE;
         if (!body.isObject()) throw new Malformed("The body of a promotion must be a JSON object of case fields");
-        return CaseJson.changes(body);
+        return CaseJson.overrides(body);
+    }
+
+    /** The template, tasks and pages a promotion's body gives the case. */
+    static CaseParts caseParts(JsonNode body) {
+        return absent(body) ? CaseParts.NONE : CaseAssemblyJson.parts(body);
+    }
+
+    private static boolean absent(JsonNode body) {
+        return body == null || body.isNull() || body.isMissingNode();
     }
 
     private static List<NewObservable> inlineObservables(JsonInput in) {

@@ -1,5 +1,8 @@
 package io.sightline.server.alerts;
 
+import io.sightline.server.customfields.CustomFieldValues;
+import io.sightline.server.customfields.StoredValue;
+import io.sightline.server.customfields.ValueOwner;
 import io.sightline.server.observables.ObservableRepository;
 import io.sightline.server.customfields.ValueOwner;
 import io.sightline.server.query.QueryField;
@@ -42,8 +45,10 @@ class AlertQuerySource implements QuerySource {
 
     private final AlertRepository alerts;
     private final ObservableRepository observables;
+    private final CustomFieldValues customFields;
 
-    AlertQuerySource(AlertRepository alerts, ObservableRepository observables) {
+    AlertQuerySource(AlertRepository alerts, ObservableRepository observables, CustomFieldValues customFields) {
+        this.customFields = customFields;
         this.alerts = alerts;
         this.observables = observables;
     }
@@ -61,8 +66,11 @@ class AlertQuerySource implements QuerySource {
     @Override
     public List<?> views(List<Long> ids) {
         Map<Long, Integer> counts = observables.countByAlert(ids);
+        // the page's custom field values in one query, not one per alert
+        Map<Long, List<StoredValue>> values = customFields.of(ValueOwner.Kind.ALERT, ids);
         return QuerySource.inOrderOf(ids, alerts.byIds(ids), AlertRecord::id).stream()
-                .map(a -> AlertView.of(a, counts.getOrDefault(a.id(), 0))).toList();
+                .map(a -> AlertView.withCustomFields(AlertView.of(a, counts.getOrDefault(a.id(), 0)),
+                        values.getOrDefault(a.id(), List.of()))).toList();
     }
 
     /** A case's alerts: those imported into it. */

@@ -59,6 +59,15 @@ public class AlertRepository {
         tags.replace(TAG_ENTITY, a.id(), a.tags());
     }
 
+    /** The case template the alert names (TheHive 5's caseTemplate), or none. */
+    public void setCaseTemplate(long id, String caseTemplate) {
+        jdbc.sql("UPDATE alert SET case_template = ? WHERE id = ?").params(caseTemplate, id).update();
+    }
+
+    public Optional<String> caseTemplateOf(long id) {
+        return jdbc.sql("SELECT case_template FROM alert WHERE id = ?").param(id).query(String.class).optional();
+    }
+
     public Optional<AlertRecord> findById(long orgId, long id) {
         return jdbc.sql("SELECT * FROM alert WHERE org_id = ? AND id = ?").params(orgId, id).query(ROW).optional()
                 .map(a -> a.withTags(tags.of(TAG_ENTITY, a.id())));

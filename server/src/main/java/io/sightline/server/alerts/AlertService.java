@@ -3,11 +3,15 @@ package io.sightline.server.alerts;
 import io.sightline.server.audit.AuditLog;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
+import io.sightline.server.caseassembly.CaseAssembly;
+import io.sightline.server.caseassembly.CaseAssemblyService;
+import io.sightline.server.caseassembly.CaseParts;
 import io.sightline.server.cases.CaseChanges;
 import io.sightline.server.cases.CaseRecord;
 import io.sightline.server.cases.CaseService;
 import io.sightline.server.cases.CaseView;
 import io.sightline.server.cases.NewCase;
+import io.sightline.server.casetemplates.CaseTemplateService;
 import io.sightline.server.common.Ids;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.TagRepository;
@@ -16,6 +20,12 @@ import io.sightline.server.core.Conflict;
 import io.sightline.server.core.Invalid;
 import io.sightline.server.core.NotFound;
 import io.sightline.server.core.Text;
+import io.sightline.server.customfields.CheckedValue;
+import io.sightline.server.customfields.CustomFieldInput;
+import io.sightline.server.customfields.CustomFieldValues;
+import io.sightline.server.customfields.CustomFieldValuesView;
+import io.sightline.server.customfields.StoredValue;
+import io.sightline.server.customfields.ValueOwner;
 import io.sightline.server.observables.NewObservable;
 import io.sightline.server.observables.ObservableDraft;
 import io.sightline.server.observables.ObservableDrafts;
@@ -44,12 +54,19 @@ public class AlertService {
     private final ObservableService observables;
     private final ObservableDrafts drafts;
     private final CaseService cases;
+    private final CaseAssemblyService assembly;
+    private final CaseTemplateService templates;
+    private final CustomFieldValues customFields;
     private final AuditLog audit;
     private final Clock clock;
     private final ObjectProvider<AlertCarryOver> carryOvers;
 
     public AlertService(AlertRepository alerts, ObservableRepository observableRepository, ObservableService observables, ObservableDrafts drafts,
-                        CaseService cases, AuditLog audit, Clock clock, ObjectProvider<AlertCarryOver> carryOvers) {
+                        CaseService cases, CaseAssemblyService assembly, CaseTemplateService templates,
+                        CustomFieldValues customFields, AuditLog audit, Clock clock, ObjectProvider<AlertCarryOver> carryOvers) {
+        this.customFields = customFields;
+        this.assembly = assembly;
+        this.templates = templates;
         this.alerts = alerts;
         this.observableRepository = observableRepository;
         this.observables = observables;
@@ -72,6 +89,9 @@ public class AlertService {
         }
         List<ObservableDraft> inline = new ArrayList<>();
         for (NewObservable o : n.observables()) inline.addAll(drafts.of(o, null));
+        // the template must exist now (404 otherwise); the alert keeps its name, as TheHive shows it
+        String caseTemplate = n.caseTemplate() == null ? null : templates.get(p, n.caseTemplate()).template().name();
+        List<CheckedValue> values = customFields.check(n.customFields());
         long now = clock.millis();
         AlertRecord a = new AlertRecord(0, p.orgId(), type, source, sourceRef,
                 Text.storable("externalLink", "alert", n.externalLink(), MAX_LINK),
@@ -85,14 +105,42 @@ public class AlertService {
                 Text.storable("assignee", "alert", n.assignee(), MAX_LOGIN), p.login(), now, null, null,
                 n.tags() != null ? tags(n.tags()) : List.of());
         long id = alerts.insert(a);
+        if (caseTemplate != null) alerts.setCaseTemplate(id, caseTemplate);
+        if (!values.isEmpty()) customFields.replace(new ValueOwner(ValueOwner.Kind.ALERT, id, p.orgId()), values);
         ObservableService.Outcome outcome = observables.add(p, null, id, inline);
         if (!outcome.failures().isEmpty()) {
             throw new Conflict("Alert not created: observable refused: "
                     + outcome.failures().get(0).get("message"), outcome.failures());
         }
         AlertRecord created = alerts.findById(p.orgId(), id).orElseThrow();
-        audit.record(p, "create", "alert", Ids.format(id), null, AlertView.of(created, outcome.created().size()));
+        audit.record(p, "create", "alert", Ids.format(id), null, view(created, outcome.created().size()));
         return created;
+    }
+
+    /** The alert as TheHive shows it, with the case template it names and its custom field values. */
+    public java.util.Map<String, Object> view(AlertRecord a, int observableCount) {
+        return view(a, observableCount, customFieldsOf(a));
+    }
+
+    private java.util.Map<String, Object> view(AlertRecord a, int observableCount, List<StoredValue> values) {
+        var out = AlertView.of(a, observableCount);
+        alerts.caseTemplateOf(a.id()).ifPresent(t -> out.put("caseTemplate", t));
+        out.put("customFields", CustomFieldValuesView.list(values));
+        return out;
+    }
+
+    private List<StoredValue> customFieldsOf(AlertRecord a) {
+        return customFields.of(ValueOwner.Kind.ALERT, a.id());
+    }
+
+    /** The given values replace those of their fields; the alert's other fields keep theirs. */
+    private List<CheckedValue> merged(List<StoredValue> kept, List<CustomFieldInput> given) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (CustomFieldInput in : given) names.add(in.name());
+        List<CustomFieldInput> all = new ArrayList<>();
+        for (StoredValue v : kept) if (!names.contains(v.name())) all.add(v.asInput());
+        all.addAll(given);
+        return customFields.check(all);
     }
 
     public AlertRecord get(Principal p, String id) {
@@ -108,6 +156,8 @@ public class AlertService {
     public AlertRecord update(Principal p, String id, AlertChanges ch) {
         p.require(Permission.MANAGE_ALERT);
         AlertRecord a = get(p, id);
+        List<StoredValue> valuesBefore = customFieldsOf(a);
+        List<CheckedValue> values = ch.customFields() == null ? null : merged(valuesBefore, ch.customFields());
         AlertRecord changed = new AlertRecord(a.id(), a.orgId(), a.type(), a.source(), a.sourceRef(),
                 Text.storable("externalLink", "alert", ch.externalLink().applyTo(a.externalLink()), MAX_LINK),
                 ch.title().present() ? Text.required("title", "alert", ch.title().value(), MAX_TITLE) : a.title(),
@@ -121,9 +171,10 @@ public class AlertService {
                 Text.storable("assignee", "alert", ch.assignee().applyTo(a.assignee()), MAX_LOGIN), a.createdBy(),
                 a.createdAt(), p.login(), clock.millis(), ch.tags() != null ? tags(ch.tags()) : a.tags());
         alerts.update(changed);
+        if (values != null) customFields.replace(new ValueOwner(ValueOwner.Kind.ALERT, a.id(), a.orgId()), values);
         AlertRecord after = get(p, id);
         int count = observableCount(after);
-        audit.record(p, "update", "alert", Ids.format(a.id()), AlertView.of(a, count), AlertView.of(after, count));
+        audit.record(p, "update", "alert", Ids.format(a.id()), view(a, count, valuesBefore), view(after, count));
         return after;
     }
 
@@ -136,9 +187,13 @@ public class AlertService {
         audit.record(p, "delete", "alert", Ids.format(a.id()), AlertView.of(a, count), null);
     }
 
-    /** Creates a case from the alert (the given case fields override the alert's) and copies its observables. */
+    /**
+     * Creates a case from the alert (the given case fields override the alert's) and copies its
+     * observables; the case is made from the template the promotion names, else the alert's, with
+     * the promotion's tasks and pages.
+     */
     @Transactional
-    public CaseRecord promote(Principal p, String id, CaseChanges overrides) {
+    public CaseRecord promote(Principal p, String id, CaseChanges overrides, CaseParts parts) {
         p.require(Permission.MANAGE_ALERT);
         AlertRecord a = get(p, id);
         if (a.caseId() != null) throw new Conflict("Alert " + id + " is already imported into case " + Ids.format(a.caseId()));
@@ -150,8 +205,13 @@ public class AlertService {
                 overrides.flag() != null ? overrides.flag() : Boolean.valueOf(a.flag()), overrides.startDate(),
                 overrides.endDate().value(), overrides.tags() != null ? overrides.tags() : a.tags(),
                 overrides.summary().applyTo(a.summary()), overrides.assignee().value(), overrides.status(),
-                overrides.resolutionStatus().value(), overrides.impactStatus().value());
-        CaseRecord c = cases.create(p, fromAlert);
+                overrides.resolutionStatus().value(), overrides.impactStatus().value(),
+                // the promotion's custom field values, else the alert's
+                overrides.customFields() != null ? overrides.customFields()
+                        : customFieldsOf(a).stream().map(StoredValue::asInput).toList());
+        CaseParts withTemplate = parts.caseTemplate() != null ? parts
+                : parts.withTemplate(alerts.caseTemplateOf(a.id()).orElse(null));
+        CaseRecord c = assembly.create(p, new CaseAssembly(fromAlert, withTemplate));
         copyObservables(p, a, c);
         markImported(p, a, c);
         return c;

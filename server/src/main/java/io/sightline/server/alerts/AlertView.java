@@ -2,6 +2,8 @@ package io.sightline.server.alerts;
 
 import io.sightline.server.cases.CaseView;
 import io.sightline.server.common.Ids;
+import io.sightline.server.customfields.CustomFieldValuesView;
+import io.sightline.server.customfields.StoredValue;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;
 import java.util.LinkedHashMap;
@@ -45,5 +47,11 @@ public final class AlertView {
         if (a.assignee() != null) out.put("assignee", a.assignee());
         out.put("extraData", Map.of());
         return out;
+    }
+
+    /** The view with the alert's custom field values in TheHive 5's list form. */
+    public static Map<String, Object> withCustomFields(Map<String, Object> view, List<StoredValue> values) {
+        view.put("customFields", CustomFieldValuesView.list(values));
+        return view;
     }
 }

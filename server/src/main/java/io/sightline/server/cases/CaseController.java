@@ -2,18 +2,19 @@ package io.sightline.server.cases;
 
 import io.sightline.server.auth.CurrentPrincipal;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** TheHive v1 case routes: TheHive's JSON read into commands ({@link CaseJson}), answers in {@link CaseView}. */
+/**
+ * TheHive v1 case routes: TheHive's JSON read into commands ({@link CaseJson}), answers in {@link CaseView}.
+ * Creation, which may bring tasks, pages and a template, is {@code caseassembly}'s route.
+ */
 @RestController
 public class CaseController {
     private final CaseService cases;
@@ -22,21 +23,15 @@ public class CaseController {
         this.cases = cases;
     }
 
-    @PostMapping("/api/v1/case")
-    public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) JsonNode body) {
-        var principal = CurrentPrincipal.get();
-        return ResponseEntity.status(HttpStatus.CREATED).body(CaseView.of(cases.create(principal, CaseJson.newCase(body))));
-    }
-
     @GetMapping("/api/v1/case/{idOrNumber}")
     public Map<String, Object> get(@PathVariable String idOrNumber) {
-        return CaseView.of(cases.get(CurrentPrincipal.get(), idOrNumber));
+        return cases.view(cases.get(CurrentPrincipal.get(), idOrNumber));
     }
 
     @PatchMapping("/api/v1/case/{idOrNumber}")
     public Map<String, Object> update(@PathVariable String idOrNumber, @RequestBody(required = false) JsonNode body) {
         var principal = CurrentPrincipal.get();
-        return CaseView.of(cases.update(principal, idOrNumber, CaseJson.changes(body)));
+        return cases.view(cases.update(principal, idOrNumber, CaseJson.changes(body)));
     }
 
     @DeleteMapping("/api/v1/case/{idOrNumber}")

@@ -5,6 +5,7 @@ import io.sightline.server.api.Unsupported;
 import io.sightline.server.common.Change;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;
+import io.sightline.server.customfields.CustomFieldJson;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -12,29 +13,41 @@ import tools.jackson.databind.JsonNode;
 /**
  * TheHive's case JSON (InputCase, InputUpdateCase) read into commands: unknown fields, ill-typed
  * values and TheHive fields not modelled here are refused; the domain rules are the service's.
+ * A new case's {@code caseTemplate}, {@code tasks} and {@code pages} are read by the package that
+ * creates cases with them ({@code caseassembly}); here they are only let through.
  */
 public final class CaseJson {
-    static final Set<String> FIELDS = Set.of("title", "description", "severity", "startDate", "endDate", "tags", "flag",
-            "tlp", "pap", "status", "summary", "user", "assignee", "resolutionStatus", "impactStatus", "customFields",
-            "customFieldValues", "caseTemplate", "tasks", "pages", "sharingParameters", "taskRule", "observableRule");
-    private static final String[] UNSUPPORTED = {"customFields", "customFieldValues", "caseTemplate", "tasks", "pages",
-            "sharingParameters", "taskRule", "observableRule"};
+    static final Set<String> UPDATE_FIELDS = Set.of("title", "description", "severity", "startDate", "endDate", "tags",
+            "flag", "tlp", "pap", "status", "summary", "user", "assignee", "resolutionStatus", "impactStatus",
+            "customFields", "customFieldValues", "sharingParameters", "taskRule", "observableRule");
+    /** InputCase's fields, for the reader of the parts a new case brings. */
+    public static final Set<String> FIELDS = union(UPDATE_FIELDS, "caseTemplate", "tasks", "pages");
+    private static final String[] UNSUPPORTED = {"customFieldValues", "sharingParameters", "taskRule", "observableRule"};
 
     private CaseJson() {}
 
-    static NewCase newCase(JsonNode body) {
-        JsonInput in = read(body);
+    /** The case fields of TheHive's InputCase, with its custom field values. */
+    public static NewCase newCase(JsonNode body) {
+        JsonInput in = read(body, FIELDS);
         return new NewCase(in.text("title").orElse(null), in.text("description").orElse(null),
                 in.integer("severity").orElse(null), tlp(in), pap(in), in.bool("flag").orElse(null),
                 in.epochMillis("startDate").orElse(null), in.epochMillis("endDate").orElse(null),
                 in.texts("tags").orElse(null), in.text("summary").orElse(null), assignee(in).value(),
                 in.text("status").orElse(null), in.text("resolutionStatus").orElse(null),
-                in.text("impactStatus").orElse(null));
+                in.text("impactStatus").orElse(null), CustomFieldJson.read(in.raw("customFields"), "case"));
     }
 
-    /** The changes of a PATCH, also the case fields a promoted alert's body may override. */
+    /** The changes of a PATCH. */
     public static CaseChanges changes(JsonNode body) {
-        JsonInput in = read(body);
+        return changes(read(body, UPDATE_FIELDS));
+    }
+
+    /** The case fields a promoted alert's body may override (InputCase's; its template, tasks and pages are read apart). */
+    public static CaseChanges overrides(JsonNode body) {
+        return changes(read(body, FIELDS));
+    }
+
+    private static CaseChanges changes(JsonInput in) {
         Change<String> title = text(in, "title");
         Change<String> description = text(in, "description");
         Integer severity = in.integer("severity").orElse(null);
@@ -47,11 +60,18 @@ public final class CaseJson {
         Change<String> summary = text(in, "summary");
         Change<String> assignee = assignee(in);
         return new CaseChanges(title, description, severity, tlp, pap, flag, startDate, endDate, tags, summary,
-                assignee, in.text("status").orElse(null), text(in, "resolutionStatus"), text(in, "impactStatus"));
+                assignee, in.text("status").orElse(null), text(in, "resolutionStatus"), text(in, "impactStatus"),
+                in.has("customFields") ? CustomFieldJson.read(in.raw("customFields"), "case") : null);
     }
 
-    private static JsonInput read(JsonNode body) {
-        JsonInput in = JsonInput.of(body, "case", FIELDS);
+    private static Set<String> union(Set<String> a, String... more) {
+        var all = new java.util.HashSet<>(a);
+        all.addAll(java.util.List.of(more));
+        return Set.copyOf(all);
+    }
+
+    private static JsonInput read(JsonNode body, Set<String> fields) {
+        JsonInput in = JsonInput.of(body, "case", fields);
         Unsupported.rejectNonEmpty(in, "case", UNSUPPORTED);
         return in;
     }

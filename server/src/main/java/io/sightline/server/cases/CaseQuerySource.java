@@ -1,5 +1,6 @@
 package io.sightline.server.cases;
 
+import io.sightline.server.customfields.CustomFieldValues;
 import io.sightline.server.customfields.ValueOwner;
 import io.sightline.server.query.QueryField;
 import io.sightline.server.query.QueryField.Kind;
@@ -38,9 +39,11 @@ class CaseQuerySource implements QuerySource {
             QueryField.column("user", "assignee", Kind.STRING));
 
     private final CaseRepository cases;
+    private final CustomFieldValues customFields;
 
-    CaseQuerySource(CaseRepository cases) {
+    CaseQuerySource(CaseRepository cases, CustomFieldValues customFields) {
         this.cases = cases;
+        this.customFields = customFields;
     }
 
     @Override public String entity() { return "case"; }
@@ -61,7 +64,10 @@ class CaseQuerySource implements QuerySource {
 
     @Override
     public List<?> views(List<Long> ids) {
-        return QuerySource.inOrderOf(ids, cases.byIds(ids), CaseRecord::id).stream().map(CaseView::of).toList();
+        // the page's custom field values in one query, not one per case
+        var values = customFields.of(ValueOwner.Kind.CASE, ids);
+        return QuerySource.inOrderOf(ids, cases.byIds(ids), CaseRecord::id).stream()
+                .map(c -> CaseView.of(c, values.getOrDefault(c.id(), List.of()))).toList();
     }
 
     /** An alert's case: the one it was imported into. */

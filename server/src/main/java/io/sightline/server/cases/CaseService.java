@@ -13,8 +13,18 @@ import io.sightline.server.common.Tlp;
 import io.sightline.server.core.Invalid;
 import io.sightline.server.core.Text;
 import io.sightline.server.core.NotFound;
+import io.sightline.server.customfields.CheckedValue;
+import io.sightline.server.customfields.CustomFieldInput;
+import io.sightline.server.customfields.CustomFieldValues;
+import io.sightline.server.customfields.StoredValue;
+import io.sightline.server.customfields.ValueOwner;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,11 +44,14 @@ public class CaseService {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final CustomFieldValues customFields;
     /** The single-statement creation, on PostgreSQL only. */
     private final PostgresCaseInsert postgresInsert;
 
     public CaseService(CaseRepository cases, OrganisationRepository orgs, UserRepository users, AuditLog audit, Clock clock,
-                       TransactionTemplate transactions, SqlDialect dialect, JdbcTemplate jdbc) {
+                       TransactionTemplate transactions, SqlDialect dialect, JdbcTemplate jdbc,
+                       CustomFieldValues customFields) {
+        this.customFields = customFields;
         this.cases = cases;
         this.orgs = orgs;
         this.users = users;
@@ -54,21 +67,47 @@ public class CaseService {
         long now = clock.millis();
         CaseRecord draft = new CaseRecord(0, p.orgId(), 0, Text.required("title", "case", n.title(), MAX_TITLE),
                 Text.required("description", "case", n.description(), MAX_TEXT), 2, Tlp.AMBER.value(),
-                Pap.AMBER.value(), false, "Open", now, null, null, null, null, null, p.login(), now, null, null, List.of());
+                Pap.AMBER.value(), false, CaseStatus.DEFAULT, now, null, null, null, null, null, p.login(), now, null, null, List.of());
         CaseRecord c = apply(p, n.details(), draft, now);
+        List<CheckedValue> values = customFields.check(n.customFields());
+        customFields.requireMandatory(values, "case");
         // Taking the number locks the organisation's row until the commit (numbers without gaps), so
         // every check comes before it and only the writes that need the number come after.
-        if (postgresInsert != null && PostgresCaseInsert.handles(c)) return postgresInsert.create(p, c);
-        return transactions.execute(status -> insert(p, c));
+        if (postgresInsert != null && values.isEmpty() && PostgresCaseInsert.handles(c)) return postgresInsert.create(p, c);
+        return transactions.execute(status -> insert(p, c, values));
     }
 
-    private CaseRecord insert(Principal p, CaseRecord draft) {
+    private CaseRecord insert(Principal p, CaseRecord draft, List<CheckedValue> values) {
         long number = orgs.nextCaseNumber(p.orgId());
         CaseRecord c = draft.withNumber(number);
         long id = cases.insert(c);
         CaseRecord created = cases.inserted(c, id);
-        audit.record(p, "create", "case", Ids.format(id), null, CaseView.of(created));
+        List<StoredValue> stored = List.of();
+        if (!values.isEmpty()) {
+            customFields.replace(owner(created), values);
+            stored = customFieldsOf(id);
+        }
+        audit.record(p, "create", "case", Ids.format(id), null, CaseView.of(created, stored));
         return created;
+    }
+
+    /** The custom field values of a case, in order. */
+    public List<StoredValue> customFieldsOf(long caseId) {
+        return customFields.of(ValueOwner.Kind.CASE, caseId);
+    }
+
+    /** The custom field values of many cases in one query (a list page); cases without values are absent. */
+    public Map<Long, List<StoredValue>> customFieldsOf(Collection<Long> caseIds) {
+        return customFields.of(ValueOwner.Kind.CASE, caseIds);
+    }
+
+    /** The case with its custom field values, as TheHive shows it. */
+    public Map<String, Object> view(CaseRecord c) {
+        return CaseView.of(c, customFieldsOf(c.id()));
+    }
+
+    private static ValueOwner owner(CaseRecord c) {
+        return new ValueOwner(ValueOwner.Kind.CASE, c.id(), c.orgId());
     }
 
     /** Finds a case of the caller's organisation by "~id" or by number. */
@@ -116,8 +155,10 @@ public class CaseService {
     public CaseRecord update(Principal p, String idOrNumber, CaseChanges changes) {
         p.require(Permission.MANAGE_CASE);
         CaseRecord before = get(p, idOrNumber);
+        List<StoredValue> valuesBefore = customFieldsOf(before.id());
         long now = clock.millis();
         CaseRecord c = apply(p, changes, before, now);
+        List<CheckedValue> values = changes.customFields() == null ? null : merged(valuesBefore, changes.customFields());
         c = new CaseRecord(c.id(), c.orgId(), c.number(),
                 changes.title().present() ? Text.required("title", "case", changes.title().value(), MAX_TITLE) : c.title(),
                 changes.description().present()
@@ -125,9 +166,23 @@ public class CaseService {
                 c.severity(), c.tlp(), c.pap(), c.flag(), c.status(), c.startDate(), c.endDate(), c.assignee(), c.summary(),
                 c.resolutionStatus(), c.impactStatus(), c.createdBy(), c.createdAt(), p.login(), now, c.tags());
         cases.update(c);
+        if (values != null) customFields.replace(owner(c), values);
         CaseRecord after = get(p, Ids.format(c.id()));
-        audit.record(p, "update", "case", Ids.format(c.id()), CaseView.of(before), CaseView.of(after));
+        audit.record(p, "update", "case", Ids.format(c.id()), CaseView.of(before, valuesBefore),
+                values == null ? CaseView.of(after, valuesBefore) : view(after));
         return after;
+    }
+
+    /** The given values replace those of their fields; the case's other fields keep theirs; mandatory ones stay set. */
+    private List<CheckedValue> merged(List<StoredValue> kept, List<CustomFieldInput> given) {
+        Set<String> names = new HashSet<>();
+        for (CustomFieldInput in : given) names.add(in.name());
+        List<CustomFieldInput> all = new ArrayList<>();
+        for (StoredValue v : kept) if (!names.contains(v.name())) all.add(v.asInput());
+        all.addAll(given);
+        List<CheckedValue> checked = customFields.check(all);
+        customFields.requireMandatory(checked, "case");
+        return checked;
     }
 
     @Transactional
@@ -164,7 +219,12 @@ public class CaseService {
         String impact = ch.impactStatus().present()
                 ? optional(ch.impactStatus().value(), "impactStatus", CaseStatus::impact) : c.impactStatus();
         if (CaseStatus.isClosed(status) && !CaseStatus.isClosed(c.status()) || CaseStatus.isClosed(status) && ch.status() != null) {
-            if (resolution == null) throw new Invalid("Closing a case requires resolutionStatus (" + String.join(", ", CaseStatus.RESOLUTIONS) + ")");
+            // TheHive 5's closing status is its own resolution; a resolution sent with it must agree
+            if (ch.status() != null) {
+                resolution = CaseStatus.resolutionOf(status,
+                        ch.resolutionStatus().present() || CaseStatus.RESOLVED.equals(status) ? resolution : null);
+            }
+            if (resolution == null) throw new Invalid("Closing a case as Resolved requires resolutionStatus (" + String.join(", ", CaseStatus.RESOLUTIONS) + "), or close with one of those as status");
             if (summary == null || summary.isBlank()) throw new Invalid("Closing a case requires a summary");
             if (endDate == null) endDate = now;
         } else if (!CaseStatus.isClosed(status) && CaseStatus.isClosed(c.status())) {

@@ -3,6 +3,8 @@ package io.sightline.server.cases;
 import io.sightline.server.common.Ids;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;
+import io.sightline.server.customfields.CustomFieldValuesView;
+import io.sightline.server.customfields.StoredValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,13 @@ import java.util.Map;
 public final class CaseView {
     private CaseView() {}
 
+    /** The case without its custom field values (TheHive 4 style callers, list pages that add none). */
     public static Map<String, Object> of(CaseRecord c) {
+        return of(c, List.of());
+    }
+
+    /** The case with its custom field values in TheHive 5's list form. */
+    public static Map<String, Object> of(CaseRecord c, List<StoredValue> customFields) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("_id", Ids.format(c.id()));
         out.put("_type", "Case");
@@ -41,7 +49,7 @@ public final class CaseView {
             out.put("assignee", c.assignee());
             out.put("owner", c.assignee());
         }
-        out.put("customFields", List.of());
+        out.put("customFields", CustomFieldValuesView.list(customFields));
         out.put("extraData", Map.of());
         return out;
     }

@@ -2,6 +2,7 @@ package io.sightline.server.pagetemplates;
 
 import io.sightline.server.query.QueryField;
 import io.sightline.server.query.QueryField.Kind;
+import io.sightline.server.query.QueryLink;
 import io.sightline.server.query.QuerySource;
 import java.util.List;
 import java.util.Optional;
@@ -38,5 +39,15 @@ class PageTemplateQuerySource implements QuerySource {
     public List<?> views(List<Long> ids) {
         return QuerySource.inOrderOf(ids, templates.byIds(ids), PageTemplateRecord::id).stream()
                 .map(PageTemplateView::of).toList();
+    }
+
+    /**
+     * A case template's page templates: those whose "~id" its list of links holds (kept as a JSON
+     * array of the strings the client sent; the quotes keep ~1 from matching ~12).
+     */
+    @Override
+    public List<QueryLink> linksIn() {
+        return List.of(new QueryLink("pageTemplates", "caseTemplate", "EXISTS (SELECT 1 FROM case_template s WHERE s.id IN ("
+                + QueryLink.PARENTS + ") AND s.page_template_ids_json LIKE CONCAT('%\"~', CAST(t.id AS VARCHAR(20)), '\"%'))"));
     }
 }

@@ -6,6 +6,7 @@ import io.sightline.server.alerts.AlertService;
 import io.sightline.server.alerts.AlertView;
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Principal;
+import io.sightline.server.caseassembly.CaseParts;
 import io.sightline.server.cases.CaseChanges;
 import io.sightline.server.cases.CaseRecord;
 import io.sightline.server.cases.CaseService;
@@ -69,7 +70,7 @@ public class AlertUiController {
 
     @PostMapping("/alerts/{id}/promote")
     String promote(@PathVariable long id, RedirectAttributes flash) {
-        CaseRecord c = alerts.promote(CurrentPrincipal.get(), "~" + id, CaseChanges.NONE);
+        CaseRecord c = alerts.promote(CurrentPrincipal.get(), "~" + id, CaseChanges.NONE, CaseParts.NONE);
         flash.addFlashAttribute("notice", "Alert promoted to case #" + c.number());
         return "redirect:/cases/" + c.number();
     }

@@ -140,11 +140,11 @@ public class CaseUiController {
     }
 
     @PostMapping("/cases/{number}/close")
-    String close(@PathVariable long number, @RequestParam String resolutionStatus,
+    String close(@PathVariable long number, @RequestParam String status,
                  @RequestParam(required = false) String impactStatus, @RequestParam String summary, RedirectAttributes flash) {
-        CaseChanges closing = CaseChanges.closing(resolutionStatus, Forms.blank(impactStatus) ? null : impactStatus, summary);
+        CaseChanges closing = CaseChanges.closing(status, Forms.blank(impactStatus) ? null : impactStatus, summary);
         cases.update(CurrentPrincipal.get(), String.valueOf(number), closing);
-        flash.addFlashAttribute("notice", "Case closed as " + resolutionStatus);
+        flash.addFlashAttribute("notice", "Case closed as " + status);
         return "redirect:/cases/" + number;
     }
 

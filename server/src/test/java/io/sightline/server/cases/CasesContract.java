@@ -23,7 +23,8 @@ abstract class CasesContract extends HubTest {
         assertThat(c.get("tlp").asInt()).isEqualTo(4);
         assertThat(c.get("tlpLabel").asString()).isEqualTo("AMBER+STRICT");
         assertThat(c.get("pap").asInt()).isEqualTo(1);
-        assertThat(c.get("status").asString()).isEqualTo("Open");
+        assertThat(c.get("status").asString()).isEqualTo("New");
+        assertThat(c.get("stage").asString()).isEqualTo("New");
         assertThat(c.get("tags").toString()).isEqualTo("[\"demo\",\"misp\"]");
         assertThat(c.get("_createdAt").asLong()).isGreaterThan(1_600_000_000_000L);
 

@@ -149,14 +149,14 @@ class UiBrowserTest extends HubTest {
         page.fill("#case-edit input[name=tags]", "demo, misp");
         page.click("#case-edit button[type=submit]");
         assertThat(page.locator(".badges .tag")).hasText(new String[] {"demo", "misp"});
-        page.selectOption("#close-form select[name=resolutionStatus]", "TruePositive");
+        page.selectOption("#close-form select[name=status]", "TruePositive");
         page.fill("#close-form textarea[name=summary]", "Hash confirmed malicious");
         page.click("#close-form button[type=submit]");
-        assertThat(page.locator("#case-status")).hasText("Resolved");
+        assertThat(page.locator("#case-status")).hasText("TruePositive");
         assertThat(page.locator("#messages")).containsText("Case closed as TruePositive");
 
         page.click("text=History");
-        assertThat(page.locator("#audit-trail li").first()).containsText("Resolved");
+        assertThat(page.locator("#audit-trail li").first()).containsText("TruePositive");
         assertThat(page.locator("#audit-trail")).containsText("create");
         shot("case-history");
     }

@@ -90,11 +90,11 @@ class UiPagesTest extends HubTest {
         var browser = new BrowserSession(port);
         browser.login("admin", ADMIN_PASSWORD);
         String page = browser.get("/cases/" + number).body();
-        var refused = browser.post("/cases/" + number + "/close", Map.of("resolutionStatus", "TruePositive", "summary", " "),
+        var refused = browser.post("/cases/" + number + "/close", Map.of("status", "TruePositive", "summary", " "),
                 BrowserSession.token(page));
         assertThat(refused.status()).isEqualTo(302);
         assertThat(browser.get("/cases/" + number).body()).contains("Closing a case requires a summary");
-        assertThat(admin.get("/api/v1/case/" + caseId).json().get("status").asString()).isEqualTo("Open");
+        assertThat(admin.get("/api/v1/case/" + caseId).json().get("status").asString()).isEqualTo("New");
         assertThat(browser.get("/cases/999999").status()).isEqualTo(404);
     }
 
