@@ -45,7 +45,7 @@ class AlertJsonTest {
     void refusesAnUnknownFieldAndAWrongType() {
         assertThatThrownBy(() -> AlertJson.changes(json("{\"sourceRef\":\"x\"}")))
                 .isInstanceOf(Invalid.class)
-                .hasMessageStartingWith("Unknown field sourceRef in alert; accepted fields: assignee, date, description,");
+                .hasMessageStartingWith("Unknown field sourceRef in alert; accepted fields: assignee, customFields, date, description,");
         assertThatThrownBy(() -> AlertJson.changes(json("{\"follow\":\"yes\"}")))
                 .hasMessage("Field follow of alert must be true or false (got string \"yes\")");
         assertThatThrownBy(() -> AlertJson.newAlert(json("{\"type\":\"t\",\"observables\":{}}")))
