@@ -21,4 +21,9 @@ public record AlertChanges(Change<String> externalLink, Change<String> title, Ch
         return new AlertChanges(externalLink, title, description, severity, date, tlp, pap, flag, newStatus, read,
                 follow, summary, assignee, tags);
     }
+
+    public AlertChanges withFollow(boolean newFollow) {
+        return new AlertChanges(externalLink, title, description, severity, date, tlp, pap, flag, status, read,
+                newFollow, summary, assignee, tags);
+    }
 }

@@ -103,6 +103,12 @@ public class ObservableController {
         return ObservableView.sightings(observables.seenIn(o));
     }
 
+    @PatchMapping("/api/v1/observable/_bulk")
+    public ResponseEntity<Void> bulkUpdate(@RequestBody(required = false) JsonNode body) {
+        observables.updateAll(CurrentPrincipal.get(), ObservableJson.bulkIds(body), ObservableJson.bulkChanges(body));
+        return ResponseEntity.noContent().build();
+    }
+
     @PatchMapping("/api/v1/observable/{id}")
     public Map<String, Object> update(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
         Principal p = CurrentPrincipal.get();

@@ -4,9 +4,11 @@ import io.sightline.server.audit.AuditLog;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.auth.SecretHashing;
+import io.sightline.server.common.BulkIds;
 import io.sightline.server.common.Ids;
 import io.sightline.server.common.ObservableTypes;
 import io.sightline.server.common.TagRepository;
+import io.sightline.server.core.Conflict;
 import io.sightline.server.core.Invalid;
 import io.sightline.server.core.NotFound;
 import io.sightline.server.core.Text;
@@ -116,8 +118,9 @@ public class ObservableService {
         p.require(Permission.MANAGE_OBSERVABLE);
         ObservableRecord o = get(p, id);
         long now = clock.millis();
-        ObservableRecord changed = new ObservableRecord(o.id(), o.orgId(), o.caseId(), o.alertId(), o.dataType(), o.data(),
-                o.dataKey(), o.attachment(), Text.storable("message", "observable", ch.message().applyTo(o.message()), 1_000_000),
+        ObservableRecord retyped = retyped(o, ch.dataType());
+        ObservableRecord changed = new ObservableRecord(o.id(), o.orgId(), o.caseId(), o.alertId(), retyped.dataType(),
+                retyped.data(), retyped.dataKey(), o.attachment(), Text.storable("message", "observable", ch.message().applyTo(o.message()), 1_000_000),
                 ch.tlp() != null ? ch.tlp().value() : o.tlp(), ch.pap() != null ? ch.pap().value() : o.pap(),
                 ch.ioc() != null ? ch.ioc() : o.ioc(), ch.sighted() != null ? ch.sighted() : o.sighted(),
                 ch.ignoreSimilarity() != null ? ch.ignoreSimilarity() : o.ignoreSimilarity(),
@@ -128,6 +131,39 @@ public class ObservableService {
         ObservableRecord after = observables.findById(p.orgId(), o.id()).orElseThrow();
         audit.record(p, "update", "observable", Ids.format(o.id()), ObservableView.of(o), ObservableView.of(after));
         return after;
+    }
+
+    /** The same changes to every listed observable, all or nothing; one audit entry per observable. */
+    @Transactional
+    public void updateAll(Principal p, BulkIds ids, ObservableChanges ch) {
+        p.require(Permission.MANAGE_OBSERVABLE);
+        for (String id : ids.ids()) update(p, id, ch);
+    }
+
+    /**
+     * The observable under a new data type: the value must fit it (and is normalised for it), a file
+     * stays a file, and the case or alert must not already hold the value under that type.
+     */
+    private ObservableRecord retyped(ObservableRecord o, String dataType) {
+        if (dataType == null || dataType.equals(o.dataType())) return o;
+        types.requireKnown(dataType);
+        String data = o.data();
+        String key = o.dataKey();
+        if (o.attachment() != null || types.isAttachment(dataType)) {
+            if (o.attachment() == null || !types.isAttachment(dataType)) {
+                throw new Invalid("Observable " + Ids.format(o.id()) + " of type " + o.dataType()
+                        + " cannot become " + dataType + ": a file observable stays a file and a value stays a value");
+            }
+        } else {
+            data = types.normalise(dataType, o.data());
+            key = SecretHashing.sha256(data);
+        }
+        if (observables.holds(o.caseId(), o.alertId(), dataType, key)) {
+            throw new Conflict("Observable already exists: " + dataType + " " + (data != null ? data : o.attachment().name()));
+        }
+        return new ObservableRecord(o.id(), o.orgId(), o.caseId(), o.alertId(), dataType, data, key, o.attachment(),
+                o.message(), o.tlp(), o.pap(), o.ioc(), o.sighted(), o.ignoreSimilarity(), o.startDate(), o.reports(),
+                o.createdBy(), o.createdAt(), o.updatedBy(), o.updatedAt(), o.tags());
     }
 
     @Transactional
