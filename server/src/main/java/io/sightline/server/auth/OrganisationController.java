@@ -25,8 +25,11 @@ public class OrganisationController {
     private final UserRepository users;
     private final AuditLog audit;
     private final OrganisationService service;
+    private final ApiKeyService keys;
 
-    public OrganisationController(OrganisationRepository orgs, UserRepository users, AuditLog audit, OrganisationService service) {
+    public OrganisationController(OrganisationRepository orgs, UserRepository users, AuditLog audit, OrganisationService service,
+                                  ApiKeyService keys) {
+        this.keys = keys;
         this.orgs = orgs;
         this.users = users;
         this.audit = audit;
@@ -55,7 +58,7 @@ public class OrganisationController {
     public List<Map<String, Object>> members(@PathVariable String name) {
         Principal p = CurrentPrincipal.require(Permission.READ);
         Organisation org = visible(p, name);
-        return users.inOrganisation(org.id()).stream().map(u -> UserView.of(u, users.memberships(u.id()), p)).toList();
+        return users.inOrganisation(org.id()).stream().map(u -> UserView.of(u, users.memberships(u.id()), p, keys.hasUsableKey(u.id()))).toList();
     }
 
     @PatchMapping("/api/v1/organisation/{name}")
