@@ -3,7 +3,7 @@ package io.sightline.server.auth;
 import io.sightline.server.api.JsonInput;
 import io.sightline.server.audit.AuditLog;
 import io.sightline.server.core.NotFound;
-import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,20 +74,26 @@ public class OrganisationController {
     }
 
     private Organisation visible(Principal p, String name) {
-        Organisation org = orgs.findByName(name).orElseThrow(() -> new NotFound("Organisation " + name + " not found"));
+        Organisation org = byIdOrName(name).orElseThrow(() -> new NotFound("Organisation " + name + " not found"));
         if (!p.can(Permission.MANAGE_PLATFORM) && users.memberships(p.userId()).stream().noneMatch(m -> m.orgId() == org.id())) {
             throw new NotFound("Organisation " + name + " not found");
         }
         return org;
     }
 
+    /** TheHive names an organisation by its name or its {@code ~id}. */
+    private Optional<Organisation> byIdOrName(String idOrName) {
+        if (idOrName.startsWith("~")) {
+            try {
+                return orgs.findById(Long.parseLong(idOrName.substring(1)));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+        return orgs.findByName(idOrName);
+    }
+
     static Map<String, Object> view(Organisation o) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("_id", "~" + o.id());
-        out.put("_type", "Organisation");
-        out.put("_createdAt", o.createdAt());
-        out.put("name", o.name());
-        out.put("description", o.description());
-        return out;
+        return OrganisationView.of(o);
     }
 }
