@@ -81,6 +81,14 @@ public class ObservableRepository {
                 .params(caseId != null ? caseId : alertId, orgId).query(Long.class).single() > 0;
     }
 
+    /** The observable of that type and key in the case (caseId set) or the alert, of the organisation. */
+    public Optional<ObservableRecord> findIn(long orgId, Long caseId, Long alertId, String dataType, String dataKey) {
+        String owner = caseId != null ? "o.case_id" : "o.alert_id";
+        return jdbc.sql(SELECT + " WHERE o.org_id = ? AND " + owner + " = ? AND o.data_type = ? AND o.data_key = ?")
+                .params(orgId, caseId != null ? caseId : alertId, dataType, dataKey).query(ROW).optional()
+                .map(o -> o.withTags(tags.of(TAG_ENTITY, o.id())));
+    }
+
     public List<ObservableRecord> ofCase(long caseId) {
         return withTags(jdbc.sql(SELECT + " WHERE o.case_id = ? ORDER BY o.id").param(caseId).query(ROW).list());
     }

@@ -16,8 +16,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -85,13 +87,41 @@ public class ObservableService {
             parentChecked = true;
             switch (written.status()) {
                 case NO_SUCH_OWNER -> throw parentNotFound(caseId, alertId);
-                case ALREADY_THERE -> failures.add(alreadyExists(d.dataType(), shown));
+                case ALREADY_THERE -> created.add(mergeIntoExisting(p, caseId, alertId, d, key));
                 case CREATED -> created.add(o.withId(written.id()));
             }
         }
         // Every value was refused before reaching the database: the case or alert must still exist.
         if (!parentChecked && !observables.parentExists(p.orgId(), caseId, alertId)) throw parentNotFound(caseId, alertId);
         return new Outcome(created, failures);
+    }
+
+    /**
+     * A value the case or alert already holds is not added twice: as in TheHive, the existing
+     * observable is answered, with the new tags added to its own and the ioc and sighted flags set
+     * if the new value sets them (a flag is never cleared this way), and its message kept unless it
+     * has none. Written and audited only when something changes.
+     */
+    private ObservableRecord mergeIntoExisting(Principal p, Long caseId, Long alertId, ObservableDraft d, String key) {
+        ObservableRecord o = observables.findIn(p.orgId(), caseId, alertId, d.dataType(), key)
+                .orElseThrow(() -> parentNotFound(caseId, alertId));
+        Set<String> tags = new LinkedHashSet<>(o.tags());
+        if (d.tags() != null) tags.addAll(TagRepository.clean(Text.storable("tags", "observable", d.tags(), 500, 512)));
+        boolean ioc = o.ioc() || d.ioc();
+        boolean sighted = o.sighted() || d.sighted();
+        String message = o.message() == null || o.message().isEmpty() ? d.message() : o.message();
+        boolean same = ioc == o.ioc() && sighted == o.sighted() && tags.size() == o.tags().size()
+                && Objects.equals(message, o.message());
+        if (same) return o;
+        ObservableRecord merged = new ObservableRecord(o.id(), o.orgId(), o.caseId(), o.alertId(), o.dataType(), o.data(),
+                o.dataKey(), o.attachment(), message, o.tlp(), o.pap(), ioc, sighted, o.ignoreSimilarity(), o.startDate(),
+                o.reports(), o.createdBy(), o.createdAt(), p.login(), clock.millis(), List.copyOf(tags));
+        return transactions.execute(status -> {
+            observables.update(merged);
+            ObservableRecord after = observables.findById(p.orgId(), o.id()).orElseThrow();
+            audit.record(p, "update", "observable", Ids.format(o.id()), ObservableView.of(o), ObservableView.of(after));
+            return after;
+        });
     }
 
     private static NotFound parentNotFound(Long caseId, Long alertId) {

@@ -76,4 +76,41 @@ abstract class ObservableBulkContract extends HubTest {
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(admin.get("/api/v1/observable/" + mine).json().has("message")).isFalse();
     }
+
+    @Test
+    void addingAValueAgainMergesTagsAndFlagsIntoTheExistingObservable() {
+        String caseId = createCase(admin, unique("obs-merge"));
+        var first = admin.post("/api/v1/case/" + caseId + "/observable",
+                Map.of("dataType", "domain", "data", "merge.example", "tags", List.of("phishing"))).json().get(0);
+        String id = first.get("_id").asString();
+        var again = admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "domain", "data", "merge.example",
+                "tags", List.of("campaign-x", "phishing"), "ioc", true, "message", "seen in mail"));
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        var merged = again.json().get(0);
+        assertThat(merged.get("_id").asString()).isEqualTo(id);
+        assertThat(merged.get("tags").toString()).contains("phishing", "campaign-x");
+        assertThat(merged.get("tags").size()).isEqualTo(2);
+        assertThat(merged.get("ioc").asBoolean()).isTrue();
+        assertThat(merged.get("message").asString()).isEqualTo("seen in mail");
+        assertThat(merged).isEqualTo(admin.get("/api/v1/observable/" + id).json());
+        assertThat(admin.get("/api/v1/case/" + caseId + "/observables").json().size()).isEqualTo(1);
+        var audit = admin.get("/api/v1/audit?entity=observable&entityId=" + id).json();
+        assertThat(audit.get(0).get("action").asString()).isEqualTo("update");
+
+        // a flag is never cleared by a repeat, and a repeat that changes nothing writes nothing
+        var repeat = admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "domain", "data", "merge.example"));
+        assertThat(repeat.json().get(0).get("ioc").asBoolean()).isTrue();
+        assertThat(admin.get("/api/v1/audit?entity=observable&entityId=" + id).json().size()).isEqualTo(audit.size());
+    }
+
+    @Test
+    void theAnswerToACreationEqualsTheObservableReadBack() {
+        String alertId = admin.post("/api/v1/alert", Map.of("type", "t", "source", "s", "sourceRef", unique("ref"),
+                "title", "t", "description", "d")).json().get("_id").asString();
+        var created = admin.post("/api/v1/alert/" + alertId + "/observable", Map.of("dataType", "domain", "data", "same.example"));
+        assertThat(created.status()).isEqualTo(201);
+        var o = created.json().get(0);
+        assertThat(o).isEqualTo(admin.get("/api/v1/observable/" + o.get("_id").asString()).json());
+        assertThat(o.has("seenIn")).isTrue();
+    }
 }
