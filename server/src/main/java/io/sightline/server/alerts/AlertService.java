@@ -226,6 +226,19 @@ public class AlertService {
         audit.record(p, "update", "alert", Ids.format(a.id()), AlertView.of(a, count), AlertView.of(unlinked, count));
     }
 
+    /** Moves the alerts imported into one case over to another (a case merge), each audited. */
+    @Transactional
+    public void moveToCase(Principal p, long fromCaseId, CaseRecord to) {
+        p.require(Permission.MANAGE_ALERT);
+        for (AlertRecord a : alerts.ofCase(fromCaseId)) {
+            if (a.orgId() != p.orgId()) continue; // a case's alerts are of its organisation; kept as a guard
+            AlertRecord moved = a.imported(to.id(), p.login(), clock.millis());
+            alerts.update(moved);
+            int count = observableCount(a);
+            audit.record(p, "update", "alert", Ids.format(a.id()), AlertView.of(a, count), AlertView.of(moved, count));
+        }
+    }
+
     private void copyObservables(Principal p, AlertRecord a, CaseRecord c) {
         List<ObservableDraft> drafts = new ArrayList<>();
         for (ObservableRecord o : observableRepository.ofAlert(a.id())) {
