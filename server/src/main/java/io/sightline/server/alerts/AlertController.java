@@ -5,7 +5,6 @@ import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.cases.CaseView;
 import io.sightline.server.observables.ObservableAnswer;
-import io.sightline.server.observables.ObservableDetails;
 import io.sightline.server.observables.ObservableDrafts;
 import io.sightline.server.observables.ObservableJson;
 import io.sightline.server.observables.ObservableRepository;
@@ -32,11 +31,9 @@ public class AlertController {
     private final ObservableService observables;
     private final ObservableDrafts drafts;
     private final ObservableRepository observableRepository;
-    private final ObservableDetails details;
 
     public AlertController(AlertService alerts, ObservableService observables, ObservableDrafts drafts,
-                           ObservableRepository observableRepository, ObservableDetails details) {
-        this.details = details;
+                           ObservableRepository observableRepository) {
         this.alerts = alerts;
         this.observables = observables;
         this.drafts = drafts;
@@ -100,7 +97,7 @@ public class AlertController {
     public ResponseEntity<Object> addObservables(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
         Principal p = CurrentPrincipal.require(Permission.MANAGE_ALERT);
         AlertRecord a = alerts.get(p, id);
-        return ObservableAnswer.of(observables.add(p, null, a.id(), drafts.of(ObservableJson.newObservable(body), null)), details::of);
+        return ObservableAnswer.of(observables.add(p, null, a.id(), drafts.of(ObservableJson.newObservable(body), null)), ObservableView::of);
     }
 
     @GetMapping("/api/v1/alert/{id}/observables")

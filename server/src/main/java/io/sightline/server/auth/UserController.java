@@ -65,14 +65,19 @@ public class UserController {
         return UserView.of(u, users.memberships(u), p, keys.hasUsableKey(u.id()));
     }
 
-    /**
-     * TheHive 5's removal of a user ({@code /force}; its {@code organisation} parameter names the
-     * organisation the call acts in, which the hub reads from the caller): the same platform-admin
-     * deletion as {@code DELETE /api/v1/user/{id}}.
-     */
-    @DeleteMapping({"/api/v1/user/{id}", "/api/v1/user/{id}/force"})
+    @DeleteMapping("/api/v1/user/{id}")
     public ResponseEntity<Void> delete(@PathVariable String id) {
         users.delete(CurrentPrincipal.get(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * TheHive 5's removal of a user; its {@code organisation} parameter names the organisation the
+     * call acts in, which the hub reads from the caller. See {@link UserService#forceDelete}.
+     */
+    @DeleteMapping("/api/v1/user/{id}/force")
+    public ResponseEntity<Void> forceDelete(@PathVariable String id) {
+        users.forceDelete(CurrentPrincipal.get(), id);
         return ResponseEntity.noContent().build();
     }
 

@@ -166,7 +166,24 @@ public class UserService {
     @Transactional
     public void delete(Principal actor, String idOrLogin) {
         actor.require(Permission.MANAGE_PLATFORM);
+        remove(actor, get(actor, idOrLogin));
+    }
+
+    /**
+     * TheHive 5's force delete: a platform admin deletes anyone; someone who manages the whole
+     * account under the account rule ({@link UserPolicy#requireAccountChange}: user management in
+     * every organisation the user belongs to, no wider profile) deletes it too, as they could
+     * already lock it and take its memberships away.
+     */
+    @Transactional
+    public void forceDelete(Principal actor, String idOrLogin) {
+        actor.require(Permission.MANAGE_USERS);
         User user = get(actor, idOrLogin);
+        if (!actor.can(Permission.MANAGE_PLATFORM)) policy.requireAccountChange(actor, user);
+        remove(actor, user);
+    }
+
+    private void remove(Principal actor, User user) {
         if (user.id() == actor.userId()) throw new Invalid("You cannot delete yourself");
         List<Membership> memberships = users.memberships(user.id());
         boolean hadKey = keys.hasUsable(user.id(), clock.millis());

@@ -69,7 +69,7 @@ public class ObservableController {
             cases.idOf(p, caseId); // an unknown case is reported before an invalid body
             throw invalid;
         }
-        return sized(ObservableAnswer.of(observables.add(p, id, null, values), details::of));
+        return sized(ObservableAnswer.of(observables.add(p, id, null, values), ObservableView::of));
     }
 
     @PostMapping(value = "/api/v1/case/{caseId}/observable", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -78,9 +78,9 @@ public class ObservableController {
         Principal p = CurrentPrincipal.require(Permission.MANAGE_OBSERVABLE);
         long id = cases.idOf(p, caseId);
         NewObservable newObservable = ObservableJson.newObservable(parsePart(jsonPart));
-        if (file == null) return sized(ObservableAnswer.of(observables.add(p, id, null, drafts.of(newObservable, null)), details::of));
+        if (file == null) return sized(ObservableAnswer.of(observables.add(p, id, null, drafts.of(newObservable, null)), ObservableView::of));
         // a refused upload keeps neither its file nor its row
-        return withUpload(file, attachment -> sized(ObservableAnswer.of(observables.add(p, id, null, drafts.of(newObservable, attachment)), details::of)));
+        return withUpload(file, attachment -> sized(ObservableAnswer.of(observables.add(p, id, null, drafts.of(newObservable, attachment)), ObservableView::of)));
     }
 
     @GetMapping("/api/v1/case/{caseId}/observables")

@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 /**
  * One observable as {@code GET /api/v1/observable/{id}} shows it: TheHive's fields, the other
  * cases holding the value ({@code seenIn}, counted in {@code extraData.seen}) and the intel
- * reports naming it ({@code seenInIntel}). The answer to adding observables uses it too, so that
- * what a client gets on creation equals what it reads back.
+ * reports naming it ({@code seenInIntel}). The answer to adding observables and the query steps
+ * show TheHive's fields only ({@link ObservableView#of}), as thehive4py expects a created
+ * observable to be found as it was answered.
  */
 @Component
 public class ObservableDetails {

@@ -2,6 +2,7 @@ package io.sightline.server.auth;
 
 import io.sightline.server.support.HubTest;
 import io.sightline.server.support.TestApi;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -68,13 +69,28 @@ abstract class TheHiveUserRoutesContract extends HubTest {
     }
 
     @Test
-    void forceDeleteRemovesTheUserForAPlatformAdminOnly() {
+    void forceDeleteFollowsTheAccountRule() {
         String login = newUserLogin("force-org", "analyst");
+        String shared = newUserLogin("force-org", "analyst");
+        admin.post("/api/v1/organisation", Map.of("name", "force-org-2"));
+        var second = admin.put("/api/v1/user/" + shared + "/organisations", Map.of("organisations", List.of(
+                Map.of("organisation", "force-org", "profile", "analyst", "default", true),
+                Map.of("organisation", "force-org-2", "profile", "analyst"))));
+        assertThat(second.status()).as(second.toString()).isEqualTo(200);
         TestApi orgAdmin = newUser("force-org", "org-admin");
-        assertThat(orgAdmin.delete("/api/v1/user/" + login + "/force?organisation=force-org").status()).isEqualTo(403);
-        var r = admin.delete("/api/v1/user/" + login + "/force?organisation=force-org");
+        TestApi analyst = newUser("force-org", "analyst");
+
+        assertThat(analyst.delete("/api/v1/user/" + login + "/force?organisation=force-org").status()).isEqualTo(403);
+        // a member of another organisation too is not the org-admin's to delete
+        assertThat(orgAdmin.delete("/api/v1/user/" + shared + "/force?organisation=force-org").status()).isEqualTo(403);
+        assertThat(admin.get("/api/v1/user/" + shared).status()).isEqualTo(200);
+        // one wholly within their organisation is
+        var r = orgAdmin.delete("/api/v1/user/" + login + "/force?organisation=force-org");
         assertThat(r.status()).as(r.toString()).isEqualTo(204);
         assertThat(admin.get("/api/v1/user/" + login).status()).isEqualTo(404);
+        var audit = admin.get("/api/v1/audit?entity=user").json();
+        assertThat(audit.get(0).get("action").asString()).isEqualTo("delete");
+        assertThat(admin.delete("/api/v1/user/" + shared + "/force").status()).isEqualTo(204);
         assertThat(admin.delete("/api/v1/user/" + login + "/force").status()).isEqualTo(404);
     }
 
