@@ -97,7 +97,7 @@ public class AlertController {
     public ResponseEntity<Object> addObservables(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
         Principal p = CurrentPrincipal.require(Permission.MANAGE_ALERT);
         AlertRecord a = alerts.get(p, id);
-        return ObservableAnswer.of(observables.add(p, null, a.id(), drafts.of(ObservableJson.newObservable(body), null)), ObservableView::of);
+        return ObservableAnswer.of(observables.addOrMerge(p, null, a.id(), drafts.of(ObservableJson.newObservable(body), null)), ObservableView::of);
     }
 
     @GetMapping("/api/v1/alert/{id}/observables")

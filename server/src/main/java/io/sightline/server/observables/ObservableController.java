@@ -69,7 +69,7 @@ public class ObservableController {
             cases.idOf(p, caseId); // an unknown case is reported before an invalid body
             throw invalid;
         }
-        return sized(ObservableAnswer.of(observables.add(p, id, null, values), ObservableView::of));
+        return sized(ObservableAnswer.of(observables.addOrMerge(p, id, null, values), ObservableView::of));
     }
 
     @PostMapping(value = "/api/v1/case/{caseId}/observable", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -54,13 +54,26 @@ public class ObservableService {
      * writes each value. All values are written or none (a caller's transaction is joined).
      */
     public Outcome add(Principal p, Long caseId, Long alertId, List<ObservableDraft> drafts) {
-        if (drafts.isEmpty()) return new Outcome(List.of(), List.of());
-        // One value written by one statement is atomic as it is: no transaction, no commit round trip.
-        if (drafts.size() == 1 && writer.createIsOneStatement()) return addEach(p, caseId, alertId, drafts);
-        return transactions.execute(status -> addEach(p, caseId, alertId, drafts));
+        return add(p, caseId, alertId, drafts, false);
     }
 
-    private Outcome addEach(Principal p, Long caseId, Long alertId, List<ObservableDraft> drafts) {
+    /**
+     * As {@link #add}, for TheHive's observable routes: a value the case or alert already holds is
+     * answered as the existing observable with the new tags and flags merged in (as TheHive does),
+     * not refused. Copies between records (promotion, merges, Cortex artifacts) keep {@link #add}.
+     */
+    public Outcome addOrMerge(Principal p, Long caseId, Long alertId, List<ObservableDraft> drafts) {
+        return add(p, caseId, alertId, drafts, true);
+    }
+
+    private Outcome add(Principal p, Long caseId, Long alertId, List<ObservableDraft> drafts, boolean mergeExisting) {
+        if (drafts.isEmpty()) return new Outcome(List.of(), List.of());
+        // One value written by one statement is atomic as it is: no transaction, no commit round trip.
+        if (drafts.size() == 1 && writer.createIsOneStatement()) return addEach(p, caseId, alertId, drafts, mergeExisting);
+        return transactions.execute(status -> addEach(p, caseId, alertId, drafts, mergeExisting));
+    }
+
+    private Outcome addEach(Principal p, Long caseId, Long alertId, List<ObservableDraft> drafts, boolean mergeExisting) {
         long now = clock.millis();
         List<ObservableRecord> created = new ArrayList<>();
         List<Map<String, Object>> failures = new ArrayList<>();
@@ -87,7 +100,10 @@ public class ObservableService {
             parentChecked = true;
             switch (written.status()) {
                 case NO_SUCH_OWNER -> throw parentNotFound(caseId, alertId);
-                case ALREADY_THERE -> created.add(mergeIntoExisting(p, caseId, alertId, d, key));
+                case ALREADY_THERE -> {
+                    if (mergeExisting) created.add(mergeIntoExisting(p, caseId, alertId, d, key));
+                    else failures.add(alreadyExists(d.dataType(), shown));
+                }
                 case CREATED -> created.add(o.withId(written.id()));
             }
         }

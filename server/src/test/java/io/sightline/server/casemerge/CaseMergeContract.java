@@ -9,13 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code POST /api/v1/case/_merge/{ids}}: one new case with everything, originals gone; on H2 and PostgreSQL. */
 abstract class CaseMergeContract extends HubTest {
+    /** A value both cases hold, unique to the test so other tests' cases do not see it. */
+    private final String shared = unique("shared") + ".example";
 
     private String caseWith(String title, int severity, String tag, String ip) {
         var c = admin.post("/api/v1/case", Map.of("title", title, "description", "about " + title, "severity", severity,
                 "tags", List.of(tag))).json();
         String id = c.get("_id").asString();
         admin.post("/api/v1/case/" + id + "/observable", Map.of("dataType", "ip", "data", ip, "tags", List.of(tag)));
-        admin.post("/api/v1/case/" + id + "/observable", Map.of("dataType", "domain", "data", "shared.example"));
+        admin.post("/api/v1/case/" + id + "/observable", Map.of("dataType", "domain", "data", shared));
         assertThat(admin.post("/api/v1/case/" + id + "/task", Map.of("title", "Task of " + title)).status()).isEqualTo(201);
         return id;
     }
