@@ -24,4 +24,9 @@ public record AlertChanges(Change<String> externalLink, Change<String> title, Ch
         return new AlertChanges(externalLink, title, description, severity, date, tlp, pap, flag, newStatus, read,
                 follow, summary, assignee, tags, customFields);
     }
+
+    public AlertChanges withFollow(boolean newFollow) {
+        return new AlertChanges(externalLink, title, description, severity, date, tlp, pap, flag, status, read,
+                newFollow, summary, assignee, tags);
+    }
 }

@@ -50,6 +50,33 @@ public class AlertController {
         return ResponseEntity.status(HttpStatus.CREATED).body(alerts.view(a, alerts.observableCount(a)));
     }
 
+    @PatchMapping("/api/v1/alert/_bulk")
+    public ResponseEntity<Void> bulkUpdate(@RequestBody(required = false) JsonNode body) {
+        alerts.updateAll(CurrentPrincipal.get(), AlertJson.bulkIds(body), AlertJson.bulkChanges(body));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/alert/delete/_bulk")
+    public ResponseEntity<Void> bulkDelete(@RequestBody(required = false) JsonNode body) {
+        alerts.deleteAll(CurrentPrincipal.get(), AlertJson.deleteIds(body));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/alert/{id}/follow")
+    public Map<String, Object> follow(@PathVariable String id) {
+        return setFollow(id, true);
+    }
+
+    @PostMapping("/api/v1/alert/{id}/unfollow")
+    public Map<String, Object> unfollow(@PathVariable String id) {
+        return setFollow(id, false);
+    }
+
+    private Map<String, Object> setFollow(String id, boolean follow) {
+        AlertRecord a = alerts.update(CurrentPrincipal.get(), id, AlertChanges.NONE.withFollow(follow));
+        return AlertView.of(a, alerts.observableCount(a));
+    }
+
     @GetMapping("/api/v1/alert/{id}")
     public Map<String, Object> get(@PathVariable String id) {
         AlertRecord a = alerts.get(CurrentPrincipal.get(), id);
@@ -73,7 +100,7 @@ public class AlertController {
     public ResponseEntity<Object> addObservables(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
         Principal p = CurrentPrincipal.require(Permission.MANAGE_ALERT);
         AlertRecord a = alerts.get(p, id);
-        return ObservableAnswer.of(observables.add(p, null, a.id(), drafts.of(ObservableJson.newObservable(body), null)));
+        return ObservableAnswer.of(observables.addOrMerge(p, null, a.id(), drafts.of(ObservableJson.newObservable(body), null)), ObservableView::of);
     }
 
     @GetMapping("/api/v1/alert/{id}/observables")
@@ -87,6 +114,23 @@ public class AlertController {
         Principal p = CurrentPrincipal.get();
         var c = alerts.promote(p, id, AlertJson.caseOverrides(body), AlertJson.caseParts(body));
         return ResponseEntity.status(HttpStatus.CREATED).body(cases.view(c));
+    }
+
+    @PostMapping("/api/v1/alert/merge/_bulk")
+    public Map<String, Object> bulkMerge(@RequestBody(required = false) JsonNode body) {
+        AlertJson.BulkMerge merge = AlertJson.bulkMerge(body);
+        return CaseView.of(alerts.mergeAll(CurrentPrincipal.get(), merge.alertIds(), merge.caseId()));
+    }
+
+    @PostMapping("/api/v1/alert/{id}/import/{caseId}")
+    public Map<String, Object> importInto(@PathVariable String id, @PathVariable String caseId) {
+        return CaseView.of(alerts.importInto(CurrentPrincipal.get(), id, caseId));
+    }
+
+    @DeleteMapping("/api/v1/case/{caseId}/alert/{id}")
+    public ResponseEntity<Void> unlink(@PathVariable String caseId, @PathVariable String id) {
+        alerts.unlink(CurrentPrincipal.get(), caseId, id);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/v1/alert/{id}/merge/{caseId}")

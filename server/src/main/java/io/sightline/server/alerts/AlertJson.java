@@ -6,6 +6,7 @@ import io.sightline.server.caseassembly.CaseAssemblyJson;
 import io.sightline.server.caseassembly.CaseParts;
 import io.sightline.server.cases.CaseChanges;
 import io.sightline.server.cases.CaseJson;
+import io.sightline.server.common.BulkIds;
 import io.sightline.server.common.Change;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;
@@ -14,6 +15,7 @@ import io.sightline.server.customfields.CustomFieldJson;
 import io.sightline.server.observables.NewObservable;
 import io.sightline.server.observables.ObservableJson;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +32,7 @@ final class AlertJson {
             "lastSyncDate", "follow", "read");
     static final Set<String> UPDATE_FIELDS = Set.of("title", "description", "externalLink", "severity", "date", "tags",
             "flag", "tlp", "pap", "status", "summary", "assignee", "user", "follow", "read", "lastSyncDate", "customFields");
+    static final Set<String> BULK_UPDATE_FIELDS = with(UPDATE_FIELDS, "ids");
     private static final String[] UNSUPPORTED = {"customFieldValue", "customFieldValues", "procedures"};
 
     private AlertJson() {}
@@ -54,7 +57,39 @@ final class AlertJson {
 
     /** The changes of a PATCH; "user" and "lastSyncDate" are accepted and left alone, as before. */
     static AlertChanges changes(JsonNode body) {
-        JsonInput in = JsonInput.of(body, "alert", UPDATE_FIELDS);
+        return changes(JsonInput.of(body, "alert", UPDATE_FIELDS));
+    }
+
+    /** A bulk PATCH: the update fields plus the {@code ids} of the alerts they apply to. */
+    static BulkIds bulkIds(JsonNode body) {
+        return new BulkIds("alert", requiredIds(JsonInput.of(body, "alert", BULK_UPDATE_FIELDS), "ids"));
+    }
+
+    /** The changes of a bulk PATCH, its {@code ids} aside. */
+    static AlertChanges bulkChanges(JsonNode body) {
+        return changes(JsonInput.of(body, "alert", BULK_UPDATE_FIELDS));
+    }
+
+    /** The body of a bulk delete: {@code {"ids": [...]}}. */
+    static BulkIds deleteIds(JsonNode body) {
+        return new BulkIds("alert", requiredIds(JsonInput.of(body, "alert deletion", Set.of("ids")), "ids"));
+    }
+
+    /** The body of a bulk merge: {@code {"caseId": ..., "alertIds": [...]}}. */
+    static BulkMerge bulkMerge(JsonNode body) {
+        JsonInput in = JsonInput.of(body, "alert merge", Set.of("caseId", "alertIds"));
+        String caseId = in.string("caseId", 64).orElseThrow(() -> in.missing("caseId"));
+        return new BulkMerge(caseId, new BulkIds("alert", requiredIds(in, "alertIds")));
+    }
+
+    /** Alerts to merge into one case. */
+    record BulkMerge(String caseId, BulkIds alertIds) {}
+
+    private static List<String> requiredIds(JsonInput in, String field) {
+        return in.strings(field, BulkIds.MAX, 64).orElseThrow(() -> in.missing(field));
+    }
+
+    private static AlertChanges changes(JsonInput in) {
         Change<String> externalLink = text(in, "externalLink");
         Change<String> title = text(in, "title");
         Change<String> description = text(in, "description");
@@ -98,6 +133,12 @@ final class AlertJson {
             for (JsonNode o : list) inline.add(ObservableJson.newObservable(o));
         }
         return inline;
+    }
+
+    private static Set<String> with(Set<String> fields, String more) {
+        Set<String> all = new HashSet<>(fields);
+        all.add(more);
+        return Set.copyOf(all);
     }
 
     private static Change<String> text(JsonInput in, String field) {

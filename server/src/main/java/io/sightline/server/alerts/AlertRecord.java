@@ -16,4 +16,10 @@ public record AlertRecord(long id, long orgId, String type, String source, Strin
         return new AlertRecord(id, orgId, type, source, sourceRef, externalLink, title, description, severity, date, tlp,
                 pap, flag, "Imported", read, follow, intoCase, summary, assignee, createdBy, createdAt, by, now, tags);
     }
+
+    /** The alert taken out of its case: no case, back to "New" as an alert never imported. */
+    public AlertRecord unlinked(String by, long now) {
+        return new AlertRecord(id, orgId, type, source, sourceRef, externalLink, title, description, severity, date, tlp,
+                pap, flag, "New", read, follow, null, summary, assignee, createdBy, createdAt, by, now, tags);
+    }
 }

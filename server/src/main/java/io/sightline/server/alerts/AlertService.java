@@ -12,6 +12,7 @@ import io.sightline.server.cases.CaseService;
 import io.sightline.server.cases.CaseView;
 import io.sightline.server.cases.NewCase;
 import io.sightline.server.casetemplates.CaseTemplateService;
+import io.sightline.server.common.BulkIds;
 import io.sightline.server.common.Ids;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.TagRepository;
@@ -187,6 +188,20 @@ public class AlertService {
         audit.record(p, "delete", "alert", Ids.format(a.id()), AlertView.of(a, count), null);
     }
 
+    /** The same changes to every listed alert, all or nothing; one audit entry per alert. */
+    @Transactional
+    public void updateAll(Principal p, BulkIds ids, AlertChanges ch) {
+        p.require(Permission.MANAGE_ALERT);
+        for (String id : ids.ids()) update(p, id, ch);
+    }
+
+    /** Deletes every listed alert, all or nothing: one unknown id deletes none. */
+    @Transactional
+    public void deleteAll(Principal p, BulkIds ids) {
+        p.require(Permission.MANAGE_ALERT);
+        for (String id : ids.ids()) delete(p, id);
+    }
+
     /**
      * Creates a case from the alert (the given case fields override the alert's) and copies its
      * observables; the case is made from the template the promotion names, else the alert's, with
@@ -231,6 +246,60 @@ public class AlertService {
         copyObservables(p, a, updated);
         markImported(p, a, updated);
         return updated;
+    }
+
+    /** Merges every listed alert into one case, all or nothing; answers the case as it ends. */
+    @Transactional
+    public CaseRecord mergeAll(Principal p, BulkIds alertIds, String caseIdOrNumber) {
+        CaseRecord c = null;
+        for (String id : alertIds.ids()) c = merge(p, id, caseIdOrNumber);
+        return c;
+    }
+
+    /**
+     * Imports the alert into an existing case: its observables (those not already there) join the
+     * case and the alert is linked to it, but the case's description is left as it is (a merge
+     * appends the alert's).
+     */
+    @Transactional
+    public CaseRecord importInto(Principal p, String alertId, String caseIdOrNumber) {
+        p.require(Permission.MANAGE_ALERT);
+        p.require(Permission.MANAGE_CASE);
+        AlertRecord a = get(p, alertId);
+        if (a.caseId() != null) throw new Conflict("Alert " + alertId + " is already imported into case " + Ids.format(a.caseId()));
+        CaseRecord c = cases.get(p, caseIdOrNumber);
+        copyObservables(p, a, c);
+        markImported(p, a, c);
+        return c;
+    }
+
+    /** Takes the alert out of the case it was imported into; the observables it brought stay in the case. */
+    @Transactional
+    public void unlink(Principal p, String caseIdOrNumber, String alertId) {
+        p.require(Permission.MANAGE_ALERT);
+        p.require(Permission.MANAGE_CASE);
+        CaseRecord c = cases.get(p, caseIdOrNumber);
+        AlertRecord a = get(p, alertId);
+        if (a.caseId() == null || a.caseId() != c.id()) {
+            throw new NotFound("Alert " + alertId + " is not linked to case " + caseIdOrNumber);
+        }
+        AlertRecord unlinked = a.unlinked(p.login(), clock.millis());
+        alerts.update(unlinked);
+        int count = observableCount(a);
+        audit.record(p, "update", "alert", Ids.format(a.id()), AlertView.of(a, count), AlertView.of(unlinked, count));
+    }
+
+    /** Moves the alerts imported into one case over to another (a case merge), each audited. */
+    @Transactional
+    public void moveToCase(Principal p, long fromCaseId, CaseRecord to) {
+        p.require(Permission.MANAGE_ALERT);
+        for (AlertRecord a : alerts.ofCase(fromCaseId)) {
+            if (a.orgId() != p.orgId()) continue; // a case's alerts are of its organisation; kept as a guard
+            AlertRecord moved = a.imported(to.id(), p.login(), clock.millis());
+            alerts.update(moved);
+            int count = observableCount(a);
+            audit.record(p, "update", "alert", Ids.format(a.id()), AlertView.of(a, count), AlertView.of(moved, count));
+        }
     }
 
     private void copyObservables(Principal p, AlertRecord a, CaseRecord c) {

@@ -43,6 +43,12 @@ class ApiKeyRepository {
         return jdbc.sql("SELECT * FROM api_key WHERE user_id = ? ORDER BY created_at DESC, id DESC").param(userId).query(ROW).list();
     }
 
+    /** Whether the user holds a key neither revoked nor expired at {@code now}. */
+    public boolean hasUsable(long userId, long now) {
+        return jdbc.sql("SELECT COUNT(*) FROM api_key WHERE user_id = ? AND revoked_at IS NULL AND expires_at > ?")
+                .params(userId, now).query(Long.class).single() > 0;
+    }
+
     public void revoke(long id, long now) {
         jdbc.sql("UPDATE api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL").params(now, id).update();
     }

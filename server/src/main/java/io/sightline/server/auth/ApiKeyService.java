@@ -99,4 +99,21 @@ public class ApiKeyService {
         authenticator.invalidate();
         return create(actor, owner, "renewed", null, null, false, null);
     }
+
+    /** Whether the user holds a key that still opens a session: not revoked, not expired. */
+    public boolean hasUsableKey(long userId) {
+        return keys.hasUsable(userId, clock.millis());
+    }
+
+    /**
+     * TheHive's one-key "remove": every usable key of the user is revoked, each audited as a single
+     * revocation would be; a user without one is a 404.
+     */
+    @Transactional
+    public void revokeAll(Principal actor, User owner) {
+        long now = clock.millis();
+        List<ApiKey> usable = keys.ofUser(owner.id()).stream().filter(k -> k.revokedAt() == null && k.expiresAt() > now).toList();
+        if (usable.isEmpty()) throw new NotFound("User " + owner.login() + " has no API key");
+        for (ApiKey k : usable) revoke(actor, owner.id(), k.id());
+    }
 }

@@ -3,7 +3,7 @@ package io.sightline.server.auth;
 import io.sightline.server.api.JsonInput;
 import io.sightline.server.audit.AuditLog;
 import io.sightline.server.core.NotFound;
-import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +25,11 @@ public class OrganisationController {
     private final UserRepository users;
     private final AuditLog audit;
     private final OrganisationService service;
+    private final ApiKeyService keys;
 
-    public OrganisationController(OrganisationRepository orgs, UserRepository users, AuditLog audit, OrganisationService service) {
+    public OrganisationController(OrganisationRepository orgs, UserRepository users, AuditLog audit, OrganisationService service,
+                                  ApiKeyService keys) {
+        this.keys = keys;
         this.orgs = orgs;
         this.users = users;
         this.audit = audit;
@@ -55,7 +58,7 @@ public class OrganisationController {
     public List<Map<String, Object>> members(@PathVariable String name) {
         Principal p = CurrentPrincipal.require(Permission.READ);
         Organisation org = visible(p, name);
-        return users.inOrganisation(org.id()).stream().map(u -> UserView.of(u, users.memberships(u.id()), p)).toList();
+        return users.inOrganisation(org.id()).stream().map(u -> UserView.of(u, users.memberships(u.id()), p, keys.hasUsableKey(u.id()))).toList();
     }
 
     @PatchMapping("/api/v1/organisation/{name}")
@@ -71,20 +74,26 @@ public class OrganisationController {
     }
 
     private Organisation visible(Principal p, String name) {
-        Organisation org = orgs.findByName(name).orElseThrow(() -> new NotFound("Organisation " + name + " not found"));
+        Organisation org = byIdOrName(name).orElseThrow(() -> new NotFound("Organisation " + name + " not found"));
         if (!p.can(Permission.MANAGE_PLATFORM) && users.memberships(p.userId()).stream().noneMatch(m -> m.orgId() == org.id())) {
             throw new NotFound("Organisation " + name + " not found");
         }
         return org;
     }
 
+    /** TheHive names an organisation by its name or its {@code ~id}. */
+    private Optional<Organisation> byIdOrName(String idOrName) {
+        if (idOrName.startsWith("~")) {
+            try {
+                return orgs.findById(Long.parseLong(idOrName.substring(1)));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+        return orgs.findByName(idOrName);
+    }
+
     static Map<String, Object> view(Organisation o) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("_id", "~" + o.id());
-        out.put("_type", "Organisation");
-        out.put("_createdAt", o.createdAt());
-        out.put("name", o.name());
-        out.put("description", o.description());
-        return out;
+        return OrganisationView.of(o);
     }
 }

@@ -35,39 +35,49 @@ public class UserController {
     public Map<String, Object> current() {
         Principal p = CurrentPrincipal.get();
         User u = users.get(p, "~" + p.userId());
-        return UserView.of(u, users.memberships(u), p);
+        return UserView.of(u, users.memberships(u), p, keys.hasUsableKey(u.id()));
     }
 
     @GetMapping("/api/v1/user")
     public List<Map<String, Object>> list() {
         Principal p = CurrentPrincipal.get();
-        return users.list(p).stream().map(u -> UserView.of(u, users.memberships(u), p)).toList();
+        return users.list(p).stream().map(u -> UserView.of(u, users.memberships(u), p, keys.hasUsableKey(u.id()))).toList();
     }
 
     @PostMapping("/api/v1/user")
     public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) JsonNode body) {
         Principal p = CurrentPrincipal.get();
         User u = users.create(p, UserJson.newUser(body));
-        return ResponseEntity.status(HttpStatus.CREATED).body(UserView.of(u, users.memberships(u), p));
+        return ResponseEntity.status(HttpStatus.CREATED).body(UserView.of(u, users.memberships(u), p, keys.hasUsableKey(u.id())));
     }
 
     @GetMapping("/api/v1/user/{id}")
     public Map<String, Object> get(@PathVariable String id) {
         Principal p = CurrentPrincipal.get();
         User u = users.get(p, id);
-        return UserView.of(u, users.memberships(u), p);
+        return UserView.of(u, users.memberships(u), p, keys.hasUsableKey(u.id()));
     }
 
     @PatchMapping("/api/v1/user/{id}")
     public Map<String, Object> update(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
         Principal p = CurrentPrincipal.get();
         User u = users.update(p, id, UserJson.changes(body));
-        return UserView.of(u, users.memberships(u), p);
+        return UserView.of(u, users.memberships(u), p, keys.hasUsableKey(u.id()));
     }
 
     @DeleteMapping("/api/v1/user/{id}")
     public ResponseEntity<Void> delete(@PathVariable String id) {
         users.delete(CurrentPrincipal.get(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * TheHive 5's removal of a user; its {@code organisation} parameter names the organisation the
+     * call acts in, which the hub reads from the caller. See {@link UserService#forceDelete}.
+     */
+    @DeleteMapping("/api/v1/user/{id}/force")
+    public ResponseEntity<Void> forceDelete(@PathVariable String id) {
+        users.forceDelete(CurrentPrincipal.get(), id);
         return ResponseEntity.noContent().build();
     }
 
@@ -90,6 +100,27 @@ public class UserController {
     public String renewKey(@PathVariable String id) {
         Principal p = CurrentPrincipal.get();
         return keys.renew(p, users.forAccountChange(p, id)).secret();
+    }
+
+    /**
+     * TheHive's "get the key" cannot be answered: keys are stored hashed and shown once, when made
+     * or renewed (docs/users-and-keys.md). The answer is a 404 that says so, or that there is none.
+     */
+    @GetMapping("/api/v1/user/{id}/key")
+    public String getKey(@PathVariable String id) {
+        Principal p = CurrentPrincipal.get();
+        User owner = users.forAccountRead(p, id);
+        if (!keys.hasUsableKey(owner.id())) throw new NotFound("User " + owner.login() + " has no API key");
+        throw new NotFound("The API key of " + owner.login() + " is stored hashed and cannot be shown again;"
+                + " renew it (POST /api/v1/user/" + id + "/key/renew) to get a new one");
+    }
+
+    /** TheHive's one-key removal: revokes every usable key of the user. */
+    @DeleteMapping("/api/v1/user/{id}/key")
+    public ResponseEntity<Void> removeKeys(@PathVariable String id) {
+        Principal p = CurrentPrincipal.get();
+        keys.revokeAll(p, users.forAccountChange(p, id));
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/v1/user/{id}/keys")

@@ -9,6 +9,7 @@ import io.sightline.server.core.NotFound;
 import io.sightline.server.core.Text;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,11 +26,13 @@ public class UserService {
     private final AuditLog audit;
     private final Clock clock;
     private final ProfileCatalog profiles;
+    private final ApiKeyRepository keys;
 
     public UserService(UserRepository users, OrganisationRepository orgs, PasswordEncoder passwords,
                        PasswordRules passwordRules, UserPolicy policy, Authenticator authenticator, AuditLog audit, Clock clock,
-                       ProfileCatalog profiles) {
+                       ProfileCatalog profiles, ApiKeyRepository keys) {
         this.profiles = profiles;
+        this.keys = keys;
         this.users = users;
         this.orgs = orgs;
         this.passwords = passwords;
@@ -45,17 +48,32 @@ public class UserService {
         actor.require(Permission.MANAGE_USERS);
         String login = Text.required("login", "user", n.login(), 256).trim();
         if (login.chars().anyMatch(Character::isWhitespace)) throw new Invalid("A login must not contain spaces");
-        if (users.findByLogin(login).isPresent()) throw new Conflict("User " + login + " already exists");
         Organisation org = organisation(n.organisation() != null ? Text.storable("organisation", "user", n.organisation(), 128)
                 : actor.orgName());
         Profile profile = profiles.named(Text.required("profile", "user", n.profile(), 64));
+        Optional<User> existing = users.findByLogin(login);
+        if (existing.isPresent()) return alreadyThere(actor, existing.get(), org, profile);
         policy.requireProfileChange(actor, org, null, profile);
         String password = Text.storable("password", "user", n.password(), 1024);
         String hash = password != null ? hashPassword(login, password) : null;
         String name = Text.storable("name", "user", n.name(), 256);
         User user = users.create(login, name != null ? name : login, hash, clock.millis());
         users.setMembership(user.id(), org.id(), profile);
-        audit.record(actor, "create", "user", "~" + user.id(), null, UserView.of(user, users.memberships(user.id()), null));
+        audit.record(actor, "create", "user", "~" + user.id(), null, UserView.of(user, users.memberships(user.id()), null, false));
+        return user;
+    }
+
+    /**
+     * TheHive answers a repeated creation with the user: so does the hub when the user is already
+     * a member of that organisation with that profile and the caller may see them there. Nothing
+     * is written; any other difference (another organisation, another profile) stays a conflict,
+     * so a creation never becomes a way to change a membership.
+     */
+    private User alreadyThere(Principal actor, User user, Organisation org, Profile profile) {
+        boolean same = users.memberships(user.id()).stream()
+                .anyMatch(m -> m.orgId() == org.id() && m.profile().label().equals(profile.label()));
+        boolean visible = actor.can(Permission.MANAGE_PLATFORM) || org.id() == actor.orgId();
+        if (!same || !visible) throw new Conflict("User " + user.login() + " already exists");
         return user;
     }
 
@@ -121,8 +139,8 @@ public class UserService {
         users.update(before.id(), name, locked);
         authenticator.invalidate();
         User after = users.findById(before.id()).orElseThrow();
-        audit.record(actor, "update", "user", "~" + before.id(), UserView.of(before, membershipsBefore, null),
-                UserView.of(after, users.memberships(after.id()), null));
+        audit.record(actor, "update", "user", "~" + before.id(), UserView.of(before, membershipsBefore, null, keys.hasUsable(before.id(), clock.millis())),
+                UserView.of(after, users.memberships(after.id()), null, keys.hasUsable(after.id(), clock.millis())));
         return after;
     }
 
@@ -148,12 +166,30 @@ public class UserService {
     @Transactional
     public void delete(Principal actor, String idOrLogin) {
         actor.require(Permission.MANAGE_PLATFORM);
+        remove(actor, get(actor, idOrLogin));
+    }
+
+    /**
+     * TheHive 5's force delete: a platform admin deletes anyone; someone who manages the whole
+     * account under the account rule ({@link UserPolicy#requireAccountChange}: user management in
+     * every organisation the user belongs to, no wider profile) deletes it too, as they could
+     * already lock it and take its memberships away.
+     */
+    @Transactional
+    public void forceDelete(Principal actor, String idOrLogin) {
+        actor.require(Permission.MANAGE_USERS);
         User user = get(actor, idOrLogin);
+        if (!actor.can(Permission.MANAGE_PLATFORM)) policy.requireAccountChange(actor, user);
+        remove(actor, user);
+    }
+
+    private void remove(Principal actor, User user) {
         if (user.id() == actor.userId()) throw new Invalid("You cannot delete yourself");
         List<Membership> memberships = users.memberships(user.id());
+        boolean hadKey = keys.hasUsable(user.id(), clock.millis());
         users.delete(user.id());
         authenticator.invalidate();
-        audit.record(actor, "delete", "user", "~" + user.id(), UserView.of(user, memberships, null), null);
+        audit.record(actor, "delete", "user", "~" + user.id(), UserView.of(user, memberships, null, hadKey), null);
     }
 
     /** Checks the password against {@link PasswordRules} before hashing it. */

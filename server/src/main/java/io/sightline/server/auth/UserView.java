@@ -8,8 +8,11 @@ import java.util.Map;
 public final class UserView {
     private UserView() {}
 
-    /** @param current the principal acting, to report profile and permissions in its organisation; may be null */
-    public static Map<String, Object> of(User u, List<Membership> memberships, Principal current) {
+    /**
+     * @param current the principal acting, to report profile and permissions in its organisation; may be null
+     * @param hasKey whether the user holds a usable API key (TheHive's {@code hasKey}; the key itself is never shown)
+     */
+    public static Map<String, Object> of(User u, List<Membership> memberships, Principal current, boolean hasKey) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("_id", "~" + u.id());
         out.put("_type", "User");
@@ -26,7 +29,9 @@ public final class UserView {
         }
         out.put("organisations", memberships.stream().map(m -> Map.of("organisation", m.orgName(),
                 "organisationId", "~" + m.orgId(), "profile", m.profile().label())).toList());
+        out.put("hasKey", hasKey);
         out.put("hasPassword", u.passwordHash() != null);
+        out.put("hasMFA", false); // the hub has no second factor
         out.put("locked", u.locked());
         return out;
     }

@@ -24,6 +24,8 @@ public class ObservableTypes {
             "(?=.{1,253}$)([a-zA-Z0-9_](?:[a-zA-Z0-9_-]{0,61}[a-zA-Z0-9_])?\\.)*[a-zA-Z0-9_](?:[a-zA-Z0-9_-]{0,61}[a-zA-Z0-9_])?\\.?");
     private static final Pattern MAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern URL = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://\\S+");
+    /** TheHive also takes a URL without its scheme: a host (name or IPv4), maybe a port, then a path or query. */
+    private static final Pattern URL_WITHOUT_SCHEME = Pattern.compile("([^/?#:\\s]+)(:\\d{1,5})?([/?#]\\S*)?");
     private static final Pattern AS = Pattern.compile("(?i)(AS)?\\d{1,10}");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:.]+");
     private static final Set<Integer> HASH_LENGTHS = Set.of(32, 40, 56, 64, 96, 128);
@@ -106,7 +108,9 @@ public class ObservableTypes {
                 if (!MAIL.matcher(v).matches()) throw invalid(dataType, v, "an e-mail address");
             }
             case "url" -> {
-                if (!URL.matcher(v).matches()) throw invalid(dataType, v, "a URL with a scheme, such as https://example.com/path");
+                if (!URL.matcher(v).matches() && !isUrlWithoutScheme(v)) {
+                    throw invalid(dataType, v, "a URL, such as https://example.com/path or example.com/path");
+                }
             }
             case "autonomous-system" -> {
                 if (!AS.matcher(v).matches()) throw invalid(dataType, v, "an AS number such as AS13335");
@@ -117,6 +121,13 @@ public class ObservableTypes {
             default -> { }
         }
         return v;
+    }
+
+    private static boolean isUrlWithoutScheme(String v) {
+        var m = URL_WITHOUT_SCHEME.matcher(v);
+        if (!m.matches()) return false;
+        String host = m.group(1);
+        return isIpv4(host) || (host.contains(".") && DOMAIN.matcher(host).matches());
     }
 
     static boolean isIp(String v) {

@@ -1,6 +1,7 @@
 package io.sightline.server.directory;
 
 import io.sightline.server.auth.User;
+import io.sightline.server.auth.ApiKeyService;
 import io.sightline.server.auth.UserRepository;
 import io.sightline.server.auth.UserView;
 import io.sightline.server.query.QueryField;
@@ -26,8 +27,10 @@ class UserQuerySource implements QuerySource {
             QueryField.column("locked", "locked", Kind.BOOLEAN));
 
     private final UserRepository users;
+    private final ApiKeyService keys;
 
-    UserQuerySource(UserRepository users) {
+    UserQuerySource(UserRepository users, ApiKeyService keys) {
+        this.keys = keys;
         this.users = users;
     }
 
@@ -60,6 +63,6 @@ class UserQuerySource implements QuerySource {
     @Override
     public List<?> views(List<Long> ids) {
         List<User> found = ids.stream().flatMap(id -> users.findById(id).stream()).toList();
-        return found.stream().map(u -> UserView.of(u, users.memberships(u.id()), null)).toList();
+        return found.stream().map(u -> UserView.of(u, users.memberships(u.id()), null, keys.hasUsableKey(u.id()))).toList();
     }
 }

@@ -5,6 +5,7 @@ import io.sightline.server.core.Invalid;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -16,8 +17,9 @@ import org.springframework.http.ResponseEntity;
 public final class ObservableAnswer {
     private ObservableAnswer() {}
 
-    public static ResponseEntity<Object> of(ObservableService.Outcome outcome) {
-        List<Map<String, Object>> created = outcome.created().stream().map(ObservableView::of).toList();
+    /** @param view how each added observable is shown: as {@code GET /api/v1/observable/{id}} shows it */
+    public static ResponseEntity<Object> of(ObservableService.Outcome outcome, Function<ObservableRecord, Map<String, Object>> view) {
+        List<Map<String, Object>> created = outcome.created().stream().map(view).toList();
         if (outcome.failures().isEmpty()) return ResponseEntity.status(HttpStatus.CREATED).body(created);
         if (created.isEmpty()) {
             Map<String, Object> first = outcome.failures().get(0);

@@ -9,7 +9,6 @@ import io.sightline.server.cases.CaseService;
 import io.sightline.server.core.DomainException;
 import io.sightline.server.core.Malformed;
 import io.sightline.server.core.NotFound;
-import io.sightline.server.intel.IntelView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,18 +43,18 @@ public class ObservableController {
     private final AttachmentStore files;
     private final JsonMapper json;
     private final ObservableRepository repository;
-    private final ObservableIntel intel;
+    private final ObservableDetails details;
 
     public ObservableController(ObservableService observables, ObservableDrafts drafts, CaseService cases,
                                 AttachmentStore files, JsonMapper json, ObservableRepository repository,
-                                ObservableIntel intel) {
+                                ObservableDetails details) {
         this.observables = observables;
         this.drafts = drafts;
         this.cases = cases;
         this.files = files;
         this.json = json;
         this.repository = repository;
-        this.intel = intel;
+        this.details = details;
     }
 
     @PostMapping(value = "/api/v1/case/{caseId}/observable", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -70,7 +69,7 @@ public class ObservableController {
             cases.idOf(p, caseId); // an unknown case is reported before an invalid body
             throw invalid;
         }
-        return sized(ObservableAnswer.of(observables.add(p, id, null, values)));
+        return sized(ObservableAnswer.of(observables.addOrMerge(p, id, null, values), ObservableView::of));
     }
 
     @PostMapping(value = "/api/v1/case/{caseId}/observable", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -79,9 +78,9 @@ public class ObservableController {
         Principal p = CurrentPrincipal.require(Permission.MANAGE_OBSERVABLE);
         long id = cases.idOf(p, caseId);
         NewObservable newObservable = ObservableJson.newObservable(parsePart(jsonPart));
-        if (file == null) return sized(ObservableAnswer.of(observables.add(p, id, null, drafts.of(newObservable, null))));
+        if (file == null) return sized(ObservableAnswer.of(observables.add(p, id, null, drafts.of(newObservable, null)), ObservableView::of));
         // a refused upload keeps neither its file nor its row
-        return withUpload(file, attachment -> sized(ObservableAnswer.of(observables.add(p, id, null, drafts.of(newObservable, attachment)))));
+        return withUpload(file, attachment -> sized(ObservableAnswer.of(observables.add(p, id, null, drafts.of(newObservable, attachment)), ObservableView::of)));
     }
 
     @GetMapping("/api/v1/case/{caseId}/observables")
@@ -91,16 +90,19 @@ public class ObservableController {
 
     @GetMapping("/api/v1/observable/{id}")
     public Map<String, Object> get(@PathVariable String id) {
-        ObservableRecord o = observables.get(CurrentPrincipal.get(), id);
-        Map<String, Object> out = ObservableView.withSeenIn(o, observables.seenIn(o));
-        out.put("seenInIntel", IntelView.sightings(intel.seenIn(o)));
-        return out;
+        return details.of(observables.get(CurrentPrincipal.get(), id));
     }
 
     @GetMapping("/api/v1/observable/{id}/similar")
     public List<Map<String, Object>> similar(@PathVariable String id) {
         ObservableRecord o = observables.get(CurrentPrincipal.get(), id);
         return ObservableView.sightings(observables.seenIn(o));
+    }
+
+    @PatchMapping("/api/v1/observable/_bulk")
+    public ResponseEntity<Void> bulkUpdate(@RequestBody(required = false) JsonNode body) {
+        observables.updateAll(CurrentPrincipal.get(), ObservableJson.bulkIds(body), ObservableJson.bulkChanges(body));
+        return ResponseEntity.noContent().build();
     }
 
     @PatchMapping("/api/v1/observable/{id}")

@@ -2,10 +2,12 @@ package io.sightline.server.observables;
 
 import io.sightline.server.api.JsonInput;
 import io.sightline.server.api.Unsupported;
+import io.sightline.server.common.BulkIds;
 import io.sightline.server.common.Change;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -17,10 +19,18 @@ import tools.jackson.databind.JsonNode;
 public final class ObservableJson {
     static final Set<String> FIELDS = Set.of("dataType", "data", "message", "startDate", "tlp", "pap", "tags", "ioc",
             "sighted", "sightedAt", "ignoreSimilarity", "isZip", "zipPassword", "attachment");
-    private static final Set<String> UPDATE_FIELDS = Set.of("message", "tlp", "pap", "tags", "ioc", "sighted",
+    private static final Set<String> UPDATE_FIELDS = Set.of("dataType", "message", "tlp", "pap", "tags", "ioc", "sighted",
             "sightedAt", "ignoreSimilarity", "startDate");
 
+    private static final Set<String> BULK_UPDATE_FIELDS = withIds(UPDATE_FIELDS);
+
     private ObservableJson() {}
+
+    private static Set<String> withIds(Set<String> fields) {
+        Set<String> all = new HashSet<>(fields);
+        all.add("ids");
+        return Set.copyOf(all);
+    }
 
     /** Also reads the observables inlined in a new alert. */
     public static NewObservable newObservable(JsonNode body) {
@@ -40,7 +50,22 @@ public final class ObservableJson {
     }
 
     static ObservableChanges changes(JsonNode body) {
-        JsonInput in = JsonInput.of(body, "observable", UPDATE_FIELDS);
+        return changes(JsonInput.of(body, "observable", UPDATE_FIELDS));
+    }
+
+    /** The {@code ids} of a bulk PATCH ({@code InputBulkUpdateObservable}). */
+    static BulkIds bulkIds(JsonNode body) {
+        JsonInput in = JsonInput.of(body, "observable", BULK_UPDATE_FIELDS);
+        return new BulkIds("observable", in.strings("ids", BulkIds.MAX, 64).orElseThrow(() -> in.missing("ids")));
+    }
+
+    /** The changes of a bulk PATCH, its {@code ids} aside. */
+    static ObservableChanges bulkChanges(JsonNode body) {
+        return changes(JsonInput.of(body, "observable", BULK_UPDATE_FIELDS));
+    }
+
+    private static ObservableChanges changes(JsonInput in) {
+        String dataType = in.text("dataType").orElse(null);
         Change<String> message = Change.of(in.has("message"), in.text("message"));
         Tlp tlp = in.level("tlp", Tlp::of, Tlp::parse, "a TLP number or name").orElse(null);
         Pap pap = in.level("pap", Pap::of, Pap::parse, "a PAP number or name").orElse(null);
@@ -50,7 +75,7 @@ public final class ObservableJson {
         Long startDate = in.epochMillis("startDate").orElse(null);
         List<String> tags = in.texts("tags").orElse(null);
         in.epochMillis("sightedAt");
-        return new ObservableChanges(message, tlp, pap, ioc, sighted, ignoreSimilarity, startDate, tags);
+        return new ObservableChanges(message, tlp, pap, ioc, sighted, ignoreSimilarity, startDate, tags, dataType);
     }
 
     /** The values: one string or a list of strings; {@code null} when absent. */

@@ -44,12 +44,19 @@ public class ObservableRepository {
 
     public void update(ObservableRecord o) {
         jdbc.sql("""
-                UPDATE observable SET message = ?, tlp = ?, pap = ?, ioc = ?, sighted = ?, ignore_similarity = ?,
-                  start_date = ?, reports = ?, updated_by = ?, updated_at = ? WHERE id = ?""")
-                .params(o.message(), o.tlp(), o.pap(), o.ioc(), o.sighted(), o.ignoreSimilarity(), o.startDate(),
+                UPDATE observable SET data_type = ?, data = ?, data_key = ?, message = ?, tlp = ?, pap = ?, ioc = ?,
+                  sighted = ?, ignore_similarity = ?, start_date = ?, reports = ?, updated_by = ?, updated_at = ? WHERE id = ?""")
+                .params(o.dataType(), o.data(), o.dataKey(), o.message(), o.tlp(), o.pap(), o.ioc(), o.sighted(), o.ignoreSimilarity(), o.startDate(),
                         o.reports(), o.updatedBy(), o.updatedAt(), o.id())
                 .update();
         tags.replace(TAG_ENTITY, o.id(), o.tags());
+    }
+
+    /** Whether the case (caseId set) or the alert already holds a value of this type and key. */
+    public boolean holds(Long caseId, Long alertId, String dataType, String dataKey) {
+        String owner = caseId != null ? "case_id" : "alert_id";
+        return jdbc.sql("SELECT COUNT(*) FROM observable WHERE " + owner + " = ? AND data_type = ? AND data_key = ?")
+                .params(caseId != null ? caseId : alertId, dataType, dataKey).query(Long.class).single() > 0;
     }
 
     /** The Cortex reports of an observable, row-locked until the transaction ends (several jobs may end at once). */
@@ -72,6 +79,14 @@ public class ObservableRepository {
         String table = caseId != null ? "case_record" : "alert";
         return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE id = ? AND org_id = ?")
                 .params(caseId != null ? caseId : alertId, orgId).query(Long.class).single() > 0;
+    }
+
+    /** The observable of that type and key in the case (caseId set) or the alert, of the organisation. */
+    public Optional<ObservableRecord> findIn(long orgId, Long caseId, Long alertId, String dataType, String dataKey) {
+        String owner = caseId != null ? "o.case_id" : "o.alert_id";
+        return jdbc.sql(SELECT + " WHERE o.org_id = ? AND " + owner + " = ? AND o.data_type = ? AND o.data_key = ?")
+                .params(orgId, caseId != null ? caseId : alertId, dataType, dataKey).query(ROW).optional()
+                .map(o -> o.withTags(tags.of(TAG_ENTITY, o.id())));
     }
 
     public List<ObservableRecord> ofCase(long caseId) {

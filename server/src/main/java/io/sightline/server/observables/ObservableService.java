@@ -4,9 +4,11 @@ import io.sightline.server.audit.AuditLog;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.auth.SecretHashing;
+import io.sightline.server.common.BulkIds;
 import io.sightline.server.common.Ids;
 import io.sightline.server.common.ObservableTypes;
 import io.sightline.server.common.TagRepository;
+import io.sightline.server.core.Conflict;
 import io.sightline.server.core.Invalid;
 import io.sightline.server.core.NotFound;
 import io.sightline.server.core.Text;
@@ -14,8 +16,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,13 +54,26 @@ public class ObservableService {
      * writes each value. All values are written or none (a caller's transaction is joined).
      */
     public Outcome add(Principal p, Long caseId, Long alertId, List<ObservableDraft> drafts) {
-        if (drafts.isEmpty()) return new Outcome(List.of(), List.of());
-        // One value written by one statement is atomic as it is: no transaction, no commit round trip.
-        if (drafts.size() == 1 && writer.createIsOneStatement()) return addEach(p, caseId, alertId, drafts);
-        return transactions.execute(status -> addEach(p, caseId, alertId, drafts));
+        return add(p, caseId, alertId, drafts, false);
     }
 
-    private Outcome addEach(Principal p, Long caseId, Long alertId, List<ObservableDraft> drafts) {
+    /**
+     * As {@link #add}, for TheHive's observable routes: a value the case or alert already holds is
+     * answered as the existing observable with the new tags and flags merged in (as TheHive does),
+     * not refused. Copies between records (promotion, merges, Cortex artifacts) keep {@link #add}.
+     */
+    public Outcome addOrMerge(Principal p, Long caseId, Long alertId, List<ObservableDraft> drafts) {
+        return add(p, caseId, alertId, drafts, true);
+    }
+
+    private Outcome add(Principal p, Long caseId, Long alertId, List<ObservableDraft> drafts, boolean mergeExisting) {
+        if (drafts.isEmpty()) return new Outcome(List.of(), List.of());
+        // One value written by one statement is atomic as it is: no transaction, no commit round trip.
+        if (drafts.size() == 1 && writer.createIsOneStatement()) return addEach(p, caseId, alertId, drafts, mergeExisting);
+        return transactions.execute(status -> addEach(p, caseId, alertId, drafts, mergeExisting));
+    }
+
+    private Outcome addEach(Principal p, Long caseId, Long alertId, List<ObservableDraft> drafts, boolean mergeExisting) {
         long now = clock.millis();
         List<ObservableRecord> created = new ArrayList<>();
         List<Map<String, Object>> failures = new ArrayList<>();
@@ -83,13 +100,44 @@ public class ObservableService {
             parentChecked = true;
             switch (written.status()) {
                 case NO_SUCH_OWNER -> throw parentNotFound(caseId, alertId);
-                case ALREADY_THERE -> failures.add(alreadyExists(d.dataType(), shown));
+                case ALREADY_THERE -> {
+                    if (mergeExisting) created.add(mergeIntoExisting(p, caseId, alertId, d, key));
+                    else failures.add(alreadyExists(d.dataType(), shown));
+                }
                 case CREATED -> created.add(o.withId(written.id()));
             }
         }
         // Every value was refused before reaching the database: the case or alert must still exist.
         if (!parentChecked && !observables.parentExists(p.orgId(), caseId, alertId)) throw parentNotFound(caseId, alertId);
         return new Outcome(created, failures);
+    }
+
+    /**
+     * A value the case or alert already holds is not added twice: as in TheHive, the existing
+     * observable is answered, with the new tags added to its own and the ioc and sighted flags set
+     * if the new value sets them (a flag is never cleared this way), and its message kept unless it
+     * has none. Written and audited only when something changes.
+     */
+    private ObservableRecord mergeIntoExisting(Principal p, Long caseId, Long alertId, ObservableDraft d, String key) {
+        ObservableRecord o = observables.findIn(p.orgId(), caseId, alertId, d.dataType(), key)
+                .orElseThrow(() -> parentNotFound(caseId, alertId));
+        Set<String> tags = new LinkedHashSet<>(o.tags());
+        if (d.tags() != null) tags.addAll(TagRepository.clean(Text.storable("tags", "observable", d.tags(), 500, 512)));
+        boolean ioc = o.ioc() || d.ioc();
+        boolean sighted = o.sighted() || d.sighted();
+        String message = o.message() == null || o.message().isEmpty() ? d.message() : o.message();
+        boolean same = ioc == o.ioc() && sighted == o.sighted() && tags.size() == o.tags().size()
+                && Objects.equals(message, o.message());
+        if (same) return o;
+        ObservableRecord merged = new ObservableRecord(o.id(), o.orgId(), o.caseId(), o.alertId(), o.dataType(), o.data(),
+                o.dataKey(), o.attachment(), message, o.tlp(), o.pap(), ioc, sighted, o.ignoreSimilarity(), o.startDate(),
+                o.reports(), o.createdBy(), o.createdAt(), p.login(), clock.millis(), List.copyOf(tags));
+        return transactions.execute(status -> {
+            observables.update(merged);
+            ObservableRecord after = observables.findById(p.orgId(), o.id()).orElseThrow();
+            audit.record(p, "update", "observable", Ids.format(o.id()), ObservableView.of(o), ObservableView.of(after));
+            return after;
+        });
     }
 
     private static NotFound parentNotFound(Long caseId, Long alertId) {
@@ -116,8 +164,9 @@ public class ObservableService {
         p.require(Permission.MANAGE_OBSERVABLE);
         ObservableRecord o = get(p, id);
         long now = clock.millis();
-        ObservableRecord changed = new ObservableRecord(o.id(), o.orgId(), o.caseId(), o.alertId(), o.dataType(), o.data(),
-                o.dataKey(), o.attachment(), Text.storable("message", "observable", ch.message().applyTo(o.message()), 1_000_000),
+        ObservableRecord retyped = retyped(o, ch.dataType());
+        ObservableRecord changed = new ObservableRecord(o.id(), o.orgId(), o.caseId(), o.alertId(), retyped.dataType(),
+                retyped.data(), retyped.dataKey(), o.attachment(), Text.storable("message", "observable", ch.message().applyTo(o.message()), 1_000_000),
                 ch.tlp() != null ? ch.tlp().value() : o.tlp(), ch.pap() != null ? ch.pap().value() : o.pap(),
                 ch.ioc() != null ? ch.ioc() : o.ioc(), ch.sighted() != null ? ch.sighted() : o.sighted(),
                 ch.ignoreSimilarity() != null ? ch.ignoreSimilarity() : o.ignoreSimilarity(),
@@ -128,6 +177,39 @@ public class ObservableService {
         ObservableRecord after = observables.findById(p.orgId(), o.id()).orElseThrow();
         audit.record(p, "update", "observable", Ids.format(o.id()), ObservableView.of(o), ObservableView.of(after));
         return after;
+    }
+
+    /** The same changes to every listed observable, all or nothing; one audit entry per observable. */
+    @Transactional
+    public void updateAll(Principal p, BulkIds ids, ObservableChanges ch) {
+        p.require(Permission.MANAGE_OBSERVABLE);
+        for (String id : ids.ids()) update(p, id, ch);
+    }
+
+    /**
+     * The observable under a new data type: the value must fit it (and is normalised for it), a file
+     * stays a file, and the case or alert must not already hold the value under that type.
+     */
+    private ObservableRecord retyped(ObservableRecord o, String dataType) {
+        if (dataType == null || dataType.equals(o.dataType())) return o;
+        types.requireKnown(dataType);
+        String data = o.data();
+        String key = o.dataKey();
+        if (o.attachment() != null || types.isAttachment(dataType)) {
+            if (o.attachment() == null || !types.isAttachment(dataType)) {
+                throw new Invalid("Observable " + Ids.format(o.id()) + " of type " + o.dataType()
+                        + " cannot become " + dataType + ": a file observable stays a file and a value stays a value");
+            }
+        } else {
+            data = types.normalise(dataType, o.data());
+            key = SecretHashing.sha256(data);
+        }
+        if (observables.holds(o.caseId(), o.alertId(), dataType, key)) {
+            throw new Conflict("Observable already exists: " + dataType + " " + (data != null ? data : o.attachment().name()));
+        }
+        return new ObservableRecord(o.id(), o.orgId(), o.caseId(), o.alertId(), dataType, data, key, o.attachment(),
+                o.message(), o.tlp(), o.pap(), o.ioc(), o.sighted(), o.ignoreSimilarity(), o.startDate(), o.reports(),
+                o.createdBy(), o.createdAt(), o.updatedBy(), o.updatedAt(), o.tags());
     }
 
     @Transactional

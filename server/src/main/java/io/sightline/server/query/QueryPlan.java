@@ -1,5 +1,6 @@
 package io.sightline.server.query;
 
+import io.sightline.server.auth.Principal;
 import io.sightline.server.core.InvalidQuery;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +29,9 @@ final class QueryPlan {
     List<String> extraData = List.of();
     List<String> excludeFields = List.of();
 
-    QueryPlan(QueryEntity entity, long orgId) {
+    QueryPlan(QueryEntity entity, Principal caller) {
         this.entity = entity;
-        add(entity.source().scope(orgId));
+        add(entity.source().scope(caller));
     }
 
     void add(SqlCondition condition) {

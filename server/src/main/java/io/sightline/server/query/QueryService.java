@@ -53,7 +53,7 @@ public class QueryService {
                 plan.total = plan.total || page.extraData().contains("total");
                 plan.extraData = page.extraData().stream().filter(name -> !name.equals("total")).toList();
             } else {
-                plan = navigate(plan, registry.navigation(plan.entity, ((Step.NavigateStep) step).name()), p.orgId());
+                plan = navigate(plan, registry.navigation(plan.entity, ((Step.NavigateStep) step).name()), p);
             }
             plan.requireBindableSize();
         }
@@ -112,16 +112,16 @@ public class QueryService {
     }
 
     private QueryPlan initial(Initial initial, Principal p) {
-        if (initial instanceof Initial.GetOne get) return byId(registry.initial(get.step(), true), get.idOrName(), p.orgId());
+        if (initial instanceof Initial.GetOne get) return byId(registry.initial(get.step(), true), get.idOrName(), p);
         String step = ((Initial.ListAll) initial).step();
-        QueryPlan plan = new QueryPlan(registry.initial(step, false), p.orgId());
+        QueryPlan plan = new QueryPlan(registry.initial(step, false), p);
         registry.narrowedList(step).ifPresent(list -> plan.add(list.condition().apply(p)));
         return plan;
     }
 
     /** An id (or name) that names nothing visible is a 404, as in TheHive. */
-    private QueryPlan byId(QueryEntity entity, String idOrName, long orgId) {
-        QueryPlan plan = new QueryPlan(entity, orgId);
+    private QueryPlan byId(QueryEntity entity, String idOrName, Principal p) {
+        QueryPlan plan = new QueryPlan(entity, p);
         plan.add(entity.source().byIdOrName(idOrName).orElseThrow(() -> notFound(entity, idOrName)));
         if (count(plan) == 0) throw notFound(entity, idOrName);
         return plan;
@@ -131,8 +131,8 @@ public class QueryService {
         return new NotFound(entity.label() + " " + idOrName + " not found");
     }
 
-    private static QueryPlan navigate(QueryPlan from, QueryRegistry.Navigation navigation, long orgId) {
-        QueryPlan next = new QueryPlan(navigation.to(), orgId);
+    private static QueryPlan navigate(QueryPlan from, QueryRegistry.Navigation navigation, Principal p) {
+        QueryPlan next = new QueryPlan(navigation.to(), p);
         String[] around = navigation.link().condition().split(java.util.regex.Pattern.quote(QueryLink.PARENTS), -1);
         next.conditions.add(around[0] + from.idSelect(next.params) + around[1]);
         return next;

@@ -1,5 +1,6 @@
 package io.sightline.server.query;
 
+import io.sightline.server.auth.Principal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,15 @@ public interface QuerySource {
      */
     default SqlCondition scope(long orgId) {
         return SqlCondition.of("t.org_id = ?", orgId);
+    }
+
+    /**
+     * The rows this caller sees: by default those of the organisation the caller acts in
+     * ({@link #scope(long)}); a platform-wide record whose visibility depends on the caller's
+     * rights (organisations: a platform admin sees them all) overrides this one.
+     */
+    default SqlCondition scope(Principal caller) {
+        return scope(caller.orgId());
     }
 
     /**

@@ -31,13 +31,14 @@ abstract class ObservablesContract extends HubTest {
     }
 
     @Test
-    void rejectsADuplicateInTheSameCaseWithAClearError() {
+    void addingAValueTheCaseHoldsAnswersTheExistingObservable() {
         String caseId = createCase(admin, unique("dup"));
         admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "domain", "data", "evil.example"));
         var again = admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "domain", "data", "evil.example"));
-        assertThat(again.status()).isEqualTo(400);
-        assertThat(again.json().get("type").asString()).isEqualTo("CreateError");
-        assertThat(again.json().get("message").asString()).isEqualTo("Observable already exists: domain evil.example");
+        // As in TheHive: the existing observable is answered, nothing is added twice.
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.json().get(0).get("data").asString()).isEqualTo("evil.example");
+        assertThat(admin.get("/api/v1/case/" + caseId + "/observables").json().size()).isEqualTo(1);
     }
 
     @Test
@@ -48,17 +49,18 @@ abstract class ObservablesContract extends HubTest {
         assertThat(all.json().size()).isEqualTo(2);
 
         var partial = admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "ip", "data", List.of("10.0.0.2", "10.0.0.1", "300.1.1.1")));
+        // 10.0.0.1 is already there: answered as it stands, not refused
         assertThat(partial.status()).isEqualTo(207);
-        assertThat(partial.json().get("success").size()).isEqualTo(1);
-        assertThat(partial.json().get("failure").size()).isEqualTo(2);
-        assertThat(partial.json().get("failure").get(1).get("message").asString()).contains("expected an IPv4 or IPv6 address");
+        assertThat(partial.json().get("success").size()).isEqualTo(2);
+        assertThat(partial.json().get("failure").size()).isEqualTo(1);
+        assertThat(partial.json().get("failure").get(0).get("message").asString()).contains("expected an IPv4 or IPv6 address");
     }
 
     @Test
     void validatesValuesByType() {
         String caseId = createCase(admin, unique("types"));
         Map<String, String> invalid = Map.of("ip", "not-an-ip", "hash", "abc123", "domain", "not a domain", "mail", "nobody",
-                "url", "example.com/no-scheme", "autonomous-system", "ASX");
+                "url", "no host/path", "autonomous-system", "ASX");
         invalid.forEach((type, value) -> {
             var r = admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", type, "data", value));
             assertThat(r.status()).as(type).isEqualTo(400);
@@ -68,7 +70,8 @@ abstract class ObservablesContract extends HubTest {
         assertThat(unknownType.json().get("message").asString()).startsWith("Unknown dataType 'colour'");
         var upper = admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "hash", "data", SHA256.toUpperCase()));
         assertThat(upper.json().get(0).get("data").asString()).isEqualTo(SHA256);
-        for (String ok : List.of("https://evil.example/a?b=c", "hxxp://defanged.example")) {
+        for (String ok : List.of("https://evil.example/a?b=c", "hxxp://defanged.example", "example.org",
+                "evil.example:8080/login?next=/", "198.51.100.9/payload.bin")) {
             assertThat(admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "url", "data", ok)).status()).isEqualTo(201);
         }
     }
@@ -172,9 +175,10 @@ abstract class ObservablesContract extends HubTest {
         admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "domain", "data", "known.example"));
         var r = admin.post("/api/v1/case/" + caseId + "/observable",
                 Map.of("dataType", "domain", "data", List.of("fresh.example", "known.example", "fresh.example")));
+        // the existing value is answered as it stands; the repeat within the request is refused
         assertThat(r.status()).isEqualTo(207);
-        assertThat(r.json().get("success").size()).isEqualTo(1);
-        assertThat(r.json().get("failure").get(0).get("message").asString()).isEqualTo("Observable already exists: domain known.example");
+        assertThat(r.json().get("success").size()).isEqualTo(2);
+        assertThat(r.json().get("failure").get(0).get("message").asString()).isEqualTo("Observable already exists: domain fresh.example");
         assertThat(admin.get("/api/v1/case/" + caseId + "/observables").json().size()).isEqualTo(2);
     }
 

@@ -1,0 +1,29 @@
+package io.sightline.server.observables;
+
+import io.sightline.server.intel.IntelView;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * One observable as {@code GET /api/v1/observable/{id}} shows it: TheHive's fields, the other
+ * cases holding the value ({@code seenIn}, counted in {@code extraData.seen}) and the intel
+ * reports naming it ({@code seenInIntel}). The answer to adding observables and the query steps
+ * show TheHive's fields only ({@link ObservableView#of}), as thehive4py expects a created
+ * observable to be found as it was answered.
+ */
+@Component
+public class ObservableDetails {
+    private final ObservableService observables;
+    private final ObservableIntel intel;
+
+    public ObservableDetails(ObservableService observables, ObservableIntel intel) {
+        this.observables = observables;
+        this.intel = intel;
+    }
+
+    public Map<String, Object> of(ObservableRecord o) {
+        Map<String, Object> out = ObservableView.withSeenIn(o, observables.seenIn(o));
+        out.put("seenInIntel", IntelView.sightings(intel.seenIn(o)));
+        return out;
+    }
+}
