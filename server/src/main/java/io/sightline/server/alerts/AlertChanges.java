@@ -27,6 +27,6 @@ public record AlertChanges(Change<String> externalLink, Change<String> title, Ch
 
     public AlertChanges withFollow(boolean newFollow) {
         return new AlertChanges(externalLink, title, description, severity, date, tlp, pap, flag, status, read,
-                newFollow, summary, assignee, tags);
+                newFollow, summary, assignee, tags, customFields);
     }
 }

@@ -17,12 +17,7 @@ import org.springframework.stereotype.Component;
 /** Alerts in {@code /api/v1/query}: {@code listAlert}, {@code getAlert}, a case's {@code alerts}. */
 @Component
 class AlertQuerySource implements QuerySource {
-    private static final List<QueryField> FIELDS = List.of(
-            QueryField.column("_id", "id", Kind.ID),
-            QueryField.column("_createdAt", "created_at", Kind.NUMBER),
-            QueryField.column("_createdBy", "created_by", Kind.STRING),
-            QueryField.column("_updatedAt", "updated_at", Kind.NUMBER),
-            QueryField.column("_updatedBy", "updated_by", Kind.STRING),
+    private static final List<QueryField> FIELDS = QueryField.recordFieldsAnd(
             QueryField.tags(),
             QueryField.column("tlp", "tlp", Kind.LEVEL),
             QueryField.column("pap", "pap", Kind.LEVEL),

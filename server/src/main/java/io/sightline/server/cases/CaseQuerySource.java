@@ -14,12 +14,7 @@ import org.springframework.stereotype.Component;
 /** Cases in {@code /api/v1/query}: {@code listCase}, {@code getCase} (by id or number), an alert's or a task's {@code case}. */
 @Component
 class CaseQuerySource implements QuerySource {
-    private static final List<QueryField> FIELDS = List.of(
-            QueryField.column("_id", "id", Kind.ID),
-            QueryField.column("_createdAt", "created_at", Kind.NUMBER),
-            QueryField.column("_createdBy", "created_by", Kind.STRING),
-            QueryField.column("_updatedAt", "updated_at", Kind.NUMBER),
-            QueryField.column("_updatedBy", "updated_by", Kind.STRING),
+    private static final List<QueryField> FIELDS = QueryField.recordFieldsAnd(
             QueryField.tags(),
             QueryField.column("tlp", "tlp", Kind.LEVEL),
             QueryField.column("pap", "pap", Kind.LEVEL),

@@ -11,12 +11,7 @@ import org.springframework.stereotype.Component;
 /** Comments in {@code /api/v1/query}: {@code listComment}, {@code getComment}, a case's or an alert's {@code comments}. */
 @Component
 class CommentQuerySource implements QuerySource {
-    private static final List<QueryField> FIELDS = List.of(
-            QueryField.column("_id", "id", Kind.ID),
-            QueryField.column("_createdAt", "created_at", Kind.NUMBER),
-            QueryField.column("_createdBy", "created_by", Kind.STRING),
-            QueryField.column("_updatedAt", "updated_at", Kind.NUMBER),
-            QueryField.column("_updatedBy", "updated_by", Kind.STRING),
+    private static final List<QueryField> FIELDS = QueryField.recordFieldsAnd(
             // TheHive shows a comment's dates and author without the underscore too
             QueryField.column("createdAt", "created_at", Kind.NUMBER),
             QueryField.column("createdBy", "created_by", Kind.STRING),

@@ -11,12 +11,7 @@ import org.springframework.stereotype.Component;
 /** Custom field definitions in {@code /api/v1/query}: {@code listCustomField}, platform-wide. */
 @Component
 class CustomFieldQuerySource implements QuerySource {
-    private static final List<QueryField> FIELDS = List.of(
-            QueryField.column("_id", "id", Kind.ID),
-            QueryField.column("_createdAt", "created_at", Kind.NUMBER),
-            QueryField.column("_createdBy", "created_by", Kind.STRING),
-            QueryField.column("_updatedAt", "updated_at", Kind.NUMBER),
-            QueryField.column("_updatedBy", "updated_by", Kind.STRING),
+    private static final List<QueryField> FIELDS = QueryField.recordFieldsAnd(
             QueryField.column("name", "name", Kind.STRING),
             QueryField.column("displayName", "display_name", Kind.STRING),
             QueryField.column("group", "group_name", Kind.STRING),

@@ -13,12 +13,7 @@ import org.springframework.stereotype.Component;
 /** Profiles, built-in and custom, in {@code /api/v1/query}: platform-wide, as {@code GET /api/v1/profile}. */
 @Component
 class ProfileQuerySource implements QuerySource {
-    private static final List<QueryField> FIELDS = List.of(
-            QueryField.column("_id", "id", Kind.ID),
-            QueryField.column("_createdAt", "created_at", Kind.NUMBER),
-            QueryField.column("_createdBy", "created_by", Kind.STRING),
-            QueryField.column("_updatedAt", "updated_at", Kind.NUMBER),
-            QueryField.column("_updatedBy", "updated_by", Kind.STRING),
+    private static final List<QueryField> FIELDS = QueryField.recordFieldsAnd(
             QueryField.column("name", "name", Kind.STRING));
 
     private final ProfileRepository profiles;

@@ -11,12 +11,7 @@ import org.springframework.stereotype.Component;
 /** Case pages in {@code /api/v1/query}: {@code listPage}, {@code getPage}, a case's {@code pages}. */
 @Component
 class PageQuerySource implements QuerySource {
-    static final List<QueryField> FIELDS = List.of(
-            QueryField.column("_id", "id", Kind.ID),
-            QueryField.column("_createdAt", "created_at", Kind.NUMBER),
-            QueryField.column("_createdBy", "created_by", Kind.STRING),
-            QueryField.column("_updatedAt", "updated_at", Kind.NUMBER),
-            QueryField.column("_updatedBy", "updated_by", Kind.STRING),
+    static final List<QueryField> FIELDS = QueryField.recordFieldsAnd(
             QueryField.column("title", "title", Kind.STRING),
             QueryField.column("category", "category", Kind.STRING),
             QueryField.column("content", "content", Kind.STRING),

@@ -11,12 +11,7 @@ import org.springframework.stereotype.Component;
 /** The organisation's page templates in {@code /api/v1/query}: {@code listPageTemplate}, {@code getPageTemplate}. */
 @Component
 class PageTemplateQuerySource implements QuerySource {
-    private static final List<QueryField> FIELDS = List.of(
-            QueryField.column("_id", "id", Kind.ID),
-            QueryField.column("_createdAt", "created_at", Kind.NUMBER),
-            QueryField.column("_createdBy", "created_by", Kind.STRING),
-            QueryField.column("_updatedAt", "updated_at", Kind.NUMBER),
-            QueryField.column("_updatedBy", "updated_by", Kind.STRING),
+    private static final List<QueryField> FIELDS = QueryField.recordFieldsAnd(
             QueryField.column("title", "title", Kind.STRING),
             QueryField.column("category", "category", Kind.STRING),
             QueryField.column("content", "content", Kind.STRING),

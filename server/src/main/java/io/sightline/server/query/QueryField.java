@@ -33,6 +33,21 @@ public record QueryField(String name, String expression, Kind kind, CustomFieldS
         return new QueryField(name, "(" + sqlExpression + ")", kind);
     }
 
+    /**
+     * The fields every stored record has ({@code _id}, {@code _createdAt}, {@code _createdBy},
+     * {@code _updatedAt}, {@code _updatedBy} on the columns of the same role), followed by the entity's own.
+     */
+    public static java.util.List<QueryField> recordFieldsAnd(QueryField... own) {
+        java.util.List<QueryField> all = new java.util.ArrayList<>(java.util.List.of(
+                column("_id", "id", Kind.ID),
+                column("_createdAt", "created_at", Kind.NUMBER),
+                column("_createdBy", "created_by", Kind.STRING),
+                column("_updatedAt", "updated_at", Kind.NUMBER),
+                column("_updatedBy", "updated_by", Kind.STRING)));
+        all.addAll(java.util.List.of(own));
+        return java.util.List.copyOf(all);
+    }
+
     /** The tag field, which reads {@code entity_tag} rather than a column. */
     public static QueryField tags() {
         return new QueryField("tags", "", Kind.TAGS);

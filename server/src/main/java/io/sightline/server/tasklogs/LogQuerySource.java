@@ -11,12 +11,7 @@ import org.springframework.stereotype.Component;
 /** Task logs in {@code /api/v1/query}: {@code listLog}, {@code getLog} and a task's {@code logs}, with their files. */
 @Component
 class LogQuerySource implements QuerySource {
-    private static final List<QueryField> FIELDS = List.of(
-            QueryField.column("_id", "id", Kind.ID),
-            QueryField.column("_createdAt", "created_at", Kind.NUMBER),
-            QueryField.column("_createdBy", "created_by", Kind.STRING),
-            QueryField.column("_updatedAt", "updated_at", Kind.NUMBER),
-            QueryField.column("_updatedBy", "updated_by", Kind.STRING),
+    private static final List<QueryField> FIELDS = QueryField.recordFieldsAnd(
             QueryField.column("message", "message", Kind.STRING),
             QueryField.column("date", "log_date", Kind.NUMBER),
             QueryField.column("owner", "owner", Kind.STRING),
