@@ -41,6 +41,18 @@ public class CommentRepository {
         return jdbc.sql("SELECT * FROM comment_record WHERE case_id = ? ORDER BY id").param(caseId).query(ROW).list();
     }
 
+    /** {@code limit} comments of the case counted back from its newest (skipping {@code fromNewest}), oldest first. */
+    public List<CommentRecord> latestOfCase(long caseId, long fromNewest, int limit) {
+        List<CommentRecord> page = new java.util.ArrayList<>(jdbc.sql("SELECT * FROM comment_record WHERE case_id = ? ORDER BY id DESC LIMIT ? OFFSET ?")
+                .params(caseId, limit, fromNewest).query(ROW).list());
+        java.util.Collections.reverse(page);
+        return page;
+    }
+
+    public long countOfCase(long caseId) {
+        return jdbc.sql("SELECT COUNT(*) FROM comment_record WHERE case_id = ?").param(caseId).query(Long.class).single();
+    }
+
     public List<CommentRecord> ofAlert(long alertId) {
         return jdbc.sql("SELECT * FROM comment_record WHERE alert_id = ? ORDER BY id").param(alertId).query(ROW).list();
     }

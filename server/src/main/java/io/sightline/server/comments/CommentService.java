@@ -8,6 +8,7 @@ import io.sightline.server.cases.CaseService;
 import io.sightline.server.common.Ids;
 import io.sightline.server.core.Forbidden;
 import io.sightline.server.core.NotFound;
+import io.sightline.server.core.Slice;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -61,6 +62,17 @@ public class CommentService {
 
     public List<CommentRecord> ofCase(Principal p, String caseIdOrNumber) {
         return comments.ofCase(cases.idOf(p, caseIdOrNumber));
+    }
+
+    /**
+     * One page of the case's conversation: page 1 is the newest {@code size} comments, page 2 those
+     * before them, each read oldest first; a page past the end is the oldest one.
+     */
+    public Slice<CommentRecord> pageOfCase(Principal p, String caseIdOrNumber, int page, int size) {
+        long caseId = cases.idOf(p, caseIdOrNumber);
+        long total = comments.countOfCase(caseId);
+        int current = Slice.clamp(page, total, size);
+        return new Slice<>(comments.latestOfCase(caseId, Slice.offset(current, size), size), total, current, size);
     }
 
     public List<CommentRecord> ofAlert(Principal p, String alertId) {

@@ -2,6 +2,7 @@ package io.sightline.server.tasklogs;
 
 import io.sightline.server.attachments.Attachment;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +92,38 @@ public class TaskLogRepository {
                 .params(orgId, taskId).query(ROW).list();
         Map<Long, List<LogFile>> files = files(logs.stream().map(LogRecord::id).toList());
         return logs.stream().map(l -> l.withFiles(files.getOrDefault(l.id(), List.of()))).toList();
+    }
+
+    /** The newest {@code perTask} logs of each of these tasks (newest first, with their files), by task. */
+    public Map<Long, List<LogRecord>> newestOfTasks(long orgId, Collection<Long> taskIds, int perTask) {
+        Map<Long, List<LogRecord>> out = new LinkedHashMap<>();
+        if (taskIds.isEmpty()) return out;
+        List<Object> params = new ArrayList<>(taskIds);
+        params.add(orgId);
+        params.add(perTask);
+        List<LogRecord> newest = jdbc.sql("SELECT * FROM (SELECT l.*, ROW_NUMBER() OVER (PARTITION BY task_id ORDER BY log_date DESC,"
+                        + " id DESC) AS rank_in_task FROM task_log l WHERE task_id IN (" + marks(taskIds.size())
+                        + ") AND org_id = ?) ranked WHERE rank_in_task <= ? ORDER BY task_id, rank_in_task")
+                .params(params).query(ROW).list();
+        Map<Long, List<LogFile>> files = files(newest.stream().map(LogRecord::id).toList());
+        for (LogRecord l : newest) out.computeIfAbsent(l.taskId(), k -> new ArrayList<>()).add(l.withFiles(files.getOrDefault(l.id(), List.of())));
+        return out;
+    }
+
+    /** How many logs each of these tasks has (tasks with none are absent). */
+    public Map<Long, Long> countsOfTasks(long orgId, Collection<Long> taskIds) {
+        Map<Long, Long> out = new LinkedHashMap<>();
+        if (taskIds.isEmpty()) return out;
+        List<Object> params = new ArrayList<>(taskIds);
+        params.add(orgId);
+        jdbc.sql("SELECT task_id, COUNT(*) AS n FROM task_log WHERE task_id IN (" + marks(taskIds.size()) + ") AND org_id = ? GROUP BY task_id")
+                .params(params).query((rs, i) -> Map.entry(rs.getLong("task_id"), rs.getLong("n"))).list()
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     /** The files of these logs, in the order they were attached. */

@@ -14,7 +14,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,6 +67,19 @@ public class TaskLogService {
     /** The task's logs, newest first. */
     public List<LogRecord> ofTask(Principal p, String taskId) {
         return logs.ofTask(p.orgId(), tasks.get(p, taskId).id());
+    }
+
+    /** What a list of tasks shows of their logs: how many each has and the newest few. */
+    public record Recent(long total, List<LogRecord> newest) {}
+
+    /** The newest {@code perTask} logs and the log count of each of these tasks of the caller's organisation, by task id. */
+    public Map<Long, Recent> recentOfTasks(Principal p, Collection<Long> taskIds, int perTask) {
+        p.require(Permission.READ);
+        Map<Long, List<LogRecord>> newest = logs.newestOfTasks(p.orgId(), taskIds, perTask);
+        Map<Long, Long> counts = logs.countsOfTasks(p.orgId(), taskIds);
+        Map<Long, Recent> out = new LinkedHashMap<>();
+        for (Long id : taskIds) out.put(id, new Recent(counts.getOrDefault(id, 0L), newest.getOrDefault(id, List.of())));
+        return out;
     }
 
     @Transactional

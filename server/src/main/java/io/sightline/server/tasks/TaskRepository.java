@@ -93,4 +93,14 @@ public class TaskRepository {
         return jdbc.sql("SELECT * FROM task WHERE org_id = ? AND case_id = ? ORDER BY " + CASE_ORDER)
                 .params(orgId, caseId).query(ROW).list();
     }
+
+    /** {@code limit} tasks of the case from {@code offset}, in the case's order. */
+    public List<TaskRecord> ofCase(long orgId, long caseId, long offset, int limit) {
+        return jdbc.sql("SELECT * FROM task WHERE org_id = ? AND case_id = ? ORDER BY " + CASE_ORDER + " LIMIT ? OFFSET ?")
+                .params(orgId, caseId, limit, offset).query(ROW).list();
+    }
+
+    public long countOfCase(long orgId, long caseId) {
+        return jdbc.sql("SELECT COUNT(*) FROM task WHERE org_id = ? AND case_id = ?").params(orgId, caseId).query(Long.class).single();
+    }
 }

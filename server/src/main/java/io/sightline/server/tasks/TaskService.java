@@ -8,6 +8,7 @@ import io.sightline.server.cases.CaseService;
 import io.sightline.server.common.Ids;
 import io.sightline.server.core.Invalid;
 import io.sightline.server.core.NotFound;
+import io.sightline.server.core.Slice;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,6 +70,14 @@ public class TaskService {
     /** The case's tasks, grouped and ordered as TheHive shows them. */
     public List<TaskRecord> ofCase(Principal p, String caseIdOrNumber) {
         return tasks.ofCase(p.orgId(), cases.idOf(p, caseIdOrNumber));
+    }
+
+    /** One page of the case's tasks, in the same order; a page past the end is the last one. */
+    public Slice<TaskRecord> pageOfCase(Principal p, String caseIdOrNumber, int page, int size) {
+        long caseId = cases.idOf(p, caseIdOrNumber);
+        long total = tasks.countOfCase(p.orgId(), caseId);
+        int current = Slice.clamp(page, total, size);
+        return new Slice<>(tasks.ofCase(p.orgId(), caseId, Slice.offset(current, size), size), total, current, size);
     }
 
     @Transactional

@@ -12,6 +12,7 @@ import io.sightline.server.comments.NewComment;
 import io.sightline.server.common.Ids;
 import io.sightline.server.core.Invalid;
 import io.sightline.server.core.NotFound;
+import io.sightline.server.core.Slice;
 import io.sightline.server.pages.PageDraft;
 import io.sightline.server.pages.PageService;
 import java.util.List;
@@ -33,6 +34,9 @@ public class CaseNotesUiController {
     /** A comment as the tab shows it, with whether the caller may change it ({@link CommentRule}). */
     public record CommentRow(String id, String author, long at, String message, boolean edited, boolean mayChange) {}
 
+    /** Comments per page of the tab, the newest first: a case may hold thousands. */
+    static final int COMMENTS_PER_PAGE = 50;
+
     private final CommentService comments;
     private final PageService pages;
     private final CaseService cases;
@@ -44,11 +48,13 @@ public class CaseNotesUiController {
     }
 
     @GetMapping("/cases/{number}/notes")
-    String notes(@PathVariable long number, Model model) {
+    String notes(@PathVariable long number, @RequestParam(defaultValue = "1") int page, Model model) {
         Principal p = CurrentPrincipal.get();
         String caseRef = String.valueOf(number);
-        List<CommentRow> rows = comments.ofCase(p, caseRef).stream().map(c -> row(p, c)).toList();
+        Slice<CommentRecord> shown = comments.pageOfCase(p, caseRef, page, COMMENTS_PER_PAGE);
+        List<CommentRow> rows = shown.items().stream().map(c -> row(p, c)).toList();
         model.addAttribute("number", number);
+        model.addAttribute("shown", shown);
         model.addAttribute("pages", pages.ofCase(p, caseRef));
         model.addAttribute("comments", rows);
         model.addAttribute("mayComment", p.can(Permission.MANAGE_COMMENT));

@@ -5,6 +5,7 @@ import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.common.Ids;
 import io.sightline.server.core.NotFound;
+import io.sightline.server.core.Slice;
 import io.sightline.server.tasklogs.LogRecord;
 import io.sightline.server.tasklogs.NewLog;
 import io.sightline.server.tasklogs.TaskLogService;
@@ -32,8 +33,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 public class CaseTasksUiController {
-    /** A task as the tab shows it, with its logs newest first. */
-    public record TaskRow(TaskRecord task, String id, List<LogRecord> logs) {}
+    /** A task as the tab shows it, with its newest logs and how many it has in all. */
+    public record TaskRow(TaskRecord task, String id, List<LogRecord> logs, long logCount) {}
+
+    /** Tasks per page of the tab, and logs shown under each until all are asked for: a case may hold thousands. */
+    static final int TASKS_PER_PAGE = 50;
+    static final int LOGS_SHOWN = 3;
 
     private final TaskService tasks;
     private final TaskLogService logs;
@@ -44,17 +49,27 @@ public class CaseTasksUiController {
     }
 
     @GetMapping("/cases/{number}/tasks")
-    String tab(@PathVariable long number, Model model) {
+    String tab(@PathVariable long number, @RequestParam(defaultValue = "1") int page, Model model) {
         Principal p = CurrentPrincipal.get();
+        Slice<TaskRecord> shown = tasks.pageOfCase(p, String.valueOf(number), page, TASKS_PER_PAGE);
+        Map<Long, TaskLogService.Recent> recent = logs.recentOfTasks(p, shown.items().stream().map(TaskRecord::id).toList(), LOGS_SHOWN);
         Map<String, List<TaskRow>> groups = new LinkedHashMap<>();
-        for (TaskRecord t : tasks.ofCase(p, String.valueOf(number))) {
-            String id = Ids.format(t.id());
-            groups.computeIfAbsent(t.group(), g -> new java.util.ArrayList<>()).add(new TaskRow(t, id, logs.ofTask(p, id)));
+        for (TaskRecord t : shown.items()) {
+            TaskLogService.Recent r = recent.get(t.id());
+            groups.computeIfAbsent(t.group(), g -> new java.util.ArrayList<>()).add(new TaskRow(t, Ids.format(t.id()), r.newest(), r.total()));
         }
         model.addAttribute("number", number);
         model.addAttribute("groups", groups);
+        model.addAttribute("shown", shown);
         model.addAttribute("mayManage", p.can(Permission.MANAGE_TASK));
         return "cases/tasks :: tasks";
+    }
+
+    /** Every log of one task of the case, newest first: what "Show all logs" loads in place of the newest few. */
+    @GetMapping("/cases/{number}/tasks/{id}/logs")
+    String allLogs(@PathVariable long number, @PathVariable String id, Model model) {
+        model.addAttribute("logs", logs.ofTask(CurrentPrincipal.get(), inCase(number, id)));
+        return "cases/tasks :: allLogs";
     }
 
     @PostMapping("/cases/{number}/tasks")

@@ -106,6 +106,49 @@ class UiCaseTasksBrowserTest extends HubTest {
         assertThat(admin.get("/api/v1/task/" + taskId + "/log").json().get(0).get("message").asString()).endsWith(HOSTILE);
     }
 
+    @Test
+    void aLargeCaseShowsItsTasksAndCommentsByPageAndALogListOnDemand() {
+        String caseId = createCase(admin, unique("large"));
+        long number = admin.get("/api/v1/case/" + caseId).json().get("number").asLong();
+        String firstTask = null;
+        for (int i = 1; i <= 55; i++) {
+            String id = admin.post("/api/v1/case/" + caseId + "/task", Map.of("title", String.format("step %02d", i), "group", "g"))
+                    .json().get("_id").asString();
+            if (firstTask == null) firstTask = id;
+        }
+        for (int i = 1; i <= 5; i++) {
+            admin.post("/api/v1/task/" + firstTask + "/log", Map.of("message", "log " + i, "startDate", 1_700_000_000_000L + i));
+        }
+        for (int i = 1; i <= 53; i++) admin.post("/api/v1/case/" + caseId + "/comment", Map.of("message", "comment " + i));
+        logIn();
+
+        page.navigate(url("/cases/" + number + "?tab=tasks"));
+        assertThat(page.locator("#task-pager")).containsText("Tasks 1–50 of 55");
+        assertThat(page.locator("article.task")).hasCount(50);
+        Locator first = page.locator("article.task").first();
+        assertThat(first.locator(".task-title")).hasText("step 01");
+        assertThat(first.locator(".task-logs li")).hasCount(3);
+        assertThat(first.locator(".task-logs li").first()).containsText("log 5");
+        first.locator("a.more-logs").click();
+        assertThat(first.locator(".task-logs li")).hasCount(5);
+        assertThat(first.locator(".task-logs li").last()).containsText("log 1");
+        assertThat(first.locator("a.more-logs")).hasCount(0);
+        page.locator("#task-pager a", new Page.LocatorOptions().setHasText("Next")).click();
+        assertThat(page.locator("#task-pager")).containsText("Tasks 51–55 of 55");
+        assertThat(page.locator("article.task")).hasCount(5);
+        assertThat(page.locator("article.task .task-title").first()).hasText("step 51");
+        page.screenshot(new Page.ScreenshotOptions().setPath(UiBrowserTest.SCREENSHOTS.resolve("case-tasks-paged.png")).setFullPage(true));
+
+        page.navigate(url("/cases/" + number + "?tab=notes"));
+        assertThat(page.locator("#comment-list li.comment")).hasCount(50);
+        assertThat(page.locator("#comment-list .comment-message").first()).hasText("comment 4");
+        assertThat(page.locator("#comment-list .comment-message").last()).hasText("comment 53");
+        page.locator("#comment-pager a", new Page.LocatorOptions().setHasText("Older comments")).click();
+        assertThat(page.locator("#comment-list li.comment")).hasCount(3);
+        assertThat(page.locator("#comment-list .comment-message").first()).hasText("comment 1");
+        assertThat(page.locator("#comment-pager")).containsText("page 2 of 2");
+    }
+
     private void logIn() {
         page.navigate(url("/login"));
         page.fill("input[name=username]", "admin");
