@@ -6,6 +6,11 @@ import java.util.List;
 public record LogRecord(long id, long orgId, long taskId, String message, long date, String owner, Long includeInTimeline,
                         String createdBy, long createdAt, String updatedBy, Long updatedAt, List<LogFile> files) {
 
+    public LogRecord withId(long newId) {
+        return new LogRecord(newId, orgId, taskId, message, date, owner, includeInTimeline, createdBy, createdAt, updatedBy,
+                updatedAt, files);
+    }
+
     public LogRecord withFiles(List<LogFile> newFiles) {
         return new LogRecord(id, orgId, taskId, message, date, owner, includeInTimeline, createdBy, createdAt, updatedBy,
                 updatedAt, newFiles);
