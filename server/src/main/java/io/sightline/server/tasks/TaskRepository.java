@@ -93,4 +93,23 @@ public class TaskRepository {
         return jdbc.sql("SELECT * FROM task WHERE org_id = ? AND case_id = ? ORDER BY " + CASE_ORDER)
                 .params(orgId, caseId).query(ROW).list();
     }
+
+    /**
+     * The organisation's tasks assigned to a user in one of the statuses, with their case: those
+     * due soonest first, then those without a due date, newest first.
+     */
+    public io.sightline.server.common.FirstRows<AssignedTask> assignedTo(long orgId, String assignee, List<String> statuses,
+                                                                         int limit) {
+        List<java.util.Map.Entry<AssignedTask, Long>> rows = jdbc.sql("""
+                SELECT t.*, c.number AS case_number, c.title AS case_title, COUNT(*) OVER () AS total
+                FROM task t JOIN case_record c ON c.id = t.case_id
+                WHERE t.org_id = :org AND t.assignee = :assignee AND t.status IN (:statuses)
+                ORDER BY CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.created_at DESC, t.id DESC
+                LIMIT :limit""")
+                .param("org", orgId).param("assignee", assignee).param("statuses", statuses).param("limit", limit)
+                .query((rs, i) -> java.util.Map.entry(new AssignedTask(ROW.mapRow(rs, i), rs.getLong("case_number"),
+                        rs.getString("case_title")), rs.getLong("total"))).list();
+        return new io.sightline.server.common.FirstRows<>(rows.stream().map(java.util.Map.Entry::getKey).toList(),
+                rows.isEmpty() ? 0 : rows.get(0).getValue());
+    }
 }
