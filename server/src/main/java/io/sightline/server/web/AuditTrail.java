@@ -45,7 +45,9 @@ public class AuditTrail {
         return audit.search(p.orgId(), null, null, null, null, limit).stream().map(e -> {
             JsonNode before = read(e.before());
             JsonNode after = read(e.after());
-            List<String> fields = "update".equals(e.action()) ? changes(before, after).stream().map(Change::field).toList() : List.of();
+            // Labels shown beside a value (papLabel beside pap) would only repeat the field.
+            List<String> fields = "update".equals(e.action())
+                    ? changes(before, after).stream().map(Change::field).filter(f -> !f.endsWith("Label")).toList() : List.of();
             return Activity.of(e.at(), e.actor(), e.action(), e.entity(), e.entityId(), before, after, fields);
         }).toList();
     }
