@@ -31,6 +31,8 @@ class UiHomeTest extends HubTest {
         assertThat(home.getElementById("home-activity").text()).contains("Your profile cannot read the audit trail.");
         assertThat(home.getElementById("home-cases").text()).contains("No open case is assigned to you.");
         assertThat(home.getElementById("home-alerts").text()).contains("No new alert waits for triage.");
+        assertThat(Jsoup.parse(browser.get("/tasks/mine").body()).getElementById("no-task").text())
+                .startsWith("No waiting or started task is assigned to you.");
 
         Document none = Jsoup.parse(browser.get("/cases").body());
         assertThat(none.getElementById("no-case-yet").text()).isEqualTo("No case yet. Create the first case");

@@ -171,6 +171,10 @@ class UiWorkspaceBrowserTest extends HubTest {
         assertThat(page).hasURL(Pattern.compile(".*/alerts\\?status=New&source=" + feed + "$"));
         assertThat(page.locator("a.alert-title")).hasCount(2);
         page.goBack();
+        page.locator("#home-tasks h2 a").click();
+        assertThat(page.locator("#my-task-list .task-link")).hasText(new String[] {"Block the sender domain", "Reset exposed passwords"});
+        shot("my-tasks");
+        page.goBack();
         page.locator("#home-tasks li a").first().click();
         assertThat(page.locator("#case-title")).hasText("Phishing wave against finance");
         assertThat(page.locator("article.task .task-title").first()).hasText("Block the sender domain");
