@@ -53,3 +53,22 @@
     selection.addRange(range);
   }
 })();
+
+// --- responsive main menu ---
+// The menu is a native <details> and works without this; here Escape and a click elsewhere close it.
+(function () {
+  "use strict";
+  function openMenu() {
+    return document.querySelector("details.navmenu[open]");
+  }
+  document.addEventListener("keydown", function (event) {
+    var menu = openMenu();
+    if (event.key !== "Escape" || !menu) return;
+    menu.removeAttribute("open");
+    menu.querySelector("summary").focus();
+  });
+  document.addEventListener("click", function (event) {
+    var menu = openMenu();
+    if (menu && !menu.contains(event.target)) menu.removeAttribute("open");
+  });
+})();

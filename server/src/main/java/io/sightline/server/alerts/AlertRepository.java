@@ -100,4 +100,13 @@ public class AlertRepository {
         Map<Long, List<String>> all = tags.of(TAG_ENTITY, alerts.stream().map(AlertRecord::id).toList());
         return alerts.stream().map(a -> a.withTags(all.getOrDefault(a.id(), List.of()))).toList();
     }
+
+    /** The organisation's alerts in a status, counted by severity and source (at most {@code limit} groups). */
+    List<NewAlerts.Group> countBySeverityAndSource(long orgId, String status, int limit) {
+        return jdbc.sql("""
+                SELECT severity, source, COUNT(*) AS n FROM alert WHERE org_id = ? AND status = ?
+                GROUP BY severity, source ORDER BY n DESC, source, severity LIMIT ?""")
+                .params(orgId, status, limit)
+                .query((rs, i) -> new NewAlerts.Group(rs.getInt("severity"), rs.getString("source"), rs.getLong("n"))).list();
+    }
 }

@@ -149,6 +149,15 @@ public class AlertService {
         return alerts.findById(p.orgId(), Ids.parse(id, "Alert")).orElseThrow(() -> new NotFound("Alert " + id + " not found"));
     }
 
+    /**
+     * The caller's organisation's alerts waiting in status New, by severity and source. The count
+     * reads at most 1,000 severity-and-source groups, far more than a hub's sources.
+     */
+    public NewAlerts newAlerts(Principal p) {
+        p.require(Permission.READ);
+        return NewAlerts.of(alerts.countBySeverityAndSource(p.orgId(), "New", 1_000));
+    }
+
     public int observableCount(AlertRecord a) {
         return observableRepository.countOfAlert(a.id());
     }

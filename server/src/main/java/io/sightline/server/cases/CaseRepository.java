@@ -99,6 +99,18 @@ public class CaseRepository {
         return withTags(jdbc.sql("SELECT * FROM case_record WHERE id IN (:ids)").param("ids", ids).query(ROW).list());
     }
 
+    /** The organisation's cases assigned to a user in one of the statuses, newest number first (without tags). */
+    public io.sightline.server.common.FirstRows<CaseRecord> assignedTo(long orgId, String assignee, List<String> statuses, int limit) {
+        List<Map.Entry<CaseRecord, Long>> rows = jdbc.sql("""
+                SELECT c.*, COUNT(*) OVER () AS total FROM case_record c
+                WHERE c.org_id = :org AND c.assignee = :assignee AND c.status IN (:statuses)
+                ORDER BY c.number DESC LIMIT :limit""")
+                .param("org", orgId).param("assignee", assignee).param("statuses", statuses).param("limit", limit)
+                .query((rs, i) -> Map.entry(ROW.mapRow(rs, i), rs.getLong("total"))).list();
+        return new io.sightline.server.common.FirstRows<>(rows.stream().map(Map.Entry::getKey).toList(),
+                rows.isEmpty() ? 0 : rows.get(0).getValue());
+    }
+
     public List<CaseRecord> withTags(List<CaseRecord> cases) {
         Map<Long, List<String>> all = tags.of(TAG_ENTITY, cases.stream().map(CaseRecord::id).toList());
         return cases.stream().map(c -> c.withTags(all.getOrDefault(c.id(), List.of()))).toList();

@@ -125,6 +125,12 @@ public class CaseService {
         }
     }
 
+    /** The caller's own open cases in their organisation, newest number first: the first {@code limit} and the total. */
+    public io.sightline.server.common.FirstRows<CaseRecord> openAssignedToMe(Principal p, int limit) {
+        p.require(Permission.READ);
+        return cases.assignedTo(p.orgId(), p.login(), CaseStatus.OPEN, limit);
+    }
+
     /** Checks that a case exists in the caller's organisation and returns its id (cheap: no tags, no text). */
     public long idOf(Principal p, String idOrNumber) {
         p.require(Permission.READ);

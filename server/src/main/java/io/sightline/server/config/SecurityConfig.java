@@ -90,7 +90,7 @@ public class SecurityConfig {
         LoginFormThrottle loginThrottle = new LoginFormThrottle(throttle, clientAddress);
         http.csrf(Customizer.withDefaults())
                 .httpBasic(b -> b.disable())
-                .formLogin(f -> f.loginPage("/login").successHandler(loginThrottle.successHandler(new LoginSuccess(users, "/cases")))
+                .formLogin(f -> f.loginPage("/login").successHandler(loginThrottle.successHandler(new LoginSuccess(users, "/")))
                         .failureHandler(loginThrottle.failureHandler()).permitAll())
                 .addFilterBefore(loginThrottle.filter(), UsernamePasswordAuthenticationFilter.class)
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("SIGHTLINE_SESSION"))

@@ -103,4 +103,23 @@ public class TaskRepository {
     public long countOfCase(long orgId, long caseId) {
         return jdbc.sql("SELECT COUNT(*) FROM task WHERE org_id = ? AND case_id = ?").params(orgId, caseId).query(Long.class).single();
     }
+
+    /**
+     * The organisation's tasks assigned to a user in one of the statuses, with their case: those
+     * due soonest first, then those without a due date, waiting longest first.
+     */
+    public io.sightline.server.common.FirstRows<AssignedTask> assignedTo(long orgId, String assignee, List<String> statuses,
+                                                                         int limit) {
+        List<java.util.Map.Entry<AssignedTask, Long>> rows = jdbc.sql("""
+                SELECT t.*, c.number AS case_number, c.title AS case_title, COUNT(*) OVER () AS total
+                FROM task t JOIN case_record c ON c.id = t.case_id
+                WHERE t.org_id = :org AND t.assignee = :assignee AND t.status IN (:statuses)
+                ORDER BY CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.created_at, t.id
+                LIMIT :limit""")
+                .param("org", orgId).param("assignee", assignee).param("statuses", statuses).param("limit", limit)
+                .query((rs, i) -> java.util.Map.entry(new AssignedTask(ROW.mapRow(rs, i), rs.getLong("case_number"),
+                        rs.getString("case_title")), rs.getLong("total"))).list();
+        return new io.sightline.server.common.FirstRows<>(rows.stream().map(java.util.Map.Entry::getKey).toList(),
+                rows.isEmpty() ? 0 : rows.get(0).getValue());
+    }
 }

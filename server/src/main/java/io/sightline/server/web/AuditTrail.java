@@ -11,7 +11,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The audit entries of one object, each reduced to the fields that changed, for reading on a page. */
+/**
+ * The audit entries of one object, each reduced to the fields that changed, and the organisation's
+ * latest entries told as sentences ({@link Activity}), for reading on a page.
+ */
 @Component
 public class AuditTrail {
     private static final int LIMIT = 200;
@@ -36,9 +39,28 @@ public class AuditTrail {
                 .map(e -> new Entry(e.at(), e.actor(), e.action(), changes(e.before(), e.after()))).toList();
     }
 
+    /** The organisation's latest audit entries, newest first, each as a sentence. */
+    public List<Activity> recent(Principal p, int limit) {
+        p.require(Permission.READ_AUDIT);
+        return audit.search(p.orgId(), null, null, null, null, limit).stream().map(e -> {
+            JsonNode before = read(e.before());
+            JsonNode after = read(e.after());
+            // Labels shown beside a value (papLabel beside pap) would only repeat the field.
+            List<String> fields = "update".equals(e.action())
+                    ? changes(before, after).stream().map(Change::field).filter(f -> !f.endsWith("Label")).toList() : List.of();
+            return Activity.of(e.at(), e.actor(), e.action(), e.entity(), e.entityId(), before, after, fields);
+        }).toList();
+    }
+
+    private JsonNode read(String text) {
+        return text == null ? null : json.readTree(text);
+    }
+
     private List<Change> changes(String beforeJson, String afterJson) {
-        JsonNode before = beforeJson == null ? null : json.readTree(beforeJson);
-        JsonNode after = afterJson == null ? null : json.readTree(afterJson);
+        return changes(read(beforeJson), read(afterJson));
+    }
+
+    private List<Change> changes(JsonNode before, JsonNode after) {
         TreeSet<String> fields = new TreeSet<>();
         if (before != null && before.isObject()) fields.addAll(before.propertyNames());
         if (after != null && after.isObject()) fields.addAll(after.propertyNames());

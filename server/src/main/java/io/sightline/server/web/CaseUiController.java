@@ -15,6 +15,7 @@ import io.sightline.server.common.Ids;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;
 import io.sightline.server.core.DomainException;
+import io.sightline.server.core.Invalid;
 import io.sightline.server.customfields.CustomFieldValues;
 import io.sightline.server.customfields.CustomFieldValuesView;
 import io.sightline.server.customfields.ValueOwner;
@@ -54,21 +55,41 @@ public class CaseUiController {
         this.auditTrail = auditTrail;
     }
 
+    /**
+     * The case list. Besides the shared filters, {@code stage} ({@code open} or {@code closed})
+     * keeps the cases of any open or any closed status, as the home page's links ask.
+     */
     @GetMapping("/cases")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
                 @RequestParam(required = false) Integer severity, @RequestParam(required = false) String tlp,
                 @RequestParam(required = false) String tag, @RequestParam(required = false) String assignee,
-                @RequestParam(defaultValue = "1") int page, Model model) {
+                @RequestParam(required = false) String stage, @RequestParam(defaultValue = "1") int page, Model model) {
         Principal p = CurrentPrincipal.get();
         ListFilters filters = new ListFilters(q, status, severity, tlp, tag, "assignee", assignee);
-        model.addAttribute("result", filters.query("listCase").run(queries, queryReader, p, page));
-        Map<String, Object> shown = filters.shown();
+        ListQuery query = filters.query("listCase");
+        List<String> stageStatuses = stageStatuses(stage);
+        if (stageStatuses != null) query.in("status", stageStatuses);
+        // Cases are known by their number: the newest number first.
+        model.addAttribute("result", query.run(queries, queryReader, p, page, "number"));
+        model.addAttribute("filtered", filters.any() || stageStatuses != null);
+        Map<String, Object> shown = new java.util.HashMap<>(filters.shown());
+        shown.put("stage", stageStatuses == null ? "" : stage.trim().toLowerCase(java.util.Locale.ROOT));
         model.addAttribute("filters", shown);
         model.addAttribute("pageBase", Forms.pageBase("/cases", shown));
         model.addAttribute("statuses", statuses());
         model.addAttribute("tlps", TLPS);
         model.addAttribute("users", users.list(p));
         return "cases/list";
+    }
+
+    /** The statuses of a stage, or {@code null} for none asked. */
+    private static List<String> stageStatuses(String stage) {
+        if (Forms.blank(stage)) return null;
+        return switch (stage.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "open" -> CaseStatus.OPEN;
+            case "closed" -> CaseStatus.CLOSED;
+            default -> throw new Invalid("Stage must be open or closed, not '" + stage + "'");
+        };
     }
 
     @GetMapping("/cases/new")
@@ -108,6 +129,7 @@ public class CaseUiController {
         model.addAttribute("resolutions", CaseStatus.RESOLUTIONS);
         model.addAttribute("impacts", CaseStatus.IMPACTS);
         model.addAttribute("tlps", TLPS);
+        model.addAttribute("paps", java.util.Arrays.stream(Pap.values()).map(Pap::name).toList());
         model.addAttribute("users", users.list(p));
         model.addAttribute("closed", CaseStatus.isClosed(c.status()));
         model.addAttribute("customFields", CustomFieldValuesView.list(customFields.of(ValueOwner.Kind.CASE, c.id())));

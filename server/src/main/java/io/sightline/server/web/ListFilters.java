@@ -18,6 +18,12 @@ record ListFilters(String q, String status, Integer severity, String tlp, String
         return query;
     }
 
+    /** Whether any filter is set: an empty list then means "none matches", not "none yet". */
+    boolean any() {
+        return !Forms.blank(q) || !Forms.blank(status) || severity != null || !Forms.blank(tlp) || !Forms.blank(tag)
+                || !Forms.blank(extra);
+    }
+
     /** Each filter's value as typed, blank when unset, by parameter name. */
     Map<String, Object> shown() {
         Map<String, Object> f = new HashMap<>();

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Login page, home and the organisation selector; login and logout themselves are Spring Security's. */
+/** Login page and the organisation selector; login and logout themselves are Spring Security's. */
 @Controller
 public class LoginController {
 
@@ -22,11 +22,6 @@ public class LoginController {
             model.addAttribute("throttledMinutes", (Integer.parseInt(throttled) + 59) / 60);
         }
         return "login";
-    }
-
-    @GetMapping("/")
-    String home() {
-        return "redirect:/cases";
     }
 
     /** Switches the organisation the session works in; only one the user belongs to is accepted. */

@@ -50,6 +50,8 @@ public class UiAdvice {
                     "readAudit", p.can(Permission.READ_AUDIT)));
             Object memberships = request.getAttribute(UiSessionFilter.MEMBERSHIPS);
             model.addAttribute("memberships", memberships instanceof List<?> l ? l : List.<Membership>of());
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            model.addAttribute("section", NavSection.of(path, p.login()));
         }
         model.addAttribute("hubVersion", StatusController.VERSION);
     }

@@ -15,8 +15,11 @@
  * texts), shown through the {@code markdown}/{@code folded} fragments only: {@link io.sightline.server.web.Markdown}
  * renders it without raw HTML and passes the result through an allow-list.
  *
- * <p>Routes: {@code /login}, {@code /logout}, {@code /organisation} (selector); {@code /cases}
- * (search, filters, paging), {@code /cases/new}, {@code /cases/{number}?tab=details|observables|tasks|audit},
+ * <p>Routes: {@code /login}, {@code /logout}, {@code /organisation} (selector); {@code /} (home:
+ * the caller's open cases and tasks, new alerts by severity and source, recent activity, connector
+ * health; {@link io.sightline.server.web.HomeController}), {@code /tasks/mine} (the caller's tasks
+ * still to do); {@code /cases} (search, filters including
+ * {@code stage=open|closed}, paging by case number, newest first), {@code /cases/new}, {@code /cases/{number}?tab=details|observables|tasks|audit},
  * {@code /cases/{number}/details|status|close|observables}; {@code /cases/{number}/tasks} (the Tasks
  * tab), {@code /cases/{number}/tasks/{id}/status|logs}; {@code /observables/{id}} (row),
  * {@code /observables/{id}/edit|delete|download}, {@code /observables/{id}/jobs} (run an analyzer),
@@ -25,6 +28,12 @@
  * {@code /alerts/{id}/promote|merge|ignore}; {@code /admin/organisations}, {@code /admin/users},
  * {@code /admin/users/{login}/profile|lock|password|keys}, {@code /admin/users/{login}/keys/{id}/revoke},
  * {@code /account/keys}; {@code /about}, {@code /about/connectors/{name}/test}.
+ *
+ * <p>The layout's menu is one list of links rendered twice: a bar on wide screens and a native
+ * {@code <details>} "Menu" below 900 px (keyboard and no-script friendly); the current item carries
+ * {@code aria-current="page"} ({@link io.sightline.server.web.NavSection}). A form with
+ * {@code data-confirm="question"} asks before it is sent (locking a user, ignoring an alert,
+ * closing a case, revoking a key).
  *
  * <p>Extension points for the connectors:
  * <ul>

@@ -149,6 +149,8 @@ class UiBrowserTest extends HubTest {
         page.fill("#case-edit input[name=tags]", "demo, misp");
         page.click("#case-edit button[type=submit]");
         assertThat(page.locator(".badges .tag")).hasText(new String[] {"demo", "misp"});
+        page.click("#close-case summary");
+        page.onDialog(d -> d.accept());
         page.selectOption("#close-form select[name=status]", "TruePositive");
         page.fill("#close-form textarea[name=summary]", "Hash confirmed malicious");
         page.click("#close-form button[type=submit]");
@@ -411,6 +413,7 @@ class UiBrowserTest extends HubTest {
         row.getByText("Change").click();
         row = page.locator("#user-list tr", new Page.LocatorOptions().setHasText(login));
         assertThat(row.locator("select[name=profile]")).hasValue("read-only");
+        page.onDialog(d -> d.accept());
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lock")).click();
         assertThat(page.locator("#user-list tr", new Page.LocatorOptions().setHasText(login))).containsText("Locked");
         shot("users");
