@@ -13,4 +13,14 @@ import java.util.List;
  * @param analyzable whether an analyzer accepts the type of a row shown and the user may run it
  */
 public record ObservableTable(ObservablePage page, List<ObservableRow> rows, ObservableFilters filters, String pageUrl,
-                              String listUrl, String bulkUrl, boolean analyzable) {}
+                              String listUrl, String bulkUrl, boolean analyzable) {
+    /** The page's path without its query, the action of the filter form without scripts. */
+    public String pagePath() {
+        return pageUrl.substring(0, pageUrl.indexOf('?'));
+    }
+
+    /** The TLPs the selection's "Set TLP" offers. */
+    public List<String> tlps() {
+        return CaseUiController.TLPS;
+    }
+}

@@ -150,20 +150,22 @@ public class ObservableUiController {
     /** The case's table for htmx (filters, sort, page); without htmx, the case page with the same filters. */
     @GetMapping("/cases/{number}/observables")
     String caseList(@PathVariable long number, @RequestParam Map<String, String> params,
-                    @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+                    @RequestHeader(value = "HX-Request", required = false) String htmx,
+                    @RequestHeader(value = "HX-History-Restore-Request", required = false) String restore, Model model) {
         Principal p = CurrentPrincipal.get();
         ObservableFilters filters = ObservableFilters.from(params);
-        if (htmx == null) return "redirect:/cases/" + number + "?tab=observables&" + filters.queryString();
+        if (htmx == null || restore != null) return "redirect:/cases/" + number + "?tab=observables&" + filters.queryString();
         model.addAttribute("table", rows.ofCase(p, cases.get(p, String.valueOf(number)), filters));
         return "observables/list :: list";
     }
 
     @GetMapping("/alerts/{id}/observables")
     String alertList(@PathVariable long id, @RequestParam Map<String, String> params,
-                     @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+                     @RequestHeader(value = "HX-Request", required = false) String htmx,
+                    @RequestHeader(value = "HX-History-Restore-Request", required = false) String restore, Model model) {
         Principal p = CurrentPrincipal.get();
         ObservableFilters filters = ObservableFilters.from(params);
-        if (htmx == null) return "redirect:/alerts/" + id + "?" + filters.queryString();
+        if (htmx == null || restore != null) return "redirect:/alerts/" + id + "?" + filters.queryString();
         model.addAttribute("table", rows.ofAlert(p, alerts.get(p, "~" + id), filters));
         return "observables/list :: list";
     }
