@@ -189,6 +189,27 @@ public class ObservableRepository {
                 .list();
     }
 
+    /** {@link #seenIn} of several observables of one organisation with one query, by observable id. */
+    public Map<Long, List<Sighting>> seenIn(long orgId, List<ObservableRecord> list) {
+        Map<Long, List<Sighting>> out = new java.util.HashMap<>();
+        List<String> keys = list.stream().map(ObservableRecord::dataKey).distinct().toList();
+        if (keys.isEmpty()) return out;
+        record Holder(String dataType, String dataKey, Sighting sighting) {}
+        List<Holder> holders = jdbc.sql("SELECT c.id, c.number, c.title, o.id AS obs_id, o.ioc, o.data_type, o.data_key"
+                        + " FROM observable o JOIN case_record c ON c.id = o.case_id"
+                        + " WHERE o.org_id = :org AND o.data_key IN (:keys) ORDER BY c.number DESC LIMIT 5000")
+                .param("org", orgId).param("keys", keys)
+                .query((rs, i) -> new Holder(rs.getString(6), rs.getString(7), new Sighting(rs.getLong(1), rs.getLong(2),
+                        rs.getString(3), rs.getLong(4), rs.getBoolean(5)))).list();
+        for (ObservableRecord o : list) {
+            out.put(o.id(), holders.stream()
+                    .filter(h -> h.dataKey().equals(o.dataKey()) && h.dataType().equals(o.dataType())
+                            && !Long.valueOf(h.sighting().caseId()).equals(o.caseId()))
+                    .limit(100).map(Holder::sighting).toList());
+        }
+        return out;
+    }
+
     /** The records with these ids, with their tags, in no particular order. */
     public List<ObservableRecord> byIds(java.util.Collection<Long> ids) {
         if (ids.isEmpty()) return List.of();

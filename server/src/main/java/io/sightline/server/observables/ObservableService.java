@@ -186,6 +186,12 @@ public class ObservableService {
         return observables.seenIn(o);
     }
 
+    /** The other cases holding each of a page of observables read by the caller, with one query. */
+    public Map<Long, List<ObservableRepository.Sighting>> seenIn(Principal p, List<ObservableRecord> read) {
+        p.require(Permission.READ);
+        return observables.seenIn(p.orgId(), read.stream().filter(o -> o.orgId() == p.orgId()).toList());
+    }
+
     @Transactional
     public ObservableRecord update(Principal p, String id, ObservableChanges ch) {
         p.require(Permission.MANAGE_OBSERVABLE);

@@ -6,6 +6,7 @@ import io.sightline.server.cases.CaseRecord;
 import io.sightline.server.common.ObservableTypes;
 import io.sightline.server.observables.ObservablePage;
 import io.sightline.server.observables.ObservableRecord;
+import io.sightline.server.observables.ObservableRepository;
 import io.sightline.server.observables.ObservableService;
 import io.sightline.server.observables.ObservableView;
 import java.util.HashMap;
@@ -48,6 +49,21 @@ public class ObservableRows {
         return table(p, page, filters, path + "?", path + "/observables?", path + "/observables/bulk");
     }
 
+    /** The rows of a page, each slot filled for all of them at once. */
+    private List<ObservableRow> rows(Principal p, List<ObservableRecord> records) {
+        Map<String, Map<Long, Object>> bySlot = new HashMap<>();
+        for (ObservableRowExtension e : extensions) bySlot.put(e.slot(), e.data(p, records));
+        Map<Long, List<ObservableRepository.Sighting>> seen = observables.seenIn(p, records);
+        return records.stream().map(o -> {
+            Map<String, Object> extras = new HashMap<>();
+            bySlot.forEach((slot, data) -> {
+                if (data.containsKey(o.id())) extras.put(slot, data.get(o.id()));
+            });
+            return new ObservableRow(ObservableView.of(o), seen.getOrDefault(o.id(), List.of()), ReportBadge.parse(o.reports()),
+                    extras);
+        }).toList();
+    }
+
     public ObservableRow row(Principal p, ObservableRecord o) {
         Map<String, Object> extras = new HashMap<>();
         for (ObservableRowExtension e : extensions) {
@@ -59,7 +75,7 @@ public class ObservableRows {
 
     private ObservableTable table(Principal p, ObservablePage page, ObservableFilters filters, String pageUrl, String listUrl,
                                   String bulkUrl) {
-        List<ObservableRow> rows = page.records().stream().map(o -> row(p, o)).toList();
+        List<ObservableRow> rows = rows(p, page.records());
         boolean analyzable = rows.stream().anyMatch(ObservableRow::analyzable);
         return new ObservableTable(page, rows, filters, pageUrl, listUrl, bulkUrl, analyzable);
     }

@@ -54,7 +54,12 @@ abstract class ObservableTableContract extends HubTest {
                 .containsPattern("data-type=\"ip\"[^>]*>[\\s\\S]*?<span class=\"count\">3</span>")
                 .contains("5 IOCs");
 
-        assertThat(rows(browser.htmxGet(base + "?type=ip").body())).hasSize(3);
+        String elsewhere = createCase(admin, unique("elsewhere"));
+        add(elsewhere, Map.of("dataType", "ip", "data", List.of("203.0.113.2"), "ioc", true));
+        String ips = browser.htmxGet(base + "?type=ip").body();
+        assertThat(rows(ips)).hasSize(3);
+        // "seen in" per row, read for the whole page at once: only the ip another case holds names it
+        assertThat(ips).containsOnlyOnce(">#" + number(elsewhere) + "</a><span class=\"badge badge-ioc\">IOC</span>");
         assertThat(rows(browser.htmxGet(base + "?ioc=yes").body())).hasSize(5);
         assertThat(rows(browser.htmxGet(base + "?ioc=no&type=domain").body())).hasSize(25);
         String search = browser.htmxGet(base + "?q=D07").body();
