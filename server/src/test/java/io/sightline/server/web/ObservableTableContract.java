@@ -139,6 +139,13 @@ abstract class ObservableTableContract extends HubTest {
                 .body()).contains("1 deleted");
         assertThat(admin.get("/api/v1/observable/" + ours.get(2)).status()).isEqualTo(404);
 
+        // without scripts: the action, then the page with the same filters and the outcome
+        var plain = browser.post(bulk, Map.of("action", "ioc-off", "ids", ours.get(0).substring(1), "type", "ip"), token);
+        assertThat(plain.status()).isEqualTo(302);
+        assertThat(plain.location()).endsWith("/cases/" + number + "?tab=observables&type=ip");
+        assertThat(browser.get("/cases/" + number + "?tab=observables&type=ip").body()).contains("1 changed");
+        assertThat(observable(ours.get(0)).get("ioc").asBoolean()).isFalse();
+
         var noTags = browser.htmxPost(bulk, List.of(Map.entry("action", "add-tags"), Map.entry("ids", ours.get(1).substring(1))), token);
         assertThat(noTags.headers().firstValue("HX-Retarget")).hasValue("#messages");
         assertThat(noTags.body()).contains("Enter the tags to add");
@@ -189,6 +196,15 @@ abstract class ObservableTableContract extends HubTest {
                 .containsPattern("name=\"ioc\" id=\"obs-ioc\" checked")
                 .contains("value=\"phishing, wave-2\"")
                 .doesNotContain("observables added");
+        assertThat(admin.get("/api/v1/case/" + caseId + "/observables").json().size()).isEqualTo(1);
+
+        // without scripts: the same refusal on the page the post returns to
+        var plain = browser.post(path, Map.of("dataType", "domain", "tlp", "GREEN", "data", "x.example\nnot a domain"), token);
+        assertThat(plain.status()).isEqualTo(302);
+        assertThat(plain.location()).contains("/cases/" + number + "?tab=observables");
+        assertThat(browser.get("/cases/" + number + "?tab=observables").body())
+                .contains("<li>Line 2: Invalid domain observable &#39;not a domain&#39;")
+                .contains(">x.example\nnot a domain</textarea>");
         assertThat(admin.get("/api/v1/case/" + caseId + "/observables").json().size()).isEqualTo(1);
 
         String accepted = browser.htmxPost(path, List.of(Map.entry("dataType", "domain"), Map.entry("tlp", "GREEN"),
