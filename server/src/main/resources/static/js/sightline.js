@@ -72,3 +72,41 @@
     if (menu && !menu.contains(event.target)) menu.removeAttribute("open");
   });
 })();
+
+// --- observables table ---
+// "Select all" ticks the rows shown; a picked row is highlighted. An action button with data-confirm
+// (Delete) asks first, for htmx requests as for plain form posts.
+(function () {
+  "use strict";
+
+  function picks() {
+    return document.querySelectorAll("input.obs-pick");
+  }
+
+  document.addEventListener("change", function (event) {
+    var el = event.target;
+    if (el.id === "obs-select-all") {
+      picks().forEach(function (box) {
+        box.checked = el.checked;
+        box.closest("tr").classList.toggle("obs-picked", el.checked);
+      });
+    } else if (el.classList && el.classList.contains("obs-pick")) {
+      el.closest("tr").classList.toggle("obs-picked", el.checked);
+    }
+  });
+
+  document.addEventListener("htmx:confirm", function (event) {
+    var trigger = event.detail.triggeringEvent;
+    var button = trigger && trigger.submitter;
+    var question = button && button.getAttribute("data-confirm");
+    if (!question) return;
+    event.preventDefault();
+    if (window.confirm(question)) event.detail.issueRequest(true);
+  });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("button[data-confirm]") : null;
+    if (!button || !button.form || button.form.hasAttribute("hx-post")) return;
+    if (!window.confirm(button.getAttribute("data-confirm"))) event.preventDefault();
+  });
+})();

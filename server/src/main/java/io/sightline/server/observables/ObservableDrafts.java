@@ -55,6 +55,50 @@ public class ObservableDrafts {
         return drafts;
     }
 
+    /**
+     * Every rule the new observables break, each at its field and value, in the words of
+     * {@link #of}'s refusals and of the checks made when each value is added (its form for the
+     * type, the same value twice): nothing is refused later for a reason not listed here, but the
+     * value the case or alert already holds, which is merged.
+     */
+    public List<DraftProblem> problems(NewObservable n, boolean hasFile) {
+        List<DraftProblem> out = new ArrayList<>();
+        String dataType = check(out, "dataType", -1, () -> types.requireKnown(Text.required("dataType", "observable", n.dataType(), 64)));
+        check(out, "message", -1, () -> Text.storable("message", "observable", n.message(), 1_000_000));
+        check(out, "tags", -1, () -> n.tags() == null ? null : Text.storable("tags", "observable", n.tags(), 500, 512));
+        if (dataType == null) return out;
+        if (types.isAttachment(dataType)) {
+            if (!hasFile) out.add(new DraftProblem("attachment", -1, "Choose a file to upload for an observable of type " + dataType));
+            return out;
+        }
+        if (hasFile) out.add(new DraftProblem("attachment", -1, "Only observables of a file type (such as file) take an uploaded file, not " + dataType));
+        if (n.data() == null || n.data().isEmpty()) {
+            out.add(new DraftProblem("data", -1, "Enter a value (or several, one per line)"));
+            return out;
+        }
+        if (n.data().size() > MAX_VALUES) {
+            out.add(new DraftProblem("data", -1, "At most " + MAX_VALUES + " values per request"));
+            return out;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < n.data().size(); i++) {
+            String raw = n.data().get(i);
+            String value = check(out, "data", i, () -> types.normalise(dataType, Text.storable("data", "observable", raw, MAX_DATA_CHARS)));
+            if (value == null) continue;
+            if (!seen.add(value)) out.add(new DraftProblem("data", i, "The same " + dataType + " as an earlier value: " + value));
+        }
+        return out;
+    }
+
+    private static <T> T check(List<DraftProblem> out, String field, int value, java.util.function.Supplier<T> rule) {
+        try {
+            return rule.get();
+        } catch (Invalid e) {
+            out.add(new DraftProblem(field, value, e.getMessage()));
+            return null;
+        }
+    }
+
     private static List<String> values(List<String> data) {
         if (data == null) throw new Invalid("Field data of observable is required");
         if (data.isEmpty()) throw new Invalid("Field data of observable must not be an empty list");

@@ -9,6 +9,11 @@ public record ObservableRecord(long id, long orgId, Long caseId, Long alertId, S
                                boolean sighted, boolean ignoreSimilarity, long startDate, String reports,
                                String createdBy, long createdAt, String updatedBy, Long updatedAt, List<String> tags) {
 
+    /** How a message names it: its value, else its file's name. */
+    public String shown() {
+        return data != null ? data : attachment != null ? attachment.name() : "~" + id;
+    }
+
     public ObservableRecord withTags(List<String> newTags) {
         return new ObservableRecord(id, orgId, caseId, alertId, dataType, data, dataKey, attachment, message, tlp, pap,
                 ioc, sighted, ignoreSimilarity, startDate, reports, createdBy, createdAt, updatedBy, updatedAt, newTags);

@@ -97,6 +97,57 @@ public class ObservableRepository {
         return withTags(jdbc.sql(SELECT + " WHERE o.alert_id = ? ORDER BY o.id").param(alertId).query(ROW).list());
     }
 
+    /** One page of a case's (caseId set) or an alert's observables, filtered and sorted; with their tags. */
+    public List<ObservableRecord> page(long orgId, Long caseId, Long alertId, ObservableListQuery q) {
+        Filter f = filter(orgId, caseId, alertId, q);
+        String dir = q.descending() ? " DESC" : " ASC";
+        List<Object> params = new java.util.ArrayList<>(f.params());
+        params.add(q.pageSize());
+        params.add(q.offset());
+        return withTags(jdbc.sql(SELECT + f.where() + " ORDER BY " + q.sort().sql + dir + ", o.id" + dir + " LIMIT ? OFFSET ?")
+                .params(params).query(ROW).list());
+    }
+
+    /** How many observables of the case or alert match the query's filters. */
+    public long count(long orgId, Long caseId, Long alertId, ObservableListQuery q) {
+        Filter f = filter(orgId, caseId, alertId, q);
+        return jdbc.sql("SELECT COUNT(*) FROM observable o LEFT JOIN attachment a ON a.id = o.attachment_id" + f.where())
+                .params(f.params()).query(Long.class).single();
+    }
+
+    /** Observables of the case or alert per type, with their IOCs, by type name. */
+    public List<ObservablePage.TypeCount> typeCounts(long orgId, Long caseId, Long alertId) {
+        String owner = caseId != null ? "o.case_id" : "o.alert_id";
+        return jdbc.sql("SELECT o.data_type, COUNT(*), SUM(CASE WHEN o.ioc THEN 1 ELSE 0 END) FROM observable o"
+                        + " WHERE o.org_id = ? AND " + owner + " = ? GROUP BY o.data_type ORDER BY o.data_type")
+                .params(orgId, caseId != null ? caseId : alertId)
+                .query((rs, i) -> new ObservablePage.TypeCount(rs.getString(1), rs.getInt(2), rs.getInt(3))).list();
+    }
+
+    private record Filter(String where, List<Object> params) {}
+
+    private static Filter filter(long orgId, Long caseId, Long alertId, ObservableListQuery q) {
+        StringBuilder where = new StringBuilder(" WHERE o.org_id = ? AND ").append(caseId != null ? "o.case_id" : "o.alert_id")
+                .append(" = ?");
+        List<Object> params = new java.util.ArrayList<>(List.of(orgId, caseId != null ? caseId : alertId));
+        if (q.dataType() != null) {
+            where.append(" AND o.data_type = ?");
+            params.add(q.dataType());
+        }
+        if (q.ioc() != null) {
+            where.append(" AND o.ioc = ?");
+            params.add(q.ioc());
+        }
+        if (q.search() != null) {
+            // LIKE's own characters in the search are meant literally
+            where.append(" AND LOWER(COALESCE(o.data, a.name)) LIKE ? ESCAPE '\\'");
+            String literal = q.search().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_");
+            params.add("%" + literal + "%");
+        }
+        return new Filter(where.toString(), params);
+    }
+
     public int countOfAlert(long alertId) {
         return jdbc.sql("SELECT COUNT(*) FROM observable WHERE alert_id = ?").param(alertId).query(Integer.class).single();
     }
@@ -136,6 +187,27 @@ public class ObservableRepository {
                 .params(o.orgId(), o.dataKey(), o.dataType())
                 .query((rs, i) -> new Sighting(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getBoolean(5)))
                 .list();
+    }
+
+    /** {@link #seenIn} of several observables of one organisation with one query, by observable id. */
+    public Map<Long, List<Sighting>> seenIn(long orgId, List<ObservableRecord> list) {
+        Map<Long, List<Sighting>> out = new java.util.HashMap<>();
+        List<String> keys = list.stream().map(ObservableRecord::dataKey).distinct().toList();
+        if (keys.isEmpty()) return out;
+        record Holder(String dataType, String dataKey, Sighting sighting) {}
+        List<Holder> holders = jdbc.sql("SELECT c.id, c.number, c.title, o.id AS obs_id, o.ioc, o.data_type, o.data_key"
+                        + " FROM observable o JOIN case_record c ON c.id = o.case_id"
+                        + " WHERE o.org_id = :org AND o.data_key IN (:keys) ORDER BY c.number DESC LIMIT 5000")
+                .param("org", orgId).param("keys", keys)
+                .query((rs, i) -> new Holder(rs.getString(6), rs.getString(7), new Sighting(rs.getLong(1), rs.getLong(2),
+                        rs.getString(3), rs.getLong(4), rs.getBoolean(5)))).list();
+        for (ObservableRecord o : list) {
+            out.put(o.id(), holders.stream()
+                    .filter(h -> h.dataKey().equals(o.dataKey()) && h.dataType().equals(o.dataType())
+                            && !Long.valueOf(h.sighting().caseId()).equals(o.caseId()))
+                    .limit(100).map(Holder::sighting).toList());
+        }
+        return out;
     }
 
     /** The records with these ids, with their tags, in no particular order. */

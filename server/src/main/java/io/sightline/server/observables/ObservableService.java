@@ -28,8 +28,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Adds, changes and removes observables of cases and alerts; each value is checked on its own. */
 @Service
 public class ObservableService {
-    /** Outcome of adding several values: TheHive answers 201 when all succeed, 207 otherwise. */
-    public record Outcome(List<ObservableRecord> created, List<Map<String, Object>> failures) {}
+    /**
+     * Outcome of adding several values: TheHive answers 201 when all succeed, 207 otherwise.
+     *
+     * @param merged those of {@code created} that the case or alert already held, with the new tags and flags merged in
+     */
+    public record Outcome(List<ObservableRecord> created, List<Map<String, Object>> failures, List<ObservableRecord> merged) {
+        public Outcome(List<ObservableRecord> created, List<Map<String, Object>> failures) {
+            this(created, failures, List.of());
+        }
+    }
 
     private final ObservableRepository observables;
     private final ObservableStore writer;
@@ -77,6 +85,7 @@ public class ObservableService {
         long now = clock.millis();
         List<ObservableRecord> created = new ArrayList<>();
         List<Map<String, Object>> failures = new ArrayList<>();
+        List<ObservableRecord> merged = new ArrayList<>();
         Set<String> seenInRequest = new HashSet<>();
         boolean parentChecked = false;
         for (ObservableDraft d : drafts) {
@@ -101,15 +110,18 @@ public class ObservableService {
             switch (written.status()) {
                 case NO_SUCH_OWNER -> throw parentNotFound(caseId, alertId);
                 case ALREADY_THERE -> {
-                    if (mergeExisting) created.add(mergeIntoExisting(p, caseId, alertId, d, key));
-                    else failures.add(alreadyExists(d.dataType(), shown));
+                    if (mergeExisting) {
+                        ObservableRecord existing = mergeIntoExisting(p, caseId, alertId, d, key);
+                        created.add(existing);
+                        merged.add(existing);
+                    } else failures.add(alreadyExists(d.dataType(), shown));
                 }
                 case CREATED -> created.add(o.withId(written.id()));
             }
         }
         // Every value was refused before reaching the database: the case or alert must still exist.
         if (!parentChecked && !observables.parentExists(p.orgId(), caseId, alertId)) throw parentNotFound(caseId, alertId);
-        return new Outcome(created, failures);
+        return new Outcome(created, failures, merged);
     }
 
     /**
@@ -155,8 +167,29 @@ public class ObservableService {
                 .orElseThrow(() -> new NotFound("Observable " + id + " not found"));
     }
 
+    /**
+     * One page of the observables of a case (caseId set) or an alert of the caller's organisation,
+     * with the counts per type of all of them; a case or alert that is not the caller's is a 404.
+     */
+    public ObservablePage page(Principal p, Long caseId, Long alertId, ObservableListQuery q) {
+        p.require(Permission.READ);
+        if (!observables.parentExists(p.orgId(), caseId, alertId)) throw parentNotFound(caseId, alertId);
+        long total = observables.count(p.orgId(), caseId, alertId, q);
+        int pages = (int) Math.max(1, (total + q.pageSize() - 1) / q.pageSize());
+        // past the end (the last rows were just deleted): the last page
+        ObservableListQuery shown = q.page() > pages ? q.withPage(pages) : q;
+        return new ObservablePage(observables.page(p.orgId(), caseId, alertId, shown), total, shown.page(), pages,
+                observables.typeCounts(p.orgId(), caseId, alertId));
+    }
+
     public List<ObservableRepository.Sighting> seenIn(ObservableRecord o) {
         return observables.seenIn(o);
+    }
+
+    /** The other cases holding each of a page of observables read by the caller, with one query. */
+    public Map<Long, List<ObservableRepository.Sighting>> seenIn(Principal p, List<ObservableRecord> read) {
+        p.require(Permission.READ);
+        return observables.seenIn(p.orgId(), read.stream().filter(o -> o.orgId() == p.orgId()).toList());
     }
 
     @Transactional

@@ -4,6 +4,10 @@
  * typed {@link io.sightline.server.observables.ObservableBatch} commands for importing connectors,
  * PostgreSQL set-based or portable; {@code ObservableRepository} reads, changes and removes), the
  * service with its audit entries, the TheHive v1 routes of case observables, and their "seen in
- * intel" ({@link io.sightline.server.observables.ObservableIntel}).
+ * intel" ({@link io.sightline.server.observables.ObservableIntel}). Tables page through a case's or
+ * alert's observables with {@link io.sightline.server.observables.ObservableListQuery} (filters, sort,
+ * page; counts per type in {@link io.sightline.server.observables.ObservablePage});
+ * {@link io.sightline.server.observables.ObservableBulkService} applies one action to a selection,
+ * each observable through the service and reported in a {@link io.sightline.server.observables.BulkOutcome}.
  */
 package io.sightline.server.observables;

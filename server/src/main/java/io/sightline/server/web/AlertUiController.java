@@ -58,12 +58,12 @@ public class AlertUiController {
     }
 
     @GetMapping("/alerts/{id}")
-    String page(@PathVariable long id, Model model) {
+    String page(@PathVariable long id, @RequestParam Map<String, String> params, Model model) {
         Principal p = CurrentPrincipal.get();
         AlertRecord a = alerts.get(p, "~" + id);
-        List<ObservableRow> observableRows = rows.ofAlert(p, a);
-        model.addAttribute("a", AlertView.of(a, observableRows.size()));
-        model.addAttribute("rows", observableRows);
+        ObservableTable table = rows.ofAlert(p, a, ObservableFilters.from(params));
+        model.addAttribute("a", AlertView.of(a, table.page().all()));
+        model.addAttribute("table", table);
         model.addAttribute("importedInto", a.caseId() == null ? null : cases.get(p, Ids.format(a.caseId())));
         return "alerts/page";
     }

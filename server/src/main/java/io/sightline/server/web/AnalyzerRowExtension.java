@@ -8,7 +8,9 @@ import io.sightline.server.connectors.cortex.CortexJobRecord;
 import io.sightline.server.connectors.cortex.CortexJobService;
 import io.sightline.server.connectors.cortex.OfferedAnalyzer;
 import io.sightline.server.observables.ObservableRecord;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -45,6 +47,20 @@ public class AnalyzerRowExtension implements ObservableRowExtension {
                 : analyzersFor(principal, observable.dataType());
         return new Analyzers(offered, jobs.ofObservable(principal, "~" + observable.id()),
                 principal.can(Permission.MANAGE_ANALYZE));
+    }
+
+    /** A page of rows: the analyzers once per type, the jobs of all rows with one query. */
+    @Override
+    public Map<Long, Object> data(Principal principal, List<ObservableRecord> observables) {
+        Map<Long, Object> out = new HashMap<>();
+        if (connector.health().snapshot().servers().isEmpty()) return out;
+        Map<Long, List<CortexJobRecord>> jobsOf = jobs.ofObservables(principal, observables);
+        boolean canRun = principal.can(Permission.MANAGE_ANALYZE);
+        for (ObservableRecord o : observables) {
+            List<OfferedAnalyzer> offered = o.dataType() == null ? List.of() : analyzersFor(principal, o.dataType());
+            out.put(o.id(), new Analyzers(offered, jobsOf.getOrDefault(o.id(), List.of()), canRun));
+        }
+        return out;
     }
 
     /** Asks Cortex once per data type and page, not once per row. */

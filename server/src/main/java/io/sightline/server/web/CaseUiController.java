@@ -119,7 +119,8 @@ public class CaseUiController {
     }
 
     @GetMapping("/cases/{number}")
-    String page(@PathVariable long number, @RequestParam(defaultValue = "details") String tab, Model model) {
+    String page(@PathVariable long number, @RequestParam(defaultValue = "details") String tab,
+                @RequestParam Map<String, String> params, Model model) {
         Principal p = CurrentPrincipal.get();
         CaseRecord c = cases.get(p, String.valueOf(number));
         model.addAttribute("c", CaseView.of(c));
@@ -134,7 +135,7 @@ public class CaseUiController {
         model.addAttribute("closed", CaseStatus.isClosed(c.status()));
         model.addAttribute("customFields", CustomFieldValuesView.list(customFields.of(ValueOwner.Kind.CASE, c.id())));
         switch (tab) {
-            case "observables" -> observableRows.addTo(model, p, c);
+            case "observables" -> observableRows.addTo(model, p, c, ObservableFilters.from(params));
             case "audit" -> model.addAttribute("audit", p.can(Permission.READ_AUDIT)
                     ? auditTrail.of(p, "case", Ids.format(c.id())) : null);
             default -> { }

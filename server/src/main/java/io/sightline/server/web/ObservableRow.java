@@ -13,4 +13,10 @@ public record ObservableRow(Map<String, Object> o, List<ObservableRepository.Sig
     public long id() {
         return Long.parseLong(String.valueOf(o.get("_id")).substring(1));
     }
+
+    /** Whether an analyzer accepts the observable's type and the user may run it ("Run all" is offered). */
+    public boolean analyzable() {
+        return extras.get(ObservableRowExtension.ANALYZERS) instanceof AnalyzerRowExtension.Analyzers a
+                && a.canRun() && !a.analyzers().isEmpty();
+    }
 }

@@ -11,6 +11,15 @@ import io.sightline.server.core.Invalid;
 import io.sightline.server.core.NotFound;
 import io.sightline.server.attachments.Attachment;
 import io.sightline.server.attachments.AttachmentStore;
+import io.sightline.server.alerts.AlertRecord;
+import io.sightline.server.alerts.AlertService;
+import io.sightline.server.common.ObservableTypes;
+import io.sightline.server.connectors.cortex.AnalyzerRuns;
+import io.sightline.server.core.DomainException;
+import io.sightline.server.observables.BulkObservableAction;
+import io.sightline.server.observables.BulkOutcome;
+import io.sightline.server.observables.DraftProblem;
+import io.sightline.server.observables.ObservableBulkService;
 import io.sightline.server.observables.NewObservable;
 import io.sightline.server.observables.ObservableChanges;
 import io.sightline.server.observables.ObservableDrafts;
@@ -39,61 +48,189 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The Observables tab of a case: add (values or a file), edit, delete, download. */
+/**
+ * The observables of a case (its Observables tab) and of an alert: the table (filters, sort, pages,
+ * actions on a selection), add (values or a file), edit, delete, download.
+ */
 @Controller
 public class ObservableUiController {
     private final ObservableService observables;
+    private final ObservableBulkService bulk;
+    private final AnalyzerRuns analyzerRuns;
     private final ObservableDrafts drafts;
+    private final ObservableTypes types;
     private final CaseService cases;
+    private final AlertService alerts;
     private final AttachmentStore files;
     private final ObservableRows rows;
 
-    public ObservableUiController(ObservableService observables, ObservableDrafts drafts, CaseService cases,
+    public ObservableUiController(ObservableService observables, ObservableBulkService bulk, AnalyzerRuns analyzerRuns,
+                                  ObservableDrafts drafts, ObservableTypes types, CaseService cases, AlertService alerts,
                                   AttachmentStore files, ObservableRows rows) {
         this.observables = observables;
+        this.bulk = bulk;
+        this.analyzerRuns = analyzerRuns;
         this.drafts = drafts;
+        this.types = types;
         this.cases = cases;
+        this.alerts = alerts;
         this.files = files;
         this.rows = rows;
     }
 
-    /** Adds one observable per value line (or the uploaded file); refused values are listed, the others kept. */
+    /**
+     * Adds one observable per value line (or the uploaded file). All or nothing: when any field or
+     * line breaks a rule, nothing is added and the form comes back as typed with each message at its
+     * field (each refused line by its number). A value the case already holds is merged into it.
+     */
     @PostMapping("/cases/{number}/observables")
     String add(@PathVariable long number, @RequestParam Map<String, String> form,
                @RequestParam(value = "attachment", required = false) MultipartFile file,
                @RequestHeader(value = "HX-Request", required = false) String htmx, Model model, RedirectAttributes flash) {
         Principal p = CurrentPrincipal.require(Permission.MANAGE_OBSERVABLE);
         CaseRecord c = cases.get(p, String.valueOf(number));
+        ObservableForm typed = ObservableForm.of(form);
         String dataType = form.getOrDefault("dataType", "");
-        Tlp tlp = CaseUiController.level(form.get("tlp"), Tlp::parse);
-        String message = Forms.blank(form.get("message")) ? null : form.get("message");
-        List<String> tags = Forms.tags(form.get("tags"));
-        ObservableService.Outcome outcome;
-        if ("file".equals(dataType)) {
-            NewObservable upload = new NewObservable(dataType, null, message, tlp, null, form.containsKey("ioc"),
-                    form.containsKey("sighted"), null, null, tags);
-            // a refused upload keeps neither its file nor its row
-            outcome = withUpload(file, attachment -> observables.add(p, c.id(), null, drafts.of(upload, attachment)));
-        } else {
-            List<String> values = Forms.lines(form.get("data"));
-            if (values.isEmpty()) throw new Invalid("Enter a value (or several, one per line)");
-            NewObservable typed = new NewObservable(dataType, values, message, tlp, null, form.containsKey("ioc"),
-                    form.containsKey("sighted"), null, null, tags);
-            outcome = observables.add(p, c.id(), null, drafts.of(typed, null));
+        FieldProblems.Builder problems = new FieldProblems.Builder();
+        Tlp tlp = null;
+        try {
+            tlp = CaseUiController.level(form.get("tlp"), Tlp::parse);
+        } catch (DomainException e) {
+            problems.add("tlp", e.getMessage());
         }
-        List<String> refused = new ArrayList<>();
-        for (Map<String, Object> f : outcome.failures()) refused.add(String.valueOf(f.get("message")));
-        String notice = outcome.created().size() + " observable" + (outcome.created().size() == 1 ? "" : "s") + " added";
+        ValueLines lines = ValueLines.of(form.get("data"));
+        boolean upload = types.isAttachment(dataType);
+        NewObservable n = new NewObservable(dataType, upload ? null : lines.values(),
+                Forms.blank(form.get("message")) ? null : form.get("message"), tlp, null, form.containsKey("ioc"),
+                form.containsKey("sighted"), null, null, Forms.tags(form.get("tags")));
+        for (DraftProblem d : drafts.problems(n, file != null && !file.isEmpty())) {
+            problems.add(d.field(), d.value() < 0 ? d.message() : "Line " + lines.lineOf(d.value()) + ": " + d.message());
+        }
+        FieldProblems refused = problems.build();
+        if (refused.any()) {
+            if (htmx == null) {
+                flash.addFlashAttribute("obsForm", typed);
+                flash.addFlashAttribute("obsProblems", refused);
+                flash.addFlashAttribute("error", "Nothing was added: correct the fields marked below");
+                return "redirect:/cases/" + number + "?tab=observables#add-observable";
+            }
+            return tab(model, p, c, typed, refused, null, List.of());
+        }
+        ObservableService.Outcome outcome = upload
+                ? withUpload(file, attachment -> observables.addOrMerge(p, c.id(), null, drafts.of(n, attachment)))
+                : observables.addOrMerge(p, c.id(), null, drafts.of(n, null));
+        List<String> notices = new ArrayList<>();
+        int added = outcome.created().size() - outcome.merged().size();
+        if (added > 0 || outcome.merged().isEmpty()) notices.add(added + " observable" + (added == 1 ? "" : "s") + " added");
+        if (!outcome.merged().isEmpty()) {
+            notices.add("Already in the case, tags and flags merged: " + String.join(", ",
+                    outcome.merged().stream().map(ObservableRecord::shown).toList()));
+        }
+        List<String> failures = outcome.failures().stream().map(f -> String.valueOf(f.get("message"))).toList();
         if (htmx == null) {
-            flash.addFlashAttribute("notice", notice);
-            if (!refused.isEmpty()) flash.addFlashAttribute("error", String.join("\n", refused));
+            flash.addFlashAttribute("notice", String.join(". ", notices));
+            if (!failures.isEmpty()) flash.addFlashAttribute("error", String.join("\n", failures));
             return "redirect:/cases/" + number + "?tab=observables";
         }
-        rows.addTo(model, p, c);
+        return tab(model, p, c, failures.isEmpty() ? typed.next() : typed, FieldProblems.NONE, notices, failures);
+    }
+
+    /** The Observables tab after an add: the form, what the add did, and the table with the newest first. */
+    private String tab(Model model, Principal p, CaseRecord c, ObservableForm form, FieldProblems problems,
+                       List<String> notices, List<String> failures) {
+        model.addAttribute("obsForm", form);
+        model.addAttribute("obsProblems", problems);
+        rows.addTo(model, p, c, new ObservableFilters(null, null, null, "added", true, 1));
         model.addAttribute("c", Map.of("number", c.number()));
-        model.addAttribute("notice", notice);
-        model.addAttribute("refused", refused);
+        model.addAttribute("addNotices", notices == null ? List.of() : notices);
+        model.addAttribute("addFailures", failures);
+        return "observables/list :: tab";
+    }
+
+    /** The case's table for htmx (filters, sort, page); without htmx, the case page with the same filters. */
+    @GetMapping("/cases/{number}/observables")
+    String caseList(@PathVariable long number, @RequestParam Map<String, String> params,
+                    @RequestHeader(value = "HX-Request", required = false) String htmx,
+                    @RequestHeader(value = "HX-History-Restore-Request", required = false) String restore, Model model) {
+        Principal p = CurrentPrincipal.get();
+        ObservableFilters filters = ObservableFilters.from(params);
+        if (htmx == null || restore != null) return "redirect:/cases/" + number + "?tab=observables&" + filters.queryString();
+        model.addAttribute("table", rows.ofCase(p, cases.get(p, String.valueOf(number)), filters));
         return "observables/list :: list";
+    }
+
+    @GetMapping("/alerts/{id}/observables")
+    String alertList(@PathVariable long id, @RequestParam Map<String, String> params,
+                     @RequestHeader(value = "HX-Request", required = false) String htmx,
+                    @RequestHeader(value = "HX-History-Restore-Request", required = false) String restore, Model model) {
+        Principal p = CurrentPrincipal.get();
+        ObservableFilters filters = ObservableFilters.from(params);
+        if (htmx == null || restore != null) return "redirect:/alerts/" + id + "?" + filters.queryString();
+        model.addAttribute("table", rows.ofAlert(p, alerts.get(p, "~" + id), filters));
+        return "observables/list :: list";
+    }
+
+    /** One action on the observables selected in a case's table; each is changed or refused with its reason. */
+    @PostMapping("/cases/{number}/observables/bulk")
+    String caseBulk(@PathVariable long number, @RequestParam(value = "ids", required = false) List<Long> ids,
+                    @RequestParam Map<String, String> form, @RequestHeader(value = "HX-Request", required = false) String htmx,
+                    Model model, RedirectAttributes flash) {
+        Principal p = CurrentPrincipal.get();
+        CaseRecord c = cases.get(p, String.valueOf(number));
+        BulkResult result = bulk(p, c.id(), null, ids, form);
+        ObservableFilters filters = ObservableFilters.from(form);
+        if (htmx == null) return result.flash(flash, "redirect:/cases/" + number + "?tab=observables&" + filters.queryString());
+        model.addAttribute("table", rows.ofCase(p, c, filters));
+        model.addAttribute("bulk", result);
+        return "observables/list :: list";
+    }
+
+    @PostMapping("/alerts/{id}/observables/bulk")
+    String alertBulk(@PathVariable long id, @RequestParam(value = "ids", required = false) List<Long> ids,
+                     @RequestParam Map<String, String> form, @RequestHeader(value = "HX-Request", required = false) String htmx,
+                     Model model, RedirectAttributes flash) {
+        Principal p = CurrentPrincipal.get();
+        AlertRecord a = alerts.get(p, "~" + id);
+        BulkResult result = bulk(p, null, a.id(), ids, form);
+        ObservableFilters filters = ObservableFilters.from(form);
+        if (htmx == null) return result.flash(flash, "redirect:/alerts/" + id + "?" + filters.queryString());
+        model.addAttribute("table", rows.ofAlert(p, a, filters));
+        model.addAttribute("bulk", result);
+        return "observables/list :: list";
+    }
+
+    /** "3 changed, 1 refused" and each refusal as "value: reason", shown above the table. */
+    public record BulkResult(String summary, List<String> refusals) {
+        String flash(RedirectAttributes flash, String to) {
+            flash.addFlashAttribute("notice", summary);
+            if (!refusals.isEmpty()) flash.addFlashAttribute("error", String.join("\n", refusals));
+            return to;
+        }
+    }
+
+    private BulkResult bulk(Principal p, Long caseId, Long alertId, List<Long> ids, Map<String, String> form) {
+        List<Long> chosen = ids == null ? List.of() : ids;
+        String action = form.getOrDefault("action", "");
+        BulkOutcome outcome;
+        String word;
+        if (action.equals("analyze")) {
+            outcome = analyzerRuns.runAll(p, chosen); // each job checks its observable's organisation
+            word = outcome.done().size() == 1 ? "analyzer job started" : "analyzer jobs started";
+        } else {
+            BulkObservableAction.Kind kind = switch (action) {
+                case "ioc-on", "ioc-off" -> action.equals("ioc-on") ? BulkObservableAction.Kind.IOC_ON : BulkObservableAction.Kind.IOC_OFF;
+                case "add-tags" -> BulkObservableAction.Kind.ADD_TAGS;
+                case "set-tlp" -> BulkObservableAction.Kind.SET_TLP;
+                case "delete" -> BulkObservableAction.Kind.DELETE;
+                default -> throw new Invalid("Choose an action for the selected observables");
+            };
+            Tlp tlp = kind == BulkObservableAction.Kind.SET_TLP ? CaseUiController.level(form.get("bulkTlp"), Tlp::parse) : null;
+            outcome = bulk.apply(p, caseId, alertId, chosen,
+                    new BulkObservableAction(kind, Forms.tags(form.get("bulkTags")), tlp));
+            word = kind == BulkObservableAction.Kind.DELETE ? "deleted" : "changed";
+        }
+        return new BulkResult(outcome.summary(word),
+                outcome.refused().stream().map(r -> r.shown() + ": " + r.message()).toList());
     }
 
     @GetMapping("/observables/{id}")
@@ -159,6 +296,30 @@ public class ObservableUiController {
             return files.upload(name, file.getContentType(), in, use);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The value lines of the form's text area: each non-blank line trimmed, a line repeated word for word kept once. */
+    record ValueLines(List<String> values, List<Integer> lineNumbers) {
+        static ValueLines of(String text) {
+            List<String> values = new ArrayList<>();
+            List<Integer> numbers = new ArrayList<>();
+            if (text != null) {
+                String[] lines = text.split("\\r?\\n", -1);
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (int i = 0; i < lines.length; i++) {
+                    String v = lines[i].trim();
+                    if (!v.isEmpty() && seen.add(v)) {
+                        values.add(v);
+                        numbers.add(i + 1);
+                    }
+                }
+            }
+            return new ValueLines(values, numbers);
+        }
+
+        int lineOf(int valueIndex) {
+            return lineNumbers.get(valueIndex);
         }
     }
 }

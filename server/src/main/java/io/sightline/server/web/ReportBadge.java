@@ -35,13 +35,25 @@ public record ReportBadge(String analyzer, String level, String namespace, Strin
         for (String analyzer : reports.propertyNames()) {
             JsonNode taxonomies = reports.get(analyzer).get("taxonomies");
             if (taxonomies == null || !taxonomies.isArray()) continue;
-            for (JsonNode t : taxonomies) {
-                String level = text(t, "level").toLowerCase(Locale.ROOT);
-                out.add(new ReportBadge(analyzer, LEVELS.contains(level) ? level : "info", text(t, "namespace"),
-                        text(t, "predicate"), text(t, "value")));
-            }
+            for (JsonNode t : taxonomies) out.add(badge(analyzer, t));
         }
         return out;
+    }
+
+    /** The taxonomies of one job's report as Cortex sends it ({@code {summary: {taxonomies: [...]}}}). */
+    public static List<ReportBadge> ofReport(String analyzer, JsonNode report) {
+        List<ReportBadge> out = new ArrayList<>();
+        JsonNode summary = report == null ? null : report.get("summary");
+        JsonNode taxonomies = summary == null ? null : summary.get("taxonomies");
+        if (taxonomies == null || !taxonomies.isArray()) return out;
+        for (JsonNode t : taxonomies) out.add(badge(analyzer, t));
+        return out;
+    }
+
+    private static ReportBadge badge(String analyzer, JsonNode t) {
+        String level = text(t, "level").toLowerCase(Locale.ROOT);
+        return new ReportBadge(analyzer, LEVELS.contains(level) ? level : "info", text(t, "namespace"), text(t, "predicate"),
+                text(t, "value"));
     }
 
     private static String text(JsonNode node, String field) {

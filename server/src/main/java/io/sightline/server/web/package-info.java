@@ -21,8 +21,14 @@
  * still to do); {@code /cases} (search, filters including
  * {@code stage=open|closed}, paging by case number, newest first), {@code /cases/new}, {@code /cases/{number}?tab=details|observables|tasks|audit},
  * {@code /cases/{number}/details|status|close|observables}; {@code /cases/{number}/tasks} (the Tasks
- * tab), {@code /cases/{number}/tasks/{id}/status|logs}; {@code /observables/{id}} (row),
+ * tab), {@code /cases/{number}/tasks/{id}/status|logs}; {@code GET /cases/{number}/observables} and
+ * {@code GET /alerts/{id}/observables} (the observables table for htmx: {@code type, ioc=yes|no, q,
+ * sort, dir, page}, see {@link io.sightline.server.web.ObservableFilters}; without htmx a redirect to
+ * the page with the same filters), {@code POST /cases/{number}/observables/bulk} and
+ * {@code POST /alerts/{id}/observables/bulk} (one action on the ticked {@code ids}: {@code ioc-on,
+ * ioc-off, add-tags, set-tlp, delete, analyze}); {@code /observables/{id}} (row),
  * {@code /observables/{id}/edit|delete|download}, {@code /observables/{id}/jobs} (run an analyzer),
+ * {@code /observables/{id}/jobs/all} (every analyzer accepting its type),
  * {@code /jobs/{id}/status} (polled fragment), {@code /jobs/{id}/report}; {@code /cases/{number}/export}
  * (MISP export card and export); {@code /alerts}, {@code /alerts/{id}},
  * {@code /alerts/{id}/promote|merge|ignore}; {@code /admin/organisations}, {@code /admin/users},
@@ -34,6 +40,11 @@
  * {@code aria-current="page"} ({@link io.sightline.server.web.NavSection}). A form with
  * {@code data-confirm="question"} asks before it is sent (locking a user, ignoring an alert,
  * closing a case, revoking a key).
+ *
+ * <p>Forms: a refused form comes back as typed with each message at its field ({@code FieldProblems}
+ * through the {@code fieldErrors} fragment). The add-observable form adds nothing while any field or
+ * value line breaks a rule (each refused line named by its number, from
+ * {@code ObservableDrafts.problems}); a value the case already holds is merged, and said so.
  *
  * <p>Extension points for the connectors:
  * <ul>

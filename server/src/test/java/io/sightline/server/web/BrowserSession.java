@@ -83,6 +83,21 @@ final class BrowserSession {
         return send(b);
     }
 
+    /** An htmx GET, as a link or filter of a page swapping a fragment sends it. */
+    Page htmxGet(String path) {
+        lastPage = base + path;
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true").GET());
+    }
+
+    /** An htmx form post; a field may repeat (several ticked boxes of one name). */
+    Page htmxPost(String path, java.util.List<Map.Entry<String, String>> fields, String csrfToken) {
+        String body = fields.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        var b = HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true")
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (csrfToken != null) b.header("X-CSRF-TOKEN", csrfToken);
+        return send(b);
+    }
+
     /** Logs in through the login form; returns the answer of the login POST. */
     Page login(String login, String password) {
         String token = token(get("/login").body());

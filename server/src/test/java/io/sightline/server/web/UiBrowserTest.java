@@ -133,16 +133,16 @@ class UiBrowserTest extends HubTest {
         page.check("#obs-ioc");
         page.fill("#obs-tags", "Hash");
         page.click("#obs-confirm");
-        Locator row = page.locator("article.obs", new Page.LocatorOptions().setHasText(HASH));
+        Locator row = page.locator("tr.obs", new Page.LocatorOptions().setHasText(HASH));
         assertThat(row).isVisible();
-        assertThat(row.locator(".obs-head .badge-ioc")).hasText("IOC");
+        assertThat(row.locator(".obs-flags .badge-ioc")).hasText("IOC");
         assertThat(row.locator(".tag")).hasText("Hash");
-        assertThat(page.locator("#observable-list .message-ok")).hasText("1 observable added");
+        assertThat(page.locator("#observable-add-result .message-ok")).hasText("1 observable added");
         assertThat(row.locator(".slot-reports")).containsText("no analyzer report");
         shot("case-observables");
 
         page.reload();
-        assertThat(page.locator("article.obs", new Page.LocatorOptions().setHasText(HASH))).hasCount(1);
+        assertThat(page.locator("tr.obs", new Page.LocatorOptions().setHasText(HASH))).hasCount(1);
 
         page.click("text=Details");
         page.click("text=Edit details");
@@ -185,7 +185,7 @@ class UiBrowserTest extends HubTest {
         page.check("#obs-ioc");
         page.fill("#obs-tags", "Hash");
         page.click("#obs-confirm");
-        Locator row = page.locator("article.obs", new Page.LocatorOptions().setHasText(HASH));
+        Locator row = page.locator("tr.obs", new Page.LocatorOptions().setHasText(HASH));
         assertThat(row.locator(".slot-intel .intel-report")).hasText("Report: " + reportName);
         assertThat(row.locator(".slot-intel .intel-dossier")).hasText("Dossier: Demo dossier");
 
@@ -208,7 +208,7 @@ class UiBrowserTest extends HubTest {
         assertThat(page.locator("#full-report")).containsText("\"taxonomies\"");
         shot("analyzer-full-report");
         page.click("#back-to-case");
-        assertThat(page.locator("article.obs .slot-reports .taxonomy").first()).isVisible();
+        assertThat(page.locator("tr.obs .slot-reports .taxonomy").first()).isVisible();
 
         page.navigate(caseUrl);
         Locator export = page.locator("#misp-export");
@@ -251,37 +251,44 @@ class UiBrowserTest extends HubTest {
         long firstNumber = admin.get("/api/v1/case/" + first).json().get("number").asLong();
         logIn("admin", ADMIN_PASSWORD);
         page.navigate(url("/cases/" + secondNumber + "?tab=observables"));
-        Locator row = page.locator("article.obs", new Page.LocatorOptions().setHasText("203.0.113.7"));
-        assertThat(row.locator(".seen a")).hasText(java.util.regex.Pattern.compile("#" + firstNumber + " first-.*"));
+        Locator row = page.locator("tr.obs", new Page.LocatorOptions().setHasText("203.0.113.7"));
+        assertThat(row.locator(".seen a")).hasText("#" + firstNumber);
+        assertThat(row.locator(".seen a")).hasAttribute("title", java.util.regex.Pattern.compile("first-.*"));
 
         row.getByText("Edit").click();
-        Locator editing = page.locator("article.obs-editing");
+        Locator editing = page.locator("tr.obs-editing");
         editing.locator("input[name=tags]").fill("scanner, tor");
         editing.locator("input[name=sighted]").check();
         editing.getByText("Save").click();
-        Locator saved = page.locator("article.obs", new Page.LocatorOptions().setHasText("203.0.113.7"));
+        Locator saved = page.locator("tr.obs", new Page.LocatorOptions().setHasText("203.0.113.7"));
         assertThat(saved.locator(".badge-sighted")).isVisible();
         assertThat(saved.locator(".tag")).hasText(new String[] {"scanner", "tor"});
         shot("observable-edited");
 
         page.onDialog(d -> d.accept());
         saved.getByText("Delete").click();
-        assertThat(page.locator("article.obs")).hasCount(0);
+        assertThat(page.locator("tr.obs")).hasCount(0);
         assertThat(admin.get("/api/v1/case/" + second + "/observables").json().size()).isZero();
 
         page.click("#add-observable summary");
         page.selectOption("#obs-type", "domain");
         page.fill("#obs-data", "one.example\nnot a domain\ntwo.example");
         page.click("#obs-confirm");
-        assertThat(page.locator("#observable-list .message-ok")).hasText("2 observables added");
-        assertThat(page.locator("#observable-list .message-error")).containsText("Invalid domain observable 'not a domain'");
-        assertThat(page.locator("article.obs")).hasCount(2);
+        // nothing is added while a line is refused; the line is named at its field and the input kept
+        assertThat(page.locator("#obs-refused")).containsText("Nothing was added");
+        assertThat(page.locator(".field-errors[data-field=data]")).containsText("Line 2: Invalid domain observable 'not a domain'");
+        assertThat(page.locator("#obs-data")).hasValue("one.example\nnot a domain\ntwo.example");
+        assertThat(page.locator("tr.obs")).hasCount(0);
+        page.fill("#obs-data", "one.example\ntwo.example");
+        page.click("#obs-confirm");
+        assertThat(page.locator("#observable-add-result .message-ok")).hasText("2 observables added");
+        assertThat(page.locator("tr.obs")).hasCount(2);
 
         page.selectOption("#obs-type", "file");
         page.setInputFiles("#observable-form input[name=attachment]", new com.microsoft.playwright.options.FilePayload(
                 "invoice.pdf.exe", "application/octet-stream", "MZ fake sample".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         page.click("#obs-confirm");
-        assertThat(page.locator("article.obs a.obs-data")).hasText("invoice.pdf.exe");
+        assertThat(page.locator("tr.obs a.obs-data")).hasText("invoice.pdf.exe");
         shot("observables-added");
     }
 
@@ -334,7 +341,7 @@ class UiBrowserTest extends HubTest {
         shot("alerts-list");
         link.click();
         assertThat(page.locator("#alert-title")).hasText(title);
-        assertThat(page.locator("article.obs")).containsText("evil.example");
+        assertThat(page.locator("tr.obs")).containsText("evil.example");
         shot("alert-page");
 
         page.click("#promote");
@@ -342,7 +349,7 @@ class UiBrowserTest extends HubTest {
         assertThat(page.locator("#messages")).containsText("Alert promoted to case #");
         shot("alert-promoted");
         page.click("#tab-observables");
-        assertThat(page.locator("article.obs")).containsText("evil.example");
+        assertThat(page.locator("tr.obs")).containsText("evil.example");
         assertThat(dialogs.get()).as("no script from the alert ran").isZero();
     }
 

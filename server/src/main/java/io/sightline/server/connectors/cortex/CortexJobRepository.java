@@ -53,6 +53,16 @@ class CortexJobRepository {
                 .params(orgId, observableId).query(ROW).list();
     }
 
+    /** Jobs of several observables with one query, newest first within each. */
+    java.util.Map<Long, List<CortexJobRecord>> ofObservables(long orgId, java.util.Collection<Long> observableIds) {
+        java.util.Map<Long, List<CortexJobRecord>> out = new java.util.HashMap<>();
+        if (observableIds.isEmpty()) return out;
+        jdbc.sql("SELECT * FROM cortex_job WHERE org_id = :org AND observable_id IN (:ids) ORDER BY created_at DESC, id DESC")
+                .param("org", orgId).param("ids", observableIds).query(ROW).list()
+                .forEach(job -> out.computeIfAbsent(job.observableId(), id -> new java.util.ArrayList<>()).add(job));
+        return out;
+    }
+
     /** Jobs known to Cortex whose poll is due, oldest poll first. */
     List<CortexJobRecord> duePolls(String server, long now, int limit) {
         return jdbc.sql("SELECT * FROM cortex_job WHERE server_name = ? AND phase = 'RUNNING' AND next_poll_at <= ?"

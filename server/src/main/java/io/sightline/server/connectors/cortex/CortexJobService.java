@@ -85,6 +85,15 @@ public class CortexJobService {
         return jobs.ofObservable(p.orgId(), o.id());
     }
 
+    /**
+     * Jobs of several observables the caller has read (a page of a table), by observable id, newest
+     * first, with one query; only jobs of the caller's organisation.
+     */
+    public Map<Long, List<CortexJobRecord>> ofObservables(Principal p, List<ObservableRecord> read) {
+        p.require(Permission.READ);
+        return jobs.ofObservables(p.orgId(), read.stream().filter(o -> o.orgId() == p.orgId()).map(ObservableRecord::id).toList());
+    }
+
     /** The observable a job ran on (for the {@code case_artifact} field). */
     public Optional<ObservableRecord> observableOf(Principal p, CortexJobRecord job) {
         try {

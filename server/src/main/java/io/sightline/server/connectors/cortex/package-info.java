@@ -5,6 +5,8 @@
  * {@link io.sightline.server.connectors.cortex.CortexController} (TheHive's REST routes, which
  * alone read and render TheHive's JSON) share {@link io.sightline.server.connectors.cortex.CortexJobService}
  * (typed {@link io.sightline.server.connectors.cortex.NewCortexJob} in, {@code CortexJobRecord} out) and
- * {@link io.sightline.server.connectors.cortex.CortexAnalyzers} ({@code OfferedAnalyzer}s). Guide: {@code docs/cortex.md}.
+ * {@link io.sightline.server.connectors.cortex.CortexAnalyzers} ({@code OfferedAnalyzer}s);
+ * {@link io.sightline.server.connectors.cortex.AnalyzerRuns} starts every analyzer accepting each of
+ * several observables ("Run all"). Guide: {@code docs/cortex.md}.
  */
 package io.sightline.server.connectors.cortex;
