@@ -24,6 +24,8 @@ final class ListQuery {
     private final ObjectNode body = Forms.object();
     private final ArrayNode steps = body.putArray("query");
     private final ArrayNode conditions;
+    private String sortField = "_createdAt";
+    private boolean sortDescending = true;
 
     ListQuery(String listStep) {
         steps.addObject().put("_name", listStep);
@@ -44,21 +46,53 @@ final class ListQuery {
         return this;
     }
 
+    /** The field equals one of the values (no condition for an empty list). */
+    ListQuery in(String field, List<String> values) {
+        if (values.isEmpty()) return this;
+        ObjectNode in = conditions.addObject().putObject("_in").put("_field", field);
+        values.forEach(in.putArray("_values")::add);
+        return this;
+    }
+
+    /** The text is a case number ("12" or "#12") or a part of the title. */
+    ListQuery numberOrTitle(String text) {
+        if (Forms.blank(text)) return this;
+        String t = text.trim();
+        String digits = t.startsWith("#") ? t.substring(1) : t;
+        if (!digits.matches("\\d{1,18}")) return like("title", t);
+        ArrayNode either = conditions.addObject().putArray("_or");
+        either.addObject().putObject("_eq").put("_field", "number").put("_value", Long.parseLong(digits));
+        either.addObject().putObject("_like").put("_field", "title").put("_value", t);
+        return this;
+    }
+
+    /** Sorts by one field (the default is newest created first); ties keep the newest record first. */
+    ListQuery sort(String field, boolean descending) {
+        sortField = field;
+        sortDescending = descending;
+        return this;
+    }
+
     ListQuery eq(String field, Integer value) {
         if (value != null) conditions.addObject().putObject("_eq").put("_field", field).put("_value", value);
         return this;
     }
 
-    @SuppressWarnings("unchecked") // the case and alert views are maps
     Page run(QueryService queries, TheHiveQueryReader reader, Principal p, int page) {
+        return run(queries, reader, p, page, PAGE_SIZE);
+    }
+
+    /** One page of {@code size} rows. */
+    @SuppressWarnings("unchecked") // the case and alert views are maps
+    Page run(QueryService queries, TheHiveQueryReader reader, Principal p, int page, int size) {
         int current = Math.max(1, page);
-        steps.addObject().put("_name", "sort").putArray("_fields").addObject().put("_createdAt", "desc");
-        long from = (long) (current - 1) * PAGE_SIZE;
-        ObjectNode paging = steps.addObject().put("_name", "page").put("from", from).put("to", from + PAGE_SIZE);
+        steps.addObject().put("_name", "sort").putArray("_fields").addObject().put(sortField, sortDescending ? "desc" : "asc");
+        long from = (long) (current - 1) * size;
+        ObjectNode paging = steps.addObject().put("_name", "page").put("from", from).put("to", from + size);
         paging.putArray("extraData").add("total");
         QueryService.Rows rows = (QueryService.Rows) queries.run(p, reader.read(body));
         long total = rows.total() == null ? 0 : rows.total();
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        return new Page((List<Map<String, Object>>) queries.rows(rows.plan(), 0, PAGE_SIZE), total, current, pages);
+        int pages = (int) Math.max(1, (total + size - 1) / size);
+        return new Page((List<Map<String, Object>>) queries.rows(rows.plan(), 0, size), total, current, pages);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 @Component("fmt")
 public class UiFormat {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter EXACT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     public String date(Object epochMillis) {
@@ -19,6 +20,21 @@ public class UiFormat {
     }
 
     /** Epoch millis as a date, or any other value as it is (connectors may report text). */
+    /** An audit entry's time as read: "7 Dec 2026 at 14:05 UTC". */
+    public String readable(long epochMillis) {
+        return io.sightline.server.audit.AuditSentences.readable(epochMillis);
+    }
+
+    /** The exact time, to the second, shown on hover: "2026-12-07 14:05:31 UTC". */
+    public String exact(long epochMillis) {
+        return EXACT.format(Instant.ofEpochMilli(epochMillis));
+    }
+
+    /** ISO-8601 for a time element's datetime attribute. */
+    public String iso(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).toString();
+    }
+
     public String dateOrText(Object value) {
         if (value == null) return "";
         return value instanceof Number ? date(value) : String.valueOf(value);
@@ -44,6 +60,26 @@ public class UiFormat {
 
     public String severityClass(Object severity) {
         return "sev sev-" + severity(severity).toLowerCase();
+    }
+
+    /**
+     * A source link to make clickable: an absolute http or https URL with a host, else null, so
+     * that a link of another scheme (javascript:, data:, file:) sent by a feed stays plain text.
+     */
+    public static String webLink(Object value) {
+        if (!(value instanceof String s) || s.isBlank()) return null;
+        try {
+            java.net.URI uri = new java.net.URI(s.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri.toASCIIString() : null;
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /** {@link #webLink} for templates. */
+    public String link(Object value) {
+        return webLink(value);
     }
 
     /** The numeric part of an external id ("~42" gives "42"), for URLs. */
