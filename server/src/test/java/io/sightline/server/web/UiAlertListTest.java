@@ -111,6 +111,7 @@ class UiAlertListTest extends HubTest {
 
         var merged = postIds(browser, "/alerts/bulk", Map.of("action", "merge", "caseNumber", "#" + number), List.of(second), token);
         assertThat(merged.status()).isEqualTo(302);
+        assertThat(browser.get(path(merged)).body()).contains("1 of 1 alerts: merge done").contains("Merged into case #" + number);
         assertThat(admin.get("/api/v1/alert/" + second).json().get("caseId").asString()).isEqualTo(target);
 
         String noise = alert(tag, "Noise", 4_000L, "New");
@@ -163,7 +164,7 @@ class UiAlertListTest extends HubTest {
         var outsider = loggedIn(analyst, "analyst-password");
         String token = BrowserSession.token(outsider.get("/alerts").body());
 
-        assertThat(outsider.get("/alerts/merge-targets?caseQuery=" + caseTitle).body()).doesNotContain(caseTitle).contains("No case matches.");
+        assertThat(outsider.get("/alerts/merge-targets?caseQuery=" + java.net.URLEncoder.encode(caseTitle, java.nio.charset.StandardCharsets.UTF_8)).body()).doesNotContain(caseTitle).contains("No case matches.");
         assertThat(outsider.get("/alerts/merge-targets?caseQuery=%23" + number).body()).doesNotContain(caseTitle);
         var foreign = postIds(outsider, "/alerts/bulk", Map.of("action", "ignore"), List.of(mine), token);
         assertThat(outsider.get(path(foreign)).body()).contains("Refused: Alert " + mine + " not found");
