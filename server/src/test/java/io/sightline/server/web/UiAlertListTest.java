@@ -166,6 +166,7 @@ class UiAlertListTest extends HubTest {
 
         assertThat(outsider.get("/alerts/merge-targets?caseQuery=" + java.net.URLEncoder.encode(caseTitle, java.nio.charset.StandardCharsets.UTF_8)).body()).doesNotContain(caseTitle).contains("No case matches.");
         assertThat(outsider.get("/alerts/merge-targets?caseQuery=%23" + number).body()).doesNotContain(caseTitle);
+        outsider.get("/alerts"); // the form is sent from the list, which the answer goes back to
         var foreign = postIds(outsider, "/alerts/bulk", Map.of("action", "ignore"), List.of(mine), token);
         assertThat(outsider.get(path(foreign)).body()).contains("Refused: Alert " + mine + " not found");
         var intoForeignCase = postIds(outsider, "/alerts/bulk", Map.of("action", "merge", "caseNumber", String.valueOf(number)),

@@ -34,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ContextConfiguration(initializers = H2Database.class)
 @Import(UiTestBeans.class)
 class UiAlertsBrowserTest extends HubTest {
+    private static final long NOV_2026 = 1_793_522_400_000L; // 2026-11-01 08:40 UTC
+    private static final long HOUR = 3_600_000L;
     private static Playwright playwright;
     private static Browser browser;
     private BrowserContext context;
@@ -77,9 +79,9 @@ class UiAlertsBrowserTest extends HubTest {
         long number = admin.get("/api/v1/case/" + createCase(admin, caseTitle)).json().get("number").asLong();
         List<String> manyTags = new ArrayList<>(List.of(tag));
         for (int i = 1; i <= 14; i++) manyTags.add("ttp-" + i);
-        alert("Beacon to <b>C2</b>", 3_000_000L, List.of(tag), "https://misp.example/events/view/17");
-        alert("Archive with macro", 1_000_000L, manyTags, "javascript:alert(document.domain)");
-        alert("Credential phishing", 2_000_000L, List.of(tag), null);
+        alert("Beacon to <b>C2</b>", NOV_2026 + 3 * HOUR, List.of(tag), "https://misp.example/events/view/17");
+        alert("Archive with macro", NOV_2026 + HOUR, manyTags, "javascript:alert(document.domain)");
+        alert("Credential phishing", NOV_2026 + 2 * HOUR, List.of(tag), null);
         AtomicInteger dialogs = new AtomicInteger();
         page.onDialog(d -> {
             dialogs.incrementAndGet();
@@ -162,7 +164,7 @@ class UiAlertsBrowserTest extends HubTest {
         String caseTitle = unique("Insider case");
         String caseId = createCase(admin, caseTitle);
         long number = admin.get("/api/v1/case/" + caseId).json().get("number").asLong();
-        String alertId = alert("USB exfiltration", 5_000_000L, List.of(unique("usb")), null);
+        String alertId = alert("USB exfiltration", NOV_2026, List.of(unique("usb")), null);
         logIn();
         page.navigate(url("/alerts/" + alertId.substring(1)));
         page.locator("#merge-case-query").pressSequentially("#" + number, new Locator.PressSequentiallyOptions().setDelay(20));
