@@ -111,6 +111,7 @@ class UiAlertsBrowserTest extends HubTest {
         assertThat(page.locator("th.sortable[aria-sort=ascending]")).hasText("Title ▲");
         page.locator("th.sortable a", new Page.LocatorOptions().setHasText("Title")).click();
         assertThat(titles.first()).hasText("Credential phishing");
+        page.waitForLoadState(); // the page's script submits the size on change
         page.selectOption("#alert-page-size", "50");
         assertThat(page).hasURL(Pattern.compile(".*size=50.*"));
         assertThat(page.locator("#alert-page-size")).hasValue("50");
@@ -120,6 +121,7 @@ class UiAlertsBrowserTest extends HubTest {
         // select two alerts, find the case by typing part of its title, merge
         row("Beacon to <b>C2</b>").locator("input[name=ids]").check();
         row("Credential phishing").locator("input[name=ids]").check();
+        page.waitForLoadState();
         page.locator("#bulk-case-query").pressSequentially(caseTitle.substring(0, 12).toLowerCase(), new Locator.PressSequentiallyOptions().setDelay(20));
         Locator choice = page.locator("#bulk-merge-targets label", new Page.LocatorOptions().setHasText(caseTitle));
         assertThat(choice).containsText("#" + number);
@@ -167,6 +169,7 @@ class UiAlertsBrowserTest extends HubTest {
         String alertId = alert("USB exfiltration", NOV_2026, List.of(unique("usb")), null);
         logIn();
         page.navigate(url("/alerts/" + alertId.substring(1)));
+        page.waitForLoadState(); // htmx is loaded with the page
         page.locator("#merge-case-query").pressSequentially("#" + number, new Locator.PressSequentiallyOptions().setDelay(20));
         Locator choice = page.locator("#merge-targets label", new Page.LocatorOptions().setHasText(caseTitle));
         assertThat(choice.locator("input[type=radio]")).isChecked();
