@@ -35,7 +35,7 @@ public class AuditSentences {
             Map.entry("resolutionStatus", "resolution"), Map.entry("impactStatus", "impact"),
             Map.entry("sourceRef", "source reference"), Map.entry("externalLink", "source link"),
             Map.entry("caseId", "case"), Map.entry("alertId", "alert"), Map.entry("dataType", "data type"),
-            Map.entry("data", "value"), Map.entry("follow", "followed"), Map.entry("flag", "flag"),
+            Map.entry("data", "value"), Map.entry("follow", "followed"),
             Map.entry("customFields", "custom fields"), Map.entry("caseTemplate", "case template"),
             Map.entry("ignoreSimilarity", "similarity ignored"), Map.entry("message", "description"));
 
