@@ -110,3 +110,16 @@
     if (!window.confirm(button.getAttribute("data-confirm"))) event.preventDefault();
   });
 })();
+
+// --- alert list and history ---
+(function () {
+  "use strict";
+  // "Select all" in the alert list: ticks the boxes named by data-select-all (they belong to the bulk form).
+  document.addEventListener("change", function (event) {
+    var box = event.target;
+    var name = box.getAttribute && box.getAttribute("data-select-all");
+    if (!name) return;
+    var boxes = document.querySelectorAll('input[type=checkbox][name="' + name + '"]');
+    for (var i = 0; i < boxes.length; i++) boxes[i].checked = box.checked;
+  });
+})();

@@ -68,6 +68,30 @@ public class AuditLog {
                 rs.getString("after_json"), rs.getLong("at"))).list();
     }
 
+    /**
+     * The entries of several records of one organisation, newest first, at most {@code limit}: a
+     * case with its observables and their analyzer jobs, for one history. Record ids are grouped
+     * by entity ("observable" → its ids); an entity without ids adds nothing.
+     */
+    public List<Entry> ofRecords(long orgId, Map<String, ? extends java.util.Collection<String>> idsByEntity, int limit) {
+        var params = new java.util.ArrayList<Object>();
+        params.add(orgId);
+        List<String> groups = new java.util.ArrayList<>();
+        idsByEntity.forEach((entity, ids) -> {
+            if (ids.isEmpty()) return;
+            groups.add("(entity = ? AND entity_id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + "))");
+            params.add(entity);
+            params.addAll(ids);
+        });
+        if (groups.isEmpty()) return List.of();
+        return jdbc.sql("SELECT * FROM audit_log WHERE org_id = ? AND (" + String.join(" OR ", groups)
+                        + ") ORDER BY id DESC LIMIT " + Math.max(1, limit))
+                .params(params).query((rs, i) -> new Entry(rs.getLong("id"),
+                        (Long) rs.getObject("org_id", Long.class), rs.getString("actor"), rs.getString("action"),
+                        rs.getString("entity"), rs.getString("entity_id"), rs.getString("before_json"),
+                        rs.getString("after_json"), rs.getLong("at"))).list();
+    }
+
     private String toJson(Object o) {
         if (o == null) return null;
         if (o instanceof Map<?, ?> m && m.isEmpty()) return null;

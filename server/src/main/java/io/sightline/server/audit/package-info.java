@@ -8,5 +8,9 @@
  * one action by {@link io.sightline.server.audit.AuditBatch}; a writer that creates its record and
  * the entry in one statement (PostgreSQL's data-modifying CTEs) embeds the CTE that
  * {@link io.sightline.server.audit.EmbeddedAuditEntry} gives it and lets it bind the parameters.
+ * <p>
+ * Reading: {@link io.sightline.server.audit.AuditLog#search} for the API, {@code ofRecords} for one
+ * history (a case with its observables and analyzer jobs), and {@link io.sightline.server.audit.AuditSentences},
+ * the one place that tells an entry as a readable sentence, which the UI's history views show.
  */
 package io.sightline.server.audit;

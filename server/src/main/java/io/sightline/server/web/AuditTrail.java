@@ -1,54 +1,58 @@
 package io.sightline.server.web;
 
+import io.sightline.server.alerts.AlertRecord;
 import io.sightline.server.audit.AuditLog;
+import io.sightline.server.audit.AuditSentence;
+import io.sightline.server.audit.AuditSentences;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
-import java.util.ArrayList;
+import io.sightline.server.cases.CaseRecord;
+import io.sightline.server.common.Ids;
+import io.sightline.server.connectors.cortex.CortexJobService;
+import io.sightline.server.observables.ObservableRecord;
+import io.sightline.server.observables.ObservableRepository;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
-import java.util.TreeSet;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The audit entries of one object, each reduced to the fields that changed, and the organisation's
- * latest entries told as sentences ({@link Activity}), for reading on a page.
+ * The history of a case or an alert as sentences: the record's own audit entries with those of its
+ * observables and, for a case, of the analyzer jobs run on them, newest first, each told by
+ * {@link AuditSentences}. The caller has already found the record in its organisation; reading the
+ * trail needs the audit permission. Observables deleted since are not listed (their ids are gone).
+ * The organisation's latest entries are told for the home page as {@link Activity}, with the
+ * changed fields named as {@link AuditSentences} names them.
  */
 @Component
 public class AuditTrail {
     private static final int LIMIT = 200;
-    private static final int MAX_SHOWN = 160;
-
-    /** One change of one field; values are shortened for display. */
-    public record Change(String field, String before, String after) {}
-
-    public record Entry(long at, String actor, String action, List<Change> changes) {}
 
     private final AuditLog audit;
+    private final AuditSentences sentences;
+    private final ObservableRepository observables;
+    private final CortexJobService jobs;
     private final JsonMapper json;
 
-    public AuditTrail(AuditLog audit, JsonMapper json) {
+    public AuditTrail(AuditLog audit, AuditSentences sentences, ObservableRepository observables, CortexJobService jobs,
+                      JsonMapper json) {
         this.audit = audit;
+        this.sentences = sentences;
+        this.observables = observables;
+        this.jobs = jobs;
         this.json = json;
     }
 
-    public List<Entry> of(Principal p, String entity, String entityId) {
-        p.require(Permission.READ_AUDIT);
-        return audit.search(p.orgId(), entity, entityId, null, null, LIMIT).stream()
-                .map(e -> new Entry(e.at(), e.actor(), e.action(), changes(e.before(), e.after()))).toList();
-    }
-
-    /** The organisation's latest audit entries, newest first, each as a sentence. */
+    /** The organisation's latest audit entries, newest first, each as a line of the home page. */
     public List<Activity> recent(Principal p, int limit) {
         p.require(Permission.READ_AUDIT);
         return audit.search(p.orgId(), null, null, null, null, limit).stream().map(e -> {
-            JsonNode before = read(e.before());
-            JsonNode after = read(e.after());
-            // Labels shown beside a value (papLabel beside pap) would only repeat the field.
-            List<String> fields = "update".equals(e.action())
-                    ? changes(before, after).stream().map(Change::field).filter(f -> !f.endsWith("Label")).toList() : List.of();
-            return Activity.of(e.at(), e.actor(), e.action(), e.entity(), e.entityId(), before, after, fields);
+            List<String> fields = sentences.of(e, AuditSentences.Names.NONE).changes().stream()
+                    .map(AuditSentence.FieldChange::field).toList();
+            return Activity.of(e.at(), e.actor(), e.action(), e.entity(), e.entityId(), read(e.before()), read(e.after()), fields);
         }).toList();
     }
 
@@ -56,27 +60,43 @@ public class AuditTrail {
         return text == null ? null : json.readTree(text);
     }
 
-    private List<Change> changes(String beforeJson, String afterJson) {
-        return changes(read(beforeJson), read(afterJson));
+    public List<AuditSentence> ofCase(Principal p, CaseRecord c) {
+        p.require(Permission.READ_AUDIT);
+        Map<String, String> observableNames = names(observables.ofCase(c.id()));
+        Map<String, String> analyzers = new HashMap<>();
+        jobs.analyzersOfCase(p, c.id()).forEach((id, name) -> analyzers.put(Ids.format(id), name));
+        Map<String, List<String>> records = new LinkedHashMap<>();
+        records.put("case", List.of(Ids.format(c.id())));
+        records.put("observable", List.copyOf(observableNames.keySet()));
+        records.put("job", List.copyOf(analyzers.keySet()));
+        return tell(p, records, observableNames, analyzers);
     }
 
-    private List<Change> changes(JsonNode before, JsonNode after) {
-        TreeSet<String> fields = new TreeSet<>();
-        if (before != null && before.isObject()) fields.addAll(before.propertyNames());
-        if (after != null && after.isObject()) fields.addAll(after.propertyNames());
-        List<Change> out = new ArrayList<>();
-        for (String f : fields) {
-            if (f.startsWith("_updated") || f.equals("extraData")) continue;
-            String b = shown(before == null ? null : before.get(f));
-            String a = shown(after == null ? null : after.get(f));
-            if (!Objects.equals(a, b)) out.add(new Change(f, b, a));
+    public List<AuditSentence> ofAlert(Principal p, AlertRecord a) {
+        p.require(Permission.READ_AUDIT);
+        Map<String, String> observableNames = names(observables.ofAlert(a.id()));
+        Map<String, List<String>> records = new LinkedHashMap<>();
+        records.put("alert", List.of(Ids.format(a.id())));
+        records.put("observable", List.copyOf(observableNames.keySet()));
+        return tell(p, records, observableNames, Map.of());
+    }
+
+    private List<AuditSentence> tell(Principal p, Map<String, List<String>> records, Map<String, String> observableNames,
+                                     Map<String, String> analyzers) {
+        AuditSentences.Names names = new AuditSentences.Names() {
+            @Override public String observable(String observableId) { return observableNames.get(observableId); }
+            @Override public String analyzerOfJob(String jobId) { return analyzers.get(jobId); }
+        };
+        return audit.ofRecords(p.orgId(), records, LIMIT).stream().map(e -> sentences.of(e, names)).toList();
+    }
+
+    /** "domain evil.example" (or the file name) by observable id. */
+    private static Map<String, String> names(List<ObservableRecord> list) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (ObservableRecord o : list) {
+            String value = o.data() != null ? o.data() : o.attachment() != null ? o.attachment().name() : "";
+            out.put(Ids.format(o.id()), (o.dataType() + " " + value).trim());
         }
         return out;
-    }
-
-    private static String shown(JsonNode v) {
-        if (v == null || v.isNull()) return null;
-        String s = v.isString() ? v.stringValue() : v.toString();
-        return s.length() > MAX_SHOWN ? s.substring(0, MAX_SHOWN) + "…" : s;
     }
 }

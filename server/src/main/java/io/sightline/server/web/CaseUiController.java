@@ -11,7 +11,6 @@ import io.sightline.server.cases.CaseStatus;
 import io.sightline.server.cases.CaseView;
 import io.sightline.server.cases.NewCase;
 import io.sightline.server.common.Change;
-import io.sightline.server.common.Ids;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;
 import io.sightline.server.core.DomainException;
@@ -137,7 +136,7 @@ public class CaseUiController {
         switch (tab) {
             case "observables" -> observableRows.addTo(model, p, c, ObservableFilters.from(params));
             case "audit" -> model.addAttribute("audit", p.can(Permission.READ_AUDIT)
-                    ? auditTrail.of(p, "case", Ids.format(c.id())) : null);
+                    ? auditTrail.ofCase(p, c) : null);
             default -> { }
         }
         return "cases/page";

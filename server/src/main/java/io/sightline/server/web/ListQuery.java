@@ -24,6 +24,8 @@ final class ListQuery {
     private final ObjectNode body = Forms.object();
     private final ArrayNode steps = body.putArray("query");
     private final ArrayNode conditions;
+    private String sortField = "_createdAt";
+    private boolean sortDescending = true;
     private boolean paged;
 
     ListQuery(String listStep) {
@@ -45,9 +47,30 @@ final class ListQuery {
         return this;
     }
 
+    /** The field equals one of the values (no condition for an empty list). */
     ListQuery in(String field, List<String> values) {
-        ArrayNode list = conditions.addObject().putObject("_in").put("_field", field).putArray("_values");
-        values.forEach(list::add);
+        if (values.isEmpty()) return this;
+        ObjectNode in = conditions.addObject().putObject("_in").put("_field", field);
+        values.forEach(in.putArray("_values")::add);
+        return this;
+    }
+
+    /** The text is a case number ("12" or "#12") or a part of the title. */
+    ListQuery numberOrTitle(String text) {
+        if (Forms.blank(text)) return this;
+        String t = text.trim();
+        String digits = t.startsWith("#") ? t.substring(1) : t;
+        if (!digits.matches("\\d{1,18}")) return like("title", t);
+        ArrayNode either = conditions.addObject().putArray("_or");
+        either.addObject().putObject("_eq").put("_field", "number").put("_value", Long.parseLong(digits));
+        either.addObject().putObject("_like").put("_field", "title").put("_value", t);
+        return this;
+    }
+
+    /** Sorts by one field (the default is newest created first); ties keep the newest record first. */
+    ListQuery sort(String field, boolean descending) {
+        sortField = field;
+        sortDescending = descending;
         return this;
     }
 
@@ -56,35 +79,39 @@ final class ListQuery {
         return this;
     }
 
-    /** One page, newest created first. */
     Page run(QueryService queries, TheHiveQueryReader reader, Principal p, int page) {
-        return run(queries, reader, p, page, "_createdAt");
+        return run(queries, reader, p, page, PAGE_SIZE);
+    }
+
+    /** One page, newest first by {@code field}. */
+    Page run(QueryService queries, TheHiveQueryReader reader, Principal p, int page, String field) {
+        return sort(field, true).run(queries, reader, p, page, PAGE_SIZE);
     }
 
     /**
-     * One page, newest first by {@code sortField}; a page past the end shows the last page (a link
-     * kept from a longer list, a typed URL), so the pager never reads "Page 99 of 13".
+     * One page of {@code size} rows; a page past the end shows the last page (a link kept from a
+     * longer list, a typed URL), so the pager never reads "Page 99 of 13".
      */
     @SuppressWarnings("unchecked") // the case and alert views are maps
-    Page run(QueryService queries, TheHiveQueryReader reader, Principal p, int page, String sortField) {
-        steps.addObject().put("_name", "sort").putArray("_fields").addObject().put(sortField, "desc");
+    Page run(QueryService queries, TheHiveQueryReader reader, Principal p, int page, int size) {
+        steps.addObject().put("_name", "sort").putArray("_fields").addObject().put(sortField, sortDescending ? "desc" : "asc");
         int current = Math.max(1, page);
-        QueryService.Rows rows = fetch(queries, reader, p, current);
+        QueryService.Rows rows = fetch(queries, reader, p, current, size);
         long total = rows.total() == null ? 0 : rows.total();
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int pages = (int) Math.max(1, (total + size - 1) / size);
         if (current > pages) {
             current = pages;
-            rows = fetch(queries, reader, p, current);
+            rows = fetch(queries, reader, p, current, size);
         }
-        return new Page((List<Map<String, Object>>) queries.rows(rows.plan(), 0, PAGE_SIZE), total, current, pages);
+        return new Page((List<Map<String, Object>>) queries.rows(rows.plan(), 0, size), total, current, pages);
     }
 
     /** Runs the query for one page: the page step is the last one, replaced on each call. */
-    private QueryService.Rows fetch(QueryService queries, TheHiveQueryReader reader, Principal p, int page) {
+    private QueryService.Rows fetch(QueryService queries, TheHiveQueryReader reader, Principal p, int page, int size) {
         if (paged) steps.remove(steps.size() - 1);
         paged = true;
-        long from = (long) (page - 1) * PAGE_SIZE;
-        ObjectNode paging = steps.addObject().put("_name", "page").put("from", from).put("to", from + PAGE_SIZE);
+        long from = (long) (page - 1) * size;
+        ObjectNode paging = steps.addObject().put("_name", "page").put("from", from).put("to", from + size);
         paging.putArray("extraData").add("total");
         return (QueryService.Rows) queries.run(p, reader.read(body));
     }

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 @Component("fmt")
 public class UiFormat {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final java.util.regex.Pattern WEB_LINK = java.util.regex.Pattern.compile("(?i)https?://[^\\s/?#@]+(?:[/?#]\\S*)?");
+    private static final DateTimeFormatter EXACT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     public String date(Object epochMillis) {
@@ -19,6 +21,21 @@ public class UiFormat {
     }
 
     /** Epoch millis as a date, or any other value as it is (connectors may report text). */
+    /** An audit entry's time as read: "7 Dec 2026 at 14:05 UTC". */
+    public String readable(long epochMillis) {
+        return io.sightline.server.audit.AuditSentences.readable(epochMillis);
+    }
+
+    /** The exact time, to the second, shown on hover: "2026-12-07 14:05:31 UTC". */
+    public String exact(long epochMillis) {
+        return EXACT.format(Instant.ofEpochMilli(epochMillis));
+    }
+
+    /** ISO-8601 for a time element's datetime attribute. */
+    public String iso(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).toString();
+    }
+
     public String dateOrText(Object value) {
         if (value == null) return "";
         return value instanceof Number ? date(value) : String.valueOf(value);
@@ -44,6 +61,22 @@ public class UiFormat {
 
     public String severityClass(Object severity) {
         return "sev sev-" + severity(severity).toLowerCase();
+    }
+
+    /**
+     * A source link to make clickable: an absolute http or https URL with a host, else null, so
+     * that a link of another scheme (javascript:, data:, file:) sent by a feed stays plain text.
+     */
+    public static String webLink(Object value) {
+        if (!(value instanceof String s)) return null;
+        String link = s.trim();
+        // the attribute is escaped when rendered; only the scheme and a host need checking here
+        return WEB_LINK.matcher(link).matches() ? link : null;
+    }
+
+    /** {@link #webLink} for templates. */
+    public String link(Object value) {
+        return webLink(value);
     }
 
     /** The numeric part of an external id ("~42" gives "42"), for URLs. */

@@ -30,8 +30,10 @@
  * {@code /observables/{id}/edit|delete|download}, {@code /observables/{id}/jobs} (run an analyzer),
  * {@code /observables/{id}/jobs/all} (every analyzer accepting its type),
  * {@code /jobs/{id}/status} (polled fragment), {@code /jobs/{id}/report}; {@code /cases/{number}/export}
- * (MISP export card and export); {@code /alerts}, {@code /alerts/{id}},
- * {@code /alerts/{id}/promote|merge|ignore}; {@code /admin/organisations}, {@code /admin/users},
+ * (MISP export card and export); {@code /alerts} (to triage by default; sort, size, status),
+ * {@code /alerts/bulk} (ignore, promote, merge or delete the selected alerts, one result each; a
+ * deletion is confirmed on a page first), {@code /alerts/merge-targets} (the case search of a merge,
+ * an htmx fragment), {@code /alerts/{id}} (with its history), {@code /alerts/{id}/promote|merge|ignore}; {@code /admin/organisations}, {@code /admin/users},
  * {@code /admin/users/{login}/profile|lock|password|keys}, {@code /admin/users/{login}/keys/{id}/revoke},
  * {@code /account/keys}; {@code /about}, {@code /about/connectors/{name}/test}.
  *

@@ -63,6 +63,15 @@ class CortexJobRepository {
         return out;
     }
 
+    /** The analyzer of every job run on an observable of the case, by job id (no reports read). */
+    java.util.Map<Long, String> analyzersOfCase(long orgId, long caseId) {
+        java.util.Map<Long, String> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT j.id, j.analyzer_name FROM cortex_job j WHERE j.org_id = ? AND j.observable_id IN "
+                        + "(SELECT o.id FROM observable o WHERE o.case_id = ?) ORDER BY j.id")
+                .params(orgId, caseId).query(rs -> { out.put(rs.getLong(1), rs.getString(2)); });
+        return out;
+    }
+
     /** Jobs known to Cortex whose poll is due, oldest poll first. */
     List<CortexJobRecord> duePolls(String server, long now, int limit) {
         return jdbc.sql("SELECT * FROM cortex_job WHERE server_name = ? AND phase = 'RUNNING' AND next_poll_at <= ?"

@@ -94,6 +94,12 @@ public class CortexJobService {
         return jobs.ofObservables(p.orgId(), read.stream().filter(o -> o.orgId() == p.orgId()).map(ObservableRecord::id).toList());
     }
 
+    /** The analyzer of each job run on the observables of a case the caller can read, by job id. */
+    public java.util.Map<Long, String> analyzersOfCase(Principal p, long caseId) {
+        p.require(Permission.READ);
+        return jobs.analyzersOfCase(p.orgId(), caseId);
+    }
+
     /** The observable a job ran on (for the {@code case_artifact} field). */
     public Optional<ObservableRecord> observableOf(Principal p, CortexJobRecord job) {
         try {
