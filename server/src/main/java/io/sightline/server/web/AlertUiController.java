@@ -13,6 +13,8 @@ import io.sightline.server.cases.CaseService;
 import io.sightline.server.common.Ids;
 import io.sightline.server.query.QueryService;
 import io.sightline.server.query.thehive.TheHiveQueryReader;
+import io.sightline.server.core.DomainException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -60,7 +62,10 @@ public class AlertUiController {
     @GetMapping("/alerts/{id}")
     String page(@PathVariable long id, Model model) {
         Principal p = CurrentPrincipal.get();
-        AlertRecord a = alerts.get(p, "~" + id);
+        return page(p, alerts.get(p, "~" + id), model);
+    }
+
+    private String page(Principal p, AlertRecord a, Model model) {
         List<ObservableRow> observableRows = rows.ofAlert(p, a);
         model.addAttribute("a", AlertView.of(a, observableRows.size()));
         model.addAttribute("rows", observableRows);
@@ -75,11 +80,28 @@ public class AlertUiController {
         return "redirect:/cases/" + c.number();
     }
 
+    /** A refused merge (no such case, a closed one…) shows the alert again with the case number typed and why. */
     @PostMapping("/alerts/{id}/merge")
-    String merge(@PathVariable long id, @RequestParam String caseNumber, RedirectAttributes flash) {
-        CaseRecord c = alerts.merge(CurrentPrincipal.get(), "~" + id, caseNumber.trim().replaceFirst("^#", ""));
-        flash.addFlashAttribute("notice", "Alert merged into case #" + c.number());
-        return "redirect:/cases/" + c.number();
+    String merge(@PathVariable long id, @RequestParam String caseNumber, Model model, HttpServletResponse response,
+                 RedirectAttributes flash) {
+        Principal p = CurrentPrincipal.get();
+        AlertRecord alert = alerts.get(p, "~" + id);
+        FormErrors errors = new FormErrors();
+        String number = caseNumber.trim().replaceFirst("^#", "");
+        if (number.isEmpty()) errors.add("caseNumber", "Give the number of the case to merge into");
+        if (!errors.any()) {
+            try {
+                CaseRecord c = alerts.merge(p, "~" + id, number);
+                flash.addFlashAttribute("notice", "Alert merged into case #" + c.number());
+                return "redirect:/cases/" + c.number();
+            } catch (DomainException e) {
+                errors.refused(e, FormErrors.hint("case", "caseNumber"));
+            }
+        }
+        response.setStatus(errors.status());
+        model.addAttribute("form", Map.of("caseNumber", caseNumber));
+        model.addAttribute("formErrors", errors);
+        return page(p, alert, model);
     }
 
     @PostMapping("/alerts/{id}/ignore")

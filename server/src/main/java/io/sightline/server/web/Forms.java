@@ -42,6 +42,17 @@ final class Forms {
         return out.toString();
     }
 
+    /** A whole number typed in a field, or null for an empty one; anything else is refused naming the field. */
+    static Integer number(String field, String text) {
+        if (blank(text)) return null;
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new io.sightline.server.core.Invalid("Field " + field + " must be a whole number, not '"
+                    + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'");
+        }
+    }
+
     static boolean blank(String s) {
         return s == null || s.isBlank();
     }

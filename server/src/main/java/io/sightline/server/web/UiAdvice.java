@@ -52,6 +52,8 @@ public class UiAdvice {
             model.addAttribute("memberships", memberships instanceof List<?> l ? l : List.<Membership>of());
         }
         model.addAttribute("hubVersion", StatusController.VERSION);
+        // A form shown for the first time has no refusal; a refused post puts its own in the model.
+        if (!model.containsAttribute("formErrors")) model.addAttribute("formErrors", FormErrors.none());
     }
 
     /**
