@@ -30,11 +30,11 @@ public final class IpRanges {
                 ranges.add(parseOne(cidr));
                 text.add(cidr);
             } catch (Invalid e) {
-                refused.add(e.getMessage());
+                refused.add(e.getMessage().replaceFirst("^Invalid allowed IP range ", ""));
             }
         }
         // Every bad range is named at once, so a list typed with several mistakes is fixed in one go.
-        if (refused.size() == 1) throw new Invalid(refused.get(0));
+        if (refused.size() == 1) throw new Invalid("Invalid allowed IP range " + refused.get(0));
         if (!refused.isEmpty()) throw new Invalid(refused.size() + " invalid allowed IP ranges: " + String.join("; ", refused));
         return new IpRanges(ranges, text);
     }
