@@ -24,7 +24,14 @@
  * (MISP export card and export); {@code /alerts}, {@code /alerts/{id}},
  * {@code /alerts/{id}/promote|merge|ignore}; {@code /admin/organisations}, {@code /admin/users},
  * {@code /admin/users/{login}/profile|lock|password|keys}, {@code /admin/users/{login}/keys/{id}/revoke},
- * {@code /account/keys}; {@code /about}, {@code /about/connectors/{name}/test}.
+ * {@code /account/keys}; {@code /intel} (search), {@code /intel/reports/{ref}}, {@code /intel/dossier?source=&id=};
+ * {@code /about}, {@code /about/connectors/{name}/test}.
+ *
+ * <p>Forms: a refused post shows its page again with what was typed and every refusal at its field
+ * ({@link io.sightline.server.web.FormErrors}, the {@code fieldError}/{@code formErrors} fragments).
+ * Forms with long texts state the hub's body limit ({@link io.sightline.server.web.FormLimits}) and
+ * check it in the browser before sending; a post over it still gets a page, not JSON
+ * ({@code OversizedFormPage}). Long texts show their first lines and "Show all" ({@code longText}).
  *
  * <p>Extension points for the connectors:
  * <ul>
