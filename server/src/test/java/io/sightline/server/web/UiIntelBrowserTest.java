@@ -73,8 +73,8 @@ class UiIntelBrowserTest extends HubTest {
     @Test
     void seenInIntelLeadsToTheReportItsDossierAndTheSearch() {
         String dossierId = unique("dossier");
-        var first = UiIntelTest.deliver(intel, dossierId, unique("Loader <b>campaign</b>"));
-        var second = UiIntelTest.deliver(intel, dossierId, unique("Follow-up"));
+        var first = UiIntelContract.deliver(intel, dossierId, unique("Loader <b>campaign</b>"));
+        var second = UiIntelContract.deliver(intel, dossierId, unique("Follow-up"));
         String caseId = createCase(admin, unique("Beacon case"));
         long number = admin.get("/api/v1/case/" + caseId).json().get("number").asLong();
         admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "ip", "data", first.ip()));

@@ -1,7 +1,6 @@
 package io.sightline.server.web;
 
 import io.sightline.server.intel.IntelIngestService;
-import io.sightline.server.support.H2Database;
 import io.sightline.server.support.HubTest;
 import io.sightline.server.support.TestApi;
 import io.sightline.stix.StixJson;
@@ -11,17 +10,16 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The intel pages over HTTP: a report's and a dossier's objects, values and the matching cases and
- * alerts of the reader's organisation only; the search; unknown reports and dossiers answer 404.
+ * alerts of the reader's organisation only, a page at a time; the search; unknown reports and
+ * dossiers answer 404. On H2 and PostgreSQL.
  */
-@ContextConfiguration(initializers = H2Database.class)
-class UiIntelTest extends HubTest {
+abstract class UiIntelContract extends HubTest {
     @Autowired
     IntelIngestService intel;
 
@@ -39,6 +37,31 @@ class UiIntelTest extends HubTest {
         intel.ingestReport("stixify", dossierId, "Dossier " + dossierId, "report--" + UUID.randomUUID(), reportName,
                 objects.iterator());
         return new Delivered(dossierId, reportName, ip, domain);
+    }
+
+    @Test
+    void valuesAndObjectsComeAPageAtATime() {
+        List<JsonNode> objects = new java.util.ArrayList<>();
+        for (int i = 0; i < 55; i++) {
+            objects.add(StixJson.mapper().createObjectNode().put("type", "ipv4-addr").put("spec_version", "2.1")
+                    .put("id", "ipv4-addr--" + UUID.randomUUID()).put("value", "192.0.2." + (i + 1)));
+        }
+        String dossierId = unique("dossier");
+        intel.ingestReport("stixify", dossierId, null, "report--" + UUID.randomUUID(), null, objects.iterator());
+        var browser = new BrowserSession(port);
+        browser.login("admin", ADMIN_PASSWORD);
+        String base = "/intel/dossier?source=stixify&id=" + dossierId;
+        String first = browser.get(base).body();
+        assertThat(count(first, "<code>192.0.2.")).isEqualTo(50);
+        assertThat(first).contains("href=\"/intel/dossier?id=" + dossierId + "&amp;objects=1&amp;source=stixify&amp;values=2\"");
+        String second = browser.get(base + "&values=2").body();
+        assertThat(count(second, "<code>192.0.2.")).isEqualTo(5);
+        assertThat(count(second, "<code>ipv4-addr--")).isEqualTo(50);
+        assertThat(count(browser.get(base + "&values=2&objects=2").body(), "<code>ipv4-addr--")).isEqualTo(5);
+    }
+
+    private static int count(String html, String needle) {
+        return html.split(java.util.regex.Pattern.quote(needle), -1).length - 1;
     }
 
     @Test
@@ -73,9 +96,10 @@ class UiIntelTest extends HubTest {
         assertThat(dossier.status()).isEqualTo(200);
         assertThat(dossier.body()).contains("Dossier " + d.dossierId()).contains(d.reportName()).contains("Beacon alert");
 
-        assertThat(browser.get("/intel?q=" + d.reportName().substring(0, 20)).body()).contains(d.reportName());
+        assertThat(browser.get("/intel?q=" + java.net.URLEncoder.encode(d.reportName().substring(0, 20), java.nio.charset.StandardCharsets.UTF_8)).body()).contains(d.reportName());
         assertThat(browser.get("/intel?q=%25").body()).doesNotContain(d.reportName());
         assertThat(browser.get("/intel/reports/987654321").status()).isEqualTo(404);
+        assertThat(browser.get("/intel/reports/987654321").body()).contains("Intel report 987654321 not found");
         assertThat(browser.get("/intel/dossier?source=stixify&id=none").status()).isEqualTo(404);
     }
 }
