@@ -68,7 +68,8 @@
   }
 
   function size(n) {
-    return n >= 1048576 ? (n / 1048576).toFixed(1) + " MB" : Math.ceil(n / 1024) + " KB";
+    if (n >= 1048576) return (n % 1048576 === 0 ? n / 1048576 : (n / 1048576).toFixed(1)) + " MB";
+    return Math.ceil(n / 1024) + " KB";
   }
 
   // True when the form may be sent; otherwise shows why at the form's size-error slot.

@@ -5,7 +5,6 @@ import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.connectors.ConnectionTester;
 import io.sightline.server.connectors.Connector;
-import io.sightline.server.core.DomainException;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Controller;
@@ -38,16 +37,10 @@ public class AboutController {
     /** Checks the connector's servers now for the session user (permission {@code manageConfig}) and shows what it found. */
     @PostMapping("/about/connectors/{name}/test")
     String test(@PathVariable String name, Model model) {
-        ConnectorTestResult result;
-        try {
-            Principal who = CurrentPrincipal.require(Permission.READ);
-            result = CONNECTOR_NAME.matcher(name).matches()
-                    ? ConnectorTestResult.of(tester.test(who, name))
-                    : ConnectorTestResult.refused("Unknown connector name");
-        } catch (DomainException e) {
-            // A refusal is shown at the connector it concerns, like any test result.
-            result = ConnectorTestResult.refused(e.getMessage());
-        }
+        Principal who = CurrentPrincipal.require(Permission.READ);
+        ConnectorTestResult result = CONNECTOR_NAME.matcher(name).matches()
+                ? ConnectorTestResult.of(tester.test(who, name))
+                : ConnectorTestResult.refused("Unknown connector name");
         model.addAttribute("result", result);
         return "about :: testResult";
     }

@@ -121,7 +121,7 @@ class UiFormsBrowserTest extends HubTest {
 
         Locator refusal = page.locator("#case-form [data-size-error]");
         assertThat(refusal).isVisible();
-        assertThat(refusal).containsText("Too large to send: 1.4 MB where the hub accepts at most 1.0 MB");
+        assertThat(refusal).containsText("Too large to send: 1.4 MB where the hub accepts at most 1 MB");
         assertThat(posts).isEmpty();
         assertThat((Integer) page.evalOnSelector("#case-form textarea[name=description]", "t => t.value.length"))
                 .isEqualTo(text.length());
