@@ -14,6 +14,7 @@ import io.sightline.server.auth.profiles.ProfileCatalog;
 import io.sightline.server.core.DomainException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -96,7 +97,7 @@ public class AdminUiController {
             errors.refused(e, FormErrors.hint("password", "password"), FormErrors.hint("profile", "profile"),
                     FormErrors.hint("organisation", "organisation"), FormErrors.hint("name", "name"),
                     FormErrors.hint("login", "login"), FormErrors.hint("user", "login"));
-            Map<String, String> kept = new java.util.HashMap<>(form);
+            Map<String, String> kept = new HashMap<>(form);
             kept.remove("password");
             return shownAgain(users(model), kept, errors, model, response);
         }

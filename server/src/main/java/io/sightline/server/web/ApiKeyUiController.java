@@ -2,10 +2,10 @@ package io.sightline.server.web;
 
 import io.sightline.server.auth.ApiKeyService;
 import io.sightline.server.auth.CurrentPrincipal;
+import io.sightline.server.auth.IpRanges;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.auth.User;
 import io.sightline.server.auth.UserService;
-import io.sightline.server.auth.IpRanges;
 import io.sightline.server.core.DomainException;
 import io.sightline.server.core.Invalid;
 import jakarta.servlet.http.HttpServletResponse;
