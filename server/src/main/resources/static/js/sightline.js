@@ -123,3 +123,62 @@
     for (var i = 0; i < boxes.length; i++) boxes[i].checked = box.checked;
   });
 })();
+
+// Size limit of forms (data-max-bytes, the body limit the hub enforces): a form that would be refused
+// is not sent; the refusal is shown in the form, whose text stays as typed.
+(function () {
+  "use strict";
+
+  function encodedBytes(form) {
+    var fields = new URLSearchParams();
+    new FormData(form).forEach(function (value, name) {
+      if (typeof value === "string") fields.append(name, value);
+    });
+    return new TextEncoder().encode(fields.toString()).length;
+  }
+
+  function size(n) {
+    if (n >= 1048576) return (n % 1048576 === 0 ? n / 1048576 : (n / 1048576).toFixed(1)) + " MB";
+    return Math.ceil(n / 1024) + " KB";
+  }
+
+  // True when the form may be sent; otherwise shows why at the form's size-error slot.
+  function withinLimit(form) {
+    var max = Number(form.getAttribute("data-max-bytes"));
+    var slot = form.querySelector("[data-size-error]");
+    if (!max || form.enctype === "multipart/form-data") return true;
+    var bytes = encodedBytes(form);
+    if (slot) slot.hidden = bytes <= max;
+    if (bytes <= max) return true;
+    if (slot) {
+      slot.textContent = "Too large to send: " + size(bytes) + " where the hub accepts at most " + size(max)
+        + ". Shorten the text; nothing was sent.";
+      slot.scrollIntoView({block: "center"});
+    }
+    return false;
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.matches && form.matches("form[data-max-bytes]") && !withinLimit(form)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }, true);
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var form = event.detail.elt;
+    if (form && form.matches && form.matches("form[data-max-bytes]") && !withinLimit(form)) event.preventDefault();
+  });
+})();
+
+// "Back to the form" on the page of a refused form goes back in history, where the browser kept
+// what was typed; without scripts the link opens the form again.
+document.addEventListener("click", function (event) {
+  "use strict";
+  var link = event.target.closest ? event.target.closest("a[data-history-back]") : null;
+  if (link && window.history.length > 1) {
+    event.preventDefault();
+    window.history.back();
+  }
+});

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -17,16 +18,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses JSON bodies over the configured size with 413 before they are parsed, whether the
  * client declared the length or streams the body chunked. Multipart uploads have their own limit.
+ * Outside {@code /api/} (the web UI's forms) the refusal is a page ({@link OversizedBodyPage}) when one is provided.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BodySizeLimitFilter extends OncePerRequestFilter {
     private final long limit;
     private final ErrorWriter errors;
+    private final ObjectProvider<OversizedBodyPage> pages;
 
-    public BodySizeLimitFilter(@Value("${sightline.limits.json-body-bytes}") long limit, ErrorWriter errors) {
+    public BodySizeLimitFilter(@Value("${sightline.limits.json-body-bytes}") long limit, ErrorWriter errors,
+                               ObjectProvider<OversizedBodyPage> pages) {
         this.limit = limit;
         this.errors = errors;
+        this.pages = pages;
     }
 
     @Override
@@ -38,10 +43,19 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         if (request.getContentLengthLong() > limit) {
-            errors.write(response, tooLarge());
+            OversizedBodyPage page = api(request) ? null : pages.getIfAvailable();
+            if (page != null) {
+                page.write(request, response, request.getContentLengthLong(), limit);
+            } else {
+                errors.write(response, tooLarge());
+            }
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
+    }
+
+    private static boolean api(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
     private ApiException tooLarge() {

@@ -22,12 +22,20 @@ public final class IpRanges {
     public static IpRanges parse(List<String> cidrs) {
         List<Range> ranges = new ArrayList<>();
         List<String> text = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         for (String raw : cidrs) {
             String cidr = raw.trim();
             if (cidr.isEmpty()) continue;
-            ranges.add(parseOne(cidr));
-            text.add(cidr);
+            try {
+                ranges.add(parseOne(cidr));
+                text.add(cidr);
+            } catch (Invalid e) {
+                refused.add(e.getMessage().replaceFirst("^Invalid allowed IP range ", ""));
+            }
         }
+        // Every bad range is named at once, so a list typed with several mistakes is fixed in one go.
+        if (refused.size() == 1) throw new Invalid("Invalid allowed IP range " + refused.get(0));
+        if (!refused.isEmpty()) throw new Invalid(refused.size() + " invalid allowed IP ranges: " + String.join("; ", refused));
         return new IpRanges(ranges, text);
     }
 

@@ -57,7 +57,7 @@ class IntelRepository {
         return jdbc.sql(SEEN_IN_INTEL_SQL).params(dataKey, dataType, limit)
                 .query((rs, i) -> new IntelSighting(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
                         rs.getObject(5, Long.class), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getString(10)))
+                        rs.getString(10), rs.getLong(11)))
                 .list();
     }
 

@@ -9,5 +9,7 @@
  * page; counts per type in {@link io.sightline.server.observables.ObservablePage});
  * {@link io.sightline.server.observables.ObservableBulkService} applies one action to a selection,
  * each observable through the service and reported in a {@link io.sightline.server.observables.BulkOutcome}.
+ * The reverse of "seen in intel", the cases and alerts of an organisation carrying the values of an
+ * intel report or dossier, is {@link io.sightline.server.observables.IntelMatches}.
  */
 package io.sightline.server.observables;

@@ -11,7 +11,10 @@ import io.sightline.server.auth.User;
 import io.sightline.server.auth.UserChanges;
 import io.sightline.server.auth.UserService;
 import io.sightline.server.auth.profiles.ProfileCatalog;
+import io.sightline.server.core.DomainException;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -49,11 +52,18 @@ public class AdminUiController {
     }
 
     @PostMapping("/admin/organisations")
-    String createOrganisation(@RequestParam String name, @RequestParam(required = false) String description,
+    String createOrganisation(@RequestParam Map<String, String> form, Model model, HttpServletResponse response,
                               RedirectAttributes flash) {
-        var org = orgs.create(CurrentPrincipal.get(), name, description);
-        flash.addFlashAttribute("notice", "Organisation " + org.name() + " created");
-        return "redirect:/admin/organisations";
+        try {
+            var org = orgs.create(CurrentPrincipal.get(), form.getOrDefault("name", ""), given(form, "description"));
+            flash.addFlashAttribute("notice", "Organisation " + org.name() + " created");
+            return "redirect:/admin/organisations";
+        } catch (DomainException e) {
+            FormErrors errors = new FormErrors();
+            errors.refused(e, FormErrors.hint("description", "description"), FormErrors.hint("name", "name"),
+                    FormErrors.hint("organisation", "name"));
+            return shownAgain(organisations(model), form, errors, model, response);
+        }
     }
 
     @GetMapping("/admin/users")
@@ -71,14 +81,34 @@ public class AdminUiController {
         return "admin/users";
     }
 
+    /** A refused user is shown again with what was typed (but the password) and the refusal at its field. */
     @PostMapping("/admin/users")
-    String createUser(@RequestParam Map<String, String> form, RedirectAttributes flash) {
+    String createUser(@RequestParam Map<String, String> form, Model model, HttpServletResponse response,
+                      RedirectAttributes flash) {
         NewUser newUser = new NewUser(form.getOrDefault("login", ""), given(form, "name"), form.getOrDefault("profile", ""),
                 given(form, "organisation"), given(form, "password"));
-        User u = users.create(CurrentPrincipal.get(), newUser);
-        flash.addFlashAttribute("notice", "User " + u.login() + " created"
-                + (u.passwordHash() == null ? " without password: it can only use API keys" : ""));
-        return "redirect:/admin/users";
+        try {
+            User u = users.create(CurrentPrincipal.get(), newUser);
+            flash.addFlashAttribute("notice", "User " + u.login() + " created"
+                    + (u.passwordHash() == null ? " without password: it can only use API keys" : ""));
+            return "redirect:/admin/users";
+        } catch (DomainException e) {
+            FormErrors errors = new FormErrors();
+            errors.refused(e, FormErrors.hint("password", "password"), FormErrors.hint("profile", "profile"),
+                    FormErrors.hint("organisation", "organisation"), FormErrors.hint("name", "name"),
+                    FormErrors.hint("login", "login"), FormErrors.hint("user", "login"));
+            Map<String, String> kept = new HashMap<>(form);
+            kept.remove("password");
+            return shownAgain(users(model), kept, errors, model, response);
+        }
+    }
+
+    private static String shownAgain(String view, Map<String, String> form, FormErrors errors, Model model,
+                                     HttpServletResponse response) {
+        response.setStatus(errors.status());
+        model.addAttribute("form", form);
+        model.addAttribute("formErrors", errors);
+        return view;
     }
 
     @PostMapping("/admin/users/{login}/profile")

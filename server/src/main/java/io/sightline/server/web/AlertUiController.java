@@ -68,7 +68,9 @@ public class AlertUiController {
         AlertListRequest request = AlertListRequest.of(q, status, severity, tlp, tag, source, sort, dir, size, page);
         model.addAttribute("result", request.query().run(queries, queryReader, CurrentPrincipal.get(), request.page(), request.size()));
         model.addAttribute("filters", request.shown());
-        model.addAttribute("listErrors", request.errors());
+        FormErrors listErrors = new FormErrors();
+        request.errors().forEach(listErrors::add);
+        model.addAttribute("listErrors", listErrors);
         model.addAttribute("headings", request.headingsByColumn());
         model.addAttribute("pageBase", request.pageBase());
         model.addAttribute("sizes", AlertListRequest.SIZES);
@@ -143,6 +145,7 @@ public class AlertUiController {
         return "redirect:/cases/" + c.number();
     }
 
+    /** A refused merge (no such case, a closed one…) shows the alert again with the case number typed and why. */
     @PostMapping("/alerts/{id}/merge")
     String merge(@PathVariable long id, @RequestParam(required = false) String caseNumber,
                  @RequestParam(required = false) String caseQuery, RedirectAttributes flash) {
@@ -190,7 +193,9 @@ public class AlertUiController {
     }
 
     private static String refusedAt(RedirectAttributes flash, String back, String field, String message) {
-        flash.addFlashAttribute("fieldErrors", Map.of(field, message));
+        FormErrors errors = new FormErrors();
+        errors.add(field, message);
+        flash.addFlashAttribute("formErrors", errors);
         flash.addFlashAttribute("error", message);
         return "redirect:" + back;
     }

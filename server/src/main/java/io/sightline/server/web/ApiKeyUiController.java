@@ -2,15 +2,19 @@ package io.sightline.server.web;
 
 import io.sightline.server.auth.ApiKeyService;
 import io.sightline.server.auth.CurrentPrincipal;
+import io.sightline.server.auth.IpRanges;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.auth.User;
 import io.sightline.server.auth.UserService;
+import io.sightline.server.core.DomainException;
 import io.sightline.server.core.Invalid;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +48,10 @@ public class ApiKeyUiController {
     @GetMapping("/admin/users/{login}/keys")
     String list(@PathVariable String login, Model model) {
         Principal p = CurrentPrincipal.get();
-        User owner = users.forAccountRead(p, login);
+        return list(users.forAccountRead(p, login), model);
+    }
+
+    private String list(User owner, Model model) {
         model.addAttribute("owner", owner);
         model.addAttribute("keys", keys.ofUser(owner.id()));
         model.addAttribute("now", clock.millis());
@@ -52,15 +59,32 @@ public class ApiKeyUiController {
         return "admin/keys";
     }
 
+    /** A refused key is shown again with what was typed and every refusal at its field (every bad IP range named). */
     @PostMapping("/admin/users/{login}/keys")
-    String create(@PathVariable String login, @RequestParam(required = false) String comment,
-                  @RequestParam(required = false) String allowedIps, @RequestParam(required = false) String expiry,
-                  @RequestParam(required = false) String readOnly, RedirectAttributes flash) {
+    String create(@PathVariable String login, @RequestParam Map<String, String> form, Model model,
+                  HttpServletResponse response, RedirectAttributes flash) {
         Principal p = CurrentPrincipal.get();
         User owner = users.forAccountChange(p, login);
-        List<String> ips = Forms.tags(allowedIps == null ? null : allowedIps.replace(' ', ','));
-        ApiKeyService.Created created = keys.create(p, owner, comment == null ? "" : comment.trim(), ips.isEmpty() ? null : ips,
-                expiryMillis(expiry), readOnly != null, null);
+        FormErrors errors = new FormErrors();
+        List<String> ips = Forms.tags(form.getOrDefault("allowedIps", "").replace(' ', ','));
+        errors.read("allowedIps", () -> IpRanges.parse(ips));
+        Long expiry = errors.read("expiry", () -> expiryMillis(form.get("expiry")));
+        ApiKeyService.Created created = null;
+        if (!errors.any()) {
+            try {
+                created = keys.create(p, owner, form.getOrDefault("comment", "").trim(), ips.isEmpty() ? null : ips,
+                        expiry, form.containsKey("readOnly"), null);
+            } catch (DomainException e) {
+                errors.refused(e, FormErrors.hint("expiry", "expiry"), FormErrors.hint("IP", "allowedIps"),
+                        FormErrors.hint("comment", "comment"));
+            }
+        }
+        if (created == null) {
+            response.setStatus(errors.status());
+            model.addAttribute("form", form);
+            model.addAttribute("formErrors", errors);
+            return list(owner, model);
+        }
         flash.addFlashAttribute("secret", created.secret());
         flash.addFlashAttribute("notice", "API key " + created.key().prefix() + "… created");
         return "redirect:/admin/users/" + owner.login() + "/keys";

@@ -15,11 +15,13 @@ import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;
 import io.sightline.server.core.DomainException;
 import io.sightline.server.core.Invalid;
+import io.sightline.server.core.NotFound;
 import io.sightline.server.customfields.CustomFieldValues;
 import io.sightline.server.customfields.CustomFieldValuesView;
 import io.sightline.server.customfields.ValueOwner;
 import io.sightline.server.query.QueryService;
 import io.sightline.server.query.thehive.TheHiveQueryReader;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -34,6 +36,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 public class CaseUiController {
     static final List<String> TLPS = List.of("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED");
+    /** Where the case rules' messages point in the create and edit forms. */
+    private static final FormErrors.Hint[] CASE_FIELDS = {FormErrors.hint("title", "title"),
+            FormErrors.hint("description", "description"), FormErrors.hint("severity", "severity"),
+            FormErrors.hint("tags", "tags"), FormErrors.hint("tag", "tags"), FormErrors.hint("assignee", "assignee"),
+            FormErrors.hint("tlp", "tlp"), FormErrors.hint("pap", "pap")};
 
     private final CaseService cases;
     private final QueryService queries;
@@ -99,22 +106,29 @@ public class CaseUiController {
         return "cases/new";
     }
 
+    /** A refused case is shown again with what was typed and the refusals at their fields. */
     @PostMapping("/cases")
-    String create(@RequestParam Map<String, String> form, Model model) {
+    String create(@RequestParam Map<String, String> form, Model model, HttpServletResponse response) {
         Principal p = CurrentPrincipal.get();
-        try {
-            NewCase newCase = new NewCase(form.getOrDefault("title", ""), form.getOrDefault("description", ""),
-                    Forms.blank(form.get("severity")) ? null : Integer.parseInt(form.get("severity")),
-                    level(form.get("tlp"), Tlp::parse), level(form.get("pap"), Pap::parse), null, null, null,
-                    Forms.tags(form.get("tags")), null, null, null, null, null);
-            CaseRecord c = cases.create(p, newCase);
-            return "redirect:/cases/" + c.number();
-        } catch (DomainException e) {
-            model.addAttribute("form", form);
-            model.addAttribute("tlps", TLPS);
-            model.addAttribute("error", e.getMessage());
-            return "cases/new";
+        FormErrors errors = new FormErrors();
+        Integer severity = errors.read("severity", () -> Forms.number("severity", form.get("severity")));
+        Tlp tlp = errors.read("tlp", () -> level(form.get("tlp"), Tlp::parse));
+        Pap pap = errors.read("pap", () -> level(form.get("pap"), Pap::parse));
+        if (!errors.any()) {
+            try {
+                NewCase newCase = new NewCase(form.getOrDefault("title", ""), form.getOrDefault("description", ""),
+                        severity, tlp, pap, null, null, null, Forms.tags(form.get("tags")), null, null, null, null, null);
+                CaseRecord c = cases.create(p, newCase);
+                return "redirect:/cases/" + c.number();
+            } catch (DomainException e) {
+                errors.refused(e, CASE_FIELDS);
+            }
         }
+        response.setStatus(errors.status());
+        model.addAttribute("form", form);
+        model.addAttribute("tlps", TLPS);
+        model.addAttribute("formErrors", errors);
+        return "cases/new";
     }
 
     @GetMapping("/cases/{number}")
@@ -142,16 +156,32 @@ public class CaseUiController {
         return "cases/page";
     }
 
+    /** Refused changes show the case again with the edit form open, what was typed kept and the refusals at their fields. */
     @PostMapping("/cases/{number}/details")
-    String update(@PathVariable long number, @RequestParam Map<String, String> form, RedirectAttributes flash) {
-        CaseChanges changes = new CaseChanges(given(form, "title"), given(form, "description"),
-                Forms.blank(form.get("severity")) ? null : Integer.parseInt(form.get("severity")),
-                level(form.get("tlp"), Tlp::parse), level(form.get("pap"), Pap::parse), null, null, Change.keep(),
-                form.containsKey("tags") ? Forms.tags(form.get("tags")) : null, Change.keep(), given(form, "assignee"),
-                null, Change.keep(), Change.keep());
-        cases.update(CurrentPrincipal.get(), String.valueOf(number), changes);
-        flash.addFlashAttribute("notice", "Case updated");
-        return "redirect:/cases/" + number;
+    String update(@PathVariable long number, @RequestParam Map<String, String> form, Model model,
+                  HttpServletResponse response, RedirectAttributes flash) {
+        FormErrors errors = new FormErrors();
+        Integer severity = errors.read("severity", () -> Forms.number("severity", form.get("severity")));
+        Tlp tlp = errors.read("tlp", () -> level(form.get("tlp"), Tlp::parse));
+        Pap pap = errors.read("pap", () -> level(form.get("pap"), Pap::parse));
+        if (!errors.any()) {
+            try {
+                CaseChanges changes = new CaseChanges(given(form, "title"), given(form, "description"), severity, tlp, pap,
+                        null, null, Change.keep(), form.containsKey("tags") ? Forms.tags(form.get("tags")) : null, Change.keep(),
+                        given(form, "assignee"), null, Change.keep(), Change.keep());
+                cases.update(CurrentPrincipal.get(), String.valueOf(number), changes);
+                flash.addFlashAttribute("notice", "Case updated");
+                return "redirect:/cases/" + number;
+            } catch (DomainException e) {
+                if (e instanceof NotFound) throw e; // the case itself: an error page, not a form message
+                errors.refused(e, CASE_FIELDS);
+            }
+        }
+        String shown = page(number, "details", Map.of(), model);
+        response.setStatus(errors.status());
+        model.addAttribute("form", form);
+        model.addAttribute("formErrors", errors);
+        return shown;
     }
 
     @PostMapping("/cases/{number}/status")

@@ -1,5 +1,6 @@
 package io.sightline.server.web;
 
+import io.sightline.server.core.Invalid;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Form-text helpers: tags and lines typed in a text area, paging links. The controllers build the
+ * Form-text helpers: tags and lines typed in a text area, whole numbers, paging links. The controllers build the
  * services' typed commands from them, so the UI meets exactly the checks of the REST API. The
  * JSON object is only for the bodies still read as JSON (query steps, Cortex jobs).
  */
@@ -40,6 +41,17 @@ final class Forms {
             }
         });
         return out.toString();
+    }
+
+    /** A whole number typed in a field, or null for an empty one; anything else is refused naming the field. */
+    static Integer number(String field, String text) {
+        if (blank(text)) return null;
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new Invalid("Field " + field + " must be a whole number, not '"
+                    + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'");
+        }
     }
 
     static boolean blank(String s) {

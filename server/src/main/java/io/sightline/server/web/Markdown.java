@@ -1,6 +1,7 @@
 package io.sightline.server.web;
 
 import java.util.List;
+import java.util.Locale;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
@@ -71,6 +72,21 @@ public class Markdown {
         String cut = first.length() > SUMMARY_CHARS ? first.substring(0, SUMMARY_CHARS) + "…" : first;
         long lines = text.lines().count();
         return lines > 1 ? cut + " (" + lines + " lines)" : cut;
+    }
+
+    /** The first lines of a long text (at most as many as a short text may have, and as many characters), shown before "Show all". */
+    public String preview(String text) {
+        if (text == null) return "";
+        StringBuilder out = new StringBuilder();
+        text.lines().limit(LONG_LINES).forEach(l -> out.append(l).append('\n'));
+        return out.length() > LONG_CHARS ? out.substring(0, LONG_CHARS) + "…" : out.toString();
+    }
+
+    /** The label that unfolds a long text: "Show all (9,000 lines)", or its characters for a few long lines. */
+    public String showAll(String text) {
+        long lines = text == null ? 0 : text.lines().count();
+        return lines > LONG_LINES ? String.format(Locale.ROOT, "Show all (%,d lines)", lines)
+                : String.format(Locale.ROOT, "Show all (%,d characters)", text == null ? 0 : text.length());
     }
 
     private static void linkInsteadOfImage(Element img) {

@@ -54,6 +54,8 @@ public class UiAdvice {
             model.addAttribute("section", NavSection.of(path, p.login()));
         }
         model.addAttribute("hubVersion", StatusController.VERSION);
+        // A form shown for the first time has no refusal; a refused post puts its own in the model.
+        if (!model.containsAttribute("formErrors")) model.addAttribute("formErrors", FormErrors.none());
     }
 
     /**

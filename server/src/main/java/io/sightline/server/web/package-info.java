@@ -35,7 +35,14 @@
  * deletion is confirmed on a page first), {@code /alerts/merge-targets} (the case search of a merge,
  * an htmx fragment), {@code /alerts/{id}} (with its history), {@code /alerts/{id}/promote|merge|ignore}; {@code /admin/organisations}, {@code /admin/users},
  * {@code /admin/users/{login}/profile|lock|password|keys}, {@code /admin/users/{login}/keys/{id}/revoke},
- * {@code /account/keys}; {@code /about}, {@code /about/connectors/{name}/test}.
+ * {@code /account/keys}; {@code /intel} (search), {@code /intel/reports/{ref}}, {@code /intel/dossier?source=&id=};
+ * {@code /about}, {@code /about/connectors/{name}/test}.
+ *
+ * <p>Forms: a refused post shows its page again with what was typed and every refusal at its field
+ * ({@link io.sightline.server.web.FormErrors}, the {@code fieldError}/{@code formErrors} fragments).
+ * Forms with long texts state the hub's body limit ({@link io.sightline.server.web.FormLimits}) and
+ * check it in the browser before sending; a post over it still gets a page, not JSON
+ * ({@code OversizedFormPage}). Long texts show their first lines and "Show all" ({@code longText}).
  *
  * <p>The layout's menu is one list of links rendered twice: a bar on wide screens and a native
  * {@code <details>} "Menu" below 900 px (keyboard and no-script friendly); the current item carries

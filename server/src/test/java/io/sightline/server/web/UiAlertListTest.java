@@ -50,9 +50,9 @@ class UiAlertListTest extends HubTest {
         var odd = browser.get("/alerts?tag=" + tag + "&sort=observableCount&size=7&status=Closed");
         assertThat(odd.status()).isEqualTo(200);
         assertThat(titles(odd.body())).containsExactly("Newest updated", "Older new");
-        assertThat(odd.body()).contains("id=\"error-sort\" role=\"alert\">Alerts cannot be sorted by &#39;observableCount&#39;; sorted by date<")
-                .contains("id=\"error-size\" role=\"alert\">Page size must be one of 20, 50, 100, not 7<")
-                .contains("id=\"error-status\" role=\"alert\">Unknown status &#39;Closed&#39;; showing the alerts to triage<");
+        assertThat(odd.body()).contains("<span class=\"field-error-message\">Alerts cannot be sorted by &#39;observableCount&#39;; sorted by date<")
+                .contains("<span class=\"field-error-message\">Page size must be one of 20, 50, 100, not 7<")
+                .contains("<span class=\"field-error-message\">Unknown status &#39;Closed&#39;; showing the alerts to triage<");
     }
 
     @Test
@@ -138,10 +138,10 @@ class UiAlertListTest extends HubTest {
         browser.get("/alerts?tag=" + tag);
         var none = browser.post("/alerts/bulk", Map.of("action", "ignore"), token);
         assertThat(none.status()).isEqualTo(302);
-        assertThat(browser.get(path(none)).body()).contains("id=\"error-ids\" role=\"alert\">Select at least one alert<");
+        assertThat(browser.get(path(none)).body()).contains("<span class=\"field-error-message\">Select at least one alert<");
         browser.get("/alerts?tag=" + tag);
         var noCase = postIds(browser, "/alerts/bulk", Map.of("action", "merge", "caseQuery", unique("no such case")), List.of(doomed), token);
-        assertThat(browser.get(path(noCase)).body()).contains("id=\"error-caseNumber\" role=\"alert\">No case matches");
+        assertThat(browser.get(path(noCase)).body()).contains("<span class=\"field-error-message\">No case matches");
         var unknown = postIds(browser, "/alerts/bulk", Map.of("action", "explode"), List.of(doomed), token);
         assertThat(unknown.status()).isEqualTo(302);
         assertThat(admin.get("/api/v1/alert/" + doomed).json().get("status").asString()).isEqualTo("New");

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Analysts' Markdown on the case page, in headless Chromium (skipped without it): formatting shows,
- * hostile Markdown runs nothing and loads nothing remote, long texts fold.
+ * hostile Markdown runs nothing and loads nothing remote, long texts show their first lines and "Show all".
  */
 @ContextConfiguration(initializers = H2Database.class)
 class UiMarkdownBrowserTest extends HubTest {
@@ -91,8 +91,9 @@ class UiMarkdownBrowserTest extends HubTest {
         logIn();
 
         page.navigate(url("/cases/" + number));
-        Locator description = page.locator("#case-description");
-        assertThat(description.locator("summary")).hasText("## Findings (20 lines)");
+        assertThat(page.locator("#case-description .long-text-preview h2")).hasText("Findings");
+        Locator description = page.locator("#case-description .long-text-all");
+        assertThat(description.locator("summary")).hasText("Show all (20 lines)");
         description.locator("summary").click();
         assertThat(description.locator("h2")).hasText("Findings");
         assertThat(description.locator("ul li")).hasCount(2);
@@ -131,9 +132,11 @@ class UiMarkdownBrowserTest extends HubTest {
         logIn();
         page.navigate(url("/cases/" + number + "?tab=notes"));
 
-        Locator folded = page.locator("#comment-list details.markdown-fold");
+        Locator folded = page.locator("#comment-list details.long-text-all");
         assertThat(folded).hasCount(1);
-        assertThat(folded.locator("summary")).hasText("Full packet capture review (32 lines)");
+        assertThat(page.locator("#comment-list .long-text-preview")).containsText("Full packet capture review");
+        assertThat(page.locator("#comment-list .long-text-preview li")).hasCount(13);
+        assertThat(folded.locator("summary")).hasText("Show all (32 lines)");
         assertThat(folded.locator("li").first()).isHidden();
         folded.locator("summary").click();
         assertThat(folded.locator("li")).hasCount(30);
