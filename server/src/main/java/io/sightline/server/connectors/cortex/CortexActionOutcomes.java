@@ -7,18 +7,19 @@ import io.sightline.server.audit.AuditLog;
 import io.sightline.server.common.Ids;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Stores how an action ended (status, report, audit entry, in one transaction), then, on
- * success, applies the report's operations ({@link ActionOperations}) and stores each one's
- * outcome. Only the instance whose update ended the action applies them, so they run once.
+ * Ends an action: on success the report's operations are applied first ({@link ActionOperations}),
+ * then status, report, each operation's outcome and an audit entry are stored in one
+ * transaction, so an action shown as ended has its operations done. Only the poller of the
+ * action's server (one hub instance at a time) ends it; if that instance dies in between, the
+ * next round applies the operations again, which leaves the same result (a tag is not added
+ * twice, a closed task stays closed).
  */
 @Component
 class CortexActionOutcomes {
@@ -56,32 +57,29 @@ class CortexActionOutcomes {
         if (stored.length() > CortexOutcomes.MAX_REPORT_CHARS) {
             stored = failureReport(json, "The report had " + stored.length() + " characters; read it in Cortex");
         }
-        if (!end(action, status, stored, error, job.startDate(), job.endDate())) return;
-        if (success) {
-            List<JsonNode> requested = report.operations();
-            actions.operationsApplied(action.id(), json.writeValueAsString(operations.apply(action, requested)));
-        }
+        String applied = success ? json.writeValueAsString(operations.apply(action, report.operations())) : "[]";
+        end(action, status, stored, error, applied, job.startDate(), job.endDate());
     }
 
     /** Ends an action with Sightline's own reason (Cortex unreachable too long, job unknown or deleted). */
     void failed(CortexActionRecord action, String status, String reason) {
-        end(action, status, failureReport(json, reason), reason, null, null);
+        end(action, status, failureReport(json, reason), reason, "[]", null, null);
     }
 
-    private boolean end(CortexActionRecord action, String status, String report, String error, Long startDate, Long endDate) {
+    private void end(CortexActionRecord action, String status, String report, String error, String operationsDone,
+                     Long startDate, Long endDate) {
         long now = clock.millis();
         String by = "cortex:" + action.serverName();
-        Boolean ended = transactions.execute(tx -> {
-            if (!actions.finish(action.id(), status, report, error, startDate, endDate != null ? endDate : now, by, now)) {
-                return false;
+        transactions.executeWithoutResult(tx -> {
+            if (!actions.finish(action.id(), status, report, error, operationsDone, startDate, endDate != null ? endDate : now,
+                    by, now)) {
+                return;
             }
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("status", status);
             after.put("objectType", action.objectType().theHiveName);
             after.put("objectId", Ids.format(action.objectId()));
             audit.record(action.orgId(), by, "update", "action", Ids.format(action.id()), null, after);
-            return true;
         });
-        return Boolean.TRUE.equals(ended);
     }
 }

@@ -93,20 +93,15 @@ class CortexActionRepository {
                 .params(CortexJobRepository.truncate(error, 4000), nextPollAt, now, id).update();
     }
 
-    /** Stores the outcome once; false if the action had already ended (another instance got there first). */
-    boolean finish(long id, String status, String report, String errorMessage, Long startDate, long endDate, String by,
-                   long now) {
+    /** Stores the outcome with the operations' outcomes, once; false if the action had already ended. */
+    boolean finish(long id, String status, String report, String errorMessage, String operations, Long startDate,
+                   long endDate, String by, long now) {
         return jdbc.sql("""
-                UPDATE cortex_action SET phase = 'DONE', status = ?, report = ?, error_message = ?,
+                UPDATE cortex_action SET phase = 'DONE', status = ?, report = ?, error_message = ?, operations = ?,
                   start_date = COALESCE(?, start_date), end_date = ?, updated_by = ?, updated_at = ?
                 WHERE id = ? AND phase <> 'DONE'""")
-                .params(status, report, CortexJobRepository.truncate(errorMessage, 100000), startDate, endDate, by, now, id)
+                .params(status, report, CortexJobRepository.truncate(errorMessage, 100000),
+                        CortexJobRepository.truncate(operations, 100000), startDate, endDate, by, now, id)
                 .update() == 1;
-    }
-
-    /** The report's operations with the outcome of each, once applied. */
-    void operationsApplied(long id, String operations) {
-        jdbc.sql("UPDATE cortex_action SET operations = ? WHERE id = ?")
-                .params(CortexJobRepository.truncate(operations, 100000), id).update();
     }
 }
