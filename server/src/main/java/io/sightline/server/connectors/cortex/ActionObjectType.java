@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * each with the Cortex data type responders declare ({@code thehive:case}, ...). The short names
  * TheHive 5's routes also accept ({@code task}, {@code observable}, {@code log}) are read too.
  */
-enum ActionObjectType {
+public enum ActionObjectType {
     CASE("case", "case"),
     TASK("case_task", "task"),
     ALERT("alert", "alert"),
