@@ -58,6 +58,13 @@ class CortexActionPoller {
         }
     }
 
+    /** At start: actions of servers removed from the configuration will never end otherwise. */
+    void failActionsOutside(List<String> configured) {
+        for (CortexActionRecord action : actions.unfinishedOutside(configured)) {
+            outcomes.failed(action, CortexJobRecord.FAILURE, "Cortex server " + action.serverName() + " is no longer configured");
+        }
+    }
+
     private void fetchReport(CortexClient client, CortexActionRecord action) {
         try {
             CortexJobReport r = client.report(action.cortexJobId());

@@ -81,6 +81,12 @@ class CortexActionRepository {
                 .params(server, now).query(ROW).list();
     }
 
+    /** Actions of servers no longer configured, still waiting for an outcome. */
+    List<CortexActionRecord> unfinishedOutside(List<String> servers) {
+        return jdbc.sql("SELECT * FROM cortex_action WHERE phase <> 'DONE' AND server_name NOT IN (:servers)")
+                .param("servers", servers).query(ROW).list();
+    }
+
     void progressed(long id, String status, long nextPollAt, long now) {
         jdbc.sql("UPDATE cortex_action SET status = ?, error_count = 0, last_error = NULL, next_poll_at = ?, updated_at = ?"
                         + " WHERE id = ? AND phase = 'RUNNING'")
