@@ -182,6 +182,21 @@ public final class CortexClient {
         return "/api/analyzer/" + QueryParams.encodePathSegment(analyzerId) + "/run";
     }
 
+    /**
+     * Responders accepting a data type such as {@code thehive:case}. A responder is a Cortex worker
+     * like an analyzer, listed in the same shape.
+     */
+    public List<CortexAnalyzer> respondersFor(String dataType) {
+        return call(() -> json.send(HttpCall.get("/api/responder/type/" + QueryParams.encodePathSegment(dataType))
+                .query("range", "all").build(), ANALYZERS));
+    }
+
+    /** Runs a responder (by id) on an object; repeated only when Cortex refused it unprocessed, like {@link #run}. */
+    public CortexJob runResponder(String responderId, ResponderRequest request) {
+        return call(() -> json.send(HttpCall.post("/api/responder/" + QueryParams.encodePathSegment(responderId) + "/run")
+                .json(request.toJson()).retry(RetryMode.WHEN_REJECTED).build(), CortexJob.class));
+    }
+
     /** {@code GET /api/job/{id}}: the job without its report. */
     public CortexJob job(String jobId) {
         return call(() -> json.get(jobPath(jobId), QueryParams.empty(), CortexJob.class));

@@ -9,6 +9,8 @@
  * CortexJob job = cortex.run("VirusTotal_GetReport_3_1", JobRequest.of("hash", sha256));
  * CortexJobReport done = cortex.waitReport(job.id(), Duration.ofSeconds(30));
  * List<JobCheck> round = cortex.checkJobs(pendingIds);         // 1 request per 100 jobs + 1 per ended job
+ * List<CortexAnalyzer> forCase = cortex.respondersFor("thehive:case"); // responders are workers too
+ * CortexJob action = cortex.runResponder(forCase.get(0).id(), new ResponderRequest("thehive:case", caseJson, 2, 2, "", Map.of()));
  * }</pre>
  *
  * <p>Failures are {@link io.sightline.integrations.cortex.CortexException}s whose

@@ -19,17 +19,21 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The analyzers the emulator serves, built from {@code emulated-analyzers.json}: definitions and
- * reports come from the project's own samples ({@link Samples}, {@code cortex/}).
+ * The analyzers and responders the emulator serves, built from {@code emulated-analyzers.json}:
+ * analyzer definitions and reports come from the project's own samples ({@link Samples},
+ * {@code cortex/}); responders and their reports (with the operations they ask TheHive to apply,
+ * per data type when they differ) are written out in the file itself.
  */
 final class AnalyzerCatalog {
 
     private static final String RESOURCE = "emulated-analyzers.json";
 
     private final List<EmulatedAnalyzer> analyzers;
+    private final List<EmulatedAnalyzer> responders;
 
-    private AnalyzerCatalog(List<EmulatedAnalyzer> analyzers) {
+    private AnalyzerCatalog(List<EmulatedAnalyzer> analyzers, List<EmulatedAnalyzer> responders) {
         this.analyzers = List.copyOf(analyzers);
+        this.responders = List.copyOf(responders);
     }
 
     static AnalyzerCatalog load(String organization, long createdAt) {
@@ -40,12 +44,17 @@ final class AnalyzerCatalog {
             JsonNode definition = entry.has("definitionSample")
                     ? readSample(samples, entry.path("definitionSample").asString())
                     : entry.path("definition");
-            analyzers.add(analyzer(definition, report(samples, entry.path("report")), organization, createdAt));
+            analyzers.add(worker("analyzer", definition, report(samples, entry.path("report")), organization, createdAt));
+        }
+        List<EmulatedAnalyzer> responders = new ArrayList<>();
+        for (JsonNode entry : catalog.path("responders")) {
+            responders.add(worker("responder", entry.path("definition"), report(samples, entry.path("report")),
+                    organization, createdAt));
         }
         if (analyzers.isEmpty()) {
             throw new IllegalStateException(RESOURCE + " defines no analyzer");
         }
-        return new AnalyzerCatalog(analyzers);
+        return new AnalyzerCatalog(analyzers, responders);
     }
 
     List<EmulatedAnalyzer> all() {
@@ -60,14 +69,23 @@ final class AnalyzerCatalog {
         return analyzers.stream().filter(analyzer -> analyzer.name().equals(name)).findFirst();
     }
 
-    private static EmulatedAnalyzer analyzer(JsonNode definition, ObjectNode report, String organization,
+    List<EmulatedAnalyzer> responders() {
+        return responders;
+    }
+
+    Optional<EmulatedAnalyzer> responderById(String id) {
+        return responders.stream().filter(responder -> responder.id().equals(id)).findFirst();
+    }
+
+    /** A worker as Cortex lists it; {@code type} is {@code analyzer} or {@code responder}. */
+    private static EmulatedAnalyzer worker(String type, JsonNode definition, ObjectNode report, String organization,
             long createdAt) {
         String baseName = required(definition, "name");
         String version = required(definition, "version");
         String name = baseName + "_" + version.replace('.', '_');
-        String id = md5(organization + "_" + name + "_analyzer");
+        String id = md5(organization + "_" + name + "_" + type);
         List<String> dataTypes = new ArrayList<>();
-        definition.path("dataTypeList").forEach(type -> dataTypes.add(type.asString()));
+        definition.path("dataTypeList").forEach(entry -> dataTypes.add(entry.asString()));
         ObjectNode worker = HttpJson.MAPPER.createObjectNode();
         worker.put("id", id);
         worker.put("_id", id);
@@ -85,9 +103,11 @@ final class AnalyzerCatalog {
         dataTypes.forEach(types::add);
         worker.put("baseConfig", definition.path("baseConfig").asString(baseName));
         worker.put("workerDefinitionId", name);
-        worker.put("analyzerDefinitionId", name);
-        worker.put("type", "analyzer");
-        worker.put("jobCache", 10);
+        worker.put(type + "DefinitionId", name);
+        worker.put("type", type);
+        if (type.equals("analyzer")) {
+            worker.put("jobCache", 10);
+        }
         worker.put("createdAt", createdAt);
         worker.put("createdBy", "admin");
         return new EmulatedAnalyzer(id, name, List.copyOf(dataTypes), worker, report);
@@ -103,6 +123,7 @@ final class AnalyzerCatalog {
             case "full" -> fullOnly(readSample(samples, spec.path("sample").asString()),
                     spec.path("summary").asString(""));
             case "resource" -> (ObjectNode) readResource(spec.path("path").asString());
+            case "inline" -> (ObjectNode) spec.path("report").deepCopy();
             default -> throw new IllegalStateException(RESOURCE + ": unknown report kind '" + kind + "'");
         };
         report.remove("_comment");

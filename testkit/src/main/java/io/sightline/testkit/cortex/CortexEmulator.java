@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Cortex server on 127.0.0.1 for tests, benchmarks and the demo: Cortex's endpoints and JSON
- * shapes, analyzers and reports from the project's sample data, jobs that go Waiting -> InProgress ->
+ * shapes, analyzers and reports from the project's sample data, responders whose reports carry
+ * operations, jobs that go Waiting -> InProgress ->
  * Success/Failure over time, a Bearer key check, run-time fault injection ({@link #faults()}) and
  * request counters per endpoint ({@link #requestCount(String)}).
  */
@@ -36,6 +37,10 @@ public final class CortexEmulator implements AutoCloseable {
     public static final String ANALYZERS_BY_TYPE = "GET /api/analyzer/type/{dataType}";
     public static final String GET_ANALYZER = "GET /api/analyzer/{id}";
     public static final String RUN = "POST /api/analyzer/{id}/run";
+    public static final String LIST_RESPONDERS = "GET /api/responder";
+    public static final String RESPONDERS_BY_TYPE = "GET /api/responder/type/{dataType}";
+    public static final String GET_RESPONDER = "GET /api/responder/{id}";
+    public static final String RUN_RESPONDER = "POST /api/responder/{id}/run";
     public static final String JOB_STATUS = "POST /api/job/status";
     public static final String GET_JOB = "GET /api/job/{id}";
     public static final String DELETE_JOB = "DELETE /api/job/{id}";
@@ -56,6 +61,7 @@ public final class CortexEmulator implements AutoCloseable {
     private final JobStore jobs;
     private final AnalyzerEndpoints analyzerEndpoints;
     private final JobEndpoints jobEndpoints;
+    private final ResponderEndpoints responderEndpoints;
     private final Clock clock = Clock.systemUTC();
 
     private CortexEmulator(CortexEmulatorOptions options) throws IOException {
@@ -65,6 +71,7 @@ public final class CortexEmulator implements AutoCloseable {
         this.jobs = new JobStore(options);
         this.analyzerEndpoints = new AnalyzerEndpoints(catalog, options, now);
         this.jobEndpoints = new JobEndpoints(catalog, jobs, faults, clock);
+        this.responderEndpoints = new ResponderEndpoints(catalog);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
         this.executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "cortex-emulator");
@@ -112,7 +119,12 @@ public final class CortexEmulator implements AutoCloseable {
         return catalog.all().stream().map(EmulatedAnalyzer::name).toList();
     }
 
-    /** Ids of all jobs submitted so far, oldest first. */
+    /** Names of the responders served, e.g. {@code Sightline_Tagger_1_0}. */
+    public List<String> responderNames() {
+        return catalog.responders().stream().map(EmulatedAnalyzer::name).toList();
+    }
+
+    /** Ids of all jobs submitted so far (analyzer and responder jobs), oldest first. */
     public List<String> jobIds() {
         return jobs.all().stream().map(job -> job.id).toList();
     }
@@ -236,6 +248,10 @@ public final class CortexEmulator implements AutoCloseable {
             case ANALYZERS_BY_TYPE -> analyzerEndpoints.byType(request);
             case GET_ANALYZER -> analyzerEndpoints.get(request);
             case RUN -> jobEndpoints.run(request);
+            case LIST_RESPONDERS -> responderEndpoints.list(request);
+            case RESPONDERS_BY_TYPE -> responderEndpoints.byType(request);
+            case GET_RESPONDER -> responderEndpoints.get(request);
+            case RUN_RESPONDER -> jobEndpoints.runResponder(request);
             case JOB_STATUS -> jobEndpoints.batchStatus(request);
             case GET_JOB -> jobEndpoints.get(request);
             case DELETE_JOB -> jobEndpoints.delete(request);
@@ -271,6 +287,9 @@ public final class CortexEmulator implements AutoCloseable {
         if (resource.equals("analyzer")) {
             return analyzerRoute(method, segments, params);
         }
+        if (resource.equals("responder")) {
+            return responderRoute(method, segments, params);
+        }
         if (resource.equals("job")) {
             return jobRoute(method, segments, params);
         }
@@ -299,6 +318,25 @@ public final class CortexEmulator implements AutoCloseable {
         }
         if (size == 4 && segments.get(3).equals("run") && method.equals("POST")) {
             return RUN;
+        }
+        return UNKNOWN;
+    }
+
+    private static String responderRoute(String method, List<String> segments, List<String> params) {
+        int size = segments.size();
+        if (size == 2) {
+            return method.equals("GET") ? LIST_RESPONDERS : UNKNOWN;
+        }
+        if (size == 4 && segments.get(2).equals("type") && method.equals("GET")) {
+            params.add(segments.get(3));
+            return RESPONDERS_BY_TYPE;
+        }
+        params.add(segments.get(2));
+        if (size == 3 && method.equals("GET")) {
+            return GET_RESPONDER;
+        }
+        if (size == 4 && segments.get(3).equals("run") && method.equals("POST")) {
+            return RUN_RESPONDER;
         }
         return UNKNOWN;
     }

@@ -98,7 +98,7 @@ final class EmulatedJob {
         job.put("analyzerName", analyzer.name());
         job.put("analyzerDefinitionId", analyzer.name());
         job.put("organization", organization);
-        job.put("type", "analyzer");
+        job.put("type", analyzer.worker().path("type").asString("analyzer"));
         job.put("status", status);
         job.put("dataType", dataType);
         if (data != null) {
@@ -152,6 +152,11 @@ final class EmulatedJob {
         if (text.contains("${data}")) {
             String value = data == null ? "" : data;
             report = (ObjectNode) HttpJson.MAPPER.readTree(text.replace("${data}", escapeJson(value)));
+        }
+        if (report.path("operations").isObject()) {
+            // a responder whose operations depend on what it ran on
+            JsonNode forType = report.path("operations").path(dataType);
+            report.set("operations", forType.isArray() ? forType.deepCopy() : HttpJson.MAPPER.createArrayNode());
         }
         for (JsonNode artifact : report.path("artifacts")) {
             if (artifact instanceof ObjectNode object && !object.has("tlp")) {

@@ -62,6 +62,40 @@ final class JobEndpoints {
         request.json(200, submission.job().toJson(now, submission.fromCache()));
     }
 
+    /**
+     * {@code POST /api/responder/{id}/run} with {@code {data: {...the object...}, dataType: "thehive:case", tlp, pap,
+     * message, parameters}}: a responder job, never answered from the cache.
+     */
+    void runResponder(EmulatorRequest request) throws IOException {
+        Optional<EmulatedAnalyzer> found = catalog.responderById(request.param(0));
+        if (found.isEmpty()) {
+            request.error(404, "NotFoundError", "responder " + request.param(0) + " not found");
+            return;
+        }
+        JsonNode body = request.jsonBody();
+        if (body == null) {
+            return;
+        }
+        if (!body.path("data").isObject()) {
+            request.error(400, "AttributeCheckingError", "data must be the object the responder acts on");
+            return;
+        }
+        EmulatedAnalyzer responder = found.get();
+        String dataType = body.path("dataType").asString("");
+        if (!responder.accepts(dataType)) {
+            request.error(400, "BadRequest", "Worker " + responder.name() + " can't handle data type " + dataType);
+            return;
+        }
+        JsonNode parameters = body.path("parameters").isObject() ? body.path("parameters")
+                : HttpJson.MAPPER.createObjectNode();
+        EmulatedJob.JobInput input = new EmulatedJob.JobInput(dataType, body.path("data").toString(), null,
+                body.path("tlp").asInt(2), body.path("pap").asInt(2), body.path("message").asString(""), parameters,
+                body.path("label").asString(null), true);
+        String failure = faults.jobFailureFor(responder.name()).orElse(null);
+        long now = clock.millis();
+        request.json(200, jobs.submit(responder, input, failure, now).job().toJson(now, false));
+    }
+
     private EmulatedJob.JobInput valueInput(EmulatorRequest request) throws IOException {
         JsonNode body = request.jsonBody();
         if (body == null) {

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Analyzers of every Cortex server the caller's organisation may use, merged by name as TheHive
+ * Analyzers (and responders, which Cortex lists in the same shape) of every Cortex server the caller's organisation may use, merged by name as TheHive
  * does ({@code [{id, name, version, description, dataTypeList, cortexIds}]}). Each server is
  * asked with {@code range=all} (Cortex answers 10 otherwise); a failing server contributes
  * nothing and is logged, the others still answer.
@@ -38,6 +38,22 @@ public class CortexAnalyzers {
 
     public List<OfferedAnalyzer> forDataType(Principal p, String dataType) {
         return merged(p, client -> client.analyzersFor(dataType));
+    }
+
+    /** Responders accepting a data type such as {@code thehive:case}, merged by name like analyzers. */
+    public List<OfferedAnalyzer> respondersFor(Principal p, String dataType) {
+        return merged(p, client -> client.respondersFor(dataType));
+    }
+
+    /** A responder of one server by id or name among those accepting the data type; empty when it has none (or is unreachable). */
+    Optional<CortexAnalyzer> responderOn(String server, String dataType, String idOrName) {
+        try {
+            return servers.client(server).respondersFor(dataType).stream()
+                    .filter(r -> idOrName.equals(r.id()) || idOrName.equals(r.name())).findFirst();
+        } catch (CortexException e) {
+            log.warn("Cortex {}: could not list responders for {}: {}", server, dataType, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** By Cortex id or by name, on any usable server. */

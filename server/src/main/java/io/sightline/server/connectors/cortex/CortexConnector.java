@@ -30,15 +30,17 @@ public class CortexConnector implements Connector {
     private final CortexSubmitter submitter;
     private final CortexJobRepository jobs;
     private final CortexOutcomes outcomes;
+    private final CortexActionPoller actions;
     private final Map<String, PartitionScheduler> jobSchedulers = new ConcurrentHashMap<>();
 
     CortexConnector(CortexServers servers, CortexPoller poller, CortexSubmitter submitter, CortexJobRepository jobs,
-                    CortexOutcomes outcomes) {
+                    CortexOutcomes outcomes, CortexActionPoller actions) {
         this.servers = servers;
         this.poller = poller;
         this.submitter = submitter;
         this.jobs = jobs;
         this.outcomes = outcomes;
+        this.actions = actions;
     }
 
     @Override
@@ -80,6 +82,7 @@ public class CortexConnector implements Connector {
         for (CortexJobRecord job : jobs.unfinishedOutside(names)) {
             outcomes.failed(job, "Cortex server " + job.serverName() + " is no longer configured");
         }
+        actions.failActionsOutside(names);
     }
 
     @Override

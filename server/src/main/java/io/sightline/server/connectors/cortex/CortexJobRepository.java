@@ -40,12 +40,31 @@ class CortexJobRepository {
         return keys.getKey().longValue();
     }
 
+    /** A job that cannot run (no such Cortex or analyzer): stored already ended in Failure with the reason. */
+    long insertFailed(long orgId, long observableId, String server, String analyzerRef, String parameters, String report,
+                      String reason, String createdBy, long now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO cortex_job (org_id, observable_id, server_name, analyzer_ref, analyzer_name, status, phase,
+                  parameters, next_poll_at, report, error_message, end_date, finished_at, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(orgId, observableId, server, analyzerRef, analyzerRef, CortexJobRecord.FAILURE, JobPhase.DONE.name(),
+                        parameters, now, report, truncate(reason, 100000), now, now, createdBy, now)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
     Optional<CortexJobRecord> find(long id) {
         return jdbc.sql("SELECT * FROM cortex_job WHERE id = ?").param(id).query(ROW).optional();
     }
 
     Optional<CortexJobRecord> find(long orgId, long id) {
         return jdbc.sql("SELECT * FROM cortex_job WHERE org_id = ? AND id = ?").params(orgId, id).query(ROW).optional();
+    }
+
+    List<CortexJobRecord> byIds(List<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbc.sql("SELECT * FROM cortex_job WHERE id IN (:ids)").param("ids", ids).query(ROW).list();
     }
 
     List<CortexJobRecord> ofObservable(long orgId, long observableId) {

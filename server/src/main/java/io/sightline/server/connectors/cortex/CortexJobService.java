@@ -49,29 +49,63 @@ public class CortexJobService {
         this.clock = clock;
     }
 
-    /** Checks the request and the caller's rights, stores the job and sends it when the server has room. */
+    /**
+     * Checks the request and the caller's rights, stores the job and sends it when the server has
+     * room. As in TheHive the job API is asynchronous: a Cortex or analyzer that is not there is
+     * not refused but stored as a job that ended in Failure with the reason, shown on the observable.
+     */
     public CortexJobRecord create(Principal p, NewCortexJob job) {
         p.require(Permission.MANAGE_ANALYZE);
         String analyzerRef = job.analyzerId();
         ObservableRecord observable = observables.get(p, job.observableId());
-        CortexSettings.Server server = job.cortexName() != null ? servers.server(job.cortexName(), p.orgName())
-                : serverHaving(analyzerRef, p);
-        String analyzerName = resolveName(server, analyzerRef);
+        String paramJson = parameters(p, job);
+        Target target = target(p, job);
+        long now = clock.millis();
+        Long id = transactions.execute(tx -> {
+            long created = target.refusal() == null
+                    ? jobs.insert(p.orgId(), observable.id(), target.server(), analyzerRef, target.analyzerName(), paramJson,
+                            p.login(), now)
+                    : jobs.insertFailed(p.orgId(), observable.id(), target.server(), analyzerRef, paramJson,
+                            failureReport(target.refusal()), target.refusal(), p.login(), now);
+            audit.record(p, "create", "job", Ids.format(created), null, Map.of("analyzerName", target.analyzerName(),
+                    "cortexId", target.server(), "objectType", "Observable", "objectId", Ids.format(observable.id()),
+                    "status", target.refusal() == null ? CortexJobRecord.WAITING : CortexJobRecord.FAILURE));
+            return created;
+        });
+        if (target.refusal() == null) submitter.trySubmit(jobs.find(id).orElseThrow());
+        return jobs.find(id).orElseThrow();
+    }
+
+    /** Where a job goes: the server and the analyzer's name there, or why it cannot run ({@code refusal}). */
+    private record Target(String server, String analyzerName, String refusal) {}
+
+    private Target target(Principal p, NewCortexJob job) {
+        String analyzerRef = job.analyzerId();
+        if (job.cortexName() == null) {
+            Optional<CortexSettings.Server> having = serverHaving(analyzerRef, p);
+            if (having.isEmpty()) return new Target("", analyzerRef, "Analyzer " + analyzerRef + " not found in any Cortex server");
+            return resolve(having.get(), analyzerRef);
+        }
+        if (servers.usableBy(p.orgName()).stream().noneMatch(s -> s.name().equals(job.cortexName()))) {
+            return new Target(job.cortexName(), analyzerRef, "Cortex " + job.cortexName() + " not found");
+        }
+        return resolve(servers.server(job.cortexName(), p.orgName()), analyzerRef);
+    }
+
+    private String parameters(Principal p, NewCortexJob job) {
         ObjectNode params = job.parameters() == null ? json.createObjectNode() : (ObjectNode) json.readTree(job.parameters());
         params.put("organisation", p.orgName());
         params.put("user", p.login());
         String paramJson = json.writeValueAsString(params);
         if (paramJson.length() > 100_000) throw new Invalid("Field parameters of job is larger than 100,000 characters");
-        long now = clock.millis();
-        Long id = transactions.execute(tx -> {
-            long created = jobs.insert(p.orgId(), observable.id(), server.name(), analyzerRef, analyzerName, paramJson,
-                    p.login(), now);
-            audit.record(p, "create", "job", Ids.format(created), null, Map.of("analyzerName", analyzerName,
-                    "cortexId", server.name(), "objectType", "Observable", "objectId", Ids.format(observable.id())));
-            return created;
-        });
-        submitter.trySubmit(jobs.find(id).orElseThrow());
-        return jobs.find(id).orElseThrow();
+        return paramJson;
+    }
+
+    private String failureReport(String reason) {
+        ObjectNode report = json.createObjectNode();
+        report.put("errorMessage", reason);
+        report.put("success", false);
+        return report.toString();
     }
 
     public CortexJobRecord get(Principal p, String id) {
@@ -110,29 +144,31 @@ public class CortexJobService {
     }
 
     /**
-     * The analyzer's name on that server (the key of the observable's reports). Unknown to Cortex
-     * is the caller's mistake (404); an unreachable server does not stop the job from being queued.
+     * The analyzer's name on that server (the key of the observable's reports), or the refusal
+     * when Cortex does not know it; an unreachable server does not stop the job from being queued.
      */
-    private String resolveName(CortexSettings.Server server, String analyzerRef) {
+    private Target resolve(CortexSettings.Server server, String analyzerRef) {
+        String notThere = "Analyzer " + analyzerRef + " not found in Cortex " + server.name()
+                + " (it must be enabled in the Cortex organisation of the API key)";
         try {
             Optional<CortexAnalyzer> found = servers.client(server.name()).findAnalyzer(analyzerRef);
-            return found.map(CortexAnalyzer::name).orElseThrow(() -> new NotFound("Analyzer " + analyzerRef
-                    + " not found in Cortex " + server.name() + " (it must be enabled in the Cortex organisation of the API key)"));
+            return found.map(a -> new Target(server.name(), a.name(), null))
+                    .orElseGet(() -> new Target(server.name(), analyzerRef, notThere));
         } catch (CortexException e) {
-            if (e.kind() == CortexErrorKind.NOT_FOUND) throw new NotFound("Analyzer " + analyzerRef + " not found");
-            return analyzerRef;
+            if (e.kind() == CortexErrorKind.NOT_FOUND) return new Target(server.name(), analyzerRef, notThere);
+            return new Target(server.name(), analyzerRef, null);
         }
     }
 
     /** Without cortexId: the first usable server that has the analyzer. */
-    private CortexSettings.Server serverHaving(String analyzerRef, Principal p) {
+    private Optional<CortexSettings.Server> serverHaving(String analyzerRef, Principal p) {
         for (CortexSettings.Server s : servers.usableBy(p.orgName())) {
             try {
-                if (servers.client(s.name()).findAnalyzer(analyzerRef).isPresent()) return s;
+                if (servers.client(s.name()).findAnalyzer(analyzerRef).isPresent()) return Optional.of(s);
             } catch (CortexException unreachable) {
                 // try the next server
             }
         }
-        throw new NotFound("Analyzer " + analyzerRef + " not found in any Cortex server");
+        return Optional.empty();
     }
 }

@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  *   <li>the due running jobs are checked with one {@code POST /api/job/status} per 100 jobs; the
  *       report of each job that ended is fetched and stored on a pool of fetcher threads (waiting
  *       on Cortex's answers, not on each other);</li>
- *   <li>queued jobs are sent while the server has free slots.</li>
+ *   <li>queued jobs are sent while the server has free slots;</li>
+ *   <li>running responder actions are checked the same way ({@link CortexActionPoller}).</li>
  * </ol>
  * Errors are counted per job: a job is failed after {@code maxRetryOnError} consecutive failed
  * polls, each retried later than the one before; a 429 is not an error, just a reason to wait.
@@ -48,6 +49,7 @@ class CortexPoller {
     private final CortexJobRepository jobs;
     private final CortexOutcomes outcomes;
     private final CortexSubmitter submitter;
+    private final CortexActionPoller actions;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ExecutorService reportFetchers = Executors.newFixedThreadPool(16, r -> {
@@ -65,11 +67,12 @@ class CortexPoller {
             });
 
     CortexPoller(CortexServers servers, CortexJobRepository jobs, CortexOutcomes outcomes, CortexSubmitter submitter,
-                 JdbcClient jdbc, Clock clock) {
+                 CortexActionPoller actions, JdbcClient jdbc, Clock clock) {
         this.servers = servers;
         this.jobs = jobs;
         this.outcomes = outcomes;
         this.submitter = submitter;
+        this.actions = actions;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -105,6 +108,13 @@ class CortexPoller {
             }
         } while (due.size() == PAGE && !run.stopRequested());
         submitQueued(server, roundStart, run);
+        if (failure == null) {
+            try {
+                actions.poll(server, roundStart);
+            } catch (CortexException e) {
+                failure = e;
+            }
+        }
         if (log.isDebugEnabled()) log.debug("Cortex {}: polling round took {} ms", server, clock.millis() - roundStart);
         if (failure != null) throw failure;
     }

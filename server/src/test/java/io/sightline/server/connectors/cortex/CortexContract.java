@@ -226,18 +226,72 @@ abstract class CortexContract extends HubTest {
     }
 
     @Test
-    void unknownAnalyzerOrServerIsA404AndBadBodiesA400() {
+    void anUnknownAnalyzerOrServerIsAcceptedAsAJobThatFailedWithTheReason() {
         String observableId = addObservable(createCase(admin, unique("errors")), "hash", "7".repeat(64));
         var noAnalyzer = admin.post("/api/connector/cortex/job", Map.of("analyzerId", "Nope_1_0", "cortexId", "local", "artifactId", observableId));
-        assertThat(noAnalyzer.status()).isEqualTo(404);
+        assertThat(noAnalyzer.status()).as(noAnalyzer.toString()).isEqualTo(201);
+        assertThat(noAnalyzer.json().get("status").asString()).isEqualTo("Failure");
+        assertThat(noAnalyzer.json().get("errorMessage").asString()).startsWith("Analyzer Nope_1_0 not found in Cortex local");
+        assertThat(noAnalyzer.json().get("report").get("success").asBoolean()).isFalse();
         var noServer = admin.post("/api/connector/cortex/job", Map.of("analyzerId", VT, "cortexId", "elsewhere", "artifactId", observableId));
-        assertThat(noServer.status()).isEqualTo(404);
-        assertThat(noServer.json().get("message").asString()).isEqualTo("Cortex elsewhere not found");
+        assertThat(noServer.status()).isEqualTo(201);
+        assertThat(noServer.json().get("cortexId").asString()).isEqualTo("elsewhere");
+        assertThat(noServer.json().get("errorMessage").asString()).isEqualTo("Cortex elsewhere not found");
+        var nowhere = admin.post("/api/connector/cortex/job", Map.of("analyzerId", "Nope_1_0", "artifactId", observableId));
+        assertThat(nowhere.json().get("errorMessage").asString()).isEqualTo("Analyzer Nope_1_0 not found in any Cortex server");
+
+        var listed = admin.get("/api/connector/cortex/job?observableId=" + observableId);
+        assertThat(listed.json()).hasSize(3);
+        listed.json().forEach(j -> assertThat(j.get("status").asString()).isEqualTo("Failure"));
+        assertThat(LOCAL.jobIds()).doesNotContain(noAnalyzer.json().path("cortexJobId").asString("none"));
+        assertThat(admin.get("/api/v1/observable/" + observableId).json().get("reports").isEmpty()).isTrue();
+    }
+
+    @Test
+    void badBodiesAre400AndAnotherOrganisationsObservableIs404WithNothingStored() {
+        String observableId = addObservable(createCase(admin, unique("bad")), "hash", "8".repeat(64));
         var extra = admin.post("/api/connector/cortex/job", Map.of("analyzerId", VT, "artifactId", observableId, "color", "red"));
         assertThat(extra.status()).isEqualTo(400);
+        assertThat(extra.json().get("message").asString()).contains("color");
         var readOnly = newUser(unique("org"), "read-only");
         assertThat(readOnly.post("/api/connector/cortex/job", Map.of("analyzerId", VT, "artifactId", observableId)).status())
                 .isIn(403, 404);
+        var stranger = newUser(unique("org"), "analyst");
+        var foreign = stranger.post("/api/connector/cortex/job", Map.of("analyzerId", "Nope", "cortexId", "x", "artifactId", observableId));
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(admin.get("/api/connector/cortex/job?observableId=" + observableId).json()).isEmpty();
+    }
+
+    @Test
+    void bulkJobsAndTheQueryStepListJob() {
+        String caseId = createCase(admin, unique("bulk"));
+        String first = addObservable(caseId, "hash", "9".repeat(64));
+        String second = addObservable(caseId, "hash", "6".repeat(64));
+        var bulk = admin.post("/api/v1/connector/cortex/job/_bulk", Map.of("jobs", List.of(
+                Map.of("analyzerId", VT, "cortexId", "local", "artifactId", first),
+                Map.of("analyzerId", "dummy-analyzer", "cortexId", "dummy-cortex", "artifactId", second))));
+        assertThat(bulk.status()).as(bulk.toString()).isEqualTo(201);
+        assertThat(bulk.json()).hasSize(2);
+        String okId = bulk.json().get(0).get("_id").asString();
+        String failedId = bulk.json().get(1).get("_id").asString();
+        assertThat(bulk.json().get(1).get("status").asString()).isEqualTo("Failure");
+        assertThat(awaitEnd(okId).get("status").asString()).isEqualTo("Success");
+
+        var found = admin.post("/api/v1/query?name=analyzer-jobs", Map.of("query", List.of(Map.of("_name", "listJob"),
+                Map.of("_name", "filter", "_id", failedId))));
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json()).hasSize(1);
+        assertThat(found.json().get(0).get("_type").asString()).isEqualTo("case_artifact_job");
+        assertThat(found.json().get(0).get("case_artifact").get("_id").asString()).isEqualTo(second);
+        var failures = admin.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "getObservable", "idOrName", second),
+                Map.of("_name", "jobs"), Map.of("_name", "filter", "_eq", Map.of("_field", "status", "_value", "Failure")))));
+        assertThat(failures.status()).as(failures.toString()).isEqualTo(200);
+        assertThat(failures.json()).hasSize(1);
+        var stranger = newUser(unique("org"), "analyst");
+        var hidden = stranger.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "listJob"),
+                Map.of("_name", "filter", "_id", failedId))));
+        assertThat(hidden.status()).isEqualTo(200);
+        assertThat(hidden.json()).isEmpty();
     }
 
     // ---- helpers

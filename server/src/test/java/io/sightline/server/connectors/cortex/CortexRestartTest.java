@@ -21,8 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The hub is stopped while jobs run in Cortex (and one still waits for a slot) and started again
- * on the same database: every job gets its report, none is lost or sent twice.
+ * The hub is stopped while jobs and a responder action run in Cortex (and one job still waits
+ * for a slot) and started again on the same database: every job gets its report, none is lost
+ * or sent twice, and the action ends with its operation applied. Actions of a server removed
+ * from the configuration end in Failure at start.
  */
 class CortexRestartTest {
     static final String KEY = "sl_cortex_restart_key_0123456789";
@@ -39,6 +41,7 @@ class CortexRestartTest {
         Path data = Files.createTempDirectory(Path.of("target"), "cortex-restart-");
         List<String> jobs = new ArrayList<>();
         List<String> observables = new ArrayList<>();
+        int before = CORTEX.jobIds().size(); // the emulator is shared with the other test
         try (ConfigurableApplicationContext first = start(data)) {
             TestApi api = TestApi.withKey(port(first), KEY);
             String caseId = api.post("/api/v1/case", Map.of("title", "restart", "description", "jobs survive")).json()
@@ -57,7 +60,7 @@ class CortexRestartTest {
             assertThat(last.get("queued").asBoolean()).as("the 4th job waits for a slot").isTrue();
             assertThat(api.get("/api/connector/cortex/job/" + jobs.get(0)).json().get("status").asString()).isEqualTo("Waiting");
         }
-        assertThat(CORTEX.jobIds()).hasSize(3);
+        assertThat(CORTEX.jobIds()).hasSize(before + 3);
 
         try (ConfigurableApplicationContext second = start(data)) {
             TestApi api = TestApi.withKey(port(second), KEY);
@@ -71,13 +74,55 @@ class CortexRestartTest {
                 assertThat(api.get("/api/v1/observable/" + o).json().get("reports").has(CortexContract.VT)).isTrue();
             }
         }
-        assertThat(CORTEX.jobIds()).as("no job sent twice").hasSize(4);
+        assertThat(CORTEX.jobIds()).as("no job sent twice").hasSize(before + 4);
+    }
+
+    @Test
+    void anActionRunningDuringARestartEndsAfterItAndOneOfARemovedServerFails() throws Exception {
+        Path data = Files.createTempDirectory(Path.of("target"), "cortex-restart-actions-");
+        String caseId;
+        String kept;
+        String orphaned;
+        try (ConfigurableApplicationContext first = start(data)) {
+            TestApi api = TestApi.withKey(port(first), KEY);
+            caseId = api.post("/api/v1/case", Map.of("title", "restart", "description", "actions survive")).json()
+                    .get("_id").asString();
+            kept = runTagger(api, caseId);
+            assertThat(api.get("/api/connector/cortex/action/" + kept).json().get("status").asString()).isEqualTo("Waiting");
+        }
+        try (ConfigurableApplicationContext second = start(data)) {
+            TestApi api = TestApi.withKey(port(second), KEY);
+            JsonNode ended = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> api.get("/api/connector/cortex/action/" + kept).json(),
+                            a -> a.get("status").asString().equals("Success"));
+            assertThat(ended.get("operations").asString()).contains("\"status\":\"Success\"");
+            assertThat(api.get("/api/v1/case/" + caseId).json().get("tags").toString()).contains("responder:handled");
+            orphaned = runTagger(api, caseId);
+        }
+        try (ConfigurableApplicationContext renamed = start(data, "elsewhere")) {
+            TestApi api = TestApi.withKey(port(renamed), KEY);
+            JsonNode failed = api.get("/api/connector/cortex/action/" + orphaned).json();
+            assertThat(failed.get("status").asString()).isEqualTo("Failure");
+            assertThat(failed.get("errorMessage").asString()).isEqualTo("Cortex server local is no longer configured");
+            assertThat(api.get("/api/connector/cortex/action/" + kept).json().get("status").asString()).isEqualTo("Success");
+        }
+    }
+
+    private static String runTagger(TestApi api, String caseId) {
+        var action = api.post("/api/connector/cortex/action", Map.of("responderId", CortexResponderContract.TAGGER,
+                "objectType", "case", "objectId", caseId));
+        assertThat(action.status()).as(action.toString()).isEqualTo(201);
+        return action.json().get("_id").asString();
     }
 
     private static ConfigurableApplicationContext start(Path data) {
+        return start(data, "local");
+    }
+
+    private static ConfigurableApplicationContext start(Path data, String serverName) {
         return SpringApplication.run(SightlineApplication.class, "--server.port=0", "--sightline.data-dir=" + data,
                 "--sightline.admin.api-key=" + KEY,
-                "--cortex.servers[0].name=local", "--cortex.servers[0].url=" + CORTEX.baseUrl(),
+                "--cortex.servers[0].name=" + serverName, "--cortex.servers[0].url=" + CORTEX.baseUrl(),
                 "--cortex.servers[0].auth.type=bearer", "--cortex.servers[0].auth.key=" + CORTEX.apiKey(),
                 "--cortex.servers[0].maxConcurrentJobs=3",
                 "--cortex.refreshDelay=300ms", "--cortex.statusCheckInterval=1 minute");
