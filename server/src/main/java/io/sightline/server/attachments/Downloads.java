@@ -6,12 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * How a stored file is sent: always as a download ({@code Content-Disposition: attachment}) of
@@ -37,7 +37,7 @@ public final class Downloads {
     }
 
     /** The file alone in a zip archive protected by {@link #ZIP_PASSWORD}, named after it with ".zip". */
-    public static ResponseEntity<StreamingResponseBody> zipped(Attachment a, Path content) {
+    public static ResponseEntity<Resource> zipped(Attachment a, Path content) {
         if (a.size() > PasswordZip.MAX_SIZE) throw new TooLarge("File " + a.name() + " is too large to be zipped; download it as it is");
         try {
             PasswordZip zip = new PasswordZip(content, a.name(), ZIP_PASSWORD);
@@ -45,7 +45,7 @@ public final class Downloads {
                     .header(HttpHeaders.CONTENT_DISPOSITION, disposition(a.name() + ".zip"))
                     .contentType(MediaType.parseMediaType("application/zip"))
                     .contentLength(zip.length())
-                    .body(zip::writeTo);
+                    .body(new InputStreamResource(zip.open()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

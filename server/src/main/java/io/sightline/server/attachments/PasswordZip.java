@@ -1,8 +1,12 @@
 package io.sightline.server.attachments;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +20,8 @@ import java.util.zip.CRC32;
  * that no scanner or browser opens them by accident. It protects from accidents, not from attackers.
  *
  * <p>The entry is stored uncompressed and streamed from disk in two passes (its CRC-32 first, as
- * the header needs it), so the archive's size is known in advance and memory use is constant.
+ * the header needs it, then the content as the archive is read), so the archive's size is known in
+ * advance and memory use is constant.
  * Format: PKWARE's APPNOTE.TXT, sections 4.3 (structure) and 6.1 (traditional encryption).
  */
 public final class PasswordZip {
@@ -55,25 +60,23 @@ public final class PasswordZip {
         return LOCAL_HEADER + name.length + HEADER + size + CENTRAL_HEADER + name.length + END_RECORD;
     }
 
-    public void writeTo(OutputStream out) throws IOException {
+    /** The archive as a stream: read it once; the file is read from disk as the stream is. */
+    public InputStream open() throws IOException {
         Cipher cipher = new Cipher(password);
         long stored = HEADER + size;
-        LittleEndian le = new LittleEndian(out);
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        LittleEndian le = new LittleEndian(head);
         le.int32(0x04034b50);
         entryFields(le, stored);
         le.int16(0); // extra field length
-        out.write(name);
+        head.write(name);
+        byte[] check = new byte[HEADER];
+        RANDOM.nextBytes(check);
+        check[HEADER - 1] = (byte) (crc >>> 24); // lets a reader check the password
+        head.write(cipher.encrypt(check, 0, HEADER));
 
-        byte[] header = new byte[HEADER];
-        RANDOM.nextBytes(header);
-        header[HEADER - 1] = (byte) (crc >>> 24); // lets a reader check the password
-        out.write(cipher.encrypt(header, HEADER));
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) out.write(cipher.encrypt(buffer, n), 0, n);
-        }
-
-        long centralStart = LOCAL_HEADER + name.length + stored;
+        ByteArrayOutputStream tail = new ByteArrayOutputStream();
+        le = new LittleEndian(tail);
         le.int32(0x02014b50);
         le.int16(20); // made by: version 2.0
         entryFields(le, stored);
@@ -83,16 +86,25 @@ public final class PasswordZip {
         le.int16(0); // internal attributes
         le.int32(0); // external attributes
         le.int32(0); // offset of the local header
-        out.write(name);
+        tail.write(name);
         le.int32(0x06054b50);
         le.int16(0); // this disk
         le.int16(0); // disk of the central directory
         le.int16(1); // entries on this disk
         le.int16(1); // entries
         le.int32(CENTRAL_HEADER + name.length);
-        le.int32(centralStart);
+        le.int32(LOCAL_HEADER + name.length + stored); // where the central directory starts
         le.int16(0); // comment length
-        out.flush();
+
+        InputStream data = new Encrypting(Files.newInputStream(file), cipher);
+        return new SequenceInputStream(java.util.Collections.enumeration(java.util.List.of(
+                new ByteArrayInputStream(head.toByteArray()), data, new ByteArrayInputStream(tail.toByteArray()))));
+    }
+
+    public void writeTo(OutputStream out) throws IOException {
+        try (InputStream in = open()) {
+            in.transferTo(out);
+        }
     }
 
     /** The fields local and central headers share, from "version needed" to the name's length. */
@@ -128,9 +140,9 @@ public final class PasswordZip {
             for (byte b : password) update(b);
         }
 
-        /** Encrypts the first {@code n} bytes of {@code plain} in place and returns the array. */
-        byte[] encrypt(byte[] plain, int n) {
-            for (int i = 0; i < n; i++) {
+        /** Encrypts {@code n} bytes of {@code plain} from {@code off} in place and returns the array. */
+        byte[] encrypt(byte[] plain, int off, int n) {
+            for (int i = off; i < off + n; i++) {
                 byte p = plain[i];
                 plain[i] = (byte) (p ^ streamByte());
                 update(p);
@@ -171,6 +183,34 @@ public final class PasswordZip {
                 table[n] = c;
             }
             return table;
+        }
+    }
+
+    /** The file's bytes encrypted as they are read. */
+    private static final class Encrypting extends FilterInputStream {
+        private final Cipher cipher;
+
+        Encrypting(InputStream in, Cipher cipher) {
+            super(in);
+            this.cipher = cipher;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) cipher.encrypt(b, off, n);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) {
+            throw new UnsupportedOperationException("an encrypted stream is read in order");
         }
     }
 

@@ -129,7 +129,7 @@ public class ObservableController {
      * {@code asZip} (alone or true) inside a zip protected by the password "malware".
      */
     @GetMapping("/api/v1/observable/{id}/attachment/{fileId}/download")
-    public ResponseEntity<?> downloadFile(@PathVariable String id, @PathVariable String fileId,
+    public ResponseEntity<Resource> downloadFile(@PathVariable String id, @PathVariable String fileId,
                                           @RequestParam(value = "asZip", required = false) String asZip) {
         boolean zip = Flags.of("asZip", asZip);
         ObservableRecord o = observables.get(CurrentPrincipal.get(), id);
