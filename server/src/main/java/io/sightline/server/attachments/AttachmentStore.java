@@ -134,6 +134,17 @@ public class AttachmentStore {
         }
     }
 
+    /**
+     * A new row for the content of a stored file, for another record to hold (an alert's file
+     * carried to its case): the file on disk is shared, and stays while either row names it.
+     */
+    public Attachment copy(Attachment a) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO attachment (name, content_type, size, md5, sha1, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(a.name(), a.contentType(), a.size(), a.md5(), a.sha1(), a.sha256(), clock.millis()).update(keys, "id");
+        return new Attachment(keys.getKey().longValue(), a.name(), a.contentType(), a.size(), a.md5(), a.sha1(), a.sha256());
+    }
+
     /** Stores a client's upload as {@link #store(String, String, InputStream)} does. */
     public Attachment store(Upload u) {
         try (InputStream in = u.content().getInputStream()) {

@@ -33,6 +33,11 @@ class RecordFileRepository {
                 .params(attachmentId, h.orgId(), h.caseId(), h.alertId(), by, at).update();
     }
 
+    /** Moves every file of a case to another case of the same organisation; answers how many moved. */
+    int moveCaseFiles(long orgId, long fromCaseId, long toCaseId) {
+        return jdbc.sql("UPDATE record_file SET case_id = ? WHERE org_id = ? AND case_id = ?").params(toCaseId, orgId, fromCaseId).update();
+    }
+
     void delete(long id) {
         jdbc.sql("DELETE FROM record_file WHERE id = ?").param(id).update();
     }

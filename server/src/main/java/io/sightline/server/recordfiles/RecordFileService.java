@@ -65,6 +65,29 @@ public class RecordFileService {
         return added;
     }
 
+    /**
+     * Copies an alert's files to the case it is imported into (the alert keeps its own); called in
+     * the import's transaction by the caller that checked both records.
+     */
+    @Transactional
+    public void copyAlertFilesToCase(Principal p, long alertId, long caseId) {
+        long now = clock.millis();
+        for (RecordFile f : files.of(new Holder(p.orgId(), null, alertId))) {
+            Attachment copy = store.copy(f.file());
+            Holder target = new Holder(p.orgId(), caseId, null);
+            files.insert(target, copy.id(), p.login(), now);
+            audit.record(p, "create", AUDIT_TYPE, Ids.format(copy.id()), null,
+                    RecordFileView.of(new RecordFile(copy, p.orgId(), caseId, null, p.login(), now)));
+        }
+    }
+
+    /** Moves the files of merged cases to the case they are merged into, before the originals are deleted. */
+    @Transactional
+    public void moveCaseFiles(Principal p, long fromCaseId, long toCaseId) {
+        p.require(Permission.MANAGE_CASE);
+        files.moveCaseFiles(p.orgId(), fromCaseId, toCaseId);
+    }
+
     /** The target's files, in the order they were attached. */
     public List<RecordFile> list(Principal p, FileTarget target) {
         return files.of(holder(p, target, false));

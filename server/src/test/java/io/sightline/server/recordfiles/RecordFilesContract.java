@@ -122,6 +122,30 @@ abstract class RecordFilesContract extends HubTest {
     }
 
     @Test
+    void aPromotedAlertsFilesGoToItsCaseAndMergedCasesKeepTheirFiles() {
+        String alertId = newAlert(admin);
+        JsonNode alertFile = upload(admin, "/api/v1/alert/" + alertId + "/attachments", files("evidence.txt", "evidence"))
+                .json().get("attachments").get(0);
+        var promoted = admin.post("/api/v1/alert/" + alertId + "/case", Map.of());
+        assertThat(promoted.status()).as(promoted.toString()).isEqualTo(201);
+        String caseId = promoted.json().get("_id").asString();
+        JsonNode copied = attachmentsOf(admin, "getCase", caseId);
+        assertThat(copied.size()).isEqualTo(1);
+        assertThat(copied.get(0).get("name").asString()).isEqualTo("evidence.txt");
+        assertThat(copied.get(0).get("id")).isEqualTo(alertFile.get("id"));
+        assertThat(admin.get(copied.get(0).get("path").asString()).body()).isEqualTo("evidence");
+        assertThat(attachmentsOf(admin, "getAlert", alertId).size()).as("the alert keeps its own").isEqualTo(1);
+
+        String other = createCase(admin, unique("merged with"));
+        upload(admin, "/api/v1/case/" + other + "/attachments", files("other.txt", "other"));
+        var merged = admin.post("/api/v1/case/_merge/" + caseId + "," + other, Map.of());
+        assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
+        JsonNode kept = attachmentsOf(admin, "getCase", merged.json().get("_id").asString());
+        assertThat(kept.valueStream().map(f -> f.get("name").asString()).toList()).containsExactlyInAnyOrder("evidence.txt", "other.txt");
+        for (JsonNode f : kept) assertThat(admin.get(f.get("path").asString()).status()).isEqualTo(200);
+    }
+
+    @Test
     void theOrganisationHasItsOwnFilesWhichOnlyItsManagersChange() {
         JsonNode added = upload(admin, "/api/v1/attachment", files("playbook.txt", "step one")).json().get("attachments");
         String id = added.get(0).get("_id").asString();
