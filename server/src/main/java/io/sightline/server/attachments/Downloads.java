@@ -40,7 +40,7 @@ public final class Downloads {
     public static ResponseEntity<Resource> zipped(Attachment a, Path content) {
         if (a.size() > PasswordZip.MAX_SIZE) throw new TooLarge("File " + a.name() + " is too large to be zipped; download it as it is");
         try {
-            PasswordZip zip = new PasswordZip(content, a.name(), ZIP_PASSWORD);
+            PasswordZip zip = new PasswordZip(content, entryName(a.name()), ZIP_PASSWORD);
             return ResponseEntity.ok()
                     .header(HttpHeaders.CONTENT_DISPOSITION, disposition(a.name() + ".zip"))
                     .contentType(MediaType.parseMediaType("application/zip"))
@@ -51,7 +51,18 @@ public final class Downloads {
         }
     }
 
-    private static String disposition(String filename) {
-        return ContentDisposition.attachment().filename(filename).build().toString();
+    /** Control characters would break the header; they are replaced. */
+    static String disposition(String filename) {
+        return ContentDisposition.attachment().filename(filename.replaceAll("\\p{Cntrl}", "_")).build().toString();
+    }
+
+    /**
+     * The name inside the zip: the last segment of the uploaded name only, so that unzipping never
+     * writes outside the folder it is unzipped in, whatever path the uploader gave.
+     */
+    static String entryName(String name) {
+        String last = name.replace('\\', '/');
+        last = last.substring(last.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "_");
+        return last.isBlank() || last.equals(".") || last.equals("..") ? "attachment" : last;
     }
 }
