@@ -71,9 +71,11 @@ abstract class AlertFilesContract extends HubTest {
         JsonNode observable = r.json().get(0);
         JsonNode attachment = observable.get("attachment");
         assertThat(attachment.get("name").asString()).isEqualTo("alert-observable.txt");
-        assertThat(admin.get("/api/v1/alert/" + alertId + "/observables").json().get(0).get("_id")).isEqualTo(observable.get("_id"));
+        assertThat(admin.get("/api/v1/alert/" + alertId + "/observables").json().get(0)).isEqualTo(observable);
 
         String path = "/api/v1/observable/" + observable.get("_id").asString() + "/attachment/" + attachment.get("_id").asString() + "/download";
+        assertThat(attachment.get("_type").asString()).isEqualTo("Attachment");
+        assertThat(attachment.get("path").asString()).as("TheHive's OutputAttachment names its download").isEqualTo(path);
         assertThat(admin.get(path).body()).isEqualTo("observable content");
         assertThat(admin.get(path + "?asZip=False").body()).isEqualTo("observable content");
         assertThat(admin.get("/api/v1/observable/" + observable.get("_id").asString() + "/attachment/" + attachment.get("id").asString()
