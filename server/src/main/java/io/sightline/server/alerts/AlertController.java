@@ -1,16 +1,22 @@
 package io.sightline.server.alerts;
 
+import io.sightline.server.api.Multipart;
+import io.sightline.server.attachments.AttachmentStore;
+import io.sightline.server.attachments.Upload;
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.cases.CaseService;
 import io.sightline.server.cases.CaseView;
+import io.sightline.server.core.Invalid;
+import io.sightline.server.observables.NewObservable;
 import io.sightline.server.observables.ObservableAnswer;
 import io.sightline.server.observables.ObservableDrafts;
 import io.sightline.server.observables.ObservableJson;
 import io.sightline.server.observables.ObservableRepository;
 import io.sightline.server.observables.ObservableService;
 import io.sightline.server.observables.ObservableView;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -23,7 +29,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** TheHive v1 alert routes, including promotion to a case and merge into a case. */
 @RestController
@@ -33,9 +42,14 @@ public class AlertController {
     private final ObservableService observables;
     private final ObservableDrafts drafts;
     private final ObservableRepository observableRepository;
+    private final AttachmentStore attachments;
+    private final JsonMapper json;
 
     public AlertController(AlertService alerts, ObservableService observables, ObservableDrafts drafts,
-                           ObservableRepository observableRepository, CaseService cases) {
+                           ObservableRepository observableRepository, CaseService cases, AttachmentStore attachments,
+                           JsonMapper json) {
+        this.attachments = attachments;
+        this.json = json;
         this.cases = cases;
         this.alerts = alerts;
         this.observables = observables;
@@ -43,10 +57,28 @@ public class AlertController {
         this.observableRepository = observableRepository;
     }
 
-    @PostMapping("/api/v1/alert")
+    @PostMapping(value = "/api/v1/alert", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) JsonNode body) {
         Principal p = CurrentPrincipal.get();
         AlertRecord a = alerts.create(p, AlertJson.newAlert(body));
+        return ResponseEntity.status(HttpStatus.CREATED).body(alerts.view(a, alerts.observableCount(a)));
+    }
+
+    /**
+     * An alert with the files of its file observables (thehive4py's {@code attachment_map}): the
+     * alert in part {@code _json}, each file in the part its observable's {@code attachment} names.
+     */
+    @PostMapping(value = "/api/v1/alert", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<Map<String, Object>> createWithFiles(MultipartHttpServletRequest request) {
+        Principal p = CurrentPrincipal.get();
+        NewAlert n = AlertJson.newAlert(Multipart.json(request, json));
+        Map<String, Upload> files = new LinkedHashMap<>();
+        request.getMultiFileMap().forEach((name, parts) -> {
+            if (name.equals(Multipart.JSON_PART)) return;
+            if (parts.size() > 1) throw new Invalid("Part " + name + " is sent " + parts.size() + " times; each file needs its own name");
+            files.put(name, Upload.of(parts.get(0)));
+        });
+        AlertRecord a = alerts.create(p, n, files);
         return ResponseEntity.status(HttpStatus.CREATED).body(alerts.view(a, alerts.observableCount(a)));
     }
 
@@ -101,6 +133,19 @@ public class AlertController {
         Principal p = CurrentPrincipal.require(Permission.MANAGE_ALERT);
         AlertRecord a = alerts.get(p, id);
         return ObservableAnswer.of(observables.addOrMerge(p, null, a.id(), drafts.of(ObservableJson.newObservable(body), null)), ObservableView::of);
+    }
+
+    /** A file observable: the observable in part {@code _json}, its file in part {@code attachment}. */
+    @PostMapping(value = {"/api/v1/alert/{id}/observable", "/api/v1/alert/{id}/artifact"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<Object> addFileObservable(@PathVariable String id, MultipartHttpServletRequest request) {
+        Principal p = CurrentPrincipal.require(Permission.MANAGE_ALERT);
+        AlertRecord a = alerts.get(p, id);
+        NewObservable n = ObservableJson.newObservable(Multipart.json(request, json));
+        MultipartFile file = request.getFile("attachment");
+        if (file == null) return ObservableAnswer.of(observables.add(p, null, a.id(), drafts.of(n, null)), ObservableView::of);
+        // a refused observable keeps neither its file nor its row
+        return attachments.upload(Upload.of(file), stored -> ObservableAnswer.of(
+                observables.add(p, null, a.id(), drafts.of(n, stored)), ObservableView::of));
     }
 
     @GetMapping("/api/v1/alert/{id}/observables")

@@ -1,5 +1,7 @@
 package io.sightline.server.alerts;
 
+import io.sightline.server.attachments.AttachmentStore;
+import io.sightline.server.attachments.Upload;
 import io.sightline.server.audit.AuditLog;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
@@ -36,6 +38,7 @@ import io.sightline.server.observables.ObservableService;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,10 +64,13 @@ public class AlertService {
     private final AuditLog audit;
     private final Clock clock;
     private final ObjectProvider<AlertCarryOver> carryOvers;
+    private final AttachmentStore attachments;
 
     public AlertService(AlertRepository alerts, ObservableRepository observableRepository, ObservableService observables, ObservableDrafts drafts,
                         CaseService cases, CaseAssemblyService assembly, CaseTemplateService templates,
-                        CustomFieldValues customFields, AuditLog audit, Clock clock, ObjectProvider<AlertCarryOver> carryOvers) {
+                        CustomFieldValues customFields, AuditLog audit, Clock clock, ObjectProvider<AlertCarryOver> carryOvers,
+                        AttachmentStore attachments) {
+        this.attachments = attachments;
         this.customFields = customFields;
         this.assembly = assembly;
         this.templates = templates;
@@ -81,6 +87,16 @@ public class AlertService {
     /** Creates an alert with its observables, all or nothing. */
     @Transactional
     public AlertRecord create(Principal p, NewAlert n) {
+        return create(p, n, Map.of());
+    }
+
+    /**
+     * Creates an alert whose file observables name their file by the multipart part that holds it
+     * (thehive4py's {@code attachment_map}); every part must be some observable's file. The files are
+     * stored in the same transaction, so a refused alert keeps none.
+     */
+    @Transactional
+    public AlertRecord create(Principal p, NewAlert n, Map<String, Upload> files) {
         p.require(Permission.MANAGE_ALERT);
         String type = Text.required("type", "alert", n.type(), 256);
         String source = Text.required("source", "alert", n.source(), 256);
@@ -88,8 +104,11 @@ public class AlertService {
         if (alerts.findBySource(p.orgId(), type, source, sourceRef).isPresent()) {
             throw new Conflict("Alert " + type + ":" + source + ":" + sourceRef + " already exist in organisation " + p.orgName());
         }
+        checkParts(n.observables(), files);
         List<ObservableDraft> inline = new ArrayList<>();
-        for (NewObservable o : n.observables()) inline.addAll(drafts.of(o, null));
+        for (NewObservable o : n.observables()) {
+            inline.addAll(drafts.of(o, o.attachment() == null ? null : attachments.store(files.get(o.attachment()))));
+        }
         // the template must exist now (404 otherwise); the alert keeps its name, as TheHive shows it
         String caseTemplate = n.caseTemplate() == null ? null : templates.get(p, n.caseTemplate()).template().name();
         List<CheckedValue> values = customFields.check(n.customFields());
@@ -116,6 +135,22 @@ public class AlertService {
         AlertRecord created = alerts.findById(p.orgId(), id).orElseThrow();
         audit.record(p, "create", "alert", Ids.format(id), null, view(created, outcome.created().size()));
         return created;
+    }
+
+    /** Each observable's part was sent, and each part sent is an observable's. */
+    private static void checkParts(List<NewObservable> observables, Map<String, Upload> files) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (NewObservable o : observables) {
+            if (o.attachment() == null) continue;
+            if (!files.containsKey(o.attachment())) {
+                throw new Invalid("Observable attachment " + o.attachment() + " names no file: send the file in a multipart part named "
+                        + o.attachment());
+            }
+            named.add(o.attachment());
+        }
+        for (String part : files.keySet()) {
+            if (!named.contains(part)) throw new Invalid("Part " + part + " is the file of no observable: name it in an observable's attachment field");
+        }
     }
 
     /** The alert as TheHive shows it, with the case template it names and its custom field values. */

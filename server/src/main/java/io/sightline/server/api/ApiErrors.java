@@ -44,7 +44,7 @@ public final class ApiErrors {
             if (t instanceof DomainException d) return of(d);
         }
         if (e instanceof HttpMessageNotReadableException h) return ApiException.badRequest(JsonErrors.describe(h));
-        if (e instanceof MaxUploadSizeExceededException) return ApiException.tooLarge("Upload exceeds the maximum allowed size");
+        if (e instanceof MaxUploadSizeExceededException m) return ApiException.tooLarge(uploadTooLarge(m));
         if (e instanceof MultipartException) {
             return ApiException.badRequest("Malformed multipart body: send multipart/form-data with a boundary and complete parts");
         }
@@ -96,6 +96,20 @@ public final class ApiErrors {
         if (e instanceof Unavailable) return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "ServiceUnavailable", message, details);
         if (e instanceof RemoteFailure r) return new ApiException(HttpStatus.BAD_GATEWAY, r.system() + "Error", message, details);
         return new ApiException(HttpStatus.BAD_REQUEST, "BadRequest", message, details);
+    }
+
+    /**
+     * The container's own words name the part and the limit ("The field attachments exceeds its
+     * maximum permitted size of 65536 bytes."); they are kept when it gives them.
+     */
+    private static String uploadTooLarge(MaxUploadSizeExceededException e) {
+        String message = "Upload exceeds the maximum allowed size";
+        if (e.getMaxUploadSize() > 0) message += " of " + e.getMaxUploadSize() + " bytes";
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            String detail = t.getMessage();
+            if (detail != null && detail.contains("exceeds")) return message + ": " + detail.replaceFirst("^[\\w.]+Exception: ", "");
+        }
+        return message;
     }
 
     /** The HTTP status a failure is answered with (the web UI shows its pages with it). */

@@ -31,12 +31,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Files of file observables and of task logs, stored once per content under data-dir/attachments/<sha256> (owner
+ * Files of file observables, of task logs and of cases, alerts and organisations, stored once per content under data-dir/attachments/<sha256> (owner
  * only); each upload has its own {@code attachment} row, so several rows may share one file. The
  * upload is streamed to disk while MD5, SHA-1 and SHA-256 are computed, so size is not bounded by memory.
  *
  * <p>One rule keeps disk and database in step: a file is in place only while a committed row
- * names its SHA-256, and a row lives only while an observable or a task log refers to it. So an upload goes to
+ * names its SHA-256, and a row lives only while an observable, a task log or a record file refers to it. So an upload goes to
  * a temporary file that is moved into place once its row is committed (and deleted if the row is
  * rolled back); deleting observables releases their rows and files after the delete commits; and
  * {@link AttachmentSweeper} removes, at start and every hour, whatever a crash or another path left behind.
@@ -88,6 +88,15 @@ public class AttachmentStore {
         });
     }
 
+    /** {@link #upload(String, String, InputStream, Function)} of a client's upload. */
+    public <T> T upload(Upload u, Function<Attachment, T> use) {
+        try (InputStream in = u.content().getInputStream()) {
+            return upload(u.name(), u.contentType(), in, use);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the uploaded file " + u.name(), e);
+        }
+    }
+
     /**
      * Stores a file and inserts its row. Inside a transaction the file is moved into place when
      * the transaction commits and deleted when it rolls back; outside one, at once after the row.
@@ -125,6 +134,26 @@ public class AttachmentStore {
         }
     }
 
+    /**
+     * A new row for the content of a stored file, for another record to hold (an alert's file
+     * carried to its case): the file on disk is shared, and stays while either row names it.
+     */
+    public Attachment copy(Attachment a) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO attachment (name, content_type, size, md5, sha1, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(a.name(), a.contentType(), a.size(), a.md5(), a.sha1(), a.sha256(), clock.millis()).update(keys, "id");
+        return new Attachment(keys.getKey().longValue(), a.name(), a.contentType(), a.size(), a.md5(), a.sha1(), a.sha256());
+    }
+
+    /** Stores a client's upload as {@link #store(String, String, InputStream)} does. */
+    public Attachment store(Upload u) {
+        try (InputStream in = u.content().getInputStream()) {
+            return store(u.name(), u.contentType(), in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the uploaded file " + u.name(), e);
+        }
+    }
+
     public Optional<Path> file(Attachment a) {
         Path p = dir.resolve(a.sha256());
         return Files.exists(p) ? Optional.of(p) : Optional.empty();
@@ -132,19 +161,25 @@ public class AttachmentStore {
 
     /**
      * The attachments of the observables that {@code column = id} selects ({@code id},
-     * {@code case_id} or {@code alert_id}), and for a case those of its tasks' logs too (they go with
-     * the case by foreign keys): read before deleting them, then given to {@link #release}.
+     * {@code case_id} or {@code alert_id}), and for a case or an alert the files attached to it, and
+     * for a case those of its tasks' logs too (they go with the case by foreign keys): read before
+     * deleting them, then given to {@link #release}.
      */
     public List<Long> usedBy(String column, long id) {
         if (!Set.of("id", "case_id", "alert_id").contains(column)) throw new IllegalArgumentException(column);
         String observables = "SELECT attachment_id FROM observable WHERE attachment_id IS NOT NULL AND " + column + " = ?";
-        if (!column.equals("case_id")) {
+        if (column.equals("id")) {
             return jdbc.sql(observables.replace("SELECT ", "SELECT DISTINCT ")).param(id).query(Long.class).list();
         }
-        return jdbc.sql("SELECT DISTINCT attachment_id FROM (" + observables + " UNION SELECT f.attachment_id"
+        String recordFiles = " UNION SELECT r.id FROM record_file r WHERE r." + column + " = ?";
+        if (column.equals("alert_id")) {
+            return jdbc.sql("SELECT DISTINCT attachment_id FROM (" + observables + recordFiles + ") u")
+                    .params(id, id).query(Long.class).list();
+        }
+        return jdbc.sql("SELECT DISTINCT attachment_id FROM (" + observables + recordFiles + " UNION SELECT f.attachment_id"
                         + " FROM task_log_attachment f JOIN task_log l ON l.id = f.log_id JOIN task t ON t.id = l.task_id"
                         + " WHERE t.case_id = ?) u")
-                .params(id, id).query(Long.class).list();
+                .params(id, id, id).query(Long.class).list();
     }
 
     /**
@@ -180,9 +215,10 @@ public class AttachmentStore {
         }
     }
 
-    /** Neither an observable nor a task log refers to the row. */
+    /** Neither an observable, a task log nor a case, alert or organisation refers to the row. */
     static final String UNREFERENCED = " AND NOT EXISTS (SELECT 1 FROM observable o WHERE o.attachment_id = a.id)"
-            + " AND NOT EXISTS (SELECT 1 FROM task_log_attachment l WHERE l.attachment_id = a.id)";
+            + " AND NOT EXISTS (SELECT 1 FROM task_log_attachment l WHERE l.attachment_id = a.id)"
+            + " AND NOT EXISTS (SELECT 1 FROM record_file r WHERE r.id = a.id)";
 
     /** Deletes the file of {@code sha256} unless a committed row still names it. */
     boolean removeFileIfUnused(String sha256) {

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The safety net of {@link AttachmentStore}: at start and then every hour, removes attachment rows
- * no observable or task log refers to, files no row names, and temporary uploads, once they are older than
+ * nothing refers to (no observable, task log, case, alert or organisation), files no row
+ * names, and temporary uploads, once they are older than
  * {@link #GRACE} (so that an upload in progress is never touched). They come from a crash between
  * a commit and the file's move, and from paths that delete observables without releasing their
  * files one by one (a MISP event losing a file attribute, a file MISP or Cortex sent again).

@@ -1,6 +1,8 @@
 /**
- * Files attached to observables and to task logs: the {@code attachment} table and the owner-only files on disk,
- * named by their SHA-256, shared by case and alert observables and task logs and released when the last user of
- * a file goes (a case or alert deleted), plus the hourly sweep of rows and files nothing references any more.
+ * Files attached to observables, to task logs and to cases, alerts and organisations: the
+ * {@code attachment} table and the owner-only files on disk, named by their SHA-256, shared by
+ * every row of the same content and released when the last user of a file goes (a case or alert
+ * deleted), plus the hourly sweep of rows and files nothing references any more, and the
+ * password-protected zip TheHive's clients download a suspicious file in.
  */
 package io.sightline.server.attachments;

@@ -24,5 +24,7 @@ public enum Permission {
     MANAGE_PROFILE,
     /** The platform-wide list of custom observable data types. */
     MANAGE_OBSERVABLE_TYPE,
+    /** TheHive's manageKnowledgeBase: the organisation's own files (its attachments). */
+    MANAGE_KNOWLEDGE_BASE,
     MANAGE_PLATFORM
 }

@@ -61,6 +61,7 @@ public final class TheHivePermissions {
             Map.entry(Permission.READ_AUDIT, Set.of("manageUser")),
             Map.entry(Permission.MANAGE_PROFILE, Set.of("manageProfile")),
             Map.entry(Permission.MANAGE_OBSERVABLE_TYPE, Set.of("manageObservableTemplate")),
+            Map.entry(Permission.MANAGE_KNOWLEDGE_BASE, Set.of("manageKnowledgeBase")),
             Map.entry(Permission.MANAGE_PLATFORM, Set.of("managePlatform", "manageOrganisation", "manageUser")));
 
     /** The hub permissions a list of TheHive names grants. */

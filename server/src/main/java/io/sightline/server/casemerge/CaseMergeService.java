@@ -16,6 +16,7 @@ import io.sightline.server.observables.ObservableDraft;
 import io.sightline.server.observables.ObservableRecord;
 import io.sightline.server.observables.ObservableRepository;
 import io.sightline.server.observables.ObservableService;
+import io.sightline.server.recordfiles.RecordFileService;
 import io.sightline.server.tasks.NewTask;
 import io.sightline.server.tasks.TaskRecord;
 import io.sightline.server.tasks.TaskService;
@@ -31,8 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Merges cases as TheHive 5 does: a new case titled "a / b", the descriptions one after the
  * other, the highest severity, TLP and PAP, the union of tags, flagged if any was; the
- * observables (a value held by several cases once, tags and flags merged), the tasks and the
- * alerts of every case move to it, and the originals are deleted. All or nothing.
+ * observables (a value held by several cases once, tags and flags merged), the tasks, the
+ * alerts and the attached files of every case move to it, and the originals are deleted. All or nothing.
  */
 @Service
 public class CaseMergeService {
@@ -44,9 +45,11 @@ public class CaseMergeService {
     private final TaskService tasks;
     private final AlertService alerts;
     private final AuditLog audit;
+    private final RecordFileService files;
 
     public CaseMergeService(CaseService cases, ObservableService observables, ObservableRepository observableRepository,
-                            TaskService tasks, AlertService alerts, AuditLog audit) {
+                            TaskService tasks, AlertService alerts, AuditLog audit, RecordFileService files) {
+        this.files = files;
         this.cases = cases;
         this.observables = observables;
         this.observableRepository = observableRepository;
@@ -74,6 +77,7 @@ public class CaseMergeService {
                         t.flag(), t.mandatory(), t.order(), t.assignee(), t.dueDate(), t.startDate(), t.endDate()));
             }
             alerts.moveToCase(p, c.id(), merged);
+            files.moveCaseFiles(p, c.id(), merged.id());
         }
         for (CaseRecord c : originals) cases.delete(p, Ids.format(c.id()));
         CaseRecord result = cases.get(p, Ids.format(merged.id()));

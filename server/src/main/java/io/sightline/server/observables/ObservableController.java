@@ -2,23 +2,22 @@ package io.sightline.server.observables;
 
 import io.sightline.server.attachments.Attachment;
 import io.sightline.server.attachments.AttachmentStore;
+import io.sightline.server.attachments.Downloads;
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.cases.CaseService;
+import io.sightline.server.common.Ids;
+import io.sightline.server.api.Flags;
 import io.sightline.server.core.DomainException;
 import io.sightline.server.core.Malformed;
 import io.sightline.server.core.NotFound;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,6 +26,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -121,12 +121,27 @@ public class ObservableController {
     public ResponseEntity<Resource> download(@PathVariable String id) {
         ObservableRecord o = observables.get(CurrentPrincipal.get(), id);
         if (o.attachment() == null) throw new NotFound("Observable " + id + " has no file");
-        var path = files.file(o.attachment()).orElseThrow(() -> new NotFound("File of observable " + id + " is missing"));
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(o.attachment().name()).build().toString())
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .contentLength(sizeOf(path))
-                .body(new FileSystemResource(path));
+        return Downloads.asIs(o.attachment(), contentOf(o));
+    }
+
+    /**
+     * TheHive 5's download of an observable's file, by the file's "~id" or content id; with
+     * {@code asZip} (alone or true) inside a zip protected by the password "malware".
+     */
+    @GetMapping("/api/v1/observable/{id}/attachment/{fileId}/download")
+    public ResponseEntity<Resource> downloadFile(@PathVariable String id, @PathVariable String fileId,
+                                          @RequestParam(value = "asZip", required = false) String asZip) {
+        boolean zip = Flags.of("asZip", asZip);
+        ObservableRecord o = observables.get(CurrentPrincipal.get(), id);
+        Attachment a = o.attachment();
+        if (a == null || !(Ids.format(a.id()).equals(fileId) || a.sha256().equals(fileId))) {
+            throw new NotFound("Attachment " + fileId + " not found in observable " + id);
+        }
+        return zip ? Downloads.zipped(a, contentOf(o)) : Downloads.asIs(a, contentOf(o));
+    }
+
+    private java.nio.file.Path contentOf(ObservableRecord o) {
+        return files.file(o.attachment()).orElseThrow(() -> new NotFound("File of observable " + Ids.format(o.id()) + " is missing"));
     }
 
     /**
@@ -151,14 +166,6 @@ public class ObservableController {
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "attachment" : file.getOriginalFilename();
         try (InputStream in = file.getInputStream()) {
             return files.upload(name, file.getContentType(), in, use);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static long sizeOf(java.nio.file.Path p) {
-        try {
-            return Files.size(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -46,7 +46,9 @@ public final class ObservableJson {
         Long startDate = in.epochMillis("startDate").orElse(null);
         in.epochMillis("sightedAt"); // accepted, checked, not kept
         List<String> tags = in.texts("tags").orElse(null);
-        return new NewObservable(dataType, data(in), message, tlp, pap, ioc, sighted, ignoreSimilarity, startDate, tags);
+        String attachment = in.text("attachment").orElse(null); // a part's name, used by alerts created with files
+        return new NewObservable(dataType, data(in), message, tlp, pap, ioc, sighted, ignoreSimilarity, startDate, tags,
+                attachment);
     }
 
     static ObservableChanges changes(JsonNode body) {

@@ -26,7 +26,7 @@ public final class ObservableView {
         out.put("dataType", o.dataType());
         if (o.data() != null) out.put("data", o.data());
         out.put("startDate", o.startDate());
-        if (o.attachment() != null) out.put("attachment", attachment(o.attachment()));
+        if (o.attachment() != null) out.put("attachment", attachment(o));
         out.put("tlp", o.tlp());
         out.put("tlpLabel", Tlp.of(o.tlp()).label());
         out.put("pap", o.pap());
@@ -63,14 +63,22 @@ public final class ObservableView {
         }).toList();
     }
 
-    static Map<String, Object> attachment(Attachment a) {
+    /** TheHive's OutputAttachment of the observable's file, added with the observable. */
+    static Map<String, Object> attachment(ObservableRecord o) {
+        Attachment a = o.attachment();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("_id", Ids.format(a.id()));
+        m.put("_type", "Attachment");
+        m.put("_createdBy", o.createdBy());
+        m.put("_createdAt", o.createdAt());
         m.put("id", a.sha256());
         m.put("name", a.name());
         m.put("size", a.size());
         m.put("contentType", a.contentType());
         m.put("hashes", List.of(a.sha256(), a.sha1(), a.md5()));
+        m.put("path", "/api/v1/observable/" + Ids.format(o.id()) + "/attachment/" + Ids.format(a.id()) + "/download");
+        m.put("extraData", Map.of());
+        m.put("external", false);
         return m;
     }
 }

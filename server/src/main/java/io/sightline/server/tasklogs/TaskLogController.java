@@ -1,6 +1,8 @@
 package io.sightline.server.tasklogs;
 
 import io.sightline.server.attachments.AttachmentStore;
+import io.sightline.server.attachments.Downloads;
+import io.sightline.server.attachments.Upload;
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
@@ -8,15 +10,9 @@ import io.sightline.server.core.DomainException;
 import io.sightline.server.core.Malformed;
 import io.sightline.server.core.NotFound;
 import io.sightline.server.tasks.TaskService;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -102,15 +98,7 @@ public class TaskLogController {
     public ResponseEntity<Resource> download(@PathVariable String id, @PathVariable String fileId) {
         LogFile f = logs.file(CurrentPrincipal.get(), id, fileId);
         var path = files.file(f.file()).orElseThrow(() -> new NotFound("File " + fileId + " of log " + id + " is missing"));
-        try {
-            return ResponseEntity.ok()
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.file().name()).build().toString())
-                    .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                    .contentLength(Files.size(path))
-                    .body(new FileSystemResource(path));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Downloads.asIs(f.file(), path);
     }
 
     /** Reads the body; when it is refused, an unknown task is reported first (404 before 400). */
@@ -137,7 +125,6 @@ public class TaskLogController {
 
     private static List<Upload> uploads(List<MultipartFile> parts) {
         if (parts == null) return List.of();
-        return parts.stream().map(f -> new Upload(f.getOriginalFilename() == null || f.getOriginalFilename().isBlank()
-                ? "attachment" : f.getOriginalFilename(), f.getContentType(), f)).toList();
+        return parts.stream().map(Upload::of).toList();
     }
 }

@@ -2,6 +2,7 @@ package io.sightline.server.tasklogs;
 
 import io.sightline.server.attachments.Attachment;
 import io.sightline.server.attachments.AttachmentStore;
+import io.sightline.server.attachments.Upload;
 import io.sightline.server.audit.AuditLog;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
@@ -10,9 +11,6 @@ import io.sightline.server.core.Invalid;
 import io.sightline.server.core.NotFound;
 import io.sightline.server.tasks.TaskRecord;
 import io.sightline.server.tasks.TaskService;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -136,12 +134,7 @@ public class TaskLogService {
 
     private void attach(Principal p, long logId, List<Upload> uploads, long now) {
         for (Upload u : uploads) {
-            Attachment a;
-            try (InputStream in = u.content().getInputStream()) {
-                a = files.store(u.name(), u.contentType(), in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not read the uploaded file " + u.name(), e);
-            }
+            Attachment a = files.store(u);
             logs.link(logId, a.id(), p.login(), now);
         }
     }
