@@ -30,6 +30,7 @@ import io.sightline.server.customfields.CustomFieldValuesView;
 import io.sightline.server.customfields.StoredValue;
 import io.sightline.server.customfields.ValueOwner;
 import io.sightline.server.observables.NewObservable;
+import io.sightline.server.observables.ObservableAnswer;
 import io.sightline.server.observables.ObservableDraft;
 import io.sightline.server.observables.ObservableDrafts;
 import io.sightline.server.observables.ObservableRecord;
@@ -130,7 +131,7 @@ public class AlertService {
         ObservableService.Outcome outcome = observables.add(p, null, id, inline);
         if (!outcome.failures().isEmpty()) {
             throw new Conflict("Alert not created: observable refused: "
-                    + outcome.failures().get(0).get("message"), outcome.failures());
+                    + outcome.failures().get(0).message(), ObservableAnswer.views(outcome.failures()));
         }
         AlertRecord created = alerts.findById(p.orgId(), id).orElseThrow();
         audit.record(p, "create", "alert", Ids.format(id), null, view(created, outcome.created().size()));

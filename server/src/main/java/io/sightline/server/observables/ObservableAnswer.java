@@ -21,17 +21,28 @@ public final class ObservableAnswer {
     public static ResponseEntity<Object> of(ObservableService.Outcome outcome, Function<ObservableRecord, Map<String, Object>> view) {
         List<Map<String, Object>> created = outcome.created().stream().map(view).toList();
         if (outcome.failures().isEmpty()) return ResponseEntity.status(HttpStatus.CREATED).body(created);
+        List<Map<String, Object>> failures = views(outcome.failures());
         if (created.isEmpty()) {
-            Map<String, Object> first = outcome.failures().get(0);
-            String message = outcome.failures().size() == 1 ? (String) first.get("message")
-                    : outcome.failures().size() + " observables refused; first: " + first.get("message");
-            Object details = outcome.failures().size() == 1 ? first.get("object") : outcome.failures();
-            // A failure entry is a duplicate (CreateError) or a value the observable rules refused.
-            throw "CreateError".equals(first.get("type")) ? new Conflict(message, details) : new Invalid(message, details);
+            ObservableRefusal first = outcome.failures().get(0);
+            String message = failures.size() == 1 ? first.message()
+                    : failures.size() + " observables refused; first: " + first.message();
+            Object details = failures.size() == 1 ? failures.get(0).get("object") : failures;
+            throw first.kind() == ObservableRefusal.Kind.DUPLICATE ? new Conflict(message, details) : new Invalid(message, details);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", created);
-        body.put("failure", outcome.failures());
+        body.put("failure", failures);
         return ResponseEntity.status(HttpStatus.MULTI_STATUS).body(body);
+    }
+
+    /** TheHive's failure entries: {@code {type, message, object: {data}}}, type CreateError for a duplicate. */
+    public static List<Map<String, Object>> views(List<ObservableRefusal> refusals) {
+        return refusals.stream().map(r -> {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("type", r.kind() == ObservableRefusal.Kind.DUPLICATE ? "CreateError" : "AttributeCheckingError");
+            f.put("message", r.message());
+            f.put("object", r.data() == null ? Map.of() : Map.of("data", r.data()));
+            return f;
+        }).toList();
     }
 }

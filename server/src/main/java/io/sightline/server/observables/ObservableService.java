@@ -15,7 +15,6 @@ import io.sightline.server.core.Text;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,8 @@ public class ObservableService {
      *
      * @param merged those of {@code created} that the case or alert already held, with the new tags and flags merged in
      */
-    public record Outcome(List<ObservableRecord> created, List<Map<String, Object>> failures, List<ObservableRecord> merged) {
-        public Outcome(List<ObservableRecord> created, List<Map<String, Object>> failures) {
+    public record Outcome(List<ObservableRecord> created, List<ObservableRefusal> failures, List<ObservableRecord> merged) {
+        public Outcome(List<ObservableRecord> created, List<ObservableRefusal> failures) {
             this(created, failures, List.of());
         }
     }
@@ -84,7 +83,7 @@ public class ObservableService {
     private Outcome addEach(Principal p, Long caseId, Long alertId, List<ObservableDraft> drafts, boolean mergeExisting) {
         long now = clock.millis();
         List<ObservableRecord> created = new ArrayList<>();
-        List<Map<String, Object>> failures = new ArrayList<>();
+        List<ObservableRefusal> failures = new ArrayList<>();
         List<ObservableRecord> merged = new ArrayList<>();
         Set<String> seenInRequest = new HashSet<>();
         boolean parentChecked = false;
@@ -93,7 +92,7 @@ public class ObservableService {
             try {
                 data = d.attachment() != null ? null : types.normalise(d.dataType(), d.data());
             } catch (Invalid e) {
-                failures.add(failure("AttributeCheckingError", e.getMessage(), d.data()));
+                failures.add(new ObservableRefusal(ObservableRefusal.Kind.INVALID, e.getMessage(), d.data()));
                 continue;
             }
             String key = d.attachment() != null ? d.attachment().sha256() : SecretHashing.sha256(data);
@@ -157,8 +156,8 @@ public class ObservableService {
                 : new NotFound("Alert " + Ids.format(alertId) + " not found");
     }
 
-    private static Map<String, Object> alreadyExists(String dataType, String shown) {
-        return failure("CreateError", "Observable already exists: " + dataType + " " + shown, shown);
+    private static ObservableRefusal alreadyExists(String dataType, String shown) {
+        return new ObservableRefusal(ObservableRefusal.Kind.DUPLICATE, "Observable already exists: " + dataType + " " + shown, shown);
     }
 
     public ObservableRecord get(Principal p, String id) {
@@ -251,13 +250,5 @@ public class ObservableService {
         ObservableRecord o = get(p, id);
         observables.delete(o.id());
         audit.record(p, "delete", "observable", Ids.format(o.id()), ObservableView.of(o), null);
-    }
-
-    static Map<String, Object> failure(String type, String message, String data) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("type", type);
-        f.put("message", message);
-        f.put("object", data == null ? Map.of() : Map.of("data", data));
-        return f;
     }
 }

@@ -34,7 +34,7 @@ public class ObservableRows {
         model.addAttribute("types", types.all());
         model.addAttribute("tlps", CaseUiController.TLPS);
         if (!model.containsAttribute("obsForm")) model.addAttribute("obsForm", ObservableForm.forCase(c));
-        if (!model.containsAttribute("obsProblems")) model.addAttribute("obsProblems", FieldProblems.NONE);
+        if (!model.containsAttribute("obsProblems")) model.addAttribute("obsProblems", FormErrors.none());
     }
 
     public ObservableTable ofCase(Principal p, CaseRecord c, ObservableFilters filters) {

@@ -24,6 +24,7 @@ import io.sightline.server.observables.NewObservable;
 import io.sightline.server.observables.ObservableChanges;
 import io.sightline.server.observables.ObservableDrafts;
 import io.sightline.server.observables.ObservableRecord;
+import io.sightline.server.observables.ObservableRefusal;
 import io.sightline.server.observables.ObservableService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,12 +92,12 @@ public class ObservableUiController {
         CaseRecord c = cases.get(p, String.valueOf(number));
         ObservableForm typed = ObservableForm.of(form);
         String dataType = form.getOrDefault("dataType", "");
-        FieldProblems.Builder problems = new FieldProblems.Builder();
+        FormErrors refused = new FormErrors();
         Tlp tlp = null;
         try {
             tlp = CaseUiController.level(form.get("tlp"), Tlp::parse);
         } catch (DomainException e) {
-            problems.add("tlp", e.getMessage());
+            refused.add("tlp", e.getMessage());
         }
         ValueLines lines = ValueLines.of(form.get("data"));
         boolean upload = types.isAttachment(dataType);
@@ -104,9 +105,8 @@ public class ObservableUiController {
                 Forms.blank(form.get("message")) ? null : form.get("message"), tlp, null, form.containsKey("ioc"),
                 form.containsKey("sighted"), null, null, Forms.tags(form.get("tags")));
         for (DraftProblem d : drafts.problems(n, file != null && !file.isEmpty())) {
-            problems.add(d.field(), d.value() < 0 ? d.message() : "Line " + lines.lineOf(d.value()) + ": " + d.message());
+            refused.add(d.field(), d.value() < 0 ? d.message() : "Line " + lines.lineOf(d.value()) + ": " + d.message());
         }
-        FieldProblems refused = problems.build();
         if (refused.any()) {
             if (htmx == null) {
                 flash.addFlashAttribute("obsForm", typed);
@@ -126,17 +126,17 @@ public class ObservableUiController {
             notices.add("Already in the case, tags and flags merged: " + String.join(", ",
                     outcome.merged().stream().map(ObservableRecord::shown).toList()));
         }
-        List<String> failures = outcome.failures().stream().map(f -> String.valueOf(f.get("message"))).toList();
+        List<String> failures = outcome.failures().stream().map(ObservableRefusal::message).toList();
         if (htmx == null) {
             flash.addFlashAttribute("notice", String.join(". ", notices));
             if (!failures.isEmpty()) flash.addFlashAttribute("error", String.join("\n", failures));
             return "redirect:/cases/" + number + "?tab=observables";
         }
-        return tab(model, p, c, failures.isEmpty() ? typed.next() : typed, FieldProblems.NONE, notices, failures);
+        return tab(model, p, c, failures.isEmpty() ? typed.next() : typed, FormErrors.none(), notices, failures);
     }
 
     /** The Observables tab after an add: the form, what the add did, and the table with the newest first. */
-    private String tab(Model model, Principal p, CaseRecord c, ObservableForm form, FieldProblems problems,
+    private String tab(Model model, Principal p, CaseRecord c, ObservableForm form, FormErrors problems,
                        List<String> notices, List<String> failures) {
         model.addAttribute("obsForm", form);
         model.addAttribute("obsProblems", problems);

@@ -50,8 +50,8 @@
  * {@code data-confirm="question"} asks before it is sent (locking a user, ignoring an alert,
  * closing a case, revoking a key).
  *
- * <p>Forms: a refused form comes back as typed with each message at its field ({@code FieldProblems}
- * through the {@code fieldErrors} fragment). The add-observable form adds nothing while any field or
+ * <p>Forms: a refused form comes back as typed with each message at its field ({@code FormErrors}
+ * through the {@code fieldError} fragment). The add-observable form adds nothing while any field or
  * value line breaks a rule (each refused line named by its number, from
  * {@code ObservableDrafts.problems}); a value the case already holds is merged, and said so.
  *

@@ -276,7 +276,7 @@ class UiBrowserTest extends HubTest {
         page.click("#obs-confirm");
         // nothing is added while a line is refused; the line is named at its field and the input kept
         assertThat(page.locator("#obs-refused")).containsText("Nothing was added");
-        assertThat(page.locator(".field-errors[data-field=data]")).containsText("Line 2: Invalid domain observable 'not a domain'");
+        assertThat(page.locator(".field-error[data-field=data]")).containsText("Line 2: Invalid domain observable 'not a domain'");
         assertThat(page.locator("#obs-data")).hasValue("one.example\nnot a domain\ntwo.example");
         assertThat(page.locator("tr.obs")).hasCount(0);
         page.fill("#obs-data", "one.example\ntwo.example");

@@ -169,7 +169,7 @@ class UiObservablesBrowserTest extends HubTest {
         page.fill("#obs-tags", "loader");
         page.click("#obs-confirm");
         assertThat(page.locator("#obs-refused")).containsText("Nothing was added");
-        assertThat(page.locator(".field-errors[data-field=data] li")).hasText(Pattern.compile("Line 2: Invalid hash observable 'not-a-hash'.*"));
+        assertThat(page.locator(".field-error[data-field=data] .field-error-message")).hasText(Pattern.compile("Line 2: Invalid hash observable 'not-a-hash'.*"));
         assertThat(page.locator("#obs-data")).hasValue(HASH + "\nnot-a-hash\n" + "a".repeat(64));
         assertThat(page.locator("#obs-type")).hasValue("hash");
         assertThat(page.locator("#obs-ioc")).isChecked();

@@ -9,6 +9,7 @@ import io.sightline.server.core.Refused;
 import io.sightline.server.core.RemoteFailure;
 import io.sightline.server.attachments.Attachment;
 import io.sightline.server.attachments.AttachmentStore;
+import io.sightline.server.observables.ObservableAnswer;
 import io.sightline.server.observables.ObservableDraft;
 import io.sightline.server.observables.ObservableRecord;
 import io.sightline.server.observables.ObservableService;
@@ -65,7 +66,7 @@ class CortexArtifactImporter {
         jobs.artifactsImported(job.id(), p.login(), clock.millis());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("created", outcome.created().stream().map(ObservableView::of).toList());
-        out.put("skipped", outcome.failures());
+        out.put("skipped", ObservableAnswer.views(outcome.failures()));
         return out;
     }
 
