@@ -158,7 +158,7 @@ public class AlertController {
     public ResponseEntity<Map<String, Object>> promote(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
         Principal p = CurrentPrincipal.get();
         var c = alerts.promote(p, id, AlertJson.caseOverrides(body), AlertJson.caseParts(body));
-        return ResponseEntity.status(HttpStatus.CREATED).body(cases.view(c));
+        return ResponseEntity.status(HttpStatus.CREATED).body(CaseView.of(c, cases.customFieldsOf(c.id())));
     }
 
     @PostMapping("/api/v1/alert/merge/_bulk")

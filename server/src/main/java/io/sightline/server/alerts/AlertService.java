@@ -155,7 +155,7 @@ public class AlertService {
     }
 
     /** The alert as TheHive shows it, with the case template it names and its custom field values. */
-    public java.util.Map<String, Object> view(AlertRecord a, int observableCount) {
+    java.util.Map<String, Object> view(AlertRecord a, int observableCount) {
         return view(a, observableCount, customFieldsOf(a));
     }
 

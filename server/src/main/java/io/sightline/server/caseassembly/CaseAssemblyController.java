@@ -2,6 +2,7 @@ package io.sightline.server.caseassembly;
 
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.cases.CaseService;
+import io.sightline.server.cases.CaseView;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +25,7 @@ public class CaseAssemblyController {
     @PostMapping("/api/v1/case")
     public ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) JsonNode body) {
         var created = assembly.create(CurrentPrincipal.get(), CaseAssemblyJson.assembly(body));
-        return ResponseEntity.status(HttpStatus.CREATED).body(cases.view(created));
+        return ResponseEntity.status(HttpStatus.CREATED).body(CaseView.of(created, cases.customFieldsOf(created.id())));
     }
 
     @PostMapping("/api/v1/case/_bulk/caseTemplate")

@@ -25,18 +25,23 @@ public class CaseController {
 
     @GetMapping("/api/v1/case/{idOrNumber}")
     public Map<String, Object> get(@PathVariable String idOrNumber) {
-        return cases.view(cases.get(CurrentPrincipal.get(), idOrNumber));
+        return view(cases.get(CurrentPrincipal.get(), idOrNumber));
     }
 
     @PatchMapping("/api/v1/case/{idOrNumber}")
     public Map<String, Object> update(@PathVariable String idOrNumber, @RequestBody(required = false) JsonNode body) {
         var principal = CurrentPrincipal.get();
-        return cases.view(cases.update(principal, idOrNumber, CaseJson.changes(body)));
+        return view(cases.update(principal, idOrNumber, CaseJson.changes(body)));
     }
 
     @DeleteMapping("/api/v1/case/{idOrNumber}")
     public ResponseEntity<Void> delete(@PathVariable String idOrNumber) {
         cases.delete(CurrentPrincipal.get(), idOrNumber);
         return ResponseEntity.noContent().build();
+    }
+
+    /** The case with its custom field values, as TheHive shows it. */
+    private Map<String, Object> view(CaseRecord c) {
+        return CaseView.of(c, cases.customFieldsOf(c.id()));
     }
 }

@@ -101,11 +101,6 @@ public class CaseService {
         return customFields.of(ValueOwner.Kind.CASE, caseIds);
     }
 
-    /** The case with its custom field values, as TheHive shows it. */
-    public Map<String, Object> view(CaseRecord c) {
-        return CaseView.of(c, customFieldsOf(c.id()));
-    }
-
     private static ValueOwner owner(CaseRecord c) {
         return new ValueOwner(ValueOwner.Kind.CASE, c.id(), c.orgId());
     }
@@ -175,7 +170,7 @@ public class CaseService {
         if (values != null) customFields.replace(owner(c), values);
         CaseRecord after = get(p, Ids.format(c.id()));
         audit.record(p, "update", "case", Ids.format(c.id()), CaseView.of(before, valuesBefore),
-                values == null ? CaseView.of(after, valuesBefore) : view(after));
+                values == null ? CaseView.of(after, valuesBefore) : CaseView.of(after, customFieldsOf(after.id())));
         return after;
     }
 

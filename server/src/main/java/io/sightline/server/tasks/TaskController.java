@@ -71,7 +71,7 @@ public class TaskController {
 
     @GetMapping("/api/v1/task/{id}/shares")
     public List<Map<String, Object>> shares(@PathVariable String id) {
-        return tasks.shares(CurrentPrincipal.get(), id);
+        return tasks.sharedWith(CurrentPrincipal.get(), id).stream().map(org -> Map.<String, Object>of("organisationName", org)).toList();
     }
 
     @PostMapping("/api/v1/task/{id}/shares")

@@ -140,7 +140,7 @@ public class TaskService {
      * Shares of the task with other organisations: none, since a case here stays in its own
      * organisation (TheHive lists only the other organisations, so the owner is not listed).
      */
-    public List<Map<String, Object>> shares(Principal p, String id) {
+    public List<String> sharedWith(Principal p, String id) {
         get(p, id);
         return List.of();
     }

@@ -27,6 +27,10 @@ public final class TcpProxy implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
     private final Thread acceptor;
     private volatile boolean refusing;
+    private final java.util.concurrent.atomic.AtomicLong sentUpstream = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<TcpProxy>> pending =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile long disruptAt = Long.MAX_VALUE;
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -64,6 +68,16 @@ public final class TcpProxy implements AutoCloseable {
         this.refusing = refuse;
     }
 
+    /**
+     * Runs {@code disruption} (e.g. {@code TcpProxy::cutConnections}) once, when the clients have sent
+     * {@code bytes} through the proxy and before any more is relayed: a disruption in the middle of a
+     * transfer, whatever the speed of either side.
+     */
+    public void disruptAfter(long bytes, java.util.function.Consumer<TcpProxy> disruption) {
+        pending.set(disruption);
+        disruptAt = sentUpstream.get() + bytes;
+    }
+
     /** From now on the open connections drop every byte both ways, without closing. */
     public void silenceConnections() {
         silenced.addAll(open);
@@ -81,20 +95,24 @@ public final class TcpProxy implements AutoCloseable {
                 accepted.incrementAndGet();
                 open.add(client);
                 open.add(upstream);
-                relay(client, upstream);
-                relay(upstream, client);
+                relay(client, upstream, true);
+                relay(upstream, client, false);
             } catch (IOException e) {
                 if (server.isClosed()) return;
             }
         }
     }
 
-    private void relay(Socket from, Socket to) {
+    private void relay(Socket from, Socket to, boolean upward) {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[64 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    if (upward && sentUpstream.addAndGet(n) >= disruptAt) {
+                        var disruption = pending.getAndSet(null);
+                        if (disruption != null) disruption.accept(this);
+                    }
                     if (silenced.contains(from)) continue;
                     out.write(buffer, 0, n);
                     out.flush();

@@ -57,7 +57,7 @@ class ConnectorResilienceTest {
         deliverThroughADisruption(TcpProxy::silenceConnections, Duration.ofSeconds(2));
     }
 
-    /** Delivers a 6,000-object report through a proxy that {@code disruption} hits halfway. */
+    /** Delivers a 6,000-object report through a proxy that {@code disruption} hits while it is being sent. */
     private static void deliverThroughADisruption(Consumer<TcpProxy> disruption, Duration confirmTimeout) throws Exception {
         String id = UUID.randomUUID().toString();
         try (ConnectorSession session = OpenCtiProtocolTest.session(platform, id); TcpProxy proxy = new TcpProxy(broker.host(), broker.port())) {
@@ -67,24 +67,13 @@ class ConnectorResilienceTest {
             Iterator<ObjectNode> objects = source.objects(0, source.size());
             AmqpPublisher publisher = new AmqpPublisher(viaProxy, reg.pushExchange(), reg.pushRouting(), confirmTimeout, 5, 500);
             String workId = session.client().workAdd(id, "Dossier: Blip (d)");
-            Thread cutter = new Thread(() -> {
-                long deadline = System.currentTimeMillis() + 60_000;
-                while (platform.received().objects(workId).size() < 1_500 && System.currentTimeMillis() < deadline) {
-                    try {
-                        Thread.sleep(2);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-                disruption.accept(proxy);
-            });
-            cutter.start();
+            // Hit while the report is on its way: after its first 200 KB, before the rest is relayed.
+            proxy.disruptAfter(200_000, disruption);
             DeliveryReport report;
             try (AmqpBundleDelivery delivery = new AmqpBundleDelivery(session.client(), publisher, new OpenCtiSplitter(), reg.connectorUserId(), 16_000_000)) {
                 report = delivery.deliver("bundle--" + UUID.randomUUID(), objects, workId);
                 delivery.awaitDelivered();
             }
-            cutter.join(10_000);
             session.client().workToProcessed(workId, "[Stixify] Work done", false);
             assertThat(platform.awaitSettled(Duration.ofSeconds(120))).isTrue();
 
