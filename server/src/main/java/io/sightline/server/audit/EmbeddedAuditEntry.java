@@ -27,7 +27,7 @@ public final class EmbeddedAuditEntry {
      */
     public record Field(String rendered, String sql) {}
 
-    private static final Pattern NAME = Pattern.compile("[a-z_]+");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_]+");
 
     private final JsonMapper json;
     private final List<Field> fields;

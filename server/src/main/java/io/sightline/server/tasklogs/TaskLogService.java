@@ -7,6 +7,7 @@ import io.sightline.server.audit.AuditLog;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.common.Ids;
+import io.sightline.server.common.SqlDialect;
 import io.sightline.server.core.Invalid;
 import io.sightline.server.core.NotFound;
 import io.sightline.server.tasks.TaskRecord;
@@ -16,8 +17,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Logs of the caller's organisation's tasks: permission (manageTask to write), ownership through
@@ -33,21 +36,34 @@ public class TaskLogService {
     private final AttachmentStore files;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionTemplate transactions;
+    /** The single-statement creation of a log without files, on PostgreSQL only. */
+    private final PostgresLogInsert postgresInsert;
 
-    public TaskLogService(TaskLogRepository logs, TaskService tasks, AttachmentStore files, AuditLog audit, Clock clock) {
+    public TaskLogService(TaskLogRepository logs, TaskService tasks, AttachmentStore files, AuditLog audit, Clock clock,
+                          TransactionTemplate transactions, SqlDialect dialect, JdbcTemplate jdbc) {
         this.logs = logs;
         this.tasks = tasks;
         this.files = files;
         this.audit = audit;
         this.clock = clock;
+        this.transactions = transactions;
+        this.postgresInsert = dialect.postgres() ? new PostgresLogInsert(jdbc, audit) : null;
     }
 
-    @Transactional
     public LogRecord create(Principal p, String taskId, NewLog n, List<Upload> uploads) {
         p.require(Permission.MANAGE_TASK);
-        TaskRecord task = tasks.get(p, taskId);
         checkCount(uploads.size());
         long now = clock.millis();
+        if (postgresInsert != null && uploads.isEmpty()) {
+            LogRecord draft = new LogRecord(0, p.orgId(), Ids.parse(taskId, "Task"), n.message(), n.date() == null ? now : n.date(),
+                    p.login(), n.includeInTimeline(), p.login(), now, null, null, List.of());
+            return postgresInsert.create(p, draft).orElseThrow(() -> new NotFound("Task " + taskId + " not found"));
+        }
+        return transactions.execute(status -> insert(p, tasks.get(p, taskId), n, uploads, now));
+    }
+
+    private LogRecord insert(Principal p, TaskRecord task, NewLog n, List<Upload> uploads, long now) {
         LogRecord draft = new LogRecord(0, task.orgId(), task.id(), n.message(), n.date() == null ? now : n.date(),
                 p.login(), n.includeInTimeline(), p.login(), now, null, null, List.of());
         long id = logs.insert(draft);
