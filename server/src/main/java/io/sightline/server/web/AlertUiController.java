@@ -17,6 +17,7 @@ import io.sightline.server.cases.CaseService;
 import io.sightline.server.common.BulkIds;
 import io.sightline.server.common.Ids;
 import io.sightline.server.core.Invalid;
+import io.sightline.server.core.NotFound;
 import io.sightline.server.query.QueryService;
 import io.sightline.server.query.thehive.TheHiveQueryReader;
 import jakarta.servlet.http.HttpServletRequest;
@@ -150,18 +151,17 @@ public class AlertUiController {
     String merge(@PathVariable long id, @RequestParam(required = false) String caseNumber,
                  @RequestParam(required = false) String caseQuery, RedirectAttributes flash) {
         Principal p = CurrentPrincipal.get();
-        String target;
         try {
-            target = mergeTarget(p, caseNumber, caseQuery);
-        } catch (Invalid e) {
-            // back to the alert with the search shown, so the analyst picks among its matches
-            String back = "/alerts/" + id + (Forms.blank(caseQuery) ? ""
-                    : "?caseQuery=" + java.net.URLEncoder.encode(caseQuery.trim(), java.nio.charset.StandardCharsets.UTF_8));
-            return refusedAt(flash, back, "caseNumber", e.getMessage());
+            CaseRecord c = alerts.merge(p, "~" + id, mergeTarget(p, caseNumber, caseQuery));
+            flash.addFlashAttribute("notice", "Alert merged into case #" + c.number());
+            return "redirect:/cases/" + c.number();
+        } catch (Invalid | NotFound refused) {
+            // back to the alert with what was typed, so the analyst corrects it or picks among the matches
+            String typed = Forms.blank(caseQuery) ? caseNumber : caseQuery;
+            String back = "/alerts/" + id + (Forms.blank(typed) ? ""
+                    : "?caseQuery=" + java.net.URLEncoder.encode(typed.trim(), java.nio.charset.StandardCharsets.UTF_8));
+            return refusedAt(flash, back, "caseNumber", refused.getMessage());
         }
-        CaseRecord c = alerts.merge(p, "~" + id, target);
-        flash.addFlashAttribute("notice", "Alert merged into case #" + c.number());
-        return "redirect:/cases/" + c.number();
     }
 
     @PostMapping("/alerts/{id}/ignore")

@@ -188,8 +188,8 @@ abstract class ObservableTableContract extends HubTest {
         String refused = browser.htmxPost(path, List.of(Map.entry("dataType", "domain"), Map.entry("tlp", "GREEN"),
                 Map.entry("ioc", "on"), Map.entry("data", pasted), Map.entry("tags", "phishing, wave-2")), token).body();
         assertThat(refused).contains("Nothing was added")
-                .contains("<li>Line 2: Invalid domain observable &#39;not a domain&#39;")
-                .contains("<li>Line 5: Invalid domain observable &#39;bad domain!&#39;")
+                .contains("<span class=\"field-error-message\">Line 2: Invalid domain observable &#39;not a domain&#39;")
+                .contains("<span class=\"field-error-message\">Line 5: Invalid domain observable &#39;bad domain!&#39;")
                 .contains(">" + pasted + "</textarea>")
                 .contains("<option value=\"domain\" selected=\"selected\">domain</option>")
                 .contains("<option value=\"GREEN\" selected=\"selected\">")
@@ -203,7 +203,7 @@ abstract class ObservableTableContract extends HubTest {
         assertThat(plain.status()).isEqualTo(302);
         assertThat(plain.location()).contains("/cases/" + number + "?tab=observables");
         assertThat(browser.get("/cases/" + number + "?tab=observables").body())
-                .contains("<li>Line 2: Invalid domain observable &#39;not a domain&#39;")
+                .contains("<span class=\"field-error-message\">Line 2: Invalid domain observable &#39;not a domain&#39;")
                 .contains(">x.example\nnot a domain</textarea>");
         assertThat(admin.get("/api/v1/case/" + caseId + "/observables").json().size()).isEqualTo(1);
 

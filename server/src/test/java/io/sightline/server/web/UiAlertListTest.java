@@ -226,7 +226,7 @@ class UiAlertListTest extends HubTest {
 
     private BrowserSession loggedIn(String login, String password) {
         var browser = new BrowserSession(port);
-        assertThat(browser.login(login, password).location()).endsWith("/cases");
+        assertThat(browser.login(login, password).location()).endsWith("/");
         return browser;
     }
 

@@ -94,11 +94,11 @@ class UiFormsBrowserTest extends HubTest {
         open(true);
         logIn();
         page.navigate(url("/alerts/" + alertId));
-        page.fill("#merge-form input[name=caseNumber]", "#987654");
-        page.click("#merge-form button[type=submit]");
+        page.fill("#merge-case-query", "#987654");
+        page.click("#merge");
 
         assertThat(page.locator("#merge-form .field-error[data-field=caseNumber]")).containsText("987654");
-        assertThat(page.locator("#merge-form input[name=caseNumber]")).hasValue("#987654");
+        assertThat(page.locator("#merge-case-query")).hasValue("#987654");
         assertThat(page.locator("#alert-title")).hasText("Phishing wave");
         shot("alert-merge-refused");
     }

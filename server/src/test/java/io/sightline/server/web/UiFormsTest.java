@@ -102,9 +102,11 @@ class UiFormsTest extends HubTest {
                 "title", "merge me", "description", "d"));
         String alertId = alert.json().get("_id").asString().replace("~", "");
         var merge = browser.post("/alerts/" + alertId + "/merge", Map.of("caseNumber", "#999999"), token);
-        assertThat(merge.status()).isEqualTo(404);
-        assertThat(fieldError(merge.body(), "caseNumber")).contains("999999");
-        assertThat(merge.body()).contains("value=\"#999999\"").contains("merge me");
+        assertThat(merge.status()).isEqualTo(302);
+        assertThat(merge.location()).endsWith("/alerts/" + alertId + "?caseQuery=%23999999");
+        var back = browser.get("/alerts/" + alertId + "?caseQuery=%23999999");
+        assertThat(fieldError(back.body(), "caseNumber")).contains("999999");
+        assertThat(back.body()).contains("value=\"#999999\"").contains("merge me");
     }
 
     @Test

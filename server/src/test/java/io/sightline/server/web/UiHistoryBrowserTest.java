@@ -146,8 +146,10 @@ class UiHistoryBrowserTest extends HubTest {
         String id = created.json().get("_id").asString().substring(1);
         logIn();
         page.navigate(url("/alerts/" + id));
+        page.onceDialog(dialog -> dialog.accept());
         page.click("#ignore");
         assertThat(page.locator("#messages")).containsText("Alert ignored");
+        page.click("#alert-history-card summary");
         Locator history = page.locator("#alert-history-card #audit-trail");
         assertThat(history.locator("li").first()).containsText("admin ignored the alert");
         assertThat(history.locator("li").first().locator("table.changes")).containsText("status");

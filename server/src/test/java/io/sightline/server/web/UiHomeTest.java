@@ -57,8 +57,8 @@ class UiHomeTest extends HubTest {
         assertThat(admin.get("/api/v1/case/" + id).json().get("pap").asInt()).isEqualTo(3);
         assertThat(browser.get("/cases/" + number).body()).contains("Case updated");
         var refused = browser.post("/cases/" + number + "/details", Map.of("pap", "PURPLE"), BrowserSession.token(page.html()));
-        assertThat(refused.status()).isEqualTo(302);
-        assertThat(browser.get("/cases/" + number).body()).contains("Unknown PAP &#39;PURPLE&#39;");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("Unknown PAP &#39;PURPLE&#39;");
         assertThat(admin.get("/api/v1/case/" + id).json().get("pap").asInt()).isEqualTo(3);
     }
 
