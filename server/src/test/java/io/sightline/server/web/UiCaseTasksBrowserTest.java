@@ -1,67 +1,18 @@
 package io.sightline.server.web;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import io.sightline.server.support.H2Database;
-import io.sightline.server.support.HubTest;
-import java.nio.file.Files;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.ContextConfiguration;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Tasks tab of a case clicked through in headless Chromium; skipped without it. */
-@ContextConfiguration(initializers = H2Database.class)
-class UiCaseTasksBrowserTest extends HubTest {
+class UiCaseTasksBrowserTest extends BrowserHubTest {
     private static final String HOSTILE = "<img src=x onerror=\"document.title='owned'\"> **bold**";
     /** HOSTILE as Markdown shows it: the HTML as text, the emphasis applied. */
     private static final String SHOWN = "<img src=x onerror=\"document.title='owned'\"> bold";
-    private static Playwright playwright;
-    private static Browser browser;
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void startBrowser() {
-        if (!Files.isExecutable(UiBrowserTest.CHROMIUM)) {
-            Assumptions.abort("Browser tests SKIPPED: no Chromium at " + UiBrowserTest.CHROMIUM);
-        }
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                .setExecutablePath(UiBrowserTest.CHROMIUM).setArgs(List.of("--no-sandbox", "--disable-gpu",
-                        "--disable-background-networking", "--disable-component-update", "--no-first-run")));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
-    }
-
-    @BeforeEach
-    void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900));
-        context.setDefaultTimeout(20_000);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
-    }
 
     @Test
     void addsATaskStartsItLogsWorkAsWrittenAndCompletesIt() {
@@ -149,15 +100,4 @@ class UiCaseTasksBrowserTest extends HubTest {
         assertThat(page.locator("#comment-pager")).containsText("page 2 of 2");
     }
 
-    private void logIn() {
-        page.navigate(url("/login"));
-        page.fill("input[name=username]", "admin");
-        page.fill("input[name=password]", ADMIN_PASSWORD);
-        page.click("button[type=submit]");
-        assertThat(page.locator("#logout")).isVisible();
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 }

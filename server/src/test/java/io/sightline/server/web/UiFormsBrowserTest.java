@@ -1,24 +1,13 @@
 package io.sightline.server.web;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import io.sightline.server.support.H2Database;
-import io.sightline.server.support.HubTest;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.ContextConfiguration;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,37 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scripts, answered with a page), and long texts show their first lines with "Show all".
  * Screenshots go to target/screenshots (forms-*.png).
  */
-@ContextConfiguration(initializers = H2Database.class)
-class UiFormsBrowserTest extends HubTest {
+class UiFormsBrowserTest extends BrowserHubTest {
     private static final AtomicInteger SHOT = new AtomicInteger();
-    private static Playwright playwright;
-    private static Browser browser;
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        if (!Files.isExecutable(UiBrowserTest.CHROMIUM)) {
-            Assumptions.abort("Browser tests SKIPPED: no Chromium at " + UiBrowserTest.CHROMIUM);
-        }
-        Files.createDirectories(UiBrowserTest.SCREENSHOTS);
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                .setExecutablePath(UiBrowserTest.CHROMIUM).setArgs(List.of("--no-sandbox", "--disable-gpu",
-                        "--disable-background-networking", "--disable-component-update", "--no-first-run")));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
-    }
-
-    @AfterEach
-    void closePage() {
-        if (context != null) context.close();
-    }
 
     @Test
     void apiKeyFormKeepsWhatWasTypedAndNamesEveryBadRange() {
@@ -168,24 +128,6 @@ class UiFormsBrowserTest extends HubTest {
         description.locator("summary").click();
         assertThat(description.getByText("log line 9000 of the collector output")).isVisible();
         assertThat(description.locator(".long-text-preview")).isHidden();
-    }
-
-    private void open(boolean scripts) {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900).setJavaScriptEnabled(scripts));
-        context.setDefaultTimeout(30_000);
-        page = context.newPage();
-    }
-
-    private void logIn() {
-        page.navigate(url("/login"));
-        page.fill("input[name=username]", "admin");
-        page.fill("input[name=password]", ADMIN_PASSWORD);
-        page.click("button[type=submit]");
-        assertThat(page.locator("#logout")).isVisible();
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
     }
 
     private void shot(String name) {

@@ -1,28 +1,14 @@
 package io.sightline.server.web;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import io.sightline.server.support.H2Database;
-import io.sightline.server.support.HubTest;
 import io.sightline.testkit.cortex.CortexEmulator;
 import io.sightline.testkit.cortex.CortexEmulatorOptions;
-import java.nio.file.Files;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,16 +21,11 @@ import static org.awaitility.Awaitility.await;
  * observables and analyzer jobs of a case included, changed fields in words with before → after,
  * dates readable with the exact time on hover. Screenshots go to target/screenshots.
  */
-@ContextConfiguration(initializers = H2Database.class)
 @Import(UiTestBeans.class)
-class UiHistoryBrowserTest extends HubTest {
+class UiHistoryBrowserTest extends BrowserHubTest {
     private static final String VT = "VirusTotal_GetReport_3_1";
     private static final String HASH = "c".repeat(64);
     private static final CortexEmulator CORTEX = CortexEmulator.start(CortexEmulatorOptions.defaults().withJobCache(Duration.ZERO));
-    private static Playwright playwright;
-    private static Browser browser;
-    private BrowserContext context;
-    private Page page;
 
     @DynamicPropertySource
     static void cortex(DynamicPropertyRegistry r) {
@@ -54,38 +35,6 @@ class UiHistoryBrowserTest extends HubTest {
         r.add("cortex.servers[0].auth.key", CORTEX::apiKey);
         r.add("cortex.refreshDelay", () -> "200 milliseconds");
         r.add("cortex.statusCheckInterval", () -> "300 milliseconds");
-    }
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        if (!Files.isExecutable(UiBrowserTest.CHROMIUM)) {
-            Assumptions.abort("Browser tests SKIPPED: no Chromium at " + UiBrowserTest.CHROMIUM);
-        }
-        Files.createDirectories(UiBrowserTest.SCREENSHOTS);
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                .setExecutablePath(UiBrowserTest.CHROMIUM).setArgs(List.of("--no-sandbox", "--disable-gpu",
-                        "--disable-background-networking", "--disable-component-update", "--no-first-run")));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
-        CORTEX.close();
-    }
-
-    @BeforeEach
-    void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900));
-        context.setDefaultTimeout(20_000);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
     }
 
     @Test
@@ -158,20 +107,9 @@ class UiHistoryBrowserTest extends HubTest {
         shot("alert-history-sentences");
     }
 
-    private void logIn() {
-        page.navigate(url("/login"));
-        page.fill("input[name=username]", "admin");
-        page.fill("input[name=password]", ADMIN_PASSWORD);
-        page.click("button[type=submit]");
-        assertThat(page.locator("#logout")).isVisible();
-    }
-
     private void shot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(UiBrowserTest.SCREENSHOTS.resolve(name + ".png")).setFullPage(true)
                 .setTimeout(60_000));
     }
 
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 }

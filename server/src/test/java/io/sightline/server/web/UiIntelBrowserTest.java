@@ -1,26 +1,12 @@
 package io.sightline.server.web;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.sightline.server.intel.IntelIngestService;
-import io.sightline.server.support.H2Database;
-import io.sightline.server.support.HubTest;
-import java.nio.file.Files;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.ContextConfiguration;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -28,47 +14,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * The intel pages in headless Chromium (skipped without it): from an observable's "seen in intel"
  * marker to the report's page, its dossier, and the search. Screenshots: target/screenshots/intel-*.png.
  */
-@ContextConfiguration(initializers = H2Database.class)
-class UiIntelBrowserTest extends HubTest {
+class UiIntelBrowserTest extends BrowserHubTest {
     private static final AtomicInteger SHOT = new AtomicInteger();
-    private static Playwright playwright;
-    private static Browser browser;
-    private BrowserContext context;
-    private Page page;
 
     @Autowired
     IntelIngestService intel;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        if (!Files.isExecutable(UiBrowserTest.CHROMIUM)) {
-            Assumptions.abort("Browser tests SKIPPED: no Chromium at " + UiBrowserTest.CHROMIUM);
-        }
-        Files.createDirectories(UiBrowserTest.SCREENSHOTS);
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                .setExecutablePath(UiBrowserTest.CHROMIUM).setArgs(List.of("--no-sandbox", "--disable-gpu",
-                        "--disable-background-networking", "--disable-component-update", "--no-first-run")));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
-    }
-
-    @BeforeEach
-    void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900));
-        context.setDefaultTimeout(20_000);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
-    }
 
     @Test
     void seenInIntelLeadsToTheReportItsDossierAndTheSearch() {
@@ -109,18 +59,6 @@ class UiIntelBrowserTest extends HubTest {
         page.locator("#intel-reports .intel-report-link").click();
         assertThat(page.locator("#intel-title")).hasText(second.reportName());
         assertThat(page.locator("#intel-matches")).containsText("No case or alert of your organisation holds these values.");
-    }
-
-    private void logIn() {
-        page.navigate(url("/login"));
-        page.fill("input[name=username]", "admin");
-        page.fill("input[name=password]", ADMIN_PASSWORD);
-        page.click("button[type=submit]");
-        assertThat(page.locator("#logout")).isVisible();
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
     }
 
     private void shot(String name) {

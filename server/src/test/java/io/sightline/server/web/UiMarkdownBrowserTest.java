@@ -1,24 +1,10 @@
 package io.sightline.server.web;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import io.sightline.server.support.H2Database;
-import io.sightline.server.support.HubTest;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.ContextConfiguration;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,8 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Analysts' Markdown on the case page, in headless Chromium (skipped without it): formatting shows,
  * hostile Markdown runs nothing and loads nothing remote, long texts show their first lines and "Show all".
  */
-@ContextConfiguration(initializers = H2Database.class)
-class UiMarkdownBrowserTest extends HubTest {
+class UiMarkdownBrowserTest extends BrowserHubTest {
     private static final String NORMAL = "## Findings\n\n- first host\n- second host\n\nRun `whoami` then:\n\n"
             + "```\nnetstat -an\n```\n\n[vendor advisory](https://vendor.example/advisory)";
     private static final String HOSTILE = "<script>document.title='owned-script'</script>\n\n"
@@ -36,47 +21,8 @@ class UiMarkdownBrowserTest extends HubTest {
             + "[click me](javascript:document.title='owned-link') "
             + "<a href=\"javascript:document.title='owned-raw'\">raw link</a>\n\n"
             + "![pixel](http://tracker.invalid/pixel.png)";
-    private static Playwright playwright;
-    private static Browser browser;
-    private BrowserContext context;
-    private Page page;
     private final List<String> requested = new CopyOnWriteArrayList<>();
     private final List<String> dialogs = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void startBrowser() {
-        if (!Files.isExecutable(UiBrowserTest.CHROMIUM)) {
-            Assumptions.abort("Browser tests SKIPPED: no Chromium at " + UiBrowserTest.CHROMIUM);
-        }
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                .setExecutablePath(UiBrowserTest.CHROMIUM).setArgs(List.of("--no-sandbox", "--disable-gpu",
-                        "--disable-background-networking", "--disable-component-update", "--no-first-run")));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
-    }
-
-    @BeforeEach
-    void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900));
-        context.setDefaultTimeout(20_000);
-        page = context.newPage();
-        page.onRequest(r -> requested.add(r.url()));
-        page.onDialog(d -> {
-            dialogs.add(d.message());
-            d.dismiss();
-        });
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
-    }
 
     @Test
     void rendersMarkdownAndNeutralisesHostileMarkdownEverywhereItIsShown() {
@@ -152,15 +98,4 @@ class UiMarkdownBrowserTest extends HubTest {
                 .hasAttribute("href", "http://tracker.invalid/pixel.png");
     }
 
-    private void logIn() {
-        page.navigate(url("/login"));
-        page.fill("input[name=username]", "admin");
-        page.fill("input[name=password]", ADMIN_PASSWORD);
-        page.click("button[type=submit]");
-        assertThat(page.locator("#logout")).isVisible();
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 }

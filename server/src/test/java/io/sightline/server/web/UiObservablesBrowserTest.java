@@ -1,27 +1,13 @@
 package io.sightline.server.web;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import io.sightline.server.support.H2Database;
-import io.sightline.server.support.HubTest;
 import io.sightline.testkit.cortex.CortexEmulator;
-import io.sightline.testkit.cortex.CortexEmulatorOptions;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,35 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and changed in bulk without a reload; the add form keeping refused input; "Run all" analyzers and
  * the readable report. Screenshots go to target/screenshots.
  */
-@ContextConfiguration(initializers = H2Database.class)
-class UiObservablesBrowserTest extends HubTest {
+class UiObservablesBrowserTest extends BrowserHubTest {
     private static final String HASH = "5d41402abc4b2a76b9719d911017c592";
     private static CortexEmulator cortex;
-    private static Playwright playwright;
-    private static Browser browser;
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        if (!Files.isExecutable(UiBrowserTest.CHROMIUM)) {
-            Assumptions.abort("Browser tests SKIPPED: no Chromium at " + UiBrowserTest.CHROMIUM);
-        }
-        Files.createDirectories(UiBrowserTest.SCREENSHOTS);
-        cortex = CortexEmulator.start(CortexEmulatorOptions.defaults());
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                .setExecutablePath(UiBrowserTest.CHROMIUM).setArgs(List.of("--no-sandbox", "--disable-gpu",
-                        "--disable-background-networking", "--disable-component-update", "--no-first-run")));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
-        if (cortex != null) cortex.close();
-    }
 
     @DynamicPropertySource
     static void cortexServer(DynamicPropertyRegistry r) {
@@ -72,18 +32,6 @@ class UiObservablesBrowserTest extends HubTest {
         r.add("cortex.servers[0].auth.key", () -> cortex.apiKey());
         r.add("cortex.refreshDelay", () -> "200 milliseconds");
         r.add("cortex.statusCheckInterval", () -> "300 milliseconds");
-    }
-
-    @BeforeEach
-    void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900));
-        context.setDefaultTimeout(20_000);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
     }
 
     @Test
@@ -218,18 +166,6 @@ class UiObservablesBrowserTest extends HubTest {
         page.click("#obs-bulk button[value=delete]");
         assertThat(page.locator("#bulk-result .message-ok")).hasText("2 deleted");
         assertThat(page.locator("#observable-list .empty")).hasText("No observable yet.");
-    }
-
-    private void logIn() {
-        page.navigate(url("/login"));
-        page.fill("input[name=username]", "admin");
-        page.fill("input[name=password]", ADMIN_PASSWORD);
-        page.click("button[type=submit]");
-        assertThat(page.locator("#logout")).isVisible();
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
     }
 
     private void shot(String name) {

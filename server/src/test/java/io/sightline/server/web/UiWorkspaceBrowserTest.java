@@ -1,29 +1,16 @@
 package io.sightline.server.web;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import io.sightline.server.support.H2Database;
-import io.sightline.server.support.HubTest;
 import io.sightline.server.support.TestApi;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ContextConfiguration;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.sightline.server.web.WorkspaceFixtures.*;
@@ -35,50 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * closing, the API key page's way back, the case list's empty states and paging. Screenshots go to
  * target/screenshots as workspace-*.png.
  */
-@ContextConfiguration(initializers = H2Database.class)
 @Import(UiTestBeans.class)
-class UiWorkspaceBrowserTest extends HubTest {
+class UiWorkspaceBrowserTest extends BrowserHubTest {
     private static final AtomicInteger SHOT = new AtomicInteger();
-    private static Playwright playwright;
-    private static Browser browser;
-    private BrowserContext context;
-    private Page page;
     /** Every answer of 400 or more the page received, as "status url". */
     private final List<String> failures = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        if (!Files.isExecutable(UiBrowserTest.CHROMIUM)) {
-            Assumptions.abort("Browser tests SKIPPED: no Chromium at " + UiBrowserTest.CHROMIUM);
-        }
-        Files.createDirectories(UiBrowserTest.SCREENSHOTS);
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                .setExecutablePath(UiBrowserTest.CHROMIUM).setArgs(List.of("--no-sandbox", "--disable-gpu",
-                        "--disable-background-networking", "--disable-component-update", "--no-first-run")));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
-    }
-
-    @BeforeEach
-    void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900));
-        context.setDefaultTimeout(20_000);
-        page = context.newPage();
-        page.onResponse(r -> {
-            if (r.status() >= 400) failures.add(r.status() + " " + r.url());
-        });
-    }
-
-    @AfterEach
-    void closePage() {
-        context.close();
-    }
 
     @Test
     void aNarrowScreenOpensTheMenuWithTheKeyboardAndMarksTheCurrentPage() {
@@ -299,18 +247,6 @@ class UiWorkspaceBrowserTest extends HubTest {
 
     private static Locator lockButton(Locator row, String name) {
         return row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name).setExact(true));
-    }
-
-    private void logIn(String login, String password) {
-        page.navigate(url("/login"));
-        page.fill("input[name=username]", login);
-        page.fill("input[name=password]", password);
-        page.click("button[type=submit]");
-        assertThat(page.locator("#logout")).isVisible();
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
     }
 
     private void shot(String name) {
