@@ -68,7 +68,7 @@ public class StatusController {
 
     private static Map<String, Object> base() {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("versions", Map.of("Sightline", VERSION, "TheHive", "4.1.24-1 compatible", "Java", System.getProperty("java.version")));
+        out.put("versions", Map.of("Sightline", VERSION, "TheHive", "5.7.3-1 compatible", "Java", System.getProperty("java.version")));
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("protectDownloadsWith", "malware");
         config.put("authType", List.of("key", "basic", "session"));

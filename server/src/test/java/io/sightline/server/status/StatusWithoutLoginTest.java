@@ -81,6 +81,7 @@ class StatusWithoutLoginTest extends HubTest {
         assertThat(server.path("status").asString()).isEqualTo("ERROR");
         assertThat(anonymous.body()).doesNotContain(cortexUrl()).doesNotContain("127.0.0.1").doesNotContain("rejected");
         assertThat(anonymous.json().path("versions").has("Sightline")).isTrue();
+        assertThat(anonymous.json().path("versions").path("TheHive").asString()).as("thehive4py 2.x is TheHive 5's client").startsWith("5.");
 
         JsonNode detailed = admin.get("/api/status").json().path("connectors").path("cortex").path("servers").get(0);
         assertThat(detailed.path("url").asString()).isEqualTo(cortexUrl());
