@@ -10,6 +10,7 @@ import io.sightline.server.cases.CaseService;
 import io.sightline.server.common.Ids;
 import io.sightline.server.api.Flags;
 import io.sightline.server.core.DomainException;
+import io.sightline.server.core.Invalid;
 import io.sightline.server.core.Malformed;
 import io.sightline.server.core.NotFound;
 import java.io.IOException;
@@ -88,9 +89,16 @@ public class ObservableController {
         return repository.ofCase(cases.idOf(CurrentPrincipal.get(), caseId)).stream().map(ObservableView::of).toList();
     }
 
+    /**
+     * TheHive's shape, the same as the answer that created it; {@code ?details=seen} adds where else
+     * the value was seen ({@code seenIn}, {@code extraData.seen}) and the intel naming it ({@code seenInIntel}).
+     */
     @GetMapping("/api/v1/observable/{id}")
-    public Map<String, Object> get(@PathVariable String id) {
-        return details.of(observables.get(CurrentPrincipal.get(), id));
+    public Map<String, Object> get(@PathVariable String id, @RequestParam(required = false) String details) {
+        ObservableRecord o = observables.get(CurrentPrincipal.get(), id);
+        if (details == null) return ObservableView.of(o);
+        if (!details.equals("seen")) throw new Invalid("Parameter details can only be 'seen'");
+        return this.details.of(o);
     }
 
     @GetMapping("/api/v1/observable/{id}/similar")

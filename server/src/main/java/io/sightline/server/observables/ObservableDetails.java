@@ -5,11 +5,11 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * One observable as {@code GET /api/v1/observable/{id}} shows it: TheHive's fields, the other
- * cases holding the value ({@code seenIn}, counted in {@code extraData.seen}) and the intel
- * reports naming it ({@code seenInIntel}). The answer to adding observables and the query steps
- * show TheHive's fields only ({@link ObservableView#of}), as thehive4py expects a created
- * observable to be found as it was answered.
+ * One observable as {@code GET /api/v1/observable/{id}?details=seen} shows it: TheHive's fields, the
+ * other cases holding the value ({@code seenIn}, counted in {@code extraData.seen}) and the intel
+ * reports naming it ({@code seenInIntel}). Without {@code details}, the route, the answer to adding
+ * observables and the query steps show TheHive's fields only ({@link ObservableView#of}): thehive4py
+ * expects a created observable to be read back as it was answered.
  */
 @Component
 public class ObservableDetails {

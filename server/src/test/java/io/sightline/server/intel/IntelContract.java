@@ -178,7 +178,7 @@ abstract class IntelContract extends HubTest {
         String caseId = createCase(admin, unique("file"));
         var created = admin.postFile("/api/v1/case/" + caseId + "/observable", "{\"dataType\":\"file\"}", "sample.bin", content);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        var observable = admin.get("/api/v1/observable/" + created.json().get(0).get("_id").asString()).json();
+        var observable = admin.get("/api/v1/observable/" + created.json().get(0).get("_id").asString() + "?details=seen").json();
         assertThat(observable.get("seenInIntel")).singleElement()
                 .satisfies(s -> assertThat(s.get("dossierId").asString()).isEqualTo(dossier));
     }
@@ -325,7 +325,7 @@ abstract class IntelContract extends HubTest {
     private JsonNode seenInIntel(TestApi api, String caseId, String dataType, String data) {
         var created = api.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", dataType, "data", data));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        var observable = api.get("/api/v1/observable/" + created.json().get(0).get("_id").asString());
+        var observable = api.get("/api/v1/observable/" + created.json().get(0).get("_id").asString() + "?details=seen");
         assertThat(observable.status()).isEqualTo(200);
         return observable.json().get("seenInIntel");
     }

@@ -102,7 +102,10 @@ abstract class ObservablesContract extends HubTest {
         String second = createCase(admin, unique("seen-b"));
         admin.post("/api/v1/case/" + first + "/observable", Map.of("dataType", "domain", "data", "shared.example", "ioc", true));
         var o = admin.post("/api/v1/case/" + second + "/observable", Map.of("dataType", "domain", "data", "shared.example")).json().get(0);
-        var seen = admin.get("/api/v1/observable/" + o.get("_id").asString()).json();
+        assertThat(admin.get("/api/v1/observable/" + o.get("_id").asString()).json().has("seenIn"))
+                .as("TheHive's shape unless asked").isFalse();
+        assertThat(admin.get("/api/v1/observable/" + o.get("_id").asString() + "?details=other").status()).isEqualTo(400);
+        var seen = admin.get("/api/v1/observable/" + o.get("_id").asString() + "?details=seen").json();
         assertThat(seen.get("seenIn").size()).isEqualTo(1);
         assertThat(seen.get("seenIn").get(0).get("caseId").asString()).isEqualTo(first);
         assertThat(seen.get("extraData").get("seen").get("ioc").asBoolean()).isTrue();

@@ -89,7 +89,7 @@ final class StixifyHubTestSupport {
     static JsonNode seenInIntel(TestApi api, String caseId, String dataType, String data) {
         var created = api.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", dataType, "data", data));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        var observable = api.get("/api/v1/observable/" + created.json().get(0).get("_id").asString());
+        var observable = api.get("/api/v1/observable/" + created.json().get(0).get("_id").asString() + "?details=seen");
         assertThat(observable.status()).as(observable.toString()).isEqualTo(200);
         return observable.json().get("seenInIntel");
     }
