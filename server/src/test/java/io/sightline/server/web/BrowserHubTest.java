@@ -67,7 +67,11 @@ abstract class BrowserHubTest extends HubTest {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1360, 900).setJavaScriptEnabled(scripts));
         context.setDefaultTimeout(20_000);
         page = context.newPage();
+        watch(page);
     }
+
+    /** What a test class listens to on each new page (requests, dialogs, answers); nothing by default. */
+    protected void watch(Page newPage) {}
 
     protected void logIn() {
         logIn("admin", ADMIN_PASSWORD);

@@ -7,6 +7,7 @@ import io.sightline.testkit.cortex.CortexEmulatorOptions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,6 +36,11 @@ class UiHistoryBrowserTest extends BrowserHubTest {
         r.add("cortex.servers[0].auth.key", CORTEX::apiKey);
         r.add("cortex.refreshDelay", () -> "200 milliseconds");
         r.add("cortex.statusCheckInterval", () -> "300 milliseconds");
+    }
+
+    @AfterAll
+    static void stopCortex() {
+        CORTEX.close();
     }
 
     @Test

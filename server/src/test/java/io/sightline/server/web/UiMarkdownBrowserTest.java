@@ -1,6 +1,7 @@
 package io.sightline.server.web;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,6 +24,15 @@ class UiMarkdownBrowserTest extends BrowserHubTest {
             + "![pixel](http://tracker.invalid/pixel.png)";
     private final List<String> requested = new CopyOnWriteArrayList<>();
     private final List<String> dialogs = new CopyOnWriteArrayList<>();
+
+    @Override
+    protected void watch(Page newPage) {
+        newPage.onRequest(r -> requested.add(r.url()));
+        newPage.onDialog(d -> {
+            dialogs.add(d.message());
+            d.dismiss();
+        });
+    }
 
     @Test
     void rendersMarkdownAndNeutralisesHostileMarkdownEverywhereItIsShown() {

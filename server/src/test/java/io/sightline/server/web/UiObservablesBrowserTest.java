@@ -3,10 +3,13 @@ package io.sightline.server.web;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.sightline.testkit.cortex.CortexEmulator;
+import io.sightline.testkit.cortex.CortexEmulatorOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,6 +35,16 @@ class UiObservablesBrowserTest extends BrowserHubTest {
         r.add("cortex.servers[0].auth.key", () -> cortex.apiKey());
         r.add("cortex.refreshDelay", () -> "200 milliseconds");
         r.add("cortex.statusCheckInterval", () -> "300 milliseconds");
+    }
+
+    @BeforeAll
+    static void startCortex() {
+        cortex = CortexEmulator.start(CortexEmulatorOptions.defaults());
+    }
+
+    @AfterAll
+    static void stopCortex() {
+        if (cortex != null) cortex.close();
     }
 
     @Test

@@ -28,6 +28,13 @@ class UiWorkspaceBrowserTest extends BrowserHubTest {
     /** Every answer of 400 or more the page received, as "status url". */
     private final List<String> failures = new CopyOnWriteArrayList<>();
 
+    @Override
+    protected void watch(Page newPage) {
+        newPage.onResponse(r -> {
+            if (r.status() >= 400) failures.add(r.status() + " " + r.url());
+        });
+    }
+
     @Test
     void aNarrowScreenOpensTheMenuWithTheKeyboardAndMarksTheCurrentPage() {
         page.setViewportSize(390, 844);
