@@ -47,7 +47,7 @@ class FirstStart implements ApplicationRunner {
         long now = clock.millis();
         Organisation org = orgs.findByName(ADMIN_ORG).orElseGet(() -> orgs.create(ADMIN_ORG, "Administrators of this Sightline hub", now));
         String plainPassword = password.isBlank() ? SecretHashing.newPassword() : password;
-        User admin = users.create(ADMIN_LOGIN, "Administrator", userService.hashPassword(ADMIN_LOGIN, plainPassword), now);
+        User admin = users.create(ADMIN_LOGIN, "Administrator", userService.hashPassword(ADMIN_LOGIN, plainPassword), now, null);
         users.setMembership(admin.id(), org.id(), Profile.ADMIN);
         var key = keys.create(null, admin, "created on first start", List.of(), null, false, apiKey.isBlank() ? null : apiKey);
         PrintStream out = System.out;

@@ -7,5 +7,6 @@ package io.sightline.server.auth;
  * which profile).
  *
  * @param name shown name; the login when {@code null}
+ * @param email the user's address, or null
  */
-public record NewUser(String login, String name, String profile, String organisation, String password) {}
+public record NewUser(String login, String name, String profile, String organisation, String password, String email) {}

@@ -17,12 +17,13 @@ final class UserJson {
     static NewUser newUser(JsonNode body) {
         JsonInput in = JsonInput.of(body, "user", CREATE_FIELDS);
         return new NewUser(in.text("login").orElse(null), in.text("name").orElse(null),
-                in.text("profile").orElse(null), in.text("organisation").orElse(null), in.text("password").orElse(null));
+                in.text("profile").orElse(null), in.text("organisation").orElse(null), in.text("password").orElse(null),
+                in.text("email").orElse(null));
     }
 
     static UserChanges changes(JsonNode body) {
         JsonInput in = JsonInput.of(body, "user", UPDATE_FIELDS);
         return new UserChanges(in.text("name").orElse(null), in.bool("locked").orElse(null),
-                in.text("profile").orElse(null), in.text("organisation").orElse(null));
+                in.text("profile").orElse(null), in.text("organisation").orElse(null), in.text("email").orElse(null));
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class UserRepository {
     private static final RowMapper<User> ROW = (rs, i) -> new User(rs.getLong("id"), rs.getString("login"),
-            rs.getString("name"), rs.getString("password_hash"), rs.getBoolean("locked"), rs.getLong("created_at"));
+            rs.getString("name"), rs.getString("password_hash"), rs.getBoolean("locked"), rs.getLong("created_at"),
+            rs.getString("email"));
     private final RowMapper<Membership> membership;
     private final JdbcClient jdbc;
 
@@ -25,11 +26,11 @@ public class UserRepository {
         return jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single();
     }
 
-    public User create(String login, String name, String passwordHash, long now) {
+    public User create(String login, String name, String passwordHash, long now, String email) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO app_user (login, name, password_hash, created_at) VALUES (?, ?, ?, ?)")
-                .params(login, name, passwordHash, now).update(keys, "id");
-        return new User(keys.getKey().longValue(), login, name, passwordHash, false, now);
+        jdbc.sql("INSERT INTO app_user (login, name, password_hash, created_at, email) VALUES (?, ?, ?, ?, ?)")
+                .params(login, name, passwordHash, now, email).update(keys, "id");
+        return new User(keys.getKey().longValue(), login, name, passwordHash, false, now, email);
     }
 
     public Optional<User> findById(long id) {
@@ -49,8 +50,8 @@ public class UserRepository {
         return jdbc.sql("SELECT * FROM app_user ORDER BY login").query(ROW).list();
     }
 
-    public void update(long id, String name, boolean locked) {
-        jdbc.sql("UPDATE app_user SET name = ?, locked = ? WHERE id = ?").params(name, locked, id).update();
+    public void update(long id, String name, boolean locked, String email) {
+        jdbc.sql("UPDATE app_user SET name = ?, locked = ?, email = ? WHERE id = ?").params(name, locked, email, id).update();
     }
 
     public void setPasswordHash(long id, String hash) {

@@ -57,7 +57,7 @@ public class UserService {
         String password = Text.storable("password", "user", n.password(), 1024);
         String hash = password != null ? hashPassword(login, password) : null;
         String name = Text.storable("name", "user", n.name(), 256);
-        User user = users.create(login, name != null ? name : login, hash, clock.millis());
+        User user = users.create(login, name != null ? name : login, hash, clock.millis(), email(n.email()));
         users.setMembership(user.id(), org.id(), profile);
         audit.record(actor, "create", "user", "~" + user.id(), null, UserView.of(user, users.memberships(user.id()), null, false));
         return user;
@@ -125,8 +125,11 @@ public class UserService {
         List<Membership> membershipsBefore = users.memberships(before.id());
         String name = changes.name() != null ? Text.storable("name", "user", changes.name(), 256) : before.name();
         boolean locked = changes.locked() != null ? changes.locked() : before.locked();
+        String email = changes.email() != null ? email(changes.email()) : before.email();
         if (locked && before.id() == actor.userId()) throw new Invalid("You cannot lock yourself");
-        if (!name.equals(before.name()) || locked != before.locked()) policy.requireAccountChange(actor, before);
+        if (!name.equals(before.name()) || locked != before.locked() || !java.util.Objects.equals(email, before.email())) {
+            policy.requireAccountChange(actor, before);
+        }
         if (changes.profile() != null) {
             Organisation org = organisation(changes.organisation() != null
                     ? Text.storable("organisation", "user", changes.organisation(), 128) : actor.orgName());
@@ -136,7 +139,7 @@ public class UserService {
             policy.requireProfileChange(actor, org, current, wanted);
             users.setMembership(before.id(), org.id(), wanted);
         }
-        users.update(before.id(), name, locked);
+        users.update(before.id(), name, locked, email);
         authenticator.invalidate();
         User after = users.findById(before.id()).orElseThrow();
         audit.record(actor, "update", "user", "~" + before.id(), UserView.of(before, membershipsBefore, null, keys.hasUsable(before.id(), clock.millis())),
@@ -208,5 +211,13 @@ public class UserService {
         } catch (NumberFormatException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /** An address as given (trimmed), or null for an empty one; refused unless it has a local part, an @ and a domain. */
+    private static String email(String given) {
+        String e = Text.storable("email", "user", given == null ? null : given.strip(), 256);
+        if (e == null || e.isEmpty()) return null;
+        if (!e.matches("[^@\\s]+@[^@\\s]+")) throw new Invalid("Email " + e + " is not an address");
+        return e;
     }
 }

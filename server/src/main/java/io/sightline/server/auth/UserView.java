@@ -19,6 +19,7 @@ public final class UserView {
         out.put("_createdAt", u.createdAt());
         out.put("login", u.login());
         out.put("name", u.name());
+        if (u.email() != null) out.put("email", u.email());
         Membership shown = memberships.stream()
                 .filter(m -> current != null && m.orgId() == current.orgId()).findFirst()
                 .orElse(memberships.isEmpty() ? null : memberships.get(0));

@@ -86,7 +86,7 @@ public class AdminUiController {
     String createUser(@RequestParam Map<String, String> form, Model model, HttpServletResponse response,
                       RedirectAttributes flash) {
         NewUser newUser = new NewUser(form.getOrDefault("login", ""), given(form, "name"), form.getOrDefault("profile", ""),
-                given(form, "organisation"), given(form, "password"));
+                given(form, "organisation"), given(form, "password"), given(form, "email"));
         try {
             User u = users.create(CurrentPrincipal.get(), newUser);
             flash.addFlashAttribute("notice", "User " + u.login() + " created"

@@ -35,6 +35,28 @@ abstract class TheHiveUserRoutesContract extends HubTest {
     }
 
     @Test
+    void aUserKeepsTheEmailGivenAtCreationOrLaterAndABadOneChangesNothing() {
+        admin.post("/api/v1/organisation", Map.of("name", "email-org"));
+        String login = unique("mail") + "@email-org";
+        var created = admin.post("/api/v1/user", Map.of("login", login, "name", "Mail user", "profile", "analyst",
+                "organisation", "email-org", "email", "first@example.com"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("email").asString()).isEqualTo("first@example.com");
+        assertThat(admin.patch("/api/v1/user/" + login, Map.of("email", "second@example.com", "name", "Renamed")).status())
+                .isEqualTo(200);
+        var read = admin.get("/api/v1/user/" + login).json();
+        assertThat(read.get("email").asString()).isEqualTo("second@example.com");
+        assertThat(read.get("name").asString()).isEqualTo("Renamed");
+        var refused = admin.patch("/api/v1/user/" + login, Map.of("email", "not an address", "name", "Other"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("message").asString()).contains("not an address");
+        assertThat(admin.get("/api/v1/user/" + login).json().get("name").asString()).as("nothing written").isEqualTo("Renamed");
+        TestApi stranger = newUser(unique("other"), "org-admin");
+        assertThat(stranger.patch("/api/v1/user/" + login, Map.of("email", "taken@example.com")).status()).isIn(403, 404);
+        assertThat(admin.get("/api/v1/user/" + login).json().get("email").asString()).isEqualTo("second@example.com");
+    }
+
+    @Test
     void creatingTheSameUserAgainAnswersTheUserAndWritesNothing() {
         String org = "repeat-org";
         String login = newUserLogin(org, "analyst");

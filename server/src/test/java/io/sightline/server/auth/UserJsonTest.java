@@ -18,9 +18,9 @@ class UserJsonTest {
     }
 
     @Test
-    void readsANewUserAndIgnoresTheEmail() {
+    void readsANewUserWithItsEmail() {
         assertThat(UserJson.newUser(json("{\"login\":\"ana\",\"profile\":\"analyst\",\"email\":\"ana@example.org\"}")))
-                .isEqualTo(new NewUser("ana", null, "analyst", null, null));
+                .isEqualTo(new NewUser("ana", null, "analyst", null, null, "ana@example.org"));
     }
 
     @Test
