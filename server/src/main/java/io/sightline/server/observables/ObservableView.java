@@ -1,6 +1,6 @@
 package io.sightline.server.observables;
 
-import io.sightline.server.attachments.Attachment;
+import io.sightline.server.attachments.AttachmentView;
 import io.sightline.server.common.Ids;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;
@@ -65,20 +65,7 @@ public final class ObservableView {
 
     /** TheHive's OutputAttachment of the observable's file, added with the observable. */
     static Map<String, Object> attachment(ObservableRecord o) {
-        Attachment a = o.attachment();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("_id", Ids.format(a.id()));
-        m.put("_type", "Attachment");
-        m.put("_createdBy", o.createdBy());
-        m.put("_createdAt", o.createdAt());
-        m.put("id", a.sha256());
-        m.put("name", a.name());
-        m.put("size", a.size());
-        m.put("contentType", a.contentType());
-        m.put("hashes", List.of(a.sha256(), a.sha1(), a.md5()));
-        m.put("path", "/api/v1/observable/" + Ids.format(o.id()) + "/attachment/" + Ids.format(a.id()) + "/download");
-        m.put("extraData", Map.of());
-        m.put("external", false);
-        return m;
+        return AttachmentView.of(o.attachment(), o.createdBy(), o.createdAt(),
+                "/api/v1/observable/" + Ids.format(o.id()) + "/attachment/" + Ids.format(o.attachment().id()) + "/download");
     }
 }

@@ -1,8 +1,7 @@
 package io.sightline.server.recordfiles;
 
-import io.sightline.server.attachments.Attachment;
+import io.sightline.server.attachments.AttachmentView;
 import io.sightline.server.common.Ids;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,21 +10,7 @@ public final class RecordFileView {
     private RecordFileView() {}
 
     public static Map<String, Object> of(RecordFile f) {
-        Attachment a = f.file();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("_id", Ids.format(a.id()));
-        out.put("_type", "Attachment");
-        out.put("_createdBy", f.createdBy());
-        out.put("_createdAt", f.createdAt());
-        out.put("name", a.name());
-        out.put("hashes", List.of(a.sha256(), a.sha1(), a.md5()));
-        out.put("size", a.size());
-        out.put("contentType", a.contentType());
-        out.put("id", a.sha256());
-        out.put("path", path(f));
-        out.put("extraData", Map.of());
-        out.put("external", false);
-        return out;
+        return AttachmentView.of(f.file(), f.createdBy(), f.createdAt(), path(f));
     }
 
     /** TheHive's OutputAttachments, the answer to an upload. */

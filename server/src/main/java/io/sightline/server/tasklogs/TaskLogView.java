@@ -1,9 +1,8 @@
 package io.sightline.server.tasklogs;
 
-import io.sightline.server.attachments.Attachment;
+import io.sightline.server.attachments.AttachmentView;
 import io.sightline.server.common.Ids;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** TheHive 5's OutputLog shape, its files as OutputAttachment. */
@@ -29,20 +28,7 @@ public final class TaskLogView {
 
     /** {@code id} is the content's id (its SHA-256), {@code path} where it is downloaded. */
     static Map<String, Object> file(LogRecord l, LogFile f) {
-        Attachment a = f.file();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("_id", Ids.format(a.id()));
-        out.put("_type", "Attachment");
-        out.put("_createdBy", f.createdBy());
-        out.put("_createdAt", f.createdAt());
-        out.put("name", a.name());
-        out.put("hashes", List.of(a.sha256(), a.sha1(), a.md5()));
-        out.put("size", a.size());
-        out.put("contentType", a.contentType());
-        out.put("id", a.sha256());
-        out.put("path", "/api/v1/log/" + Ids.format(l.id()) + "/attachment/" + Ids.format(a.id()) + "/download");
-        out.put("extraData", Map.of());
-        out.put("external", false);
-        return out;
+        return AttachmentView.of(f.file(), f.createdBy(), f.createdAt(),
+                "/api/v1/log/" + Ids.format(l.id()) + "/attachment/" + Ids.format(f.file().id()) + "/download");
     }
 }
