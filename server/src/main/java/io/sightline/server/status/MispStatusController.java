@@ -8,7 +8,10 @@ import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/connector/misp/status}: MISP's {@code /api/status} entry and whether a sync runs now (permission {@code read}). */
+/**
+ * {@code GET /api/v1/connector/misp/status}: MISP's {@code /api/status} entry ({@code {}} without a
+ * MISP server, as TheHive answers) and whether a sync runs now (permission {@code read}).
+ */
 @RestController
 public class MispStatusController {
     private final MispConnector connector;
@@ -21,7 +24,7 @@ public class MispStatusController {
     public Map<String, Object> status() {
         CurrentPrincipal.require(Permission.READ);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", ConnectorStatusJson.full(connector.currentHealth()));
+        out.put("status", connector.enabled() ? ConnectorStatusJson.full(connector.currentHealth()) : Map.of());
         out.put("syncInProgress", connector.syncInProgress());
         return out;
     }

@@ -4,8 +4,6 @@ import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.connectors.misp.MispConnector;
 import io.sightline.server.connectors.misp.exporting.MispExportService;
 import io.sightline.server.auth.Permission;
-import io.sightline.server.auth.Principal;
-import io.sightline.server.core.Refused;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -19,10 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
  * history of a case:
  * <ul>
  *   <li>{@code GET /api/connector/misp/_syncAlerts}, {@code GET /api/v1/connector/misp/_syncAlerts}:
- *       sync every importing server now; 204 at once (permission {@code manageConfig});</li>
+ *       sync every importing server now; 204 at once, also without any MISP server (permission {@code manageConfig});</li>
  *   <li>{@code POST /api/connector/misp/export/{caseIdOrNumber}/{mispName}} and the v1 path:
- *       export the case; 204 (permission {@code manageShare}); 400 with MISP's message when MISP
- *       refuses;</li>
+ *       export the case; 204 (permission {@code manageShare}); 404 for a MISP server that is not
+ *       configured; 400 with MISP's message when MISP refuses;</li>
  *   <li>{@code GET /api/v1/case/{caseIdOrNumber}/misp}: the case's events in MISP and each export.</li>
  * </ul>
  * {@code GET /api/v1/connector/misp/status} is served by the status package, which owns the
@@ -41,25 +39,19 @@ public class MispController {
     @GetMapping({"/api/connector/misp/_syncAlerts", "/api/v1/connector/misp/_syncAlerts"})
     public ResponseEntity<Void> sync() {
         CurrentPrincipal.require(Permission.MANAGE_CONFIG);
-        requireEnabled();
-        connector.syncNow();
+        // without a MISP server there is nothing to sync: done at once, as TheHive answers
+        if (connector.enabled()) connector.syncNow();
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping({"/api/connector/misp/export/{caseId}/{mispName}", "/api/v1/connector/misp/export/{caseId}/{mispName}"})
     public ResponseEntity<Void> export(@PathVariable String caseId, @PathVariable String mispName) {
-        Principal p = CurrentPrincipal.get();
-        requireEnabled();
-        exports.export(p, caseId, mispName);
+        exports.export(CurrentPrincipal.get(), caseId, mispName);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/v1/case/{caseId}/misp")
     public List<Map<String, Object>> caseExports(@PathVariable String caseId) {
         return exports.exportsOf(CurrentPrincipal.get(), caseId);
-    }
-
-    private void requireEnabled() {
-        if (!connector.enabled()) throw new Refused("The MISP connector is not configured (no misp.servers)");
     }
 }
