@@ -62,7 +62,7 @@ public class IntelController {
     }
 
     @GetMapping("/api/v1/intel/stats")
-    public Map<String, Object> stats() {
+    public IntelRepository.Stats stats() {
         CurrentPrincipal.require(Permission.READ);
         return repository.stats();
     }

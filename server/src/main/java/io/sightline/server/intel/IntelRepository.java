@@ -70,20 +70,18 @@ class IntelRepository {
                 .optional();
     }
 
-    /** Counts for {@code GET /api/v1/intel/stats}. */
-    public Map<String, Object> stats() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("objects", count("SELECT COUNT(*) FROM intel_object"));
+    /** Counts for {@code GET /api/v1/intel/stats}; {@code lastIngestedAt} is null before the first report. */
+    public record Stats(long objects, Map<String, Long> objectsByType, long values, long reports, long dossiers,
+                        Long lastIngestedAt) {}
+
+    public Stats stats() {
         Map<String, Long> byType = new LinkedHashMap<>();
         jdbc.sql("SELECT stix_type, COUNT(*) FROM intel_object GROUP BY stix_type ORDER BY COUNT(*) DESC, stix_type")
                 .query((rs, i) -> byType.put(rs.getString(1), rs.getLong(2))).list();
-        out.put("objectsByType", byType);
-        out.put("values", count("SELECT COUNT(*) FROM intel_value"));
-        out.put("reports", count("SELECT COUNT(*) FROM intel_report"));
-        out.put("dossiers", count("SELECT COUNT(*) FROM (SELECT DISTINCT source, dossier_id FROM intel_report) d"));
-        out.put("lastIngestedAt", jdbc.sql("SELECT MAX(ingested_at) FROM intel_report")
-                .query((rs, i) -> rs.getObject(1, Long.class)).list().get(0));
-        return out;
+        return new Stats(count("SELECT COUNT(*) FROM intel_object"), byType, count("SELECT COUNT(*) FROM intel_value"),
+                count("SELECT COUNT(*) FROM intel_report"),
+                count("SELECT COUNT(*) FROM (SELECT DISTINCT source, dossier_id FROM intel_report) d"),
+                jdbc.sql("SELECT MAX(ingested_at) FROM intel_report").query((rs, i) -> rs.getObject(1, Long.class)).list().get(0));
     }
 
     private long count(String sql) {

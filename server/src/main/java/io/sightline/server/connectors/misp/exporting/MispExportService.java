@@ -77,8 +77,8 @@ public class MispExportService {
 
     private record Sample(ObservableRecord observable, MispExportMapper.AsFile how) {}
 
-    /** Exports (or re-exports) the case; returns what was done. */
-    public Map<String, Object> export(Principal p, String caseIdOrNumber, String serverName) {
+    /** Exports (or re-exports) the case; returns its event with every export, the new one last. */
+    public CaseExport export(Principal p, String caseIdOrNumber, String serverName) {
         p.require(Permission.MANAGE_SHARE);
         MispSettings.Server server = connector.server(serverName)
                 .orElseThrow(() -> new NotFound("MISP server " + serverName + " not found"));
@@ -126,7 +126,7 @@ public class MispExportService {
                 link = transactions.execute(tx -> store.link(c.id(), server.name(), s.id(), s.uuid(), now));
             }
             int uploaded = uploadSamples(client, link.eventId(), samples, created);
-            MispExportStore.ExportRun run = new MispExportStore.ExportRun(now, p.login(), created,
+            CaseExport.Run run = new CaseExport.Run(now, p.login(), created,
                     created ? attributes.size() : plan.toAdd().size(), created ? 0 : plan.toDelete().size(), uploaded, skipped);
             MispExportStore.Link done = link;
             transactions.executeWithoutResult(tx -> {
@@ -144,13 +144,9 @@ public class MispExportService {
     }
 
     /** The exports of a case, for {@code GET /api/v1/case/{id}/misp}. */
-    public List<Map<String, Object>> exportsOf(Principal p, String caseIdOrNumber) {
+    public List<CaseExport> exportsOf(Principal p, String caseIdOrNumber) {
         CaseRecord c = cases.get(p, caseIdOrNumber);
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (MispExportStore.Link link : store.ofCase(c.id())) {
-            connector.server(link.server()).ifPresentOrElse(s -> out.add(view(s, link)), () -> out.add(view(null, link)));
-        }
-        return out;
+        return store.ofCase(c.id()).stream().map(link -> view(connector.server(link.server()).orElse(null), link)).toList();
     }
 
     private MispExportPlan update(MispClient client, MispExportMapper mapper, CaseRecord c, MispExportStore.Link link,
@@ -195,16 +191,9 @@ public class MispExportService {
         return uploaded;
     }
 
-    /** A case's event on one server with every export of it, oldest first. */
-    private Map<String, Object> view(MispSettings.Server server, MispExportStore.Link link) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("server", link.server());
-        m.put("eventId", link.eventId());
-        m.put("eventUuid", link.eventUuid());
-        if (server != null) m.put("url", server.url() + "/events/view/" + link.eventId());
-        m.put("firstExportedAt", link.firstExportedAt());
-        m.put("lastExportedAt", link.lastExportedAt());
-        m.put("exports", store.runs(link.id()).stream().map(MispExportStore::toJson).toList());
-        return m;
+    private CaseExport view(MispSettings.Server server, MispExportStore.Link link) {
+        return new CaseExport(link.server(), link.eventId(), link.eventUuid(),
+                server == null ? null : server.url() + "/events/view/" + link.eventId(),
+                link.firstExportedAt(), link.lastExportedAt(), store.runs(link.id()));
     }
 }

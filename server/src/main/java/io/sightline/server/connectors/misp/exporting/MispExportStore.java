@@ -1,8 +1,6 @@
 package io.sightline.server.connectors.misp.exporting;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,9 +11,6 @@ class MispExportStore {
     /** A case's event on one server. */
     record Link(long id, long caseId, String server, String eventId, String eventUuid, long firstExportedAt,
                 long lastExportedAt) {}
-
-    /** One export of a case. */
-    record ExportRun(long at, String by, boolean createdEvent, int added, int deleted, int samples, List<String> skipped) {}
 
     private final JdbcClient jdbc;
 
@@ -46,7 +41,7 @@ class MispExportStore {
         return find(caseId, server).orElseThrow();
     }
 
-    void recordRun(Link link, ExportRun run) {
+    void recordRun(Link link, CaseExport.Run run) {
         jdbc.sql("UPDATE misp_export SET last_exported_at = ? WHERE id = ?").params(run.at(), link.id()).update();
         jdbc.sql("""
                 INSERT INTO misp_export_run (export_id, exported_at, exported_by, created_event, attributes_added,
@@ -56,26 +51,14 @@ class MispExportStore {
                 .update();
     }
 
-    List<ExportRun> runs(long linkId) {
+    List<CaseExport.Run> runs(long linkId) {
         return jdbc.sql("SELECT * FROM misp_export_run WHERE export_id = ? ORDER BY exported_at, id").param(linkId)
                 .query((rs, i) -> {
                     String skipped = rs.getString("skipped");
-                    return new ExportRun(rs.getLong("exported_at"), rs.getString("exported_by"),
+                    return new CaseExport.Run(rs.getLong("exported_at"), rs.getString("exported_by"),
                             rs.getBoolean("created_event"), rs.getInt("attributes_added"), rs.getInt("attributes_deleted"),
                             rs.getInt("samples_uploaded"), skipped.isEmpty() ? List.of() : List.of(skipped.split("\n")));
                 }).list();
-    }
-
-    static Map<String, Object> toJson(ExportRun r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("exportedAt", r.at());
-        m.put("exportedBy", r.by());
-        m.put("createdEvent", r.createdEvent());
-        m.put("attributesAdded", r.added());
-        m.put("attributesDeleted", r.deleted());
-        m.put("samplesUploaded", r.samples());
-        m.put("skipped", r.skipped());
-        return m;
     }
 
     private static String clip(String s) {

@@ -52,6 +52,6 @@ public class MispController {
 
     @GetMapping("/api/v1/case/{caseId}/misp")
     public List<Map<String, Object>> caseExports(@PathVariable String caseId) {
-        return exports.exportsOf(CurrentPrincipal.get(), caseId);
+        return exports.exportsOf(CurrentPrincipal.get(), caseId).stream().map(CaseExportJson::of).toList();
     }
 }
