@@ -57,6 +57,24 @@ class PackageCyclesTest {
         assertThat(dependencies().get("query")).as("query's dependencies").isSubsetOf("auth", "common", "core", "api");
     }
 
+    /**
+     * A connector sees only the SPI: the runtime that schedules and checkpoints it can change without
+     * touching MISP, Cortex or Stixify, and the SPI itself names nothing of the runtime.
+     */
+    @Test
+    void connectorsAndTheSpiNeverUseTheRuntime() {
+        Path connectors = SOURCES.resolve("connectors");
+        List<String> offending = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(connectors)) {
+            files.filter(f -> f.toString().endsWith(".java") && !f.startsWith(connectors.resolve("runtime")))
+                    .filter(f -> read(f).contains("io.sightline.server.connectors.runtime"))
+                    .forEach(f -> offending.add(connectors.relativize(f).toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(offending).as("connector classes using connectors.runtime").isEmpty();
+    }
+
     /** Top-level package to the top-level packages it references. */
     static Map<String, Set<String>> dependencies() {
         Map<String, Set<String>> graph = new TreeMap<>();

@@ -1,16 +1,12 @@
 /**
- * The connector runtime of the hub: the {@link io.sightline.server.connectors.Connector} contract,
- * its typed health ({@link io.sightline.server.connectors.HealthTracker} records it,
- * {@link io.sightline.server.connectors.ConnectorHealth} with {@link io.sightline.server.connectors.ServerHealth},
- * {@link io.sightline.server.connectors.PartitionHealth} and {@link io.sightline.server.connectors.SyncSummary}
- * is the value), the connection test ({@link io.sightline.server.connectors.ConnectionTester}), the
- * {@link io.sightline.server.connectors.ConnectorRegistry} that starts and publishes connectors,
- * cluster-safe scheduling per partition ({@link io.sightline.server.connectors.PartitionScheduler})
- * and transactional checkpoints ({@link io.sightline.server.connectors.CheckpointStore}).
- * Connectors themselves live in sub-packages ({@code misp}, {@code cortex}, {@code stixify}).
- * Guide and example: {@code docs/connectors.md}.
+ * The hub's connectors, in the shape of Kafka Connect: {@code spi} is what a connector implements
+ * and sees (the contract, its context, its typed health), {@code runtime} runs them (registry,
+ * scheduling under cluster-wide partition locks, checkpoints, connection tests, metrics, the
+ * {@code /api/v1/connector} routes), {@code config} reads their blocks of the configuration, and each
+ * connector lives in its own sub-package ({@code misp}, {@code cortex}, {@code stixify}) depending on
+ * {@code spi} and {@code config} only. Guide and example: {@code docs/connectors.md}.
  *
- * <p>This package does not know who shows its health: {@code status} ({@code /api/status}) and
- * {@code web} (the About page) depend on it and map from {@code ConnectorHealth}, never the reverse.
+ * <p>Nothing here knows who shows the health: {@code status} ({@code /api/status}) and {@code web}
+ * (the About page) depend on {@code spi.ConnectorHealth}, never the reverse.
  */
 package io.sightline.server.connectors;

@@ -1,9 +1,9 @@
 package io.sightline.server.status;
 
-import io.sightline.server.connectors.ConnectorHealth;
-import io.sightline.server.connectors.FailingReport;
-import io.sightline.server.connectors.ServerHealth;
-import io.sightline.server.connectors.SyncSummary;
+import io.sightline.server.connectors.spi.ConnectorHealth;
+import io.sightline.server.connectors.spi.FailingReport;
+import io.sightline.server.connectors.spi.ServerHealth;
+import io.sightline.server.connectors.spi.SyncSummary;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.sightline.server.status;
 
 import io.sightline.server.auth.Principal;
-import io.sightline.server.connectors.Connector;
+import io.sightline.server.connectors.spi.Connector;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package io.sightline.server.web;
 
-import io.sightline.server.connectors.Connector;
-import io.sightline.server.connectors.ConnectorHealth;
-import io.sightline.server.connectors.ConnectorState;
-import io.sightline.server.connectors.FailingReport;
-import io.sightline.server.connectors.ServerHealth;
-import io.sightline.server.connectors.ServerStatus;
+import io.sightline.server.connectors.spi.Connector;
+import io.sightline.server.connectors.spi.ConnectorHealth;
+import io.sightline.server.connectors.spi.ConnectorState;
+import io.sightline.server.connectors.spi.FailingReport;
+import io.sightline.server.connectors.spi.ServerHealth;
+import io.sightline.server.connectors.spi.ServerStatus;
 import java.util.List;
 
 /**

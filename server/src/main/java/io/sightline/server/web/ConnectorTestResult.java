@@ -1,9 +1,9 @@
 package io.sightline.server.web;
 
-import io.sightline.server.connectors.ConnectionTester.ConnectionTest;
-import io.sightline.server.connectors.HealthStatus;
-import io.sightline.server.connectors.ServerHealth;
-import io.sightline.server.connectors.ServerStatus;
+import io.sightline.server.connectors.runtime.ConnectionTester.ConnectionTest;
+import io.sightline.server.connectors.spi.HealthStatus;
+import io.sightline.server.connectors.spi.ServerHealth;
+import io.sightline.server.connectors.spi.ServerStatus;
 
 /**
  * The answer of a connector's connection test, as the About page shows it.

@@ -5,7 +5,7 @@ import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.cases.CaseService;
-import io.sightline.server.connectors.Connector;
+import io.sightline.server.connectors.spi.Connector;
 import io.sightline.server.tasks.TaskService;
 import java.util.List;
 import org.springframework.stereotype.Controller;

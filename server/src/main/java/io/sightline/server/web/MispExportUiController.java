@@ -3,7 +3,7 @@ package io.sightline.server.web;
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
-import io.sightline.server.connectors.ServerHealth;
+import io.sightline.server.connectors.spi.ServerHealth;
 import io.sightline.server.connectors.misp.MispConnector;
 import io.sightline.server.connectors.misp.exporting.MispExportService;
 import io.sightline.server.core.DomainException;

@@ -1,10 +1,10 @@
 package io.sightline.server.web;
 
-import io.sightline.server.connectors.ConnectionTester.ConnectionTest;
-import io.sightline.server.connectors.ConnectionTester.ConnectionTest.Outcome;
-import io.sightline.server.connectors.HealthStatus;
-import io.sightline.server.connectors.ServerHealth;
-import io.sightline.server.connectors.ServerStatus;
+import io.sightline.server.connectors.runtime.ConnectionTester.ConnectionTest;
+import io.sightline.server.connectors.runtime.ConnectionTester.ConnectionTest.Outcome;
+import io.sightline.server.connectors.spi.HealthStatus;
+import io.sightline.server.connectors.spi.ServerHealth;
+import io.sightline.server.connectors.spi.ServerStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -7,7 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import io.sightline.server.connectors.Connector;
+import io.sightline.server.connectors.spi.Connector;
 import io.sightline.server.support.H2Database;
 import io.sightline.server.support.HubTest;
 import io.sightline.server.support.TestApi;

@@ -1,10 +1,10 @@
 package io.sightline.server.web;
 
-import io.sightline.server.connectors.Connector;
-import io.sightline.server.connectors.ConnectorContext;
-import io.sightline.server.connectors.HealthTracker;
-import io.sightline.server.connectors.ServerHealth;
-import io.sightline.server.connectors.ServerStatus;
+import io.sightline.server.connectors.spi.Connector;
+import io.sightline.server.connectors.spi.ConnectorContext;
+import io.sightline.server.connectors.spi.HealthTracker;
+import io.sightline.server.connectors.spi.ServerHealth;
+import io.sightline.server.connectors.spi.ServerStatus;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.test.context.TestConfiguration;

@@ -1,11 +1,11 @@
 package io.sightline.server.connectors.cortex;
 
-import io.sightline.server.connectors.Connector;
-import io.sightline.server.connectors.ConnectorContext;
-import io.sightline.server.connectors.HealthTracker;
-import io.sightline.server.connectors.PartitionScheduler;
-import io.sightline.server.connectors.SchedulePolicy;
-import io.sightline.server.connectors.ServerHealth;
+import io.sightline.server.connectors.spi.Connector;
+import io.sightline.server.connectors.spi.ConnectorContext;
+import io.sightline.server.connectors.spi.HealthTracker;
+import io.sightline.server.connectors.spi.PartitionScheduler;
+import io.sightline.server.connectors.spi.SchedulePolicy;
+import io.sightline.server.connectors.spi.ServerHealth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

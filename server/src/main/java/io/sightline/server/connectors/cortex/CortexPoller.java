@@ -7,7 +7,7 @@ import io.sightline.integrations.cortex.CortexJobReport;
 import io.sightline.integrations.cortex.JobCheck;
 import io.sightline.integrations.cortex.JobState;
 import io.sightline.integrations.http.HttpStatusException;
-import io.sightline.server.connectors.PartitionRun;
+import io.sightline.server.connectors.spi.PartitionRun;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

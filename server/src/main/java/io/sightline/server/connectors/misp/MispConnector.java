@@ -1,19 +1,19 @@
 package io.sightline.server.connectors.misp;
 
+import io.sightline.server.connectors.spi.FailureReason;
 import io.sightline.integrations.misp.MispClient;
 import io.sightline.integrations.misp.mapping.MispAlertMapper;
 import io.sightline.integrations.misp.mapping.MispImportTypes;
 
 import io.sightline.integrations.http.HttpAuthException;
 import io.sightline.server.auth.OrganisationRepository;
-import io.sightline.server.connectors.Connector;
-import io.sightline.server.connectors.ConnectorContext;
-import io.sightline.server.connectors.ConnectorRegistry;
-import io.sightline.server.connectors.HealthTracker;
-import io.sightline.server.connectors.PartitionScheduler;
-import io.sightline.server.connectors.SchedulePolicy;
-import io.sightline.server.connectors.ServerHealth;
-import io.sightline.server.connectors.ServerStatus;
+import io.sightline.server.connectors.spi.Connector;
+import io.sightline.server.connectors.spi.ConnectorContext;
+import io.sightline.server.connectors.spi.HealthTracker;
+import io.sightline.server.connectors.spi.PartitionScheduler;
+import io.sightline.server.connectors.spi.SchedulePolicy;
+import io.sightline.server.connectors.spi.ServerHealth;
+import io.sightline.server.connectors.spi.ServerStatus;
 import io.sightline.server.connectors.config.ConfigBlock;
 import io.sightline.server.connectors.config.ConnectorConfigReader;
 import io.sightline.server.attachments.AttachmentStore;
@@ -124,7 +124,7 @@ public class MispConnector implements Connector {
                 health.serverOk(server.name(), client.version().version());
             } catch (RuntimeException e) {
                 ServerStatus status = e instanceof HttpAuthException ? ServerStatus.AUTH_ERROR : ServerStatus.ERROR;
-                health.serverFailed(server.name(), status, ConnectorRegistry.reason(e));
+                health.serverFailed(server.name(), status, FailureReason.of(e));
             }
         }
         return health.snapshot().servers();

@@ -4,8 +4,8 @@ import io.sightline.integrations.stixify.ReportFailure;
 import io.sightline.integrations.stixify.StixifyTimestamps;
 import io.sightline.integrations.stixify.SyncState;
 import io.sightline.integrations.stixify.SyncStateStore;
-import io.sightline.server.connectors.CheckpointStore;
-import io.sightline.server.connectors.ConnectorContext;
+import io.sightline.server.connectors.spi.Checkpoint;
+import io.sightline.server.connectors.spi.ConnectorContext;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -33,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class DossierCheckpointStore implements SyncStateStore {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     /** The checkpoint column's size. */
-    static final int MAX_VALUE = CheckpointStore.MAX_VALUE_LENGTH;
+    static final int MAX_VALUE = Checkpoint.MAX_VALUE_LENGTH;
     private final ConnectorContext context;
     private final String dossierId;
     private final Runnable beforeSave;

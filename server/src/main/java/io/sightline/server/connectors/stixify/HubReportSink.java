@@ -4,7 +4,7 @@ import io.sightline.integrations.stixify.Dossier;
 import io.sightline.integrations.stixify.DossierResult;
 import io.sightline.integrations.stixify.ReportSink;
 import io.sightline.integrations.stixify.StixifyReport;
-import io.sightline.server.connectors.PartitionRun;
+import io.sightline.server.connectors.spi.PartitionRun;
 import io.sightline.server.intel.IngestResult;
 import io.sightline.server.intel.IntelIngestService;
 import java.util.Iterator;

@@ -1,5 +1,6 @@
 package io.sightline.server.connectors.stixify;
 
+import io.sightline.server.connectors.spi.FailureReason;
 import io.sightline.integrations.http.HttpAuthException;
 import io.sightline.integrations.opencti.OpenCtiException;
 import io.sightline.integrations.stixify.DossierResult;
@@ -9,18 +10,17 @@ import io.sightline.integrations.stixify.ReportSink;
 import io.sightline.integrations.stixify.StixifyClient;
 import io.sightline.integrations.stixify.StixifyTimestamps;
 import io.sightline.integrations.stixify.SyncResult;
-import io.sightline.server.connectors.Checkpoint;
-import io.sightline.server.connectors.Connector;
-import io.sightline.server.connectors.ConnectorContext;
-import io.sightline.server.connectors.ConnectorHealth;
-import io.sightline.server.connectors.ConnectorRegistry;
-import io.sightline.server.connectors.FailingReport;
-import io.sightline.server.connectors.HealthTracker;
-import io.sightline.server.connectors.PartitionRun;
-import io.sightline.server.connectors.PartitionScheduler;
-import io.sightline.server.connectors.SchedulePolicy;
-import io.sightline.server.connectors.ServerHealth;
-import io.sightline.server.connectors.ServerStatus;
+import io.sightline.server.connectors.spi.Checkpoint;
+import io.sightline.server.connectors.spi.Connector;
+import io.sightline.server.connectors.spi.ConnectorContext;
+import io.sightline.server.connectors.spi.ConnectorHealth;
+import io.sightline.server.connectors.spi.FailingReport;
+import io.sightline.server.connectors.spi.HealthTracker;
+import io.sightline.server.connectors.spi.PartitionRun;
+import io.sightline.server.connectors.spi.PartitionScheduler;
+import io.sightline.server.connectors.spi.SchedulePolicy;
+import io.sightline.server.connectors.spi.ServerHealth;
+import io.sightline.server.connectors.spi.ServerStatus;
 import io.sightline.server.intel.IntelIngestService;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -165,7 +165,7 @@ public class StixifyHubConnector implements Connector {
         if (c == null || settings.isEmpty()) return List.of();
         // One read for every dossier; only a checkpoint holding failures is JSON (a bare cursor is not).
         Map<String, String> checkpoints = new HashMap<>();
-        for (Checkpoint cp : c.checkpointStore().list(NAME)) {
+        for (Checkpoint cp : c.checkpoints()) {
             if (cp.value() != null && cp.value().startsWith("{")) checkpoints.put(cp.partition(), cp.value());
         }
         List<FailingReport> out = new ArrayList<>();
@@ -241,11 +241,11 @@ public class StixifyHubConnector implements Connector {
 
     private void stixifyFailed(Exception e) {
         ServerStatus status = e instanceof HttpAuthException ? ServerStatus.AUTH_ERROR : ServerStatus.ERROR;
-        health.serverFailed(STIXIFY_SERVER, status, ConnectorRegistry.reason(e));
+        health.serverFailed(STIXIFY_SERVER, status, FailureReason.of(e));
     }
 
     private void openCtiFailed(Exception e) {
         boolean auth = e instanceof HttpAuthException || e instanceof OpenCtiException o && o.httpStatus() == 401;
-        health.serverFailed(OPENCTI_SERVER, auth ? ServerStatus.AUTH_ERROR : ServerStatus.ERROR, ConnectorRegistry.reason(e));
+        health.serverFailed(OPENCTI_SERVER, auth ? ServerStatus.AUTH_ERROR : ServerStatus.ERROR, FailureReason.of(e));
     }
 }

@@ -11,7 +11,7 @@ import static io.sightline.server.connectors.stixify.StixifyHubTestSupport.syncN
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sightline.integrations.stixify.StixifyTimestamps;
-import io.sightline.server.connectors.PartitionScheduler;
+import io.sightline.server.connectors.spi.PartitionScheduler;
 import io.sightline.server.support.HubTest;
 import io.sightline.testkit.stixify.ReportSource;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package io.sightline.server.connectors.stixify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sightline.server.connectors.PartitionHealth;
-import io.sightline.server.connectors.PartitionScheduler;
+import io.sightline.server.connectors.spi.PartitionHealth;
+import io.sightline.server.connectors.spi.PartitionScheduler;
 import io.sightline.server.support.TestApi;
 import io.sightline.testkit.stixify.StixifyEmulator;
 import java.time.Duration;

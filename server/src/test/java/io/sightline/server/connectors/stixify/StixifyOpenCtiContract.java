@@ -7,7 +7,7 @@ import static io.sightline.server.connectors.stixify.StixifyHubTestSupport.parti
 import static io.sightline.server.connectors.stixify.StixifyHubTestSupport.syncNow;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sightline.server.connectors.PartitionScheduler;
+import io.sightline.server.connectors.spi.PartitionScheduler;
 import io.sightline.server.support.HubTest;
 import io.sightline.testkit.opencti.EmulatedWork;
 import io.sightline.testkit.opencti.OpenCtiEmulator;

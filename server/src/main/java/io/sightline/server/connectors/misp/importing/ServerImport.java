@@ -1,5 +1,6 @@
 package io.sightline.server.connectors.misp.importing;
 
+import io.sightline.server.connectors.spi.FailureReason;
 import io.sightline.integrations.misp.MispClient;
 import io.sightline.integrations.misp.MispEventQuery;
 import io.sightline.integrations.misp.MispSearchResult;
@@ -8,11 +9,10 @@ import io.sightline.integrations.misp.mapping.MispAlertMapper;
 import io.sightline.integrations.http.HttpAuthException;
 import io.sightline.server.auth.Organisation;
 import io.sightline.server.auth.OrganisationRepository;
-import io.sightline.server.connectors.ConnectorContext;
-import io.sightline.server.connectors.ConnectorRegistry;
-import io.sightline.server.connectors.HealthTracker;
-import io.sightline.server.connectors.PartitionRun;
-import io.sightline.server.connectors.ServerStatus;
+import io.sightline.server.connectors.spi.ConnectorContext;
+import io.sightline.server.connectors.spi.HealthTracker;
+import io.sightline.server.connectors.spi.PartitionRun;
+import io.sightline.server.connectors.spi.ServerStatus;
 import io.sightline.server.attachments.AttachmentStore;
 import io.sightline.server.common.ObservableTypes;
 import java.time.Instant;
@@ -94,7 +94,7 @@ public final class ServerImport {
             log.info("MISP sync of {} stopped by shutdown; it resumes from its checkpoint", server.name());
         } catch (RuntimeException e) {
             ServerStatus status = causedBy(e, HttpAuthException.class) ? ServerStatus.AUTH_ERROR : ServerStatus.ERROR;
-            health.serverFailed(server.name(), status, ConnectorRegistry.reason(e));
+            health.serverFailed(server.name(), status, FailureReason.of(e));
             throw e;
         }
     }

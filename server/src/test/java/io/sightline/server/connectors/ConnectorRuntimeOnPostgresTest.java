@@ -1,7 +1,0 @@
-package io.sightline.server.connectors;
-
-import io.sightline.server.support.PostgresDatabase;
-import org.springframework.test.context.ContextConfiguration;
-
-@ContextConfiguration(initializers = PostgresDatabase.class)
-class ConnectorRuntimeOnPostgresTest extends ConnectorRuntimeContract {}
