@@ -313,6 +313,26 @@ abstract class MispConnectorContract extends MispHubTest {
     }
 
     @Test
+    void attackGalaxyTagsOfAnImportedEventBecomeProceduresOfItsAlertOnce() {
+        String id = misp().addEvent(UUID.randomUUID().toString(), "phishing with TTPs", List.of("tlp:green",
+                        "misp-galaxy:mitre-attack-pattern=\"Spearphishing Attachment - T1566.001\"",
+                        "misp-galaxy:mitre-attack-pattern=\"Not In The Catalogue - T9999\"",
+                        "misp-galaxy:threat-actor=\"APT 28\""),
+                attribute("domain", "Network activity", "ttp-import.example.org", true));
+        syncAndWait();
+        String alertId = alert(id).get("_id").asString();
+        List<String> procedures = procedurePatterns(alertId);
+        assertThat(procedures).containsExactly("T1566.001");
+        assertThat(strings(alert(id).path("tags"))).contains("misp-galaxy:mitre-attack-pattern=\"Not In The Catalogue - T9999\"");
+
+        misp().tick();
+        misp().client().addTag(misp().emulator.store().event(id).orElseThrow().path("uuid").asString(),
+                "misp-galaxy:mitre-attack-pattern=\"PowerShell - T1059.001\"", false);
+        syncAndWait();
+        assertThat(procedurePatterns(alertId)).containsExactlyInAnyOrder("T1566.001", "T1059.001");
+    }
+
+    @Test
     void mispRefusalIsShownToTheUser() {
         syncAndWait(); // no sync in flight to take the fault armed below
         String caseId = createCase(admin, "Refused export");
@@ -352,6 +372,15 @@ abstract class MispConnectorContract extends MispHubTest {
         var r = admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", dataType, "data", data, "ioc", ioc,
                 "tlp", 2, "message", "from the case"));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    }
+
+    private List<String> procedurePatterns(String alertId) {
+        var r = admin.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "getAlert", "idOrName", alertId),
+                Map.of("_name", "procedures"))));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        List<String> out = new ArrayList<>();
+        r.json().forEach(pr -> out.add(pr.path("patternId").asString()));
+        return out;
     }
 
     private String addProcedure(String caseId, String patternId) {
