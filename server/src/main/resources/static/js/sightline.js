@@ -124,9 +124,9 @@
   });
 })();
 
-// Size limits of forms (data-max-bytes, the body limit the hub enforces; data-max-file-bytes, the limit of one
-// uploaded file): a form that would be refused
-// is not sent; the refusal is shown in the form, whose text stays as typed.
+// Size limits of forms (data-max-bytes, the body limit the hub enforces; data-max-file-bytes, the limit
+// of one uploaded file): a form that would be refused is not sent; the refusal is shown in the form,
+// whose text stays as typed.
 (function () {
   "use strict";
 

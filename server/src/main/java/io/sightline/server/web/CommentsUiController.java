@@ -61,7 +61,7 @@ public class CommentsUiController {
             model.addAttribute("thread", read(kind, ref, 1).refused(message, why));
             return "comments :: thread";
         }
-        return answer(kind, ref, "Comment added", htmx, model, flash);
+        return answer(kind, ref, 1, "Comment added", htmx, model, flash);
     }
 
     @PostMapping(OWNER + "/comments/{id}")
@@ -69,8 +69,7 @@ public class CommentsUiController {
                 @RequestParam(defaultValue = "") String message, @RequestParam(defaultValue = "1") int page,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model, RedirectAttributes flash) {
         comments.update(CurrentPrincipal.get(), ofOwner(kind, ref, id), new CommentChange(text(message)));
-        model.addAttribute("page", page);
-        return answer(kind, ref, "Comment edited", htmx, model, flash);
+        return answer(kind, ref, page, "Comment edited", htmx, model, flash);
     }
 
     @PostMapping(OWNER + "/comments/{id}/delete")
@@ -78,8 +77,7 @@ public class CommentsUiController {
                   @RequestParam(defaultValue = "1") int page,
                   @RequestHeader(value = "HX-Request", required = false) String htmx, Model model, RedirectAttributes flash) {
         comments.delete(CurrentPrincipal.get(), ofOwner(kind, ref, id));
-        model.addAttribute("page", page);
-        return answer(kind, ref, "Comment deleted", htmx, model, flash);
+        return answer(kind, ref, page, "Comment deleted", htmx, model, flash);
     }
 
     private CommentThread read(String kind, long ref, int page) {
@@ -91,13 +89,12 @@ public class CommentsUiController {
     }
 
     /** The thread again at the page the form was on (an htmx swap with the notice), or the page it belongs to. */
-    private String answer(String kind, long ref, String notice, String htmx, Model model, RedirectAttributes flash) {
+    private String answer(String kind, long ref, int page, String notice, String htmx, Model model, RedirectAttributes flash) {
         if (htmx == null) {
             flash.addFlashAttribute("notice", notice);
             return "redirect:/" + kind + "/" + ref + (kind.equals("cases") ? "?tab=notes" : "#alert-comments");
         }
-        Object page = model.getAttribute("page");
-        model.addAttribute("thread", read(kind, ref, page instanceof Integer n ? n : 1));
+        model.addAttribute("thread", read(kind, ref, page));
         model.addAttribute("notice", notice);
         return "comments :: answer";
     }
