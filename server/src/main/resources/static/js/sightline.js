@@ -124,8 +124,9 @@
   });
 })();
 
-// Size limit of forms (data-max-bytes, the body limit the hub enforces): a form that would be refused
-// is not sent; the refusal is shown in the form, whose text stays as typed.
+// Size limits of forms (data-max-bytes, the body limit the hub enforces; data-max-file-bytes, the limit
+// of one uploaded file): a form that would be refused is not sent; the refusal is shown in the form,
+// whose text stays as typed.
 (function () {
   "use strict";
 
@@ -142,10 +143,32 @@
     return Math.ceil(n / 1024) + " KB";
   }
 
+  // A form with files (data-max-file-bytes): the first file over the limit, or null.
+  function fileTooLarge(form) {
+    var max = Number(form.getAttribute("data-max-file-bytes"));
+    if (!max) return null;
+    var inputs = form.querySelectorAll("input[type=file]");
+    for (var i = 0; i < inputs.length; i++) {
+      for (var j = 0; j < inputs[i].files.length; j++) {
+        if (inputs[i].files[j].size > max) return {file: inputs[i].files[j], max: max};
+      }
+    }
+    return null;
+  }
+
   // True when the form may be sent; otherwise shows why at the form's size-error slot.
   function withinLimit(form) {
     var max = Number(form.getAttribute("data-max-bytes"));
     var slot = form.querySelector("[data-size-error]");
+    var big = fileTooLarge(form);
+    if (big) {
+      if (slot) {
+        slot.hidden = false;
+        slot.textContent = "Too large to send: " + big.file.name + " is " + size(big.file.size)
+          + " where the hub accepts at most " + size(big.max) + " per file. Nothing was sent.";
+      }
+      return false;
+    }
     if (!max || form.enctype === "multipart/form-data") return true;
     var bytes = encodedBytes(form);
     if (slot) slot.hidden = bytes <= max;
@@ -160,7 +183,7 @@
 
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (form.matches && form.matches("form[data-max-bytes]") && !withinLimit(form)) {
+    if (form.matches && form.matches("form[data-max-bytes], form[data-max-file-bytes]") && !withinLimit(form)) {
       event.preventDefault();
       event.stopImmediatePropagation();
     }
@@ -168,7 +191,7 @@
 
   document.addEventListener("htmx:beforeRequest", function (event) {
     var form = event.detail.elt;
-    if (form && form.matches && form.matches("form[data-max-bytes]") && !withinLimit(form)) event.preventDefault();
+    if (form && form.matches && form.matches("form[data-max-bytes], form[data-max-file-bytes]") && !withinLimit(form)) event.preventDefault();
   });
 })();
 

@@ -43,14 +43,32 @@ public class CommentRepository {
 
     /** {@code limit} comments of the case counted back from its newest (skipping {@code fromNewest}), oldest first. */
     public List<CommentRecord> latestOfCase(long caseId, long fromNewest, int limit) {
-        List<CommentRecord> page = new java.util.ArrayList<>(jdbc.sql("SELECT * FROM comment_record WHERE case_id = ? ORDER BY id DESC LIMIT ? OFFSET ?")
-                .params(caseId, limit, fromNewest).query(ROW).list());
+        return latest("case_id", caseId, fromNewest, limit);
+    }
+
+    public long countOfCase(long caseId) {
+        return count("case_id", caseId);
+    }
+
+    /** As {@link #latestOfCase}, for an alert's comments. */
+    public List<CommentRecord> latestOfAlert(long alertId, long fromNewest, int limit) {
+        return latest("alert_id", alertId, fromNewest, limit);
+    }
+
+    public long countOfAlert(long alertId) {
+        return count("alert_id", alertId);
+    }
+
+    /** {@code owner} is one of this class's own column names, never input. */
+    private List<CommentRecord> latest(String owner, long ownerId, long fromNewest, int limit) {
+        List<CommentRecord> page = new java.util.ArrayList<>(jdbc.sql("SELECT * FROM comment_record WHERE " + owner
+                        + " = ? ORDER BY id DESC LIMIT ? OFFSET ?").params(ownerId, limit, fromNewest).query(ROW).list());
         java.util.Collections.reverse(page);
         return page;
     }
 
-    public long countOfCase(long caseId) {
-        return jdbc.sql("SELECT COUNT(*) FROM comment_record WHERE case_id = ?").param(caseId).query(Long.class).single();
+    private long count(String owner, long ownerId) {
+        return jdbc.sql("SELECT COUNT(*) FROM comment_record WHERE " + owner + " = ?").param(ownerId).query(Long.class).single();
     }
 
     public List<CommentRecord> ofAlert(long alertId) {

@@ -75,6 +75,14 @@ public class CommentService {
         return new Slice<>(comments.latestOfCase(caseId, Slice.offset(current, size), size), total, current, size);
     }
 
+    /** One page of the alert's conversation, paged as {@link #pageOfCase}. */
+    public Slice<CommentRecord> pageOfAlert(Principal p, String alertId, int page, int size) {
+        long id = alerts.get(p, alertId).id();
+        long total = comments.countOfAlert(id);
+        int current = Slice.clamp(page, total, size);
+        return new Slice<>(comments.latestOfAlert(id, Slice.offset(current, size), size), total, current, size);
+    }
+
     public List<CommentRecord> ofAlert(Principal p, String alertId) {
         return comments.ofAlert(alerts.get(p, alertId).id());
     }

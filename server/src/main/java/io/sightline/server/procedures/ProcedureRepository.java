@@ -36,6 +36,27 @@ public class ProcedureRepository {
         return keys.getKey().longValue();
     }
 
+    /** A technique an imported alert names (a MISP galaxy tag), to record as a procedure of it. */
+    public record Imported(long orgId, long alertId, String patternId, long occurDate) {}
+
+    /**
+     * Records the imported techniques the alert has no procedure of yet; a technique missing from
+     * the catalogue is left out (the alert keeps the tag). Returns how many procedures were added.
+     */
+    public int insertImported(List<Imported> rows, String createdBy, long now) {
+        int added = 0;
+        for (Imported r : rows) {
+            added += jdbc.sql("""
+                    INSERT INTO procedure_record (org_id, alert_id, pattern_id, occur_date, description, created_by, created_at)
+                    SELECT ?, ?, ap.pattern_id, ?, ?, ?, ? FROM attack_pattern ap WHERE ap.pattern_id = ?
+                      AND NOT EXISTS (SELECT 1 FROM procedure_record pr WHERE pr.alert_id = ? AND pr.pattern_id = ap.pattern_id)""")
+                    .params(r.orgId(), r.alertId(), r.occurDate(), "From a MISP galaxy tag", createdBy, now, r.patternId(),
+                            r.alertId())
+                    .update();
+        }
+        return added;
+    }
+
     public Optional<ProcedureRecord> find(long orgId, long id) {
         return jdbc.sql(SELECT + " WHERE pr.org_id = ? AND pr.id = ?").params(orgId, id).query(ROW).optional();
     }

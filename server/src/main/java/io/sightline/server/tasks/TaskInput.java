@@ -13,9 +13,9 @@ public final class TaskInput {
             "order", "dueDate", "assignee", "mandatory");
     static final Set<String> BULK_FIELDS = union(FIELDS, "ids");
     /** TheHive 5's limits (its OpenAPI); descriptions as long as a case's. */
-    static final int MAX_TITLE = 128;
-    static final int MAX_GROUP = 64;
-    static final int MAX_TEXT = 1_000_000;
+    public static final int MAX_TITLE = 128;
+    public static final int MAX_GROUP = 64;
+    public static final int MAX_TEXT = 1_000_000;
     static final int MAX_LOGIN = 256;
 
     private TaskInput() {}

@@ -79,6 +79,11 @@ public class UiFormat {
         return webLink(value);
     }
 
+    /** A file's size as people read it ("12 KB", "3.5 MB"). */
+    public String size(long bytes) {
+        return FormLimits.size(bytes);
+    }
+
     /** The numeric part of an external id ("~42" gives "42"), for URLs. */
     public String num(Object externalId) {
         String s = String.valueOf(externalId);

@@ -21,7 +21,10 @@
  * still to do); {@code /cases} (search, filters including
  * {@code stage=open|closed}, paging by case number, newest first), {@code /cases/new}, {@code /cases/{number}?tab=details|observables|tasks|audit},
  * {@code /cases/{number}/details|status|close|observables}; {@code /cases/{number}/tasks} (the Tasks
- * tab), {@code /cases/{number}/tasks/{id}/status|logs}; {@code GET /cases/{number}/observables} and
+ * tab), {@code /cases/{number}/tasks/{id}} (edit), {@code /cases/{number}/tasks/{id}/status|logs},
+ * {@code /cases/{number}/tasks/{id}/logs/{logId}/files/{fileId}[/delete]} (a log's file); {@code /cases/{number}/notes}
+ * (pages and comments), {@code /cases/{number}/comments} and {@code /alerts/{id}/comments} (one comment
+ * thread, {@code /{id}} edits, {@code /{id}/delete} deletes); {@code GET /cases/{number}/observables} and
  * {@code GET /alerts/{id}/observables} (the observables table for htmx: {@code type, ioc=yes|no, q,
  * sort, dir, page}, see {@link io.sightline.server.web.ObservableFilters}; without htmx a redirect to
  * the page with the same filters), {@code POST /cases/{number}/observables/bulk} and

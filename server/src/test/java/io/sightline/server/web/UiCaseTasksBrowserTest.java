@@ -43,7 +43,7 @@ class UiCaseTasksBrowserTest extends BrowserHubTest {
         assertThat(page.locator("#case-tasks img")).hasCount(0);
         assertThat(page.title()).doesNotContain("owned");
 
-        page.locator("article.task button", new Page.LocatorOptions().setHasText("Complete")).click();
+        page.locator("article.task button", new Page.LocatorOptions().setHasText("Close")).click();
         assertThat(page.locator("article.task .task-status")).hasText("Completed");
 
         var tasks = admin.get("/api/v1/case/" + caseId + "/task").json();

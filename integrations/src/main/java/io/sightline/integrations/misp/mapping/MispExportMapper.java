@@ -60,12 +60,22 @@ public final class MispExportMapper {
      */
     public MispNewEvent event(String title, LocalDate date, int severity, int tlp, int pap, List<String> caseTags,
                               List<MispNewAttribute> attributes) {
+        return event(title, date, severity, tlp, pap, caseTags, List.of(), attributes);
+    }
+
+    /**
+     * The event for a case with its ATT&CK techniques as galaxy tags ({@link MispGalaxy#attackPatternTag}): they are
+     * the case's procedures, not free tags, so they are sent whether or not case tags are exported.
+     */
+    public MispNewEvent event(String title, LocalDate date, int severity, int tlp, int pap, List<String> caseTags,
+                              List<String> galaxyTags, List<MispNewAttribute> attributes) {
         List<String> tags = new ArrayList<>();
         tags.add(MispTlp.tlpTag(tlp));
         tags.add(MispTlp.papTag(pap));
         if (exportCaseTags) {
             caseTags.stream().filter(t -> !MispTlp.isMarking(t) && !tags.contains(t)).forEach(tags::add);
         }
+        galaxyTags.stream().filter(t -> !tags.contains(t)).forEach(tags::add);
         return new MispNewEvent(title, date, threatLevel(severity), 0, 0, false, tags, attributes, null);
     }
 

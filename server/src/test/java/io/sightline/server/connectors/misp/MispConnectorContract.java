@@ -290,6 +290,49 @@ abstract class MispConnectorContract extends MispHubTest {
     }
 
     @Test
+    void theCaseProceduresArriveOnTheEventAsAttackGalaxyTagsAndLeaveItWithThem() {
+        String caseId = createCase(admin, "Export with TTPs " + UUID.randomUUID());
+        addObservable(caseId, "domain", "ttp.example.net", true);
+        String spearphishing = addProcedure(caseId, "T1566.001");
+        addProcedure(caseId, "T1059.001");
+        addProcedure(caseId, "T1059.001"); // the same technique twice is one tag
+
+        var first = admin.post("/api/v1/connector/misp/export/" + caseId + "/local", Map.of());
+        assertThat(first.status()).as(first.toString()).isEqualTo(204);
+        String eventId = admin.get("/api/v1/case/" + caseId + "/misp").json().get(0).path("eventId").asString();
+        assertThat(eventTags(eventId)).contains("tlp:amber",
+                "misp-galaxy:mitre-attack-pattern=\"Spearphishing Attachment - T1566.001\"",
+                "misp-galaxy:mitre-attack-pattern=\"PowerShell - T1059.001\"")
+                .filteredOn(t -> t.startsWith("misp-galaxy:")).hasSize(2);
+
+        assertThat(admin.delete("/api/v1/procedure/" + spearphishing).status()).isEqualTo(204);
+        var second = admin.post("/api/v1/connector/misp/export/" + caseId + "/local", Map.of());
+        assertThat(second.status()).as(second.toString()).isEqualTo(204);
+        assertThat(eventTags(eventId)).filteredOn(t -> t.startsWith("misp-galaxy:"))
+                .containsExactly("misp-galaxy:mitre-attack-pattern=\"PowerShell - T1059.001\"");
+    }
+
+    @Test
+    void attackGalaxyTagsOfAnImportedEventBecomeProceduresOfItsAlertOnce() {
+        String id = misp().addEvent(UUID.randomUUID().toString(), "phishing with TTPs", List.of("tlp:green",
+                        "misp-galaxy:mitre-attack-pattern=\"Spearphishing Attachment - T1566.001\"",
+                        "misp-galaxy:mitre-attack-pattern=\"Not In The Catalogue - T9999\"",
+                        "misp-galaxy:threat-actor=\"APT 28\""),
+                attribute("domain", "Network activity", "ttp-import.example.org", true));
+        syncAndWait();
+        String alertId = alert(id).get("_id").asString();
+        List<String> procedures = procedurePatterns(alertId);
+        assertThat(procedures).containsExactly("T1566.001");
+        assertThat(strings(alert(id).path("tags"))).contains("misp-galaxy:mitre-attack-pattern=\"Not In The Catalogue - T9999\"");
+
+        misp().tick();
+        misp().client().addTag(misp().emulator.store().event(id).orElseThrow().path("uuid").asString(),
+                "misp-galaxy:mitre-attack-pattern=\"PowerShell - T1059.001\"", false);
+        syncAndWait();
+        assertThat(procedurePatterns(alertId)).containsExactlyInAnyOrder("T1566.001", "T1059.001");
+    }
+
+    @Test
     void mispRefusalIsShownToTheUser() {
         syncAndWait(); // no sync in flight to take the fault armed below
         String caseId = createCase(admin, "Refused export");
@@ -329,6 +372,28 @@ abstract class MispConnectorContract extends MispHubTest {
         var r = admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", dataType, "data", data, "ioc", ioc,
                 "tlp", 2, "message", "from the case"));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    }
+
+    private List<String> procedurePatterns(String alertId) {
+        var r = admin.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "getAlert", "idOrName", alertId),
+                Map.of("_name", "procedures"))));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        List<String> out = new ArrayList<>();
+        r.json().forEach(pr -> out.add(pr.path("patternId").asString()));
+        return out;
+    }
+
+    private String addProcedure(String caseId, String patternId) {
+        var r = admin.post("/api/v1/case/" + caseId + "/procedure", Map.of("patternId", patternId,
+                "occurDate", 1_767_000_000_000L, "description", "seen in the mail gateway"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().path("_id").asString();
+    }
+
+    private List<String> eventTags(String eventId) {
+        List<String> tags = new ArrayList<>();
+        misp().emulator.store().event(eventId).orElseThrow().path("Tag").forEach(t -> tags.add(t.path("name").asString()));
+        return tags;
     }
 
     private long createdEvents() {

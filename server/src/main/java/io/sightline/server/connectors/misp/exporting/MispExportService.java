@@ -5,6 +5,7 @@ import io.sightline.integrations.misp.MispClient;
 import io.sightline.integrations.misp.mapping.MispExportMapper;
 import io.sightline.integrations.misp.mapping.MispExportPlan;
 import io.sightline.integrations.misp.mapping.MispExportTypes;
+import io.sightline.integrations.misp.mapping.MispGalaxy;
 import io.sightline.integrations.misp.mapping.MispTlp;
 import io.sightline.integrations.misp.model.MispAttribute;
 import io.sightline.integrations.misp.model.MispEvent;
@@ -30,6 +31,8 @@ import io.sightline.server.core.Refused;
 import io.sightline.server.attachments.AttachmentStore;
 import io.sightline.server.observables.ObservableRecord;
 import io.sightline.server.observables.ObservableRepository;
+import io.sightline.server.procedures.ProcedureRecord;
+import io.sightline.server.procedures.ProcedureService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,19 +60,21 @@ public class MispExportService {
     private final ObservableRepository observables;
     private final AttachmentStore attachments;
     private final MispExportStore store;
+    private final ProcedureService procedures;
     private final TransactionTemplate transactions;
     private final AuditLog audit;
     private final Clock clock;
     private final MispExportTypes exportTypes = MispExportTypes.loadDefault();
 
     public MispExportService(MispConnector connector, CaseService cases, ObservableRepository observables,
-                             AttachmentStore attachments, MispExportStore store, TransactionTemplate transactions,
-                             AuditLog audit, Clock clock) {
+                             AttachmentStore attachments, MispExportStore store, ProcedureService procedures,
+                             TransactionTemplate transactions, AuditLog audit, Clock clock) {
         this.connector = connector;
         this.cases = cases;
         this.observables = observables;
         this.attachments = attachments;
         this.store = store;
+        this.procedures = procedures;
         this.transactions = transactions;
         this.audit = audit;
         this.clock = clock;
@@ -102,6 +107,7 @@ public class MispExportService {
                 skipped.add(o.dataType() + " " + data + ": " + s.reason());
             }
         }
+        List<String> galaxyTags = galaxyTags(p, c, skipped);
         MispClient client = connector.client(server);
         long now = clock.millis();
         try {
@@ -110,7 +116,7 @@ public class MispExportService {
             MispExportStore.Link link = null;
             if (previous.isPresent()) {
                 try {
-                    plan = update(client, mapper, c, previous.get(), attributes);
+                    plan = update(client, mapper, c, previous.get(), galaxyTags, attributes);
                     link = previous.get();
                 } catch (HttpNotFoundException | MispApiException gone) {
                     if (gone instanceof MispApiException refused && refused.status() != 404) throw refused;
@@ -120,7 +126,7 @@ public class MispExportService {
             boolean created = link == null;
             if (created) {
                 MispNewEvent event = mapper.event(c.title(), LocalDate.ofInstant(Instant.ofEpochMilli(c.startDate()),
-                        ZoneOffset.UTC), c.severity(), c.tlp(), c.pap(), c.tags(), attributes);
+                        ZoneOffset.UTC), c.severity(), c.tlp(), c.pap(), c.tags(), galaxyTags, attributes);
                 MispEvent made = client.createEvent(event);
                 MispEventSummary s = made.summary();
                 link = transactions.execute(tx -> store.link(c.id(), server.name(), s.id(), s.uuid(), now));
@@ -149,15 +155,29 @@ public class MispExportService {
         return store.ofCase(c.id()).stream().map(link -> view(connector.server(link.server()).orElse(null), link)).toList();
     }
 
+    /** The case's procedures as ATT&CK galaxy tags, each technique once; one no longer in the catalogue is skipped. */
+    private List<String> galaxyTags(Principal p, CaseRecord c, List<String> skipped) {
+        Set<String> tags = new java.util.LinkedHashSet<>();
+        for (ProcedureRecord r : procedures.ofCase(p, Ids.format(c.id()))) {
+            if (r.patternName() == null) skipped.add("procedure " + r.patternId() + ": not in the ATT&CK catalogue");
+            else tags.add(MispGalaxy.attackPatternTag(r.patternName(), r.patternId()));
+        }
+        return List.copyOf(tags);
+    }
+
+    /**
+     * Brings the event in line with the case. Marking tags and ATT&CK galaxy tags are the case's own, so those the
+     * case no longer has are removed (as attributes are); other tags added in MISP are left alone.
+     */
     private MispExportPlan update(MispClient client, MispExportMapper mapper, CaseRecord c, MispExportStore.Link link,
-                                  List<MispNewAttribute> attributes) {
+                                  List<String> galaxyTags, List<MispNewAttribute> attributes) {
         MispEventSummary current = client.editEvent(link.eventId(), new MispEventUpdate(c.title(), null,
                 MispExportMapper.threatLevel(c.severity()), null, null, null));
         List<String> wanted = mapper.event(c.title(), LocalDate.now(clock), c.severity(), c.tlp(), c.pap(), c.tags(),
-                List.of()).tags();
+                galaxyTags, List.of()).tags();
         List<String> have = current.tagNames();
         for (String tag : have) {
-            if (MispTlp.isMarking(tag) && !wanted.contains(tag)) client.removeTag(current.uuid(), tag);
+            if ((MispTlp.isMarking(tag) || MispGalaxy.isAttackPattern(tag)) && !wanted.contains(tag)) client.removeTag(current.uuid(), tag);
         }
         for (String tag : wanted) {
             if (!have.contains(tag)) client.addTag(current.uuid(), tag, false);

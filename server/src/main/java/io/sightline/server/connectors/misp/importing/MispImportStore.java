@@ -1,6 +1,7 @@
 package io.sightline.server.connectors.misp.importing;
 
 import io.sightline.integrations.misp.mapping.MispAlertDraft;
+import io.sightline.integrations.misp.mapping.MispGalaxy;
 import io.sightline.integrations.misp.model.MispEventSummary;
 
 import io.sightline.server.alerts.AlertRecord;
@@ -10,6 +11,7 @@ import io.sightline.server.common.SqlDialect;
 import io.sightline.server.observables.ImportedObservable;
 import io.sightline.server.observables.ObservableBatch;
 import io.sightline.server.observables.ObservableStore;
+import io.sightline.server.procedures.ProcedureRepository;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,12 +43,14 @@ public class MispImportStore {
     private final JdbcClient jdbc;
     private final AlertRepository alerts;
     private final ObservableStore observables;
+    private final ProcedureRepository procedures;
     private final PostgresAlertWriter newAlerts;
     private final boolean postgres;
 
     MispImportStore(JdbcClient jdbc, JdbcTemplate template, AlertRepository alerts, AlertBatchInsert alertRows,
-                    ObservableStore observables, SqlDialect dialect) {
+                    ObservableStore observables, ProcedureRepository procedures, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.procedures = procedures;
         this.alerts = alerts;
         this.postgres = dialect.postgres();
         this.observables = observables;
@@ -156,7 +160,26 @@ public class MispImportStore {
             }
             out.add(List.of(targets[d]));
         }
+        addProcedures(drafts, out, actor, now);
         return out;
+    }
+
+    /**
+     * The event's ATT&CK galaxy tags as procedures of its alerts (TheHive 5 alerts hold procedures,
+     * carried to the case on promotion); an alert already in a case is left to the case's analysts.
+     */
+    private void addProcedures(List<MispAlertDraft> drafts, List<List<AlertTarget>> targets, String actor, long now) {
+        List<ProcedureRepository.Imported> rows = new ArrayList<>();
+        for (int d = 0; d < drafts.size(); d++) {
+            List<String> techniques = drafts.get(d).tags().stream().map(MispGalaxy::attackPatternId)
+                    .flatMap(Optional::stream).distinct().toList();
+            long occurred = alertDate(drafts.get(d), now);
+            for (AlertTarget t : targets.get(d)) {
+                if (t.caseId() != null) continue;
+                for (String technique : techniques) rows.add(new ProcedureRepository.Imported(t.orgId(), t.alertId(), technique, occurred));
+            }
+        }
+        if (!rows.isEmpty()) procedures.insertImported(rows, actor, now);
     }
 
     /**
