@@ -103,7 +103,7 @@ abstract class SimilarObservablesContract extends HubTest {
         // an organisation with one case and no alert: nothing else the ids could name there
         var toTheirs = ours.get("/api/v1/case/" + caseId + "/similar/" + theirs + "/observables");
         assertThat(toTheirs.status()).isEqualTo(404);
-        assertThat(toTheirs.json().get("type").asString()).isEqualTo("NotFound");
+        assertThat(toTheirs.json().get("type").asString()).isEqualTo("NotFoundError");
         assertThat(ours.get("/api/v1/case/" + caseId + "/similar/" + theirAlert + "/observables").status()).isEqualTo(404);
         assertThat(outsider.get("/api/v1/case/" + caseId + "/similar/" + theirs + "/observables").status()).isEqualTo(404);
         assertThat(ours.get("/api/v1/alert/" + theirAlert + "/similar/" + caseId + "/observables").status()).isEqualTo(404);

@@ -24,22 +24,22 @@ class UiCaseLinksBrowserTest extends BrowserHubTest {
         Locator card = page.locator("#case-links");
         assertThat(card).containsText("No linked case or URL.");
 
-        card.locator("input[name=linkType]").fill("duplicate");
-        card.locator("input[name=target]").fill("#" + otherNumber);
+        page.locator("#link-form input[name=linkType]").fill("duplicate");
+        page.locator("#link-form input[name=target]").fill("#" + otherNumber);
         page.locator("#link-add").click();
         Locator caseLink = page.locator("#link-list li[data-link-type=duplicate] a.case-link");
         assertThat(caseLink).hasText("#" + otherNumber + " phishing wave <b>Q3</b>");
         assertThat(caseLink).hasAttribute("href", "/cases/" + otherNumber);
 
         // refused: the reason is shown and what was typed is kept
-        page.locator("#case-links input[name=linkType]").fill("runbook");
-        page.locator("#case-links input[name=target]").fill("javascript:alert(1)");
+        page.locator("#link-form input[name=linkType]").fill("runbook");
+        page.locator("#link-form input[name=target]").fill("javascript:alert(1)");
         page.locator("#link-add").click();
         assertThat(page.locator("#link-error")).containsText("must start with http:// or https://");
-        assertThat(page.locator("#case-links input[name=target]")).hasValue("javascript:alert(1)");
+        assertThat(page.locator("#link-form input[name=target]")).hasValue("javascript:alert(1)");
         assertThat(page.locator("#case-links a.url-link")).hasCount(0);
 
-        page.locator("#case-links input[name=target]").fill("https://wiki.example/runbooks/ransomware");
+        page.locator("#link-form input[name=target]").fill("https://wiki.example/runbooks/ransomware");
         page.locator("#link-add").click();
         Locator urlLink = page.locator("#link-list li[data-link-type=runbook] a.url-link");
         assertThat(urlLink).hasAttribute("href", "https://wiki.example/runbooks/ransomware");
