@@ -43,14 +43,7 @@ public class CaseLinkService {
         p.require(Permission.MANAGE_CASE);
         String type = CaseLinkRules.linkType(command.type());
         long caseId = cases.idOf(p, caseRef);
-        CaseLink link;
-        if (command instanceof CaseLinkCommand.ToCase c) {
-            CaseRecord target = cases.get(p, c.caseId());
-            if (target.id() == caseId) throw new Invalid("Case " + caseRef + " cannot be linked to itself");
-            link = new CaseLink(0, caseId, type, target.id(), target.number(), target.title(), null);
-        } else {
-            link = new CaseLink(0, caseId, type, null, null, null, CaseLinkRules.url(((CaseLinkCommand.ToUrl) command).url()));
-        }
+        CaseLink link = wanted(p, caseRef, caseId, type, command);
         if (existing(link).isPresent()) return;
         links.insert(p.orgId(), caseId, link.linkedCaseId(), link.url(), type, p.login(), clock.millis());
         audit.record(p, LINKED, AUDIT_ENTITY, Ids.format(caseId), null, CaseLinkView.of(link));
@@ -62,17 +55,9 @@ public class CaseLinkService {
         p.require(Permission.MANAGE_CASE);
         String type = CaseLinkRules.linkType(command.type());
         long caseId = cases.idOf(p, caseRef);
-        CaseLink wanted;
-        String target;
-        if (command instanceof CaseLinkCommand.ToCase c) {
-            wanted = new CaseLink(0, caseId, type, cases.idOf(p, c.caseId()), null, null, null);
-            target = "case " + c.caseId();
-        } else {
-            wanted = new CaseLink(0, caseId, type, null, null, null, CaseLinkRules.url(((CaseLinkCommand.ToUrl) command).url()));
-            target = wanted.url();
-        }
-        CaseLink link = existing(wanted)
-                .orElseThrow(() -> new NotFound("Case " + caseRef + " has no link of type " + type + " to " + target));
+        CaseLink wanted = wanted(p, caseRef, caseId, type, command);
+        CaseLink link = existing(wanted).orElseThrow(() -> new NotFound("Case " + caseRef + " has no link of type " + type
+                + " to " + (wanted.toCase() ? "case #" + wanted.linkedNumber() : wanted.url())));
         links.delete(link.id());
         audit.record(p, UNLINKED, AUDIT_ENTITY, Ids.format(caseId), CaseLinkView.of(link), null);
     }
@@ -86,6 +71,16 @@ public class CaseLinkService {
     public List<String> types(Principal p) {
         p.require(Permission.READ);
         return links.typesOf(p.orgId());
+    }
+
+    /** The link the command names, its target checked: a case of the organisation other than this one, or a valid URL. */
+    private CaseLink wanted(Principal p, String caseRef, long caseId, String type, CaseLinkCommand command) {
+        if (command instanceof CaseLinkCommand.ToCase c) {
+            CaseRecord target = cases.get(p, c.caseId());
+            if (target.id() == caseId) throw new Invalid("Case " + caseRef + " cannot be linked to itself");
+            return new CaseLink(0, caseId, type, target.id(), target.number(), target.title(), null);
+        }
+        return new CaseLink(0, caseId, type, null, null, null, CaseLinkRules.url(((CaseLinkCommand.ToUrl) command).url()));
     }
 
     private Optional<CaseLink> existing(CaseLink link) {
