@@ -93,6 +93,8 @@ public class AuditSentences {
             case "merge" -> before != null && before.has("cases")
                     ? "merged " + before.get("cases").size() + " cases into this case" : "merged an alert into the case";
             case "export" -> "exported the case to MISP server " + text(after, "misp");
+            case "link" -> "linked the case to " + linkTarget(after);
+            case "unlink" -> "removed the link of the case to " + linkTarget(before);
             case "update" -> {
                 String stageBefore = text(before, "stage");
                 String stageAfter = text(after, "stage");
@@ -239,6 +241,13 @@ public class AuditSentences {
         if (title == null) title = text(record, "name");
         if (title == null) return "";
         return " “" + (title.length() > MAX_VALUE ? title.substring(0, MAX_VALUE) + "…" : title) + "”";
+    }
+
+    /** "case #12 “Phishing wave” as duplicate", or "https://wiki.example/ir as runbook": a case link as recorded. */
+    private static String linkTarget(JsonNode link) {
+        String target = text(link, "url");
+        if (target == null) target = "case #" + orUnknown(text(link, "number")) + titled(link);
+        return target + " as " + orUnknown(text(link, "linkType"));
     }
 
     private static String article(String what) {

@@ -29,6 +29,7 @@ public class ObservableTypes {
     private static final Pattern AS = Pattern.compile("(?i)(AS)?\\d{1,10}");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:.]+");
     private static final Set<Integer> HASH_LENGTHS = Set.of(32, 40, 56, 64, 96, 128);
+    private static final Set<String> LETTER_CASE_FREE = Set.of("domain", "fqdn", "hostname", "mail", "ip", "hash");
 
     /** How long another hub's change to the custom types may go unseen here. */
     private static final long MAX_AGE_NANOS = 10_000_000_000L;
@@ -85,6 +86,15 @@ public class ObservableTypes {
     private Map<String, Boolean> custom() {
         if (source != null && (!loaded || System.nanoTime() - loadedAt > MAX_AGE_NANOS)) refresh();
         return custom;
+    }
+
+    /**
+     * Whether two values of this type that differ only in letter case name the same thing (a domain,
+     * a mail address, an IPv6 address, a hash): such values are stored as typed, and merging a case's
+     * similar observables joins them.
+     */
+    public static boolean ignoresLetterCase(String dataType) {
+        return LETTER_CASE_FREE.contains(dataType);
     }
 
     /** Returns the value to store (trimmed; hashes lower-cased) or explains why it is invalid. */

@@ -10,6 +10,9 @@
  * {@link io.sightline.server.observables.ObservableBulkService} applies one action to a selection,
  * each observable through the service and reported in a {@link io.sightline.server.observables.BulkOutcome}.
  * The reverse of "seen in intel", the cases and alerts of an organisation carrying the values of an
- * intel report or dossier, is {@link io.sightline.server.observables.IntelMatches}.
+ * intel report or dossier, is {@link io.sightline.server.observables.IntelMatches}. Similarity
+ * between cases and alerts (TheHive's "linked cases", the similar observables of two records) is
+ * {@link io.sightline.server.observables.SimilarObservables}, and merging a case's observables that
+ * differ only in letter case {@link io.sightline.server.observables.SimilarObservableMerge}.
  */
 package io.sightline.server.observables;

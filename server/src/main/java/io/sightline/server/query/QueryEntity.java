@@ -15,6 +15,8 @@ public final class QueryEntity {
     private final QuerySource source;
     private final QueryCustomFields customFields;
     private final Map<String, QueryField> fields = new LinkedHashMap<>();
+    /** Extra data other packages add ({@link QueryExtraDataSource}), by name. */
+    private final Map<String, QueryExtraData> addedExtraData = new LinkedHashMap<>();
 
     QueryEntity(QuerySource source) {
         this(source, QueryCustomFields.NONE);
@@ -35,6 +37,18 @@ public final class QueryEntity {
 
     public String label() {
         return source.label();
+    }
+
+    /** The extra data of this name, the source's own or one added by another package; null when none. */
+    public QueryExtraData extraData(String name) {
+        QueryExtraData own = source.extraData().get(name);
+        return own != null ? own : addedExtraData.get(name);
+    }
+
+    void add(QueryExtraDataSource extra) {
+        if (source.extraData().containsKey(extra.name()) || addedExtraData.putIfAbsent(extra.name(), extra) != null) {
+            throw new IllegalStateException("Two sources of extraData " + extra.name() + " for " + label());
+        }
     }
 
     /** The declared fields; custom fields ({@code customFields.<name>}) come on top when the entity has them. */

@@ -33,11 +33,11 @@ public class QueryRegistry {
     public record Navigation(String step, QueryEntity from, QueryEntity to, QueryLink link) {}
 
     public QueryRegistry(List<QuerySource> sources) {
-        this(sources, QueryCustomFields.NONE);
+        this(sources, QueryCustomFields.NONE, List.of());
     }
 
     @Autowired
-    public QueryRegistry(List<QuerySource> sources, QueryCustomFields customFields) {
+    public QueryRegistry(List<QuerySource> sources, QueryCustomFields customFields, List<QueryExtraDataSource> addedExtraData) {
         Map<String, QueryEntity> byName = new HashMap<>();
         for (QuerySource s : sources) {
             QueryEntity e = new QueryEntity(s, customFields);
@@ -48,6 +48,11 @@ public class QueryRegistry {
                 narrowed.put(list.step(), list);
             }
             s.getStep().ifPresent(step -> unique(gets, step, e, "step"));
+        }
+        for (QueryExtraDataSource extra : addedExtraData) {
+            QueryEntity to = byName.get(extra.entity());
+            if (to == null) throw new IllegalStateException("extraData " + extra.name() + " is for an unknown entity " + extra.entity());
+            to.add(extra);
         }
         for (QuerySource s : sources) {
             for (QueryLink link : s.linksIn()) {

@@ -76,7 +76,7 @@ public class QueryService {
         List<?> views = plan.entity.source().views(ids);
         Map<String, Map<Long, ?>> extra = new LinkedHashMap<>();
         plan.extraData.forEach(name -> {
-            QueryExtraData data = plan.entity.source().extraData().get(name);
+            QueryExtraData data = plan.entity.extraData(name);
             if (data != null) extra.put(name, data.of(ids));
         });
         if (extra.isEmpty() && plan.excludeFields.isEmpty()) return views;

@@ -53,6 +53,9 @@
  * ascending, greatest descending, records without a value last).</li>
  * <li>Narrowed lists: {@code namedLists()} adds list steps over the same records with a condition
  * on the caller ({@link io.sightline.server.query.QueryList}), such as tasks' {@code myTasks}.</li>
+ * <li>Extra data: {@code extraData()} names what a page step may add under each view's
+ * {@code extraData}, computed for the whole page at once; a package above the entity's own adds
+ * to it with a {@link io.sightline.server.query.QueryExtraDataSource} bean (a case's {@code links}).</li>
  * </ul>
  * Step names are checked unique when the hub starts. The query tests ({@code QueryInputContract},
  * {@code QueryStreamingContract}) read the registry, so a registered entity is covered by them.

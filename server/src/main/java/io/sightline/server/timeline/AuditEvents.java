@@ -35,15 +35,27 @@ public class AuditEvents {
      * tells its events apart by what changed (a task whose status went from Waiting to InProgress).
      */
     public List<Entry> entries(long orgId, String entityType, Collection<String> entityIds, int limit) {
+        return entries(orgId, entityType, entityIds, List.of(), limit);
+    }
+
+    /**
+     * {@link #entries(long, String, Collection, int)} narrowed to some actions (empty: all), for a
+     * source whose events are a few actions among many on the same record (the links of a case).
+     */
+    public List<Entry> entries(long orgId, String entityType, Collection<String> entityIds, Collection<String> actions,
+                               int limit) {
         if (entityIds.isEmpty()) return List.of();
         String marks = String.join(", ", entityIds.stream().map(id -> "?").toList());
         var params = new java.util.ArrayList<Object>();
         params.add(orgId);
         params.add(entityType);
         params.addAll(entityIds);
+        params.addAll(actions);
         params.add(limit);
-        return jdbc.sql("SELECT * FROM audit_log WHERE org_id = ? AND entity = ? AND entity_id IN (" + marks
-                        + ") ORDER BY at DESC, id DESC LIMIT ?")
+        String onlyActions = actions.isEmpty() ? ""
+                : " AND action IN (" + String.join(", ", actions.stream().map(a -> "?").toList()) + ")";
+        return jdbc.sql("SELECT * FROM audit_log WHERE org_id = ? AND entity = ? AND entity_id IN (" + marks + ")"
+                        + onlyActions + " ORDER BY at DESC, id DESC LIMIT ?")
                 .params(params)
                 .query((rs, i) -> new Entry(rs.getLong("at"), rs.getString("action"), rs.getString("entity_id"),
                         details(rs.getString("before_json")), details(rs.getString("after_json"))))

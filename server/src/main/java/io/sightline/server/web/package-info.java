@@ -20,7 +20,9 @@
  * health; {@link io.sightline.server.web.HomeController}), {@code /tasks/mine} (the caller's tasks
  * still to do); {@code /cases} (search, filters including
  * {@code stage=open|closed}, paging by case number, newest first), {@code /cases/new}, {@code /cases/{number}?tab=details|observables|tasks|audit},
- * {@code /cases/{number}/details|status|close|observables}; {@code /cases/{number}/tasks} (the Tasks
+ * {@code /cases/{number}/details|status|close|observables}; {@code /cases/{number}/links} (the links
+ * card: {@code POST} adds a case by number or a URL under a link type, {@code /links/remove} removes
+ * one; {@link io.sightline.server.web.CaseLinksUiController}); {@code /cases/{number}/tasks} (the Tasks
  * tab), {@code /cases/{number}/tasks/{id}} (edit), {@code /cases/{number}/tasks/{id}/status|logs},
  * {@code /cases/{number}/tasks/{id}/logs/{logId}/files/{fileId}[/delete]} (a log's file); {@code /cases/{number}/notes}
  * (pages and comments), {@code /cases/{number}/comments} and {@code /alerts/{id}/comments} (one comment

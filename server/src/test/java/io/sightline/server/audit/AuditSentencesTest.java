@@ -44,6 +44,15 @@ class AuditSentencesTest {
     }
 
     @Test
+    void aCaseLinkNamesTheLinkedCaseOrTheUrlAndItsType() {
+        assertThat(tell("alice", "link", "case", "~1", null,
+                "{\"caseId\":\"~2\",\"number\":12,\"title\":\"Phishing wave\",\"linkType\":\"duplicate\"}").text())
+                .isEqualTo("alice linked the case to case #12 “Phishing wave” as duplicate");
+        assertThat(tell("bob", "unlink", "case", "~1", "{\"url\":\"https://wiki.example/ir\",\"linkType\":\"runbook\"}", null).text())
+                .isEqualTo("bob removed the link of the case to https://wiki.example/ir as runbook");
+    }
+
+    @Test
     void closingAndReopeningACaseReadAsSuch() {
         assertThat(tell("bob", "update", "case", "~1", "{\"status\":\"InProgress\",\"stage\":\"InProgress\"}",
                 "{\"status\":\"TruePositive\",\"stage\":\"Closed\",\"resolutionStatus\":\"TruePositive\",\"summary\":\"done\"}").text())

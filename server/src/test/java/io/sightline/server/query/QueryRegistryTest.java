@@ -64,4 +64,21 @@ class QueryRegistryTest {
         Listing clash = new Listing("crate", "listCrate", List.of(new QueryList("listBox", caller -> SqlCondition.ALWAYS)));
         assertThatThrownBy(() -> new QueryRegistry(List.of(BOX, clash))).hasMessageContaining("listBox");
     }
+
+    /** Extra data another package adds to an entity. */
+    private record Added(String entity, String name) implements QueryExtraDataSource {
+        public java.util.Map<Long, ?> of(List<Long> ids) { return java.util.Map.of(); }
+    }
+
+    @Test
+    void extraDataAddedByAnotherPackageIsFoundOnItsEntityOnceAndOnlyForAKnownEntity() {
+        Added links = new Added("box", "links");
+        QueryRegistry registry = new QueryRegistry(List.of(BOX), QueryCustomFields.NONE, List.of(links));
+        assertThat(registry.listSteps().get("listBox").extraData("links")).isSameAs(links);
+        assertThat(registry.listSteps().get("listBox").extraData("other")).isNull();
+        assertThatThrownBy(() -> new QueryRegistry(List.of(BOX), QueryCustomFields.NONE, List.of(links, new Added("box", "links"))))
+                .hasMessageContaining("Two sources of extraData links");
+        assertThatThrownBy(() -> new QueryRegistry(List.of(BOX), QueryCustomFields.NONE, List.of(new Added("shelf", "links"))))
+                .hasMessageContaining("unknown entity shelf");
+    }
 }

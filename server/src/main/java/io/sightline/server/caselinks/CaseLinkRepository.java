@@ -1,0 +1,66 @@
+package io.sightline.server.caselinks;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code case_link} table: its only writer. A linked case's number and title are read with each link. */
+@Repository
+public class CaseLinkRepository {
+    private static final String SELECT = """
+            SELECT l.id, l.case_id, l.link_type, l.linked_case_id, l.url, c.number, c.title
+            FROM case_link l LEFT JOIN case_record c ON c.id = l.linked_case_id""";
+    private static final RowMapper<CaseLink> ROW = (rs, i) -> new CaseLink(rs.getLong("id"), rs.getLong("case_id"),
+            rs.getString("link_type"), rs.getObject("linked_case_id", Long.class), rs.getObject("number", Long.class),
+            rs.getString("title"), rs.getString("url"));
+
+    private final JdbcClient jdbc;
+
+    public CaseLinkRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The links of a case, oldest first. */
+    public List<CaseLink> ofCase(long caseId) {
+        return jdbc.sql(SELECT + " WHERE l.case_id = ? ORDER BY l.id").param(caseId).query(ROW).list();
+    }
+
+    /** The links of many cases with one query (a page of a query's answer), by case id; cases without links are absent. */
+    public Map<Long, List<CaseLink>> ofCases(Collection<Long> caseIds) {
+        if (caseIds.isEmpty()) return Map.of();
+        return jdbc.sql(SELECT + " WHERE l.case_id IN (:ids) ORDER BY l.id").param("ids", caseIds).query(ROW).list().stream()
+                .collect(Collectors.groupingBy(CaseLink::caseId));
+    }
+
+    public Optional<CaseLink> findToCase(long caseId, long linkedCaseId, String linkType) {
+        return jdbc.sql(SELECT + " WHERE l.case_id = ? AND l.linked_case_id = ? AND l.link_type = ?")
+                .params(caseId, linkedCaseId, linkType).query(ROW).optional();
+    }
+
+    public Optional<CaseLink> findToUrl(long caseId, String url, String linkType) {
+        return jdbc.sql(SELECT + " WHERE l.case_id = ? AND l.url = ? AND l.link_type = ?")
+                .params(caseId, url, linkType).query(ROW).optional();
+    }
+
+    public void insert(long orgId, long caseId, Long linkedCaseId, String url, String linkType, String by, long at) {
+        jdbc.sql("""
+                INSERT INTO case_link (org_id, case_id, linked_case_id, url, link_type, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(orgId, caseId, linkedCaseId, url, linkType, by, at).update();
+    }
+
+    public void delete(long id) {
+        jdbc.sql("DELETE FROM case_link WHERE id = ?").param(id).update();
+    }
+
+    /** The link types the organisation's links use, in alphabetical order. */
+    public List<String> typesOf(long orgId) {
+        return jdbc.sql("SELECT DISTINCT link_type FROM case_link WHERE org_id = ? ORDER BY link_type")
+                .param(orgId).query(String.class).list();
+    }
+}
