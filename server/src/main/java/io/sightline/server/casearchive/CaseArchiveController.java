@@ -1,0 +1,141 @@
+package io.sightline.server.casearchive;
+
+import io.sightline.server.api.JsonInput;
+import io.sightline.server.api.Unsupported;
+import io.sightline.server.auth.CurrentPrincipal;
+import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseRecord;
+import io.sightline.server.cases.CaseService;
+import io.sightline.server.cases.CaseView;
+import io.sightline.server.core.Invalid;
+import io.sightline.server.core.Malformed;
+import io.sightline.server.observables.ObservableView;
+import io.sightline.server.procedures.ProcedureView;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** TheHive 5's case archive routes: export to a .thar file, import one as a new case. */
+@RestController
+public class CaseArchiveController {
+    private static final Set<String> IMPORT_FIELDS = Set.of("password", "sharingParameters", "taskRule", "observableRule");
+
+    private final CaseArchiveService archives;
+    private final CaseService cases;
+    private final JsonMapper json;
+
+    public CaseArchiveController(CaseArchiveService archives, CaseService cases, JsonMapper json) {
+        this.archives = archives;
+        this.cases = cases;
+        this.json = json;
+    }
+
+    /** The archive is written to a temporary file first, so that its length is known and a failure is a clean error. */
+    @GetMapping("/api/v1/case/{idOrNumber}/export")
+    public ResponseEntity<Resource> export(@PathVariable String idOrNumber, @RequestParam String password) throws IOException {
+        Path file = Files.createTempFile("case-export-", ".thar");
+        try {
+            CaseRecord c;
+            try (OutputStream out = Files.newOutputStream(file)) {
+                c = archives.export(CurrentPrincipal.get(), idOrNumber, password, out);
+            }
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("case-" + c.number() + ".thar").build().toString())
+                    .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                    .contentLength(Files.size(file))
+                    .body(new InputStreamResource(new DeletedOnClose(file)));
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    @PostMapping(value = "/api/v1/case/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public Map<String, Object> importArchive(@RequestPart(value = "_json", required = false) String jsonPart,
+                                             @RequestPart(value = "file", required = false) MultipartFile file) throws IOException {
+        Principal p = CurrentPrincipal.get();
+        String password = password(jsonPart);
+        if (file == null || file.isEmpty()) throw new Invalid("Part file is required: the case archive (.thar) to import");
+        return view(withFile(file, path -> archives.importArchive(p, path, password)));
+    }
+
+    /** The answer of TheHive 5's import: the case, its observables and its procedures. */
+    Map<String, Object> view(CaseArchiveService.Imported imported) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        CaseRecord c = imported.caseRecord();
+        out.put("case", CaseView.of(c, cases.customFieldsOf(c.id())));
+        out.put("observables", imported.observables().stream().map(ObservableView::of).toList());
+        out.put("procedures", imported.procedures().stream().map(ProcedureView::of).toList());
+        return out;
+    }
+
+    private String password(String jsonPart) {
+        if (jsonPart == null) throw new Invalid("Part _json is required: {\"password\": the archive's password}");
+        JsonNode body;
+        try {
+            body = json.readTree(jsonPart);
+        } catch (JacksonException e) {
+            throw new Malformed("Malformed JSON in part _json: " + e.getOriginalMessage());
+        }
+        JsonInput in = JsonInput.of(body, "case import", IMPORT_FIELDS);
+        Unsupported.rejectNonEmpty(in, "case import", "sharingParameters", "taskRule", "observableRule");
+        return in.requiredString("password", 512);
+    }
+
+    /** The upload as a file of its own for the time of the import. */
+    static <T> T withFile(MultipartFile file, IoFunction<Path, T> use) throws IOException {
+        Path path = Files.createTempFile("case-import-", ".upload");
+        try {
+            file.transferTo(path);
+            return use.apply(path);
+        } finally {
+            Files.deleteIfExists(path);
+        }
+    }
+
+    interface IoFunction<A, B> {
+        B apply(A a) throws IOException;
+    }
+
+    /** The exported file, removed once sent (or once the client went away). */
+    private static final class DeletedOnClose extends FilterInputStream {
+        private final Path file;
+
+        DeletedOnClose(Path file) throws IOException {
+            super(Files.newInputStream(file));
+            this.file = file;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+}
