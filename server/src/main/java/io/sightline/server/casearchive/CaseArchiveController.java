@@ -1,6 +1,7 @@
 package io.sightline.server.casearchive;
 
 import io.sightline.server.api.JsonInput;
+import io.sightline.server.api.TemporaryUpload;
 import io.sightline.server.api.Unsupported;
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Principal;
@@ -75,11 +76,11 @@ public class CaseArchiveController {
 
     @PostMapping(value = "/api/v1/case/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public Map<String, Object> importArchive(@RequestPart(value = "_json", required = false) String jsonPart,
-                                             @RequestPart(value = "file", required = false) MultipartFile file) throws IOException {
+                                             @RequestPart(value = "file", required = false) MultipartFile file) {
         Principal p = CurrentPrincipal.get();
         String password = password(jsonPart);
         if (file == null || file.isEmpty()) throw new Invalid("Part file is required: the case archive (.thar) to import");
-        return view(withFile(file, path -> archives.importArchive(p, path, password)));
+        return view(TemporaryUpload.use(file, path -> archives.importArchive(p, path, password)));
     }
 
     /** The answer of TheHive 5's import: the case, its observables and its procedures. */
@@ -103,21 +104,6 @@ public class CaseArchiveController {
         JsonInput in = JsonInput.of(body, "case import", IMPORT_FIELDS);
         Unsupported.rejectNonEmpty(in, "case import", "sharingParameters", "taskRule", "observableRule");
         return in.requiredString("password", 512);
-    }
-
-    /** The upload as a file of its own for the time of the import. */
-    static <T> T withFile(MultipartFile file, IoFunction<Path, T> use) throws IOException {
-        Path path = Files.createTempFile("case-import-", ".upload");
-        try {
-            file.transferTo(path);
-            return use.apply(path);
-        } finally {
-            Files.deleteIfExists(path);
-        }
-    }
-
-    interface IoFunction<A, B> {
-        B apply(A a) throws IOException;
     }
 
     /** The exported file, removed once sent (or once the client went away). */

@@ -138,25 +138,29 @@ public class CaseArchiveService {
      * when the archive is too large, sealed with another password, damaged, or holds a record the
      * hub refuses.
      */
-    public Imported importArchive(Principal p, Path archive, String password) throws IOException {
+    public Imported importArchive(Principal p, Path archive, String password) {
         p.require(Permission.MANAGE_CASE);
-        long size = Files.size(archive);
-        if (size > limits.archiveBytes()) {
-            throw new TooLarge("The case archive has " + size + " bytes, more than the " + limits.archiveBytes() + " this hub imports");
-        }
-        Path work = Files.createTempDirectory("case-import-");
-        try (InputStream plain = ArchiveSeal.open(archive, password); ArchiveReader r = new ArchiveReader(plain, limits)) {
-            return transactions.execute(status -> {
-                try {
-                    return new ArchiveImport(p, r, work, services).run();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } finally {
-            try (Stream<Path> left = Files.walk(work)) {
-                left.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        try {
+            long size = Files.size(archive);
+            if (size > limits.archiveBytes()) {
+                throw new TooLarge("The case archive has " + size + " bytes, more than the " + limits.archiveBytes() + " this hub imports");
             }
+            Path work = Files.createTempDirectory("case-import-");
+            try (InputStream plain = ArchiveSeal.open(archive, password); ArchiveReader r = new ArchiveReader(plain, limits)) {
+                return transactions.execute(status -> {
+                    try {
+                        return new ArchiveImport(p, r, work, services).run();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } finally {
+                try (Stream<Path> left = Files.walk(work)) {
+                    left.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
