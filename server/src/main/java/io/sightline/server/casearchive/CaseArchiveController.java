@@ -12,19 +12,10 @@ import io.sightline.server.core.Invalid;
 import io.sightline.server.core.Malformed;
 import io.sightline.server.observables.ObservableView;
 import io.sightline.server.procedures.ProcedureView;
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,25 +44,9 @@ public class CaseArchiveController {
         this.json = json;
     }
 
-    /** The archive is written to a temporary file first, so that its length is known and a failure is a clean error. */
     @GetMapping("/api/v1/case/{idOrNumber}/export")
-    public ResponseEntity<Resource> export(@PathVariable String idOrNumber, @RequestParam String password) throws IOException {
-        Path file = Files.createTempFile("case-export-", ".thar");
-        try {
-            CaseRecord c;
-            try (OutputStream out = Files.newOutputStream(file)) {
-                c = archives.export(CurrentPrincipal.get(), idOrNumber, password, out);
-            }
-            return ResponseEntity.ok()
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename("case-" + c.number() + ".thar").build().toString())
-                    .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                    .contentLength(Files.size(file))
-                    .body(new InputStreamResource(new DeletedOnClose(file)));
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
-            throw e;
-        }
+    public ResponseEntity<Resource> export(@PathVariable String idOrNumber, @RequestParam String password) {
+        return ArchiveDownload.of(archives, CurrentPrincipal.get(), idOrNumber, password);
     }
 
     @PostMapping(value = "/api/v1/case/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -104,24 +79,5 @@ public class CaseArchiveController {
         JsonInput in = JsonInput.of(body, "case import", IMPORT_FIELDS);
         Unsupported.rejectNonEmpty(in, "case import", "sharingParameters", "taskRule", "observableRule");
         return in.requiredString("password", 512);
-    }
-
-    /** The exported file, removed once sent (or once the client went away). */
-    private static final class DeletedOnClose extends FilterInputStream {
-        private final Path file;
-
-        DeletedOnClose(Path file) throws IOException {
-            super(Files.newInputStream(file));
-            this.file = file;
-        }
-
-        @Override
-        public void close() throws IOException {
-            try {
-                super.close();
-            } finally {
-                Files.deleteIfExists(file);
-            }
-        }
     }
 }
