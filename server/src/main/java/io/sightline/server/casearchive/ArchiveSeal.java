@@ -1,7 +1,9 @@
 package io.sightline.server.casearchive;
 
+import io.sightline.server.core.Invalid;
 import io.sightline.server.core.Malformed;
 import io.sightline.server.core.Refused;
+import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -138,9 +140,9 @@ final class ArchiveSeal {
     /** The AES key, the MAC key and the password check, all from one PBKDF2 run. */
     private record Keys(byte[] aesKey, byte[] macKey, byte[] check) {
         static Keys derive(String password, byte[] salt) {
-            if (password == null || password.isEmpty()) throw new io.sightline.server.core.Invalid("A case archive needs a password");
+            if (password == null || password.isEmpty()) throw new Invalid("A case archive needs a password");
             if (password.length() > MAX_PASSWORD) {
-                throw new io.sightline.server.core.Invalid("The password of a case archive has at most " + MAX_PASSWORD + " characters");
+                throw new Invalid("The password of a case archive has at most " + MAX_PASSWORD + " characters");
             }
             try {
                 var spec = new PBEKeySpec(password.toCharArray(), salt, ITERATIONS, 8 * (32 + 32 + CHECK));
@@ -210,7 +212,7 @@ final class ArchiveSeal {
     }
 
     /** The ciphertext only: the MAC after it is not decrypted. */
-    private static final class Bounded extends java.io.FilterInputStream {
+    private static final class Bounded extends FilterInputStream {
         private long left;
 
         Bounded(InputStream in, long length) {
@@ -235,8 +237,10 @@ final class ArchiveSeal {
         }
 
         @Override
-        public long skip(long n) {
-            throw new UnsupportedOperationException();
+        public long skip(long n) throws IOException {
+            long skipped = in.skip(Math.min(n, left));
+            left -= skipped;
+            return skipped;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.sightline.server.casearchive;
 
 import io.sightline.server.api.JsonInput;
+import io.sightline.server.api.Multipart;
 import io.sightline.server.api.TemporaryUpload;
 import io.sightline.server.api.Unsupported;
 import io.sightline.server.auth.CurrentPrincipal;
@@ -9,7 +10,6 @@ import io.sightline.server.cases.CaseRecord;
 import io.sightline.server.cases.CaseService;
 import io.sightline.server.cases.CaseView;
 import io.sightline.server.core.Invalid;
-import io.sightline.server.core.Malformed;
 import io.sightline.server.observables.ObservableView;
 import io.sightline.server.procedures.ProcedureView;
 import java.util.LinkedHashMap;
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import tools.jackson.core.JacksonException;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,10 +50,10 @@ public class CaseArchiveController {
     }
 
     @PostMapping(value = "/api/v1/case/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    public Map<String, Object> importArchive(@RequestPart(value = "_json", required = false) String jsonPart,
+    public Map<String, Object> importArchive(MultipartHttpServletRequest request,
                                              @RequestPart(value = "file", required = false) MultipartFile file) {
         Principal p = CurrentPrincipal.get();
-        String password = password(jsonPart);
+        String password = password(Multipart.json(request, json));
         if (file == null || file.isEmpty()) throw new Invalid("Part file is required: the case archive (.thar) to import");
         return view(TemporaryUpload.use(file, path -> archives.importArchive(p, path, password)));
     }
@@ -68,14 +68,7 @@ public class CaseArchiveController {
         return out;
     }
 
-    private String password(String jsonPart) {
-        if (jsonPart == null) throw new Invalid("Part _json is required: {\"password\": the archive's password}");
-        JsonNode body;
-        try {
-            body = json.readTree(jsonPart);
-        } catch (JacksonException e) {
-            throw new Malformed("Malformed JSON in part _json: " + e.getOriginalMessage());
-        }
+    private static String password(JsonNode body) {
         JsonInput in = JsonInput.of(body, "case import", IMPORT_FIELDS);
         Unsupported.rejectNonEmpty(in, "case import", "sharingParameters", "taskRule", "observableRule");
         return in.requiredString("password", 512);

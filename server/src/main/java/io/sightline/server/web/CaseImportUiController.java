@@ -14,9 +14,9 @@ import io.sightline.server.core.Malformed;
 import io.sightline.server.core.Refused;
 import io.sightline.server.core.TooLarge;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
-import java.nio.file.Path;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -61,7 +61,7 @@ public class CaseImportUiController {
                 CaseRecord c = TemporaryUpload.use(file, path -> archives.importArchive(p, path, password)).caseRecord();
                 return "redirect:/cases/" + c.number();
             } catch (DomainException e) {
-                errors.add(e instanceof Refused ? "password" : e instanceof Malformed || e instanceof TooLarge ? "archive" : "archiveForm", e.getMessage());
+                errors.add(e instanceof Refused ? "password" : aboutTheFile(e) ? "archive" : "archiveForm", e.getMessage());
             }
         }
         return refused(errors, model, response);
@@ -80,7 +80,7 @@ public class CaseImportUiController {
                         new EventFileImport.Options(CaseParts.NONE, null, List.of()));
                 return "redirect:/cases/" + TemporaryUpload.use(file, importing).number();
             } catch (DomainException e) {
-                errors.add(e instanceof Malformed || e instanceof TooLarge ? "event" : "eventForm", e.getMessage());
+                errors.add(aboutTheFile(e) ? "event" : "eventForm", e.getMessage());
             }
         }
         return refused(errors, model, response);
@@ -90,6 +90,11 @@ public class CaseImportUiController {
     @PostMapping("/cases/{number}/archive")
     ResponseEntity<Resource> export(@PathVariable long number, @RequestParam(defaultValue = "") String password) {
         return ArchiveDownload.of(archives, CurrentPrincipal.get(), String.valueOf(number), password);
+    }
+
+    /** A file that does not read, or is too large, is refused at the file field; other refusals at the form. */
+    private static boolean aboutTheFile(DomainException e) {
+        return e instanceof Malformed || e instanceof TooLarge;
     }
 
     private static String refused(FormErrors errors, Model model, HttpServletResponse response) {

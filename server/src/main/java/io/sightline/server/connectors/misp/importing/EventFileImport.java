@@ -4,6 +4,7 @@ import io.sightline.integrations.misp.mapping.MispAlertDraft;
 import io.sightline.integrations.misp.mapping.MispAlertMapper;
 import io.sightline.integrations.misp.mapping.MispImportTypes;
 import io.sightline.integrations.misp.mapping.MispObservableDraft;
+import io.sightline.integrations.misp.model.MispAttribute;
 import io.sightline.integrations.misp.model.MispEventSummary;
 import io.sightline.integrations.misp.model.MispException;
 import io.sightline.integrations.misp.reading.MispEventReader;
@@ -29,8 +30,10 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -120,7 +123,7 @@ public class EventFileImport {
         return event;
     }
 
-    private static void read(Path eventFile, java.util.function.Consumer<io.sightline.integrations.misp.model.MispAttribute> each) {
+    private static void read(Path eventFile, Consumer<MispAttribute> each) {
         try (InputStream in = Files.newInputStream(eventFile)) {
             READER.read(in, each::accept);
         } catch (IOException e) {
@@ -137,6 +140,6 @@ public class EventFileImport {
     }
 
     private static List<String> distinct(List<String> tags) {
-        return List.copyOf(new java.util.LinkedHashSet<>(tags));
+        return List.copyOf(new LinkedHashSet<>(tags));
     }
 }

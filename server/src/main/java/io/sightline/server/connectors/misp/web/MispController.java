@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -77,10 +78,10 @@ public class MispController {
     }
 
     @PostMapping(value = "/api/v1/connector/misp/case/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    public ResponseEntity<Map<String, Object>> importEventFile(@RequestPart(value = "_json", required = false) String jsonPart,
+    public ResponseEntity<Map<String, Object>> importEventFile(MultipartHttpServletRequest request,
                                                                @RequestPart(value = "file", required = false) MultipartFile file) {
         Principal p = CurrentPrincipal.get();
-        EventFileImport.Options options = MispImportJson.options(jsonPart, json);
+        EventFileImport.Options options = MispImportJson.options(request, json);
         if (file == null || file.isEmpty()) throw new Invalid("Part file is required: the MISP event (JSON) to import");
         CaseRecord created = TemporaryUpload.use(file, path -> eventFiles.importEvent(p, path, options));
         return ResponseEntity.status(HttpStatus.CREATED).body(CaseView.of(created, cases.customFieldsOf(created.id())));

@@ -1,15 +1,15 @@
 package io.sightline.server.connectors.misp.web;
 
 import io.sightline.server.api.JsonInput;
+import io.sightline.server.api.Multipart;
 import io.sightline.server.api.Unsupported;
 import io.sightline.server.caseassembly.CaseAssemblyJson;
 import io.sightline.server.connectors.misp.importing.EventFileImport;
-import io.sightline.server.core.Malformed;
 import io.sightline.server.customfields.CustomFieldInput;
 import io.sightline.server.customfields.CustomFieldJson;
 import java.util.List;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,14 +20,10 @@ final class MispImportJson {
 
     private MispImportJson() {}
 
-    /** An absent part is an empty one: every field is optional. */
-    static EventFileImport.Options options(String jsonPart, JsonMapper json) {
-        JsonNode body;
-        try {
-            body = json.readTree(jsonPart == null || jsonPart.isBlank() ? "{}" : jsonPart);
-        } catch (JacksonException e) {
-            throw new Malformed("Malformed JSON in part _json: " + e.getOriginalMessage());
-        }
+    /** An absent {@code _json} part is an empty one: every field is optional. */
+    static EventFileImport.Options options(MultipartHttpServletRequest request, JsonMapper json) {
+        boolean absent = request.getParameter(Multipart.JSON_PART) == null && request.getFile(Multipart.JSON_PART) == null;
+        JsonNode body = absent ? json.createObjectNode() : Multipart.json(request, json);
         JsonInput in = JsonInput.of(body, "MISP case import", FIELDS);
         Unsupported.rejectNonEmpty(in, "MISP case import", "sharingParameters", "taskRule", "observableRule");
         String assignee = in.string("assignee", 128).filter(s -> !s.isBlank()).orElse(null);
