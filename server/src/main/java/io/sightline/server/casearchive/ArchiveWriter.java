@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,6 +16,8 @@ final class ArchiveWriter implements AutoCloseable {
 
     ArchiveWriter(OutputStream out, String password) throws IOException {
         this.zip = new ZipOutputStream(ArchiveSeal.sealing(out, password));
+        // files are mostly packed already (documents, samples): the fastest level costs little in size
+        zip.setLevel(Deflater.BEST_SPEED);
     }
 
     void json(String entry, Object value) throws IOException {
