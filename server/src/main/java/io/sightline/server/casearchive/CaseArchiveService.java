@@ -87,7 +87,7 @@ public class CaseArchiveService {
         Map<Long, List<LogRecord>> taskLogs = new LinkedHashMap<>();
         for (TaskRecord t : caseTasks) taskLogs.put(t.id(), logs.ofTask(p, Ids.format(t.id())));
 
-        List<Attachment> files = new ArrayList<>();
+        Map<Attachment, String> files = new LinkedHashMap<>();
         List<Archived.Observable> archivedObservables = new ArrayList<>();
         for (ObservableRecord o : caseObservables) {
             String file = o.attachment() == null ? null : entryOf(files, o.attachment());
@@ -108,17 +108,13 @@ public class CaseArchiveService {
 
         try (ArchiveWriter w = new ArchiveWriter(new Unclosed(out), password)) {
             w.json(ArchiveLayout.CASE, archivedCase(c));
-            List<Archived.File> described = new ArrayList<>();
-            for (int i = 0; i < files.size(); i++) {
-                Attachment a = files.get(i);
-                described.add(new Archived.File(ArchiveLayout.fileEntry(i), a.name(), a.contentType()));
-            }
-            w.lines(ArchiveLayout.FILES, described);
-            for (int i = 0; i < files.size(); i++) {
-                Attachment a = files.get(i);
+            w.lines(ArchiveLayout.FILES, files.entrySet().stream()
+                    .map(f -> new Archived.File(f.getValue(), f.getKey().name(), f.getKey().contentType())).toList());
+            for (var f : files.entrySet()) {
+                Attachment a = f.getKey();
                 Path content = attachments.file(a).orElseThrow(() -> new NotFound("File " + a.name() + " of case "
                         + caseId + " is missing from the data folder"));
-                w.file(ArchiveLayout.fileEntry(i), content);
+                w.file(f.getValue(), content);
             }
             w.lines(ArchiveLayout.TASKS, archivedTasks);
             w.lines(ArchiveLayout.LOGS, archivedLogs);
@@ -172,14 +168,9 @@ public class CaseArchiveService {
                 c.tags(), fields);
     }
 
-    /** The entry of a file, added once per stored upload. */
-    private static String entryOf(List<Attachment> files, Attachment a) {
-        int at = files.indexOf(a);
-        if (at < 0) {
-            files.add(a);
-            at = files.size() - 1;
-        }
-        return ArchiveLayout.fileEntry(at);
+    /** The entry of a file, numbered once per stored upload in the order first met. */
+    private static String entryOf(Map<Attachment, String> files, Attachment a) {
+        return files.computeIfAbsent(a, added -> ArchiveLayout.fileEntry(files.size()));
     }
 
     /** The response stays open after the archive is written: the controller owns it. */
