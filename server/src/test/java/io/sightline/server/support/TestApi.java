@@ -76,16 +76,33 @@ public final class TestApi {
 
     /** Multipart as thehive4py sends a file observable: a {@code _json} form field and an {@code attachment} file. */
     public Response postFile(String path, String json, String fileName, byte[] content) {
+        return postPart(path, json, "attachment", fileName, content);
+    }
+
+    /** Multipart with a {@code _json} form field and a file in the part {@code part}. */
+    public Response postPart(String path, String json, String part, String fileName, byte[] content) {
         String boundary = "----sightline" + UUID.randomUUID();
         var out = new java.io.ByteArrayOutputStream();
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_json\"\r\n\r\n" + json + "\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachment\"; filename=\"" + fileName
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
         out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
         out.writeBytes(content);
         out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(builder(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+    }
+
+    /** A download: its status, headers and bytes as sent. */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return HTTP.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Response send(HttpRequest.Builder request) {

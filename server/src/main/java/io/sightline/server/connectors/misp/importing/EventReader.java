@@ -122,17 +122,11 @@ final class EventReader implements MispEventListener {
         String dataType = d.dataType();
         String data = null;
         if (file == null) {
-            try {
-                data = run.types().normalise(dataType, d.data());
-            } catch (RuntimeException refused) {
-                dataType = "other";
-                data = d.data().strip();
-                run.count("keptAsOther", 1);
-            }
-            if (data.length() > 65_536) {
-                data = data.substring(0, 65_536);
-                run.count("valuesCut", 1);
-            }
+            MispValue value = MispValue.of(run.types(), dataType, d.data());
+            dataType = value.dataType();
+            data = value.data();
+            if (value.keptAsOther()) run.count("keptAsOther", 1);
+            if (value.cut()) run.count("valuesCut", 1);
         }
         String key = file != null ? file.sha256() : SecretHashing.sha256(data);
         return new ImportedObservable(dataType, data, key, file, d.message(), d.tlp(), d.ioc(),
