@@ -64,8 +64,8 @@ abstract class UiHomeContract extends HubTest {
         assertThat(tasks.select("li a").attr("href")).isEqualTo("/cases/" + number(api, mine) + "?tab=tasks");
         assertThat(tasks.select("h2 a").attr("href")).isEqualTo("/tasks/mine");
         Document myTasks = Jsoup.parse(browser.get("/tasks/mine").body());
-        assertThat(myTasks.select("#my-task-list .task-link").eachText()).containsExactly("Contain the host");
-        assertThat(myTasks.select("#my-task-list tbody tr").text()).contains("#" + number(api, mine) + " " + title(api, mine));
+        assertThat(myTasks.select("#task-list .task-link").eachText()).containsExactly("Contain the host");
+        assertThat(myTasks.select("#task-list tbody tr").text()).contains("#" + number(api, mine) + " " + title(api, mine));
 
         Element alerts = home.getElementById("home-alerts");
         assertThat(alerts.select("h2 .count").text()).isEqualTo("3");

@@ -127,7 +127,7 @@ class UiWorkspaceBrowserTest extends BrowserHubTest {
         assertThat(page.locator("a.alert-title")).hasCount(2);
         page.goBack();
         page.locator("#home-tasks h2 a").click();
-        assertThat(page.locator("#my-task-list .task-link")).hasText(new String[] {"Block the sender domain", "Reset exposed passwords"});
+        assertThat(page.locator("#task-list .task-link")).hasText(new String[] {"Block the sender domain", "Reset exposed passwords"});
         shot("my-tasks");
         page.goBack();
         page.locator("#home-tasks li a").first().click();
