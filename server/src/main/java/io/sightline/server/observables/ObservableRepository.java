@@ -93,6 +93,12 @@ public class ObservableRepository {
         return withTags(jdbc.sql(SELECT + " WHERE o.case_id = ? ORDER BY o.id").param(caseId).query(ROW).list());
     }
 
+    /** The ids of a case's (caseId set) or an alert's observables, without reading the records. */
+    public List<Long> idsOf(Long caseId, Long alertId) {
+        return jdbc.sql("SELECT id FROM observable WHERE " + (caseId != null ? "case_id" : "alert_id") + " = ?")
+                .param(caseId != null ? caseId : alertId).query(Long.class).list();
+    }
+
     public List<ObservableRecord> ofAlert(long alertId) {
         return withTags(jdbc.sql(SELECT + " WHERE o.alert_id = ? ORDER BY o.id").param(alertId).query(ROW).list());
     }

@@ -49,7 +49,7 @@ class UiWorkspaceBrowserTest extends BrowserHubTest {
         page.keyboard().press("Enter");
         Locator links = page.locator(".navmenu-links");
         assertThat(links).isVisible();
-        assertThat(links.locator("a")).hasText(new String[] {"Home", "Cases", "Alerts", "Intel", "Users", "Organisations", "Profiles",
+        assertThat(links.locator("a")).hasText(new String[] {"Home", "Cases", "Alerts", "Tasks", "Intel", "Users", "Organisations", "Profiles",
                 "API keys", "About"});
         assertThat(links.locator("a[aria-current=page]")).hasText("Home");
         shot("menu-narrow-open");

@@ -16,14 +16,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./sightline bench ui-pages [--cases N] [--alert-observables N] [--visits N] [--jar path] [--keep]}:
+ * {@code ./sightline bench ui-pages [--cases N] [--alert-observables N] [--visits N] [--jar path] [--keep | --database NAME]}:
  * the hub on PostgreSQL (127.0.0.1:5432, a fresh database) holding an organisation's 10,000 cases
  * with their tasks, observables and comments, a 5,000-observable alert and a small intel store
  * (see {@link UiBenchData}), then every page of the UI opened in headless Chromium as an analyst
  * of that organisation would, several times each. For each page it prints, from the browser's
  * Navigation Timing, the server's time (request sent to first byte, on loopback) and the time from
  * the first byte to the load event, p50 and max, and flags a page over 300 ms of server time or
- * 500 ms more to its load event.
+ * 500 ms more to its load event. On a busy machine those times grow with the load, so each page
+ * also shows the CPU time the hub and PostgreSQL spent per visit. {@code --keep} keeps the
+ * database; {@code --database NAME} measures a hub (another build, say) on such a kept database.
  */
 public final class UiPagesBench {
     static final double SERVER_BUDGET_MS = 300;
@@ -42,6 +44,7 @@ public final class UiPagesBench {
         int cases = 10_000, alertObservables = 5_000, visits = 5, intelObjects = 20_000;
         String jar = "server/target/sightline-server.jar";
         boolean keep = false;
+        String reuse = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cases" -> cases = Integer.parseInt(args[++i]);
@@ -49,14 +52,19 @@ public final class UiPagesBench {
                 case "--visits" -> visits = Integer.parseInt(args[++i]);
                 case "--jar" -> jar = args[++i];
                 case "--keep" -> keep = true;
+                case "--database" -> reuse = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (options: --cases N, --alert-observables N, --visits N, --jar path, --keep)");
+                        + " (options: --cases N, --alert-observables N, --visits N, --jar path, --keep, --database NAME)");
             }
         }
         if (cases < 1 || visits < 1 || alertObservables < 1) throw new IllegalArgumentException("counts must be at least 1");
-        String database = "sightline_ui_bench_" + System.currentTimeMillis();
-        try (Connection admin = DriverManager.getConnection(LOCAL_PG + "postgres", "postgres", "")) {
-            admin.createStatement().execute("CREATE DATABASE " + database);
+        String database = reuse != null ? reuse : "sightline_ui_bench_" + System.currentTimeMillis();
+        if (reuse == null) {
+            try (Connection admin = DriverManager.getConnection(LOCAL_PG + "postgres", "postgres", "")) {
+                admin.createStatement().execute("CREATE DATABASE " + database);
+            }
+        } else {
+            keep = true;
         }
         String url = LOCAL_PG + database;
         System.out.println("Database " + url);
@@ -65,8 +73,8 @@ public final class UiPagesBench {
                 HubProcess.freePort(), Files.createTempDirectory("sightline-bench-"), Map.of());
              Connection db = DriverManager.getConnection(url, "postgres", "")) {
             System.out.println("Hub " + hub.url() + " (log: " + log + ")");
-            Pages pages = seed(hub.url(), db, cases, alertObservables, intelObjects);
-            measure(hub.url(), pages, visits);
+            Pages pages = reuse != null ? Pages.of(db) : seed(hub.url(), db, cases, alertObservables, intelObjects);
+            measure(hub, database, pages, visits);
         } finally {
             if (!keep) {
                 try (Connection admin = DriverManager.getConnection(LOCAL_PG + "postgres", "postgres", "")) {
@@ -77,7 +85,19 @@ public final class UiPagesBench {
     }
 
     /** What the pages are about: the newest case, the big alert, an observable of the case. */
-    private record Pages(long caseNumber, long alertId, long observableId) {}
+    private record Pages(long caseNumber, long alertId, long observableId) {
+        /** Those of a database a previous run kept ({@code --keep}), to measure another build of the hub on the same rows. */
+        static Pages of(Connection db) throws java.sql.SQLException {
+            try (var s = db.createStatement(); var rs = s.executeQuery("""
+                    SELECT c.number, (SELECT id FROM alert WHERE source_ref = 'big-alert'),
+                           (SELECT MAX(o.id) FROM observable o WHERE o.case_id = c.id)
+                    FROM case_record c JOIN organisation g ON g.id = c.org_id
+                    WHERE g.name = 'bench' ORDER BY c.number DESC LIMIT 1""")) {
+                if (!rs.next()) throw new IllegalStateException("no benchmark data in this database");
+                return new Pages(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+            }
+        }
+    }
 
     private static Pages seed(String hubUrl, Connection db, int cases, int alertObservables, int intelObjects) throws Exception {
         KeepAliveHttp api = new KeepAliveHttp(HubProcess.ADMIN_KEY, 1);
@@ -110,7 +130,8 @@ public final class UiPagesBench {
         if (r.status() != 201 && r.status() != 200) throw new IllegalStateException("set-up refused: HTTP " + r.status() + " " + r.body());
     }
 
-    private static void measure(String hubUrl, Pages pages, int visits) {
+    private static void measure(HubProcess hub, String database, Pages pages, int visits) throws java.io.IOException {
+        String hubUrl = hub.url();
         try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
              Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
@@ -123,27 +144,41 @@ public final class UiPagesBench {
             page.click("button[type=submit]");
             page.waitForSelector("#logout");
             Map<String, String> paths = paths(page, hubUrl, pages);
-            System.out.printf("%nPages (%d visits each after one unmeasured; server = request to first byte, load = first byte"
-                    + " to load event; * over %.0f ms server or %.0f ms load):%n", visits, SERVER_BUDGET_MS, LOAD_BUDGET_MS);
-            System.out.printf("  %-34s %9s %9s %9s %9s  %s%n", "page", "server50", "serverMax", "load50", "loadMax", "path");
+            System.out.printf("%nPages (%d visits each, after every page was opened twice; ms; server = request to first byte, load = first byte"
+                    + " to load event, both from the browser's Navigation Timing; hubCpu and pgCpu = CPU time of the hub and of"
+                    + " PostgreSQL per visit, which other work on the machine does not inflate; * over %.0f ms server or %.0f ms"
+                    + " load) [load average %s]:%n", visits, SERVER_BUDGET_MS, LOAD_BUDGET_MS, loadAverage());
+            System.out.printf("  %-34s %8s %9s %7s %8s %7s %6s  %s%n", "page", "server50", "serverMax", "load50", "loadMax",
+                    "hubCpu", "pgCpu", "path");
+            // Warm-up: every page twice first, so that the figures show a hub whose code is compiled.
+            for (int round = 0; round < 2; round++) {
+                for (String path : paths.values()) visit(page, hubUrl + path);
+            }
             int over = 0;
             for (var e : paths.entrySet()) {
                 double[] server = new double[visits], load = new double[visits];
-                visit(page, hubUrl + e.getValue());
+                double hubCpu = CpuTimes.ofProcess(hub.pid());
+                Map<Long, Double> pgCpu = CpuTimes.ofPostgresBackends(database);
                 for (int i = 0; i < visits; i++) {
                     double[] t = visit(page, hubUrl + e.getValue());
                     server[i] = t[0];
                     load[i] = t[1];
                 }
+                double hubMs = (CpuTimes.ofProcess(hub.pid()) - hubCpu) * 1000 / visits;
+                double pgMs = CpuTimes.delta(pgCpu, CpuTimes.ofPostgresBackends(database)) * 1000 / visits;
                 Arrays.sort(server);
                 Arrays.sort(load);
                 boolean slow = server[visits - 1] > SERVER_BUDGET_MS || load[visits - 1] > LOAD_BUDGET_MS;
                 if (slow) over++;
-                System.out.printf("%s %-34s %9.0f %9.0f %9.0f %9.0f  %s%n", slow ? "*" : " ", e.getKey(), server[visits / 2],
-                        server[visits - 1], load[visits / 2], load[visits - 1], e.getValue());
+                System.out.printf("%s %-34s %8.0f %9.0f %7.0f %8.0f %7.0f %6.0f  %s%n", slow ? "*" : " ", e.getKey(),
+                        server[visits / 2], server[visits - 1], load[visits / 2], load[visits - 1], hubMs, pgMs, e.getValue());
             }
-            System.out.printf("%d of %d pages over budget%n", over, paths.size());
+            System.out.printf("%d of %d pages over budget [load average %s]%n", over, paths.size(), loadAverage());
         }
+    }
+
+    private static String loadAverage() throws java.io.IOException {
+        return Files.readString(Path.of("/proc/loadavg")).trim();
     }
 
     private static double[] visit(Page page, String url) {
