@@ -17,6 +17,8 @@ import org.springframework.stereotype.Repository;
 class IntelRepository {
     /** The lookup query, shared with the intel-lookup benchmark. */
     public static final String SEEN_IN_INTEL_SQL = resource("seen-in-intel.sql");
+    /** The same lookup for a table page of values at once. */
+    static final String SEEN_IN_INTEL_BATCH_SQL = resource("seen-in-intel-batch.sql");
 
     /** One stored object, for {@code GET /api/v1/intel/object/{stixId}}. */
     public record StoredObject(String stixId, String type, String name, Long createdAt, Long modifiedAt, boolean revoked,
@@ -59,6 +61,26 @@ class IntelRepository {
                         rs.getObject(5, Long.class), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                         rs.getString(10), rs.getLong(11)))
                 .list();
+    }
+
+    /**
+     * {@link #seenIn} of many values with one query: each value's first {@code limit} sightings in
+     * the same order, by value; values with none are absent.
+     */
+    public Map<IntelKey, List<IntelSighting>> seenInAll(java.util.Collection<IntelKey> values, int limit) {
+        Map<IntelKey, List<IntelSighting>> out = new LinkedHashMap<>();
+        if (values.isEmpty()) return out;
+        java.util.Set<IntelKey> wanted = java.util.Set.copyOf(values);
+        jdbc.sql(SEEN_IN_INTEL_BATCH_SQL)
+                .param("keys", wanted.stream().map(IntelKey::dataKey).distinct().toList()).param("limit", limit)
+                .query(rs -> {
+                    IntelKey key = new IntelKey(rs.getString(1), rs.getString(2));
+                    if (!wanted.contains(key)) return; // the same hash under another type
+                    out.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(new IntelSighting(rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getObject(7, Long.class), rs.getString(8),
+                            rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getLong(13)));
+                });
+        return out;
     }
 
     public Optional<StoredObject> findObject(String stixId) {

@@ -93,6 +93,12 @@ public class ObservableRepository {
         return withTags(jdbc.sql(SELECT + " WHERE o.case_id = ? ORDER BY o.id").param(caseId).query(ROW).list());
     }
 
+    /** The ids of a case's (caseId set) or an alert's observables, without reading the records. */
+    public List<Long> idsOf(Long caseId, Long alertId) {
+        return jdbc.sql("SELECT id FROM observable WHERE " + (caseId != null ? "case_id" : "alert_id") + " = ?")
+                .param(caseId != null ? caseId : alertId).query(Long.class).list();
+    }
+
     public List<ObservableRecord> ofAlert(long alertId) {
         return withTags(jdbc.sql(SELECT + " WHERE o.alert_id = ? ORDER BY o.id").param(alertId).query(ROW).list());
     }
@@ -189,23 +195,31 @@ public class ObservableRepository {
                 .list();
     }
 
-    /** {@link #seenIn} of several observables of one organisation with one query, by observable id. */
+    /**
+     * {@link #seenIn} of several observables of one organisation with one query, by observable id,
+     * each the single lookup's answer: a value's newest 101 cases are read (one of them may be the
+     * row's own case), then its own case is left out and 100 kept.
+     */
     public Map<Long, List<Sighting>> seenIn(long orgId, List<ObservableRecord> list) {
         Map<Long, List<Sighting>> out = new java.util.HashMap<>();
         List<String> keys = list.stream().map(ObservableRecord::dataKey).distinct().toList();
         if (keys.isEmpty()) return out;
-        record Holder(String dataType, String dataKey, Sighting sighting) {}
-        List<Holder> holders = jdbc.sql("SELECT c.id, c.number, c.title, o.id AS obs_id, o.ioc, o.data_type, o.data_key"
-                        + " FROM observable o JOIN case_record c ON c.id = o.case_id"
-                        + " WHERE o.org_id = :org AND o.data_key IN (:keys) ORDER BY c.number DESC LIMIT 5000")
+        Map<String, List<Sighting>> byValue = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT id, number, title, obs_id, ioc, data_type, data_key FROM (
+                            SELECT c.id, c.number, c.title, o.id AS obs_id, o.ioc, o.data_type, o.data_key,
+                                   ROW_NUMBER() OVER (PARTITION BY o.data_type, o.data_key ORDER BY c.number DESC) AS rn
+                            FROM observable o JOIN case_record c ON c.id = o.case_id
+                            WHERE o.org_id = :org AND o.data_key IN (:keys)) held
+                        WHERE rn <= 101 ORDER BY number DESC""")
                 .param("org", orgId).param("keys", keys)
-                .query((rs, i) -> new Holder(rs.getString(6), rs.getString(7), new Sighting(rs.getLong(1), rs.getLong(2),
-                        rs.getString(3), rs.getLong(4), rs.getBoolean(5)))).list();
+                .query(rs -> {
+                    byValue.computeIfAbsent(rs.getString(6) + "\0" + rs.getString(7), k -> new java.util.ArrayList<>())
+                            .add(new Sighting(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getBoolean(5)));
+                });
         for (ObservableRecord o : list) {
-            out.put(o.id(), holders.stream()
-                    .filter(h -> h.dataKey().equals(o.dataKey()) && h.dataType().equals(o.dataType())
-                            && !Long.valueOf(h.sighting().caseId()).equals(o.caseId()))
-                    .limit(100).map(Holder::sighting).toList());
+            out.put(o.id(), byValue.getOrDefault(o.dataType() + "\0" + o.dataKey(), List.of()).stream()
+                    .filter(s -> !Long.valueOf(s.caseId()).equals(o.caseId())).limit(100).toList());
         }
         return out;
     }

@@ -122,4 +122,37 @@ public class TaskRepository {
         return new io.sightline.server.common.FirstRows<>(rows.stream().map(java.util.Map.Entry::getKey).toList(),
                 rows.isEmpty() ? 0 : rows.get(0).getValue());
     }
+
+    /** One page of the organisation's tasks matching a list query, with their case, and how many match in all. */
+    public io.sightline.server.core.Slice<AssignedTask> list(long orgId, TaskListQuery q) {
+        StringBuilder where = new StringBuilder("t.org_id = :org");
+        java.util.Map<String, Object> params = new java.util.HashMap<>(java.util.Map.of("org", orgId));
+        if (q.assignee() != null) {
+            where.append(" AND t.assignee = :assignee");
+            params.put("assignee", q.assignee());
+        }
+        if (!q.statuses().isEmpty()) {
+            where.append(" AND t.status IN (:statuses)");
+            params.put("statuses", q.statuses().stream().map(TaskStatus::name).toList());
+        }
+        if (q.titleContains() != null) {
+            where.append(" AND LOWER(t.title) LIKE :title ESCAPE '\\'");
+            params.put("title", "%" + likeEscaped(q.titleContains().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM task t WHERE " + where).params(params).query(Long.class).single();
+        int page = io.sightline.server.core.Slice.clamp(q.page(), total, q.size());
+        String direction = q.descending() ? " DESC" : "";
+        String order = String.join(direction + ", ", q.sort().sql.split(", ")) + direction + ", t.created_at" + direction + ", t.id" + direction;
+        List<AssignedTask> rows = jdbc.sql("SELECT t.*, c.number AS case_number, c.title AS case_title"
+                        + " FROM task t JOIN case_record c ON c.id = t.case_id WHERE " + where
+                        + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", q.size()).param("offset", io.sightline.server.core.Slice.offset(page, q.size()))
+                .query((rs, i) -> new AssignedTask(ROW.mapRow(rs, i), rs.getLong("case_number"), rs.getString("case_title")))
+                .list();
+        return new io.sightline.server.core.Slice<>(rows, total, page, q.size());
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
 }

@@ -73,6 +73,12 @@ public class TaskService {
         return tasks.assignedTo(p.orgId(), p.login(), List.of(TaskStatus.Waiting.name(), TaskStatus.InProgress.name()), limit);
     }
 
+    /** One page of the organisation's tasks as the list query asks; a page past the end is the last one. */
+    public Slice<AssignedTask> list(Principal p, TaskListQuery q) {
+        p.require(Permission.READ);
+        return tasks.list(p.orgId(), q);
+    }
+
     /** The case's tasks, grouped and ordered as TheHive shows them. */
     public List<TaskRecord> ofCase(Principal p, String caseIdOrNumber) {
         return tasks.ofCase(p.orgId(), cases.idOf(p, caseIdOrNumber));

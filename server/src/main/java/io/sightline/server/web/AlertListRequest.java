@@ -24,9 +24,6 @@ record AlertListRequest(String q, String status, Integer severity, String tlp, S
 
     record Column(String param, String field, String label, boolean startsDescending) {}
 
-    /** A column heading: its link sorts by it (or flips the direction), {@code state} is its aria-sort. */
-    record Heading(String label, String href, String state) {}
-
     static AlertListRequest of(String q, String status, Integer severity, String tlp, String tag, String source,
                                String sort, String dir, Integer size, int page) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -80,7 +77,7 @@ record AlertListRequest(String q, String status, Integer severity, String tlp, S
     }
 
     /** One heading per sortable column, linking to the first page sorted by it. */
-    List<Heading> headings() {
+    List<SortHeading> headings() {
         return COLUMNS.stream().map(c -> {
             boolean current = c.param().equals(sort);
             boolean nextDescending = current ? !descending : c.startsDescending();
@@ -88,14 +85,13 @@ record AlertListRequest(String q, String status, Integer severity, String tlp, S
             params.put("sort", c.param());
             params.put("dir", nextDescending ? "desc" : "asc");
             String href = Forms.pageBase("/alerts", params);
-            return new Heading(c.label(), href.substring(0, href.length() - 1),
-                    !current ? "none" : descending ? "descending" : "ascending");
+            return SortHeading.of(c.label(), href.substring(0, href.length() - 1), current, descending);
         }).toList();
     }
 
-    Map<String, Heading> headingsByColumn() {
-        Map<String, Heading> out = new LinkedHashMap<>();
-        List<Heading> all = headings();
+    Map<String, SortHeading> headingsByColumn() {
+        Map<String, SortHeading> out = new LinkedHashMap<>();
+        List<SortHeading> all = headings();
         for (int i = 0; i < COLUMNS.size(); i++) out.put(COLUMNS.get(i).param(), all.get(i));
         return out;
     }

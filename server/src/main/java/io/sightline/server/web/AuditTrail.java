@@ -62,32 +62,40 @@ public class AuditTrail {
 
     public List<AuditSentence> ofCase(Principal p, CaseRecord c) {
         p.require(Permission.READ_AUDIT);
-        Map<String, String> observableNames = names(observables.ofCase(c.id()));
         Map<String, String> analyzers = new HashMap<>();
         jobs.analyzersOfCase(p, c.id()).forEach((id, name) -> analyzers.put(Ids.format(id), name));
         Map<String, List<String>> records = new LinkedHashMap<>();
         records.put("case", List.of(Ids.format(c.id())));
-        records.put("observable", List.copyOf(observableNames.keySet()));
+        records.put("observable", formatted(observables.idsOf(c.id(), null)));
         records.put("job", List.copyOf(analyzers.keySet()));
-        return tell(p, records, observableNames, analyzers);
+        return tell(p, records, analyzers);
     }
 
     public List<AuditSentence> ofAlert(Principal p, AlertRecord a) {
         p.require(Permission.READ_AUDIT);
-        Map<String, String> observableNames = names(observables.ofAlert(a.id()));
         Map<String, List<String>> records = new LinkedHashMap<>();
         records.put("alert", List.of(Ids.format(a.id())));
-        records.put("observable", List.copyOf(observableNames.keySet()));
-        return tell(p, records, observableNames, Map.of());
+        records.put("observable", formatted(observables.idsOf(null, a.id())));
+        return tell(p, records, Map.of());
     }
 
-    private List<AuditSentence> tell(Principal p, Map<String, List<String>> records, Map<String, String> observableNames,
-                                     Map<String, String> analyzers) {
+    /**
+     * The entries, told with the names of the observables they mention: only those observables are
+     * read, so an alert of thousands of observables costs one page of entries, not every record.
+     */
+    private List<AuditSentence> tell(Principal p, Map<String, List<String>> records, Map<String, String> analyzers) {
+        List<AuditLog.Entry> entries = audit.ofRecords(p.orgId(), records, LIMIT);
+        Map<String, String> observableNames = names(observables.byIds(entries.stream()
+                .filter(e -> e.entity().equals("observable")).map(e -> Ids.parse(e.entityId(), "observable")).distinct().toList()));
         AuditSentences.Names names = new AuditSentences.Names() {
             @Override public String observable(String observableId) { return observableNames.get(observableId); }
             @Override public String analyzerOfJob(String jobId) { return analyzers.get(jobId); }
         };
-        return audit.ofRecords(p.orgId(), records, LIMIT).stream().map(e -> sentences.of(e, names)).toList();
+        return entries.stream().map(e -> sentences.of(e, names)).toList();
+    }
+
+    private static List<String> formatted(List<Long> ids) {
+        return ids.stream().map(Ids::format).toList();
     }
 
     /** "domain evil.example" (or the file name) by observable id. */

@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 public class HomeController {
     static final int WIDGET_ROWS = 6;
     static final int ACTIVITY_ROWS = 10;
-    static final int TASK_LIST_ROWS = 200;
 
     private final CaseService cases;
     private final TaskService tasks;
@@ -47,12 +46,5 @@ public class HomeController {
         model.addAttribute("activity", p.can(Permission.READ_AUDIT) ? auditTrail.recent(p, ACTIVITY_ROWS) : null);
         model.addAttribute("connectors", connectors.stream().map(ConnectorStatusView::of).toList());
         return "home";
-    }
-
-    /** The full list behind the home page's "My tasks": every task still to do assigned to the caller, up to {@code TASK_LIST_ROWS}. */
-    @GetMapping("/tasks/mine")
-    String myTasks(Model model) {
-        model.addAttribute("myTasks", tasks.openAssignedToMe(CurrentPrincipal.get(), TASK_LIST_ROWS));
-        return "tasks/mine";
     }
 }

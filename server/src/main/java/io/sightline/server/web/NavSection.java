@@ -12,6 +12,7 @@ final class NavSection {
         if (path == null || path.isEmpty() || path.equals("/")) return "home";
         if (path.startsWith("/cases")) return "cases";
         if (path.startsWith("/alerts")) return "alerts";
+        if (path.startsWith("/tasks")) return "tasks";
         if (path.startsWith("/intel")) return "intel";
         if (path.startsWith("/account/keys") || path.equals("/admin/users/" + login + "/keys")) return "keys";
         if (path.startsWith("/admin/users")) return "users";

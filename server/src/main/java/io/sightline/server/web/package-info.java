@@ -17,8 +17,9 @@
  *
  * <p>Routes: {@code /login}, {@code /logout}, {@code /organisation} (selector); {@code /} (home:
  * the caller's open cases and tasks, new alerts by severity and source, recent activity, connector
- * health; {@link io.sightline.server.web.HomeController}), {@code /tasks/mine} (the caller's tasks
- * still to do); {@code /cases} (search, filters including
+ * health; {@link io.sightline.server.web.HomeController}), {@code /tasks} (the organisation's
+ * tasks: views, filters by assignee, status and title, sortable, paged; {@link io.sightline.server.web.TaskListUiController})
+ * and {@code /tasks/mine} (the same list on the caller's tasks still to do); {@code /cases} (search, filters including
  * {@code stage=open|closed}, paging by case number, newest first), {@code /cases/new}, {@code /cases/{number}?tab=details|observables|tasks|audit},
  * {@code /cases/{number}/details|status|close|observables}; {@code /cases/{number}/links} (the links
  * card: {@code POST} adds a case by number or a URL under a link type, {@code /links/remove} removes

@@ -1,5 +1,9 @@
 package io.sightline.server.intel;
 
+import io.sightline.server.common.Ids;
+import io.sightline.server.observables.ObservableIntel;
+import io.sightline.server.observables.ObservableRecord;
+import io.sightline.server.observables.ObservableRepository;
 import io.sightline.server.support.HubTest;
 import io.sightline.server.support.TestApi;
 import io.sightline.stix.StixJson;
@@ -38,6 +42,10 @@ abstract class IntelContract extends HubTest {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    ObservableIntel observableIntel;
+    @Autowired
+    ObservableRepository observables;
 
     @Test
     @NeedsPublicSamples
@@ -151,6 +159,44 @@ abstract class IntelContract extends HubTest {
         long reports = jdbc.sql("SELECT COUNT(*) FROM intel_object_report l JOIN intel_object o ON o.id = l.object_ref WHERE o.stix_id = ?")
                 .param(id).query(Long.class).single();
         assertThat(reports).isEqualTo(4);
+    }
+
+    @Test
+    void aTablePageIsLookedUpAtOnceWithTheAnswerOfEachRow() throws Exception {
+        GeneratedReportSource generated = new GeneratedReportSource(40, new java.util.Random().nextInt(1_000_000), 0);
+        List<ObjectNode> objects = new ArrayList<>();
+        generated.objects(0, generated.size()).forEachRemaining(objects::add);
+        ingest.ingestReport("stixify", unique("dossier"), null, generated.reportObjectId(), "generated", objects.iterator());
+        // Half the objects in a second report and dossier: their values have two sightings, whose order must hold.
+        ingestObjects(unique("dossier"), "report--" + UUID.randomUUID(), objects.subList(0, 20));
+        byte[] content = ("page file " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        ObjectNode file = StixJson.mapper().createObjectNode().put("type", "file").put("spec_version", "2.1")
+                .put("id", IntelFixtures.freshId("file")).put("name", "page.bin");
+        file.putObject("hashes").put("MD5", HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content)));
+        ingestObjects(unique("dossier"), "report--" + UUID.randomUUID(), List.of(file));
+
+        String caseId = createCase(admin, unique("page"));
+        List<String> ips = objects.stream().filter(o -> o.path("type").asString().equals("ipv4-addr"))
+                .map(o -> o.get("value").asString()).toList();
+        assertThat(ips).hasSizeGreaterThan(5);
+        List<String> values = new ArrayList<>(ips);
+        values.add("absent-" + UUID.randomUUID() + ".example");
+        var added = admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "ip", "data", ips));
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        assertThat(admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "domain", "data", values.get(values.size() - 1)))
+                .status()).isEqualTo(201);
+        assertThat(admin.postFile("/api/v1/case/" + caseId + "/observable", "{\"dataType\":\"file\"}", "page.bin", content).status())
+                .isEqualTo(201);
+
+        List<ObservableRecord> page = observables.ofCase(Ids.parse(caseId, "case"));
+        Map<Long, List<IntelSighting>> batched = observableIntel.seenIn(page);
+        assertThat(batched).hasSize(page.size());
+        for (ObservableRecord o : page) {
+            assertThat(batched.get(o.id())).as(o.dataType() + " " + o.data()).isEqualTo(observableIntel.seenIn(o));
+        }
+        assertThat(batched.values()).anySatisfy(found -> assertThat(found).hasSize(2)).anySatisfy(found -> assertThat(found).isEmpty());
+        ObservableRecord fileRow = page.stream().filter(o -> o.attachment() != null).findFirst().orElseThrow();
+        assertThat(batched.get(fileRow.id())).singleElement().satisfies(s -> assertThat(s.name()).isEqualTo("page.bin"));
     }
 
     @Test

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Observables of cases: validation per type, duplicates, lists, files and "seen in"; on H2 and PostgreSQL. */
 abstract class ObservablesContract extends HubTest {
+    @org.springframework.beans.factory.annotation.Autowired
+    ObservableRepository observables;
     static final String SHA256 = "4a821767c6ce723e6fb4b8d54efd52df6cbd63fc0de47a7b8b39a6ec72b4be69";
 
     @Test
@@ -109,6 +111,27 @@ abstract class ObservablesContract extends HubTest {
         assertThat(seen.get("seenIn").size()).isEqualTo(1);
         assertThat(seen.get("seenIn").get(0).get("caseId").asString()).isEqualTo(first);
         assertThat(seen.get("extraData").get("seen").get("ioc").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aTablePageReadsTheOtherCasesOnceWithTheAnswerOfEachRow() {
+        String tag = unique("page");
+        List<String> values = List.of("a." + tag + ".example", "b." + tag + ".example", "c." + tag + ".example");
+        List<String> cases = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String caseId = createCase(admin, tag + " " + i);
+            cases.add(caseId);
+            // case i holds the first i + 1 values (as a domain), and the last one also as an fqdn of the same text
+            admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "domain", "data", values.subList(0, Math.min(i + 1, 3))));
+        }
+        admin.post("/api/v1/case/" + cases.get(3) + "/observable", Map.of("dataType", "fqdn", "data", values.get(0)));
+        long caseId = io.sightline.server.common.Ids.parse(cases.get(1), "case");
+        List<ObservableRecord> page = observables.ofCase(caseId);
+        assertThat(page).hasSize(2);
+        Map<Long, List<ObservableRepository.Sighting>> batched = observables.seenIn(page.get(0).orgId(), page);
+        for (ObservableRecord o : page) assertThat(batched.get(o.id())).as(o.data()).isEqualTo(observables.seenIn(o));
+        assertThat(batched.get(page.get(0).id())).extracting(ObservableRepository.Sighting::caseId)
+                .doesNotContain(caseId).hasSize(3);
     }
 
     @Test

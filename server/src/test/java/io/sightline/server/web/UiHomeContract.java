@@ -21,6 +21,51 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(UiTestBeans.class)
 abstract class UiHomeContract extends HubTest {
     @Test
+    void theTaskListFiltersSortsAndPagesTheOrganisationsTasksOnly() {
+        String org = unique("tasklist");
+        String me = user(admin, org, "org-admin");
+        String colleague = user(admin, org, "analyst");
+        TestApi api = TestApi.withPassword(port, me, PASSWORD);
+        String first = caseOf(api, "First " + unique("c"), me, 2);
+        String second = caseOf(api, "Second " + unique("c"), null, 2);
+        task(api, first, "Alpha 100%_done", me, "Waiting");
+        task(api, second, "beta", colleague, "InProgress");
+        task(api, second, "Gamma", colleague, "Completed");
+        for (int i = 1; i <= 20; i++) task(api, first, String.format("Step %02d", i), colleague, "Waiting");
+        task(admin, caseOf(admin, "Foreign " + unique("c"), null, 2), "Foreign task", "admin", "Waiting");
+
+        var browser = new BrowserSession(port);
+        browser.login(me, PASSWORD);
+        Document open = Jsoup.parse(browser.get("/tasks").body());
+        assertThat(open.select("h1 .count").text()).isEqualTo("22");
+        assertThat(open.select("#task-list .task-link")).hasSize(20);
+        assertThat(open.text()).doesNotContain("Foreign task").doesNotContain("Gamma");
+        assertThat(open.select(".pager").text()).contains("Page 1 of 2");
+        Document last = Jsoup.parse(browser.get("/tasks?page=9").body());
+        assertThat(last.select(".pager").text()).as("a page past the end is the last one").contains("Page 2 of 2");
+
+        Document byTitle = Jsoup.parse(browser.get("/tasks?status=all&sort=title&dir=asc&assignee=").body());
+        assertThat(byTitle.select("#task-list .task-link").eachText()).startsWith("Alpha 100%_done", "beta", "Gamma", "Step 01");
+        assertThat(byTitle.select("th[aria-sort=ascending]").text()).startsWith("Task");
+        Document literal = Jsoup.parse(browser.get("/tasks?status=all&q=100%25_").body());
+        assertThat(literal.select("#task-list .task-link").eachText()).as("% and _ are searched literally").containsExactly("Alpha 100%_done");
+        Document colleagues = Jsoup.parse(browser.get("/tasks?status=InProgress&assignee=" + colleague).body());
+        assertThat(colleagues.select("#task-list .task-link").eachText()).containsExactly("beta");
+        assertThat(colleagues.select("#task-list .task-case").attr("href")).isEqualTo("/cases/" + number(api, second));
+        Document byCase = Jsoup.parse(browser.get("/tasks?status=all&sort=case&dir=desc").body());
+        assertThat(byCase.select("#task-list .task-case").first().text()).startsWith("#" + number(api, second) + " ");
+
+        Document mine = Jsoup.parse(browser.get("/tasks/mine").body());
+        assertThat(mine.select("h1").text()).startsWith("My tasks");
+        assertThat(mine.select("#task-list .task-link").eachText()).containsExactly("Alpha 100%_done");
+        var stale = browser.get("/tasks?status=Done&sort=colour");
+        assertThat(stale.status()).isEqualTo(200);
+        assertThat(Jsoup.parse(stale.body()).select(".field-error").eachText())
+                .anySatisfy(m -> assertThat(m).contains("Unknown status 'Done'"))
+                .anySatisfy(m -> assertThat(m).contains("cannot be sorted by 'colour'"));
+    }
+
+    @Test
     void showsMyOpenCasesMyTasksNewAlertsAndActivityOfMyOrganisationOnly() {
         String org = unique("home");
         String me = user(admin, org, "org-admin");
@@ -64,8 +109,8 @@ abstract class UiHomeContract extends HubTest {
         assertThat(tasks.select("li a").attr("href")).isEqualTo("/cases/" + number(api, mine) + "?tab=tasks");
         assertThat(tasks.select("h2 a").attr("href")).isEqualTo("/tasks/mine");
         Document myTasks = Jsoup.parse(browser.get("/tasks/mine").body());
-        assertThat(myTasks.select("#my-task-list .task-link").eachText()).containsExactly("Contain the host");
-        assertThat(myTasks.select("#my-task-list tbody tr").text()).contains("#" + number(api, mine) + " " + title(api, mine));
+        assertThat(myTasks.select("#task-list .task-link").eachText()).containsExactly("Contain the host");
+        assertThat(myTasks.select("#task-list tbody tr").text()).contains("#" + number(api, mine) + " " + title(api, mine));
 
         Element alerts = home.getElementById("home-alerts");
         assertThat(alerts.select("h2 .count").text()).isEqualTo("3");

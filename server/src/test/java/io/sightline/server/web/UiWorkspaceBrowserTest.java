@@ -49,7 +49,7 @@ class UiWorkspaceBrowserTest extends BrowserHubTest {
         page.keyboard().press("Enter");
         Locator links = page.locator(".navmenu-links");
         assertThat(links).isVisible();
-        assertThat(links.locator("a")).hasText(new String[] {"Home", "Cases", "Alerts", "Intel", "Users", "Organisations", "Profiles",
+        assertThat(links.locator("a")).hasText(new String[] {"Home", "Cases", "Alerts", "Tasks", "Intel", "Users", "Organisations", "Profiles",
                 "API keys", "About"});
         assertThat(links.locator("a[aria-current=page]")).hasText("Home");
         shot("menu-narrow-open");
@@ -127,7 +127,7 @@ class UiWorkspaceBrowserTest extends BrowserHubTest {
         assertThat(page.locator("a.alert-title")).hasCount(2);
         page.goBack();
         page.locator("#home-tasks h2 a").click();
-        assertThat(page.locator("#my-task-list .task-link")).hasText(new String[] {"Block the sender domain", "Reset exposed passwords"});
+        assertThat(page.locator("#task-list .task-link")).hasText(new String[] {"Block the sender domain", "Reset exposed passwords"});
         shot("my-tasks");
         page.goBack();
         page.locator("#home-tasks li a").first().click();
