@@ -100,6 +100,12 @@ public class ApiKeyService {
         return create(actor, owner, "renewed", null, null, false, null);
     }
 
+    /** The user's most recently made key that still opens a session, if any. */
+    public java.util.Optional<ApiKey> newestUsable(long userId) {
+        long now = clock.millis();
+        return keys.ofUser(userId).stream().filter(k -> k.revokedAt() == null && k.expiresAt() > now).findFirst();
+    }
+
     /** Whether the user holds a key that still opens a session: not revoked, not expired. */
     public boolean hasUsableKey(long userId) {
         return keys.hasUsable(userId, clock.millis());

@@ -93,6 +93,22 @@ public class UserRepository {
         jdbc.sql("UPDATE membership SET profile = ? WHERE LOWER(profile) = LOWER(?)").params(to, from).update();
     }
 
+    /**
+     * The member of the organisation with this login. TheHive names users by email and gives a
+     * login without a domain its default one ({@code admin} is {@code admin@thehive.local}), so a
+     * login in that domain also finds the user whose login is the part before it.
+     */
+    public Optional<User> findMember(String login, long orgId) {
+        String sql = "SELECT u.* FROM app_user u JOIN membership m ON m.user_id = u.id WHERE u.login = ? AND m.org_id = ?";
+        Optional<User> exact = jdbc.sql(sql).params(login, orgId).query(ROW).optional();
+        if (exact.isPresent() || !login.endsWith(THEHIVE_DEFAULT_DOMAIN)) return exact;
+        String local = login.substring(0, login.length() - THEHIVE_DEFAULT_DOMAIN.length());
+        return local.isEmpty() || local.contains("@") ? exact : jdbc.sql(sql).params(local, orgId).query(ROW).optional();
+    }
+
+    /** The domain TheHive gives a login that has none (its {@code auth.defaultUserDomain}). */
+    static final String THEHIVE_DEFAULT_DOMAIN = "@thehive.local";
+
     public boolean isMember(String login, long orgId) {
         return jdbc.sql("SELECT COUNT(*) FROM membership m JOIN app_user u ON u.id = m.user_id WHERE u.login = ? AND m.org_id = ?")
                 .params(login, orgId).query(Long.class).single() > 0;

@@ -2,7 +2,10 @@ package io.sightline.server.observables;
 
 import io.sightline.server.attachments.Attachment;
 import io.sightline.server.attachments.AttachmentStore;
+import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseVisibility;
 import io.sightline.server.common.TagRepository;
+import io.sightline.server.query.SqlCondition;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -177,28 +180,32 @@ public class ObservableRepository {
         attachments.release(files);
     }
 
-    /** Other cases of the organisation holding the same value (one index lookup on data_key). */
-    public List<Sighting> seenIn(ObservableRecord o) {
+    /** Other cases the caller sees holding the same value (one index lookup on data_key). */
+    public List<Sighting> seenIn(Principal caller, ObservableRecord o) {
         String otherCase = o.caseId() == null ? "o.case_id IS NOT NULL" : "o.case_id <> " + o.caseId();
+        SqlCondition visible = CaseVisibility.of("c", caller);
+        List<Object> params = new java.util.ArrayList<>(List.of(o.orgId(), o.dataKey(), o.dataType()));
+        params.addAll(visible.params());
         return jdbc.sql("SELECT c.id, c.number, c.title, o.id AS obs_id, o.ioc FROM observable o"
                         + " JOIN case_record c ON c.id = o.case_id"
-                        + " WHERE o.org_id = ? AND o.data_key = ? AND o.data_type = ? AND " + otherCase
+                        + " WHERE o.org_id = ? AND o.data_key = ? AND o.data_type = ? AND " + otherCase + " AND " + visible.sql()
                         + " ORDER BY c.number DESC LIMIT 100")
-                .params(o.orgId(), o.dataKey(), o.dataType())
+                .params(params)
                 .query((rs, i) -> new Sighting(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getBoolean(5)))
                 .list();
     }
 
-    /** {@link #seenIn} of several observables of one organisation with one query, by observable id. */
-    public Map<Long, List<Sighting>> seenIn(long orgId, List<ObservableRecord> list) {
+    /** {@link #seenIn} of several observables of the caller's organisation with one query, by observable id. */
+    public Map<Long, List<Sighting>> seenIn(Principal caller, List<ObservableRecord> list) {
         Map<Long, List<Sighting>> out = new java.util.HashMap<>();
         List<String> keys = list.stream().map(ObservableRecord::dataKey).distinct().toList();
         if (keys.isEmpty()) return out;
         record Holder(String dataType, String dataKey, Sighting sighting) {}
         List<Holder> holders = jdbc.sql("SELECT c.id, c.number, c.title, o.id AS obs_id, o.ioc, o.data_type, o.data_key"
                         + " FROM observable o JOIN case_record c ON c.id = o.case_id"
-                        + " WHERE o.org_id = :org AND o.data_key IN (:keys) ORDER BY c.number DESC LIMIT 5000")
-                .param("org", orgId).param("keys", keys)
+                        + " WHERE o.org_id = :org AND o.data_key IN (:keys) AND " + CaseVisibility.named("c", "org", "user")
+                        + " ORDER BY c.number DESC LIMIT 5000")
+                .param("org", caller.orgId()).param("keys", keys).param("user", caller.userId())
                 .query((rs, i) -> new Holder(rs.getString(6), rs.getString(7), new Sighting(rs.getLong(1), rs.getLong(2),
                         rs.getString(3), rs.getLong(4), rs.getBoolean(5)))).list();
         for (ObservableRecord o : list) {

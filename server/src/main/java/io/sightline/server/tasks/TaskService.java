@@ -168,7 +168,7 @@ public class TaskService {
     }
 
     private static boolean isOwn(Principal p, String organisation) {
-        return organisation.equals(p.orgName()) || organisation.equals(Ids.format(p.orgId()));
+        return p.actsIn(organisation);
     }
 
     private TaskRecord change(Principal p, TaskRecord before, TaskChanges c, long now) {

@@ -28,6 +28,37 @@ abstract class AlertsContract extends HubTest {
         assertThat(a.get("observableCount").asInt()).isEqualTo(3);
         var observables = admin.get("/api/v1/alert/" + a.get("_id").asString() + "/observables").json();
         assertThat(observables.size()).isEqualTo(3);
+        // as TheHive: the answer is the alert as created; adding its observables was its first update
+        assertThat(a.has("_updatedAt")).isFalse();
+        var read = admin.get("/api/v1/alert/" + a.get("_id").asString()).json();
+        assertThat(read.get("_updatedBy").asString()).isEqualTo("admin");
+        assertThat(read.get("_updatedAt").asLong()).isGreaterThanOrEqualTo(a.get("_createdAt").asLong());
+        var withoutUpdate = (tools.jackson.databind.node.ObjectNode) read.deepCopy();
+        withoutUpdate.remove("_updatedAt");
+        withoutUpdate.remove("_updatedBy");
+        assertThat(withoutUpdate).isEqualTo(a);
+    }
+
+    @Test
+    void anAlertWithoutObservablesIsNotUpdatedByItsCreation() {
+        var r = admin.post("/api/v1/alert", Map.of("type", "external", "source", "siem", "sourceRef", unique("bare"),
+                "title", "t", "description", "d"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(admin.get("/api/v1/alert/" + r.json().get("_id").asString()).json().has("_updatedAt")).isFalse();
+    }
+
+    @Test
+    void keepsTheNameOfACaseTemplateThatDoesNotExistYetAndPromotionSaysItIsMissing() {
+        var r = admin.post("/api/v1/alert", Map.of("type", "external", "source", "siem", "sourceRef", unique("tpl"),
+                "title", "t", "description", "d", "caseTemplate", "not-made-yet"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(r.json().get("caseTemplate").asString()).isEqualTo("not-made-yet");
+        var promoted = admin.post("/api/v1/alert/" + r.json().get("_id").asString() + "/case", Map.of());
+        assertThat(promoted.status()).isEqualTo(404);
+        assertThat(promoted.json().get("message").asString()).contains("not-made-yet");
+        var tooLong = admin.post("/api/v1/alert", Map.of("type", "external", "source", "siem", "sourceRef", unique("tpl"),
+                "title", "t", "description", "d", "caseTemplate", "x".repeat(129)));
+        assertThat(tooLong.status()).isEqualTo(400);
     }
 
     @Test
