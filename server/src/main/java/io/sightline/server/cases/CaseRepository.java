@@ -1,9 +1,9 @@
 package io.sightline.server.cases;
 
+import io.sightline.server.attachments.AttachmentStore;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.common.TagRepository;
 import io.sightline.server.query.SqlCondition;
-import io.sightline.server.attachments.AttachmentStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,19 +88,21 @@ public class CaseRepository {
     }
 
     private Optional<CaseRecord> visible(Principal caller, String condition, long value) {
-        SqlCondition rule = CaseVisibility.of("c", caller);
-        List<Object> params = new ArrayList<>(rule.params());
-        params.add(value);
-        return jdbc.sql("SELECT * FROM case_record c WHERE " + rule.sql() + " AND " + condition).params(params).query(ROW).optional();
+        return visible(caller, "c.*", condition, value).query(ROW).optional();
     }
 
     /** The id of a case the caller sees, by id or number, without loading it. */
     public Optional<Long> idOf(Principal caller, Long id, Long number) {
+        return id != null ? visible(caller, "c.id", "c.id = ?", id).query(Long.class).optional()
+                : visible(caller, "c.id", "c.number = ?", number).query(Long.class).optional();
+    }
+
+    /** A select of the columns of the one case the caller sees that meets the condition on one value. */
+    private JdbcClient.StatementSpec visible(Principal caller, String columns, String condition, long value) {
         SqlCondition rule = CaseVisibility.of("c", caller);
         List<Object> params = new ArrayList<>(rule.params());
-        params.add(id != null ? id : number);
-        return jdbc.sql("SELECT c.id FROM case_record c WHERE " + rule.sql() + (id != null ? " AND c.id = ?" : " AND c.number = ?"))
-                .params(params).query(Long.class).optional();
+        params.add(value);
+        return jdbc.sql("SELECT " + columns + " FROM case_record c WHERE " + rule.sql() + " AND " + condition).params(params);
     }
 
     /** Makes the case seen by its whole organisation, or only by the users with these ids. */

@@ -72,6 +72,15 @@ public class ObservableRepository {
                 .params(reports, by, now, id).update();
     }
 
+    /** An observable the caller sees: of their organisation and not in a case hidden from them ({@link CaseVisibility}). */
+    public Optional<ObservableRecord> findVisible(Principal caller, long id) {
+        SqlCondition visible = CaseVisibility.belowCases("o", "o.case_id", caller);
+        List<Object> params = new java.util.ArrayList<>(visible.params());
+        params.add(id);
+        return jdbc.sql(SELECT + " WHERE " + visible.sql() + " AND o.id = ?").params(params).query(ROW).optional()
+                .map(o -> o.withTags(tags.of(TAG_ENTITY, o.id())));
+    }
+
     public Optional<ObservableRecord> findById(long orgId, long id) {
         return jdbc.sql(SELECT + " WHERE o.org_id = ? AND o.id = ?").params(orgId, id).query(ROW).optional()
                 .map(o -> o.withTags(tags.of(TAG_ENTITY, o.id())));

@@ -162,7 +162,7 @@ public class ObservableService {
 
     public ObservableRecord get(Principal p, String id) {
         p.require(Permission.READ);
-        return observables.findById(p.orgId(), Ids.parse(id, "Observable"))
+        return observables.findVisible(p, Ids.parse(id, "Observable"))
                 .orElseThrow(() -> new NotFound("Observable " + id + " not found"));
     }
 

@@ -50,6 +50,13 @@ abstract class CaseAccessContract extends HubTest {
         String title = unique("restricted");
         String id = createCase(lead.api(), title);
         String number = lead.api().get("/api/v1/case/" + id).json().get("number").asString();
+        String task = lead.api().post("/api/v1/case/" + id + "/task", Map.of("title", title)).json().get("_id").asString();
+        String observable = lead.api().post("/api/v1/case/" + id + "/observable", Map.of("dataType", "domain", "data", title + ".example"))
+                .json().get(0).get("_id").asString();
+        var tasksNamed = Map.of("query", List.of(Map.of("_name", "listTask"),
+                Map.of("_name", "filter", "_eq", Map.of("_field", "title", "_value", title))));
+        var observablesOfIt = Map.of("query", List.of(Map.of("_name", "listObservable"),
+                Map.of("_name", "filter", "_eq", Map.of("_field", "_id", "_value", observable))));
 
         var set = lead.api().post("/api/v1/case/" + id + "/access", restrictedTo(lead.login(), named.login()));
         assertThat(set.status()).as(set.toString()).isEqualTo(204);
@@ -69,20 +76,45 @@ abstract class CaseAccessContract extends HubTest {
             var byGet = outsider.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "getCase", "idOrName", id))));
             assertThat(byGet.status()).isEqualTo(404);
             assertThat(outsider.get("/api/v1/case/" + id + "/observables").status()).isEqualTo(404);
+            assertThat(outsider.get("/api/v1/task/" + task).status()).isEqualTo(404);
+            assertThat(outsider.get("/api/v1/observable/" + observable).status()).isEqualTo(404);
+            assertThat(outsider.post("/api/v1/query", tasksNamed).json()).isEmpty();
+            assertThat(outsider.post("/api/v1/query", observablesOfIt).json()).isEmpty();
             assertThat(outsider.post("/api/v1/case/" + id + "/observable", Map.of("dataType", "ip", "data", "198.51.100.9"))
                     .status()).isEqualTo(404);
             assertThat(outsider.patch("/api/v1/case/" + id, Map.of("title", "taken")).status()).isEqualTo(404);
             assertThat(outsider.post("/api/v1/case/" + id + "/access", ORGANISATION).status()).isEqualTo(404);
         }
-        assertThat(lead.api().get("/api/v1/case/" + id + "/observables").json().size()).isZero();
+        assertThat(lead.api().get("/api/v1/case/" + id + "/observables").json()).hasSize(1);
+        assertThat(named.api().post("/api/v1/query", tasksNamed).json()).hasSize(1);
+        assertThat(named.api().post("/api/v1/query", observablesOfIt).json()).hasSize(1);
+        assertThat(named.api().get("/api/v1/task/" + task).status()).isEqualTo(200);
         assertThat(lead.api().get("/api/v1/case/" + id).json().get("title").asString()).isEqualTo(title);
 
         assertThat(lead.api().post("/api/v1/case/" + id + "/access", ORGANISATION).status()).isEqualTo(204);
         assertThat(other.api().get("/api/v1/case/" + id).json().get("access").toString())
                 .isEqualTo("{\"_kind\":\"OrganisationAccessKind\"}");
         assertThat(listedTitles(other.api(), title)).containsExactly(title);
-        var audit = lead.api().get("/api/v1/audit?entity=case&entityId=" + id).json().toString();
+        var audit = orgAdmin.api().get("/api/v1/audit?entity=case&entityId=" + id).json().toString();
         assertThat(audit).contains("UserAccessKind", named.login());
+    }
+
+    @Test
+    void aRestrictedCaseIsNotListedWhereElseAValueWasSeen() {
+        String org = unique("seen-org");
+        Member lead = member(org, "analyst");
+        Member other = member(org, "analyst");
+        String openCase = createCase(lead.api(), unique("open"));
+        String hiddenCase = createCase(lead.api(), unique("hidden"));
+        var value = Map.of("dataType", "domain", "data", "seen-twice.example");
+        String observable = lead.api().post("/api/v1/case/" + openCase + "/observable", value).json().get(0).get("_id").asString();
+        assertThat(lead.api().post("/api/v1/case/" + hiddenCase + "/observable", value).status()).isEqualTo(201);
+        assertThat(other.api().get("/api/v1/observable/" + observable + "/similar").json()).hasSize(1);
+
+        lead.api().post("/api/v1/case/" + hiddenCase + "/access", restrictedTo(lead.login()));
+        assertThat(other.api().get("/api/v1/observable/" + observable + "/similar").json()).isEmpty();
+        assertThat(other.api().get("/api/v1/observable/" + observable + "?details=seen").json().get("seenIn")).isEmpty();
+        assertThat(lead.api().get("/api/v1/observable/" + observable + "/similar").json()).hasSize(1);
     }
 
     @Test
