@@ -48,20 +48,6 @@ abstract class AlertsContract extends HubTest {
     }
 
     @Test
-    void keepsTheNameOfACaseTemplateThatDoesNotExistYetAndPromotionSaysItIsMissing() {
-        var r = admin.post("/api/v1/alert", Map.of("type", "external", "source", "siem", "sourceRef", unique("tpl"),
-                "title", "t", "description", "d", "caseTemplate", "not-made-yet"));
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        assertThat(r.json().get("caseTemplate").asString()).isEqualTo("not-made-yet");
-        var promoted = admin.post("/api/v1/alert/" + r.json().get("_id").asString() + "/case", Map.of());
-        assertThat(promoted.status()).isEqualTo(404);
-        assertThat(promoted.json().get("message").asString()).contains("not-made-yet");
-        var tooLong = admin.post("/api/v1/alert", Map.of("type", "external", "source", "siem", "sourceRef", unique("tpl"),
-                "title", "t", "description", "d", "caseTemplate", "x".repeat(129)));
-        assertThat(tooLong.status()).isEqualTo(400);
-    }
-
-    @Test
     void refusesADuplicateTypeSourceSourceRef() {
         String ref = unique("dup");
         assertThat(admin.post("/api/v1/alert", alert(ref)).status()).isEqualTo(201);
