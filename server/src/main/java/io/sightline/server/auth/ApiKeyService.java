@@ -7,6 +7,7 @@ import io.sightline.server.core.Unauthenticated;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Service;
@@ -101,7 +102,7 @@ public class ApiKeyService {
     }
 
     /** The user's most recently made key that still opens a session, if any. */
-    public java.util.Optional<ApiKey> newestUsable(long userId) {
+    public Optional<ApiKey> newestUsable(long userId) {
         long now = clock.millis();
         return keys.ofUser(userId).stream().filter(k -> k.revokedAt() == null && k.expiresAt() > now).findFirst();
     }

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 public class UserRepository {
+    /** The domain TheHive gives a login that has none (its {@code auth.defaultUserDomain}). */
+    static final String THEHIVE_DEFAULT_DOMAIN = "@thehive.local";
     private static final RowMapper<User> ROW = (rs, i) -> new User(rs.getLong("id"), rs.getString("login"),
             rs.getString("name"), rs.getString("password_hash"), rs.getBoolean("locked"), rs.getLong("created_at"),
             rs.getString("email"));
@@ -105,9 +107,6 @@ public class UserRepository {
         String local = login.substring(0, login.length() - THEHIVE_DEFAULT_DOMAIN.length());
         return local.isEmpty() || local.contains("@") ? exact : jdbc.sql(sql).params(local, orgId).query(ROW).optional();
     }
-
-    /** The domain TheHive gives a login that has none (its {@code auth.defaultUserDomain}). */
-    static final String THEHIVE_DEFAULT_DOMAIN = "@thehive.local";
 
     public boolean isMember(String login, long orgId) {
         return jdbc.sql("SELECT COUNT(*) FROM membership m JOIN app_user u ON u.id = m.user_id WHERE u.login = ? AND m.org_id = ?")
