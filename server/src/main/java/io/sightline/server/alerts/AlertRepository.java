@@ -59,6 +59,11 @@ public class AlertRepository {
         tags.replace(TAG_ENTITY, a.id(), a.tags());
     }
 
+    /** Marks the alert updated by {@code by} at {@code at}, nothing else changed (observables added to it). */
+    public void touch(long id, String by, long at) {
+        jdbc.sql("UPDATE alert SET updated_by = ?, updated_at = ? WHERE id = ?").params(by, at, id).update();
+    }
+
     /** The case template the alert names (TheHive 5's caseTemplate), or none. */
     public void setCaseTemplate(long id, String caseTemplate) {
         jdbc.sql("UPDATE alert SET case_template = ? WHERE id = ?").params(caseTemplate, id).update();

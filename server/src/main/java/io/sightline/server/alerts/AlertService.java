@@ -51,6 +51,8 @@ public class AlertService {
     static final int MAX_TEXT = 1_000_000;
     static final int MAX_LINK = 2048;
     static final int MAX_LOGIN = 256;
+    /** The width of {@code alert.case_template}. */
+    static final int MAX_CASE_TEMPLATE = 128;
     static final int MAX_TAGS = 500;
     static final int MAX_TAG = 512;
 
@@ -110,8 +112,7 @@ public class AlertService {
         for (NewObservable o : n.observables()) {
             inline.addAll(drafts.of(o, o.attachment() == null ? null : attachments.store(files.get(o.attachment()))));
         }
-        // the template must exist now (404 otherwise); the alert keeps its name, as TheHive shows it
-        String caseTemplate = n.caseTemplate() == null ? null : templates.get(p, n.caseTemplate()).template().name();
+        String caseTemplate = caseTemplateName(p, n.caseTemplate());
         List<CheckedValue> values = customFields.check(n.customFields());
         long now = clock.millis();
         AlertRecord a = new AlertRecord(0, p.orgId(), type, source, sourceRef,
@@ -128,14 +129,30 @@ public class AlertService {
         long id = alerts.insert(a);
         if (caseTemplate != null) alerts.setCaseTemplate(id, caseTemplate);
         if (!values.isEmpty()) customFields.replace(new ValueOwner(ValueOwner.Kind.ALERT, id, p.orgId()), values);
+        // the alert as created, before its observables join it: TheHive answers it so, and records
+        // the observables' addition as the alert's first update (_updatedAt, _updatedBy when read again)
+        AlertRecord created = alerts.findById(p.orgId(), id).orElseThrow();
         ObservableService.Outcome outcome = observables.add(p, null, id, inline);
         if (!outcome.failures().isEmpty()) {
             throw new Conflict("Alert not created: observable refused: "
                     + outcome.failures().get(0).message(), ObservableAnswer.views(outcome.failures()));
         }
-        AlertRecord created = alerts.findById(p.orgId(), id).orElseThrow();
+        if (!outcome.created().isEmpty()) alerts.touch(id, p.login(), clock.millis());
         audit.record(p, "create", "alert", Ids.format(id), null, view(created, outcome.created().size()));
         return created;
+    }
+
+    /**
+     * The case template an alert names: an existing one by its own name; a name that matches none
+     * is kept as given, as TheHive 5 does, and a promotion from the alert then reports it missing.
+     */
+    private String caseTemplateName(Principal p, String given) {
+        if (given == null) return null;
+        try {
+            return templates.get(p, given).template().name();
+        } catch (NotFound unknown) {
+            return Text.required("caseTemplate", "alert", given, MAX_CASE_TEMPLATE);
+        }
     }
 
     /** Each observable's part was sent, and each part sent is an observable's. */

@@ -7,6 +7,7 @@ import io.sightline.server.core.Unauthenticated;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Service;
@@ -98,6 +99,12 @@ public class ApiKeyService {
         keys.revokeAllOfUser(owner.id(), clock.millis());
         authenticator.invalidate();
         return create(actor, owner, "renewed", null, null, false, null);
+    }
+
+    /** The user's most recently made key that still opens a session, if any. */
+    public Optional<ApiKey> newestUsable(long userId) {
+        long now = clock.millis();
+        return keys.ofUser(userId).stream().filter(k -> k.revokedAt() == null && k.expiresAt() > now).findFirst();
     }
 
     /** Whether the user holds a key that still opens a session: not revoked, not expired. */

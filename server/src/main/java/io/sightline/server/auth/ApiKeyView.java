@@ -22,4 +22,12 @@ public final class ApiKeyView {
         if (k.lastUsedIp() != null) out.put("lastUsedIp", k.lastUsedIp());
         return out;
     }
+
+    /**
+     * TheHive's one-key "get" answer: the key's listed prefix with an ellipsis and a hint, which
+     * names the key without being one (a key is never shown after it was made).
+     */
+    public static String masked(ApiKey k) {
+        return k.prefix() + "… (API key ~" + k.id() + "; keys are shown only once, when made or renewed)";
+    }
 }

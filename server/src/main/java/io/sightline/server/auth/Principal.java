@@ -24,4 +24,9 @@ public record Principal(long userId, String login, String name, long orgId, Stri
             throw new Forbidden("Operation not allowed: " + why);
         }
     }
+
+    /** Whether {@code organisation}, a name or {@code "~id"}, is the one this request acts in. */
+    public boolean actsIn(String organisation) {
+        return organisation.equals(orgName) || organisation.equals("~" + orgId);
+    }
 }

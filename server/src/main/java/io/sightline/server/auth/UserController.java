@@ -103,16 +103,17 @@ public class UserController {
     }
 
     /**
-     * TheHive's "get the key" cannot be answered: keys are stored hashed and shown once, when made
-     * or renewed (docs/users-and-keys.md). The answer is a 404 that says so, or that there is none.
+     * TheHive's "get the key", without the key: keys are stored hashed and shown once, when made or
+     * renewed (docs/users-and-keys.md). The answer names the newest usable key by its listed prefix,
+     * visibly cut short so that it can never be taken for a key; 404 when the user has none.
      */
-    @GetMapping("/api/v1/user/{id}/key")
+    @GetMapping(value = "/api/v1/user/{id}/key", produces = MediaType.TEXT_PLAIN_VALUE)
     public String getKey(@PathVariable String id) {
         Principal p = CurrentPrincipal.get();
         User owner = users.forAccountRead(p, id);
-        if (!keys.hasUsableKey(owner.id())) throw new NotFound("User " + owner.login() + " has no API key");
-        throw new NotFound("The API key of " + owner.login() + " is stored hashed and cannot be shown again;"
-                + " renew it (POST /api/v1/user/" + id + "/key/renew) to get a new one");
+        ApiKey newest = keys.newestUsable(owner.id())
+                .orElseThrow(() -> new NotFound("User " + owner.login() + " has no API key"));
+        return ApiKeyView.masked(newest);
     }
 
     /** TheHive's one-key removal: revokes every usable key of the user. */

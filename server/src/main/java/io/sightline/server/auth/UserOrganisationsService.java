@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * All the organisations of one user at once (TheHive's {@code user.set_organisations}). Each
  * membership added, changed or removed passes {@link UserPolicy#requireProfileChange}, so an
  * organisation's admin changes only the membership in their own organisation; changing several at
- * once is a platform admin's; moving the default organisation is an account change.
+ * once is a platform admin's ({@link UserPolicy#isPlatformAdmin}: also one acting in another of
+ * their organisations with a full credential); moving the default organisation is an account change.
  */
 @Service
 public class UserOrganisationsService {
@@ -87,7 +88,7 @@ public class UserOrganisationsService {
                 users.removeMembership(user.id(), org.id());
             });
         }
-        if (changes.size() > 1 && !actor.can(Permission.MANAGE_PLATFORM)) {
+        if (changes.size() > 1 && !policy.isPlatformAdmin(actor)) {
             throw new Forbidden("Operation not allowed: only a platform admin changes a user's memberships in several organisations at once");
         }
         changes.forEach(Runnable::run);

@@ -21,9 +21,28 @@ import org.springframework.stereotype.Component;
 @Component
 public class UserPolicy {
     private final UserRepository users;
+    private final ApiKeyRepository keys;
 
-    public UserPolicy(UserRepository users) {
+    public UserPolicy(UserRepository users, ApiKeyRepository keys) {
         this.users = users;
+        this.keys = keys;
+    }
+
+    /**
+     * A platform admin for changing memberships: acting as one, or a user holding a platform profile
+     * in the admin organisation through a full credential (a password, or a key neither read-only
+     * nor limited to addresses), which could act there by naming it. A restricted credential never
+     * gives memberships wider than itself, so it counts only in the organisation it acts in.
+     */
+    public boolean isPlatformAdmin(Principal actor) {
+        if (actor.can(Permission.MANAGE_PLATFORM)) return true;
+        if (actor.readOnlyKey()) return false;
+        if (actor.apiKeyId() != null) {
+            ApiKey key = keys.findById(actor.apiKeyId()).orElse(null);
+            if (key == null || key.readOnly() || !key.allowedIps().asList().isEmpty()) return false;
+        }
+        return users.memberships(actor.userId()).stream()
+                .anyMatch(m -> FirstStart.ADMIN_ORG.equals(m.orgName()) && m.profile().allows(Permission.MANAGE_PLATFORM));
     }
 
     /** Every change goes through here first: a read-only key may not even manage its own keys or record. */
@@ -71,7 +90,7 @@ public class UserPolicy {
      */
     public void requireProfileChange(Principal actor, Organisation org, Profile current, Profile wanted) {
         requireWrite(actor);
-        if (actor.can(Permission.MANAGE_PLATFORM)) return;
+        if (isPlatformAdmin(actor)) return;
         if (org.id() != actor.orgId() || wanted != null && wanted.isPlatform() || current != null && current.isPlatform()) {
             actor.require(Permission.MANAGE_PLATFORM);
         }

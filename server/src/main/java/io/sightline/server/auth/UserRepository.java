@@ -10,6 +10,8 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 public class UserRepository {
+    /** The domain TheHive gives a login that has none (its {@code auth.defaultUserDomain}). */
+    static final String THEHIVE_DEFAULT_DOMAIN = "@thehive.local";
     private static final RowMapper<User> ROW = (rs, i) -> new User(rs.getLong("id"), rs.getString("login"),
             rs.getString("name"), rs.getString("password_hash"), rs.getBoolean("locked"), rs.getLong("created_at"),
             rs.getString("email"));
@@ -91,6 +93,19 @@ public class UserRepository {
     /** A renamed profile keeps its members. */
     public void renameProfile(String from, String to) {
         jdbc.sql("UPDATE membership SET profile = ? WHERE LOWER(profile) = LOWER(?)").params(to, from).update();
+    }
+
+    /**
+     * The member of the organisation with this login. TheHive names users by email and gives a
+     * login without a domain its default one ({@code admin} is {@code admin@thehive.local}), so a
+     * login in that domain also finds the user whose login is the part before it.
+     */
+    public Optional<User> findMember(String login, long orgId) {
+        String sql = "SELECT u.* FROM app_user u JOIN membership m ON m.user_id = u.id WHERE u.login = ? AND m.org_id = ?";
+        Optional<User> exact = jdbc.sql(sql).params(login, orgId).query(ROW).optional();
+        if (exact.isPresent() || !login.endsWith(THEHIVE_DEFAULT_DOMAIN)) return exact;
+        String local = login.substring(0, login.length() - THEHIVE_DEFAULT_DOMAIN.length());
+        return local.isEmpty() || local.contains("@") ? exact : jdbc.sql(sql).params(local, orgId).query(ROW).optional();
     }
 
     public boolean isMember(String login, long orgId) {

@@ -1,12 +1,14 @@
 package io.sightline.server.cases;
 
 import io.sightline.server.auth.CurrentPrincipal;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -18,9 +20,11 @@ import tools.jackson.databind.JsonNode;
 @RestController
 public class CaseController {
     private final CaseService cases;
+    private final CaseAccessService access;
 
-    public CaseController(CaseService cases) {
+    public CaseController(CaseService cases, CaseAccessService access) {
         this.cases = cases;
+        this.access = access;
     }
 
     @GetMapping("/api/v1/case/{idOrNumber}")
@@ -38,6 +42,25 @@ public class CaseController {
     public ResponseEntity<Void> delete(@PathVariable String idOrNumber) {
         cases.delete(CurrentPrincipal.get(), idOrNumber);
         return ResponseEntity.noContent().build();
+    }
+
+    /** TheHive's InputManageCaseAccess: the whole organisation, or only the users named. */
+    @PostMapping("/api/v1/case/{idOrNumber}/access")
+    public ResponseEntity<Void> manageAccess(@PathVariable String idOrNumber, @RequestBody(required = false) JsonNode body) {
+        access.setAccess(CurrentPrincipal.get(), idOrNumber, CaseJson.access(body));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/case/{idOrNumber}/owner")
+    public ResponseEntity<Void> changeOwner(@PathVariable String idOrNumber, @RequestBody(required = false) JsonNode body) {
+        access.changeOwner(CurrentPrincipal.get(), idOrNumber, CaseJson.owner(body));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** TheHive's OutputShare list: the other organisations that see the case (none; see {@link CaseAccessService#sharedWith}). */
+    @GetMapping("/api/v1/case/{idOrNumber}/shares")
+    public List<Map<String, Object>> shares(@PathVariable String idOrNumber) {
+        return access.sharedWith(CurrentPrincipal.get()).stream().map(org -> Map.<String, Object>of("organisationName", org)).toList();
     }
 
     /** The case with its custom field values, as TheHive shows it. */

@@ -5,6 +5,7 @@ import io.sightline.server.api.Unsupported;
 import io.sightline.server.common.Change;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;
+import io.sightline.server.core.Invalid;
 import io.sightline.server.customfields.CustomFieldJson;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +36,44 @@ public final class CaseJson {
                 in.texts("tags").orElse(null), in.text("summary").orElse(null), assignee(in).value(),
                 in.text("status").orElse(null), in.text("resolutionStatus").orElse(null),
                 in.text("impactStatus").orElse(null), CustomFieldJson.read(in.raw("customFields"), "case"));
+    }
+
+    /**
+     * TheHive's InputManageCaseAccess: {@code {"access": {"_kind": "OrganisationAccessKind"}}} or
+     * {@code {"_kind": "UserAccessKind", "users": [logins]}}; the external kinds share cases with
+     * other organisations, which this hub does not do, and are refused.
+     */
+    public static CaseAccess access(JsonNode body) {
+        JsonInput in = JsonInput.of(body, "case access", Set.of("access"));
+        JsonNode access = in.raw("access");
+        if (access == null || access.isNull()) throw in.missing("access");
+        if (!access.isObject()) throw in.typeError("access", "an object with _kind");
+        JsonInput kind = JsonInput.of(access, "case access", Set.of("_kind", "users"));
+        String name = kind.string("_kind", 64).orElseThrow(() -> kind.missing("_kind"));
+        return switch (name) {
+            case "OrganisationAccessKind" -> {
+                if (kind.has("users")) throw new Invalid("Field users is only for UserAccessKind");
+                yield CaseAccess.ORGANISATION;
+            }
+            case "UserAccessKind" -> {
+                var users = kind.strings("users", CaseAccessService.MAX_USERS, 256).orElseThrow(() -> kind.missing("users"));
+                if (users.isEmpty()) throw new Invalid("Field users of UserAccessKind names at least one user");
+                yield CaseAccess.restrictedTo(users);
+            }
+            case "AllExternalAccessKind", "ExternalAccessKind" -> throw new Invalid("Access " + name
+                    + " is not supported: cases are not shared with other organisations here");
+            default -> throw new Invalid("Unknown access _kind '" + name
+                    + "'; expected OrganisationAccessKind or UserAccessKind");
+        };
+    }
+
+    /** TheHive's InputChangeCaseOwnership: the new owner organisation, by name or "~id" (the other fields are read and checked). */
+    public static String owner(JsonNode body) {
+        JsonInput in = JsonInput.of(body, "case ownership", Set.of("organisation", "keepProfile", "taskRule", "observableRule"));
+        in.string("keepProfile", 128);
+        in.string("taskRule", 128);
+        in.string("observableRule", 128);
+        return in.requiredString("organisation", 128);
     }
 
     /** The changes of a PATCH. */

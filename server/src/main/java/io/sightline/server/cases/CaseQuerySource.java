@@ -1,5 +1,6 @@
 package io.sightline.server.cases;
 
+import io.sightline.server.auth.Principal;
 import io.sightline.server.customfields.CustomFieldValues;
 import io.sightline.server.customfields.ValueOwner;
 import io.sightline.server.query.QueryField;
@@ -49,6 +50,12 @@ class CaseQuerySource implements QuerySource {
     @Override public List<QueryField> fields() { return FIELDS; }
     @Override public Optional<String> customFieldOwner() { return Optional.of(ValueOwner.Kind.CASE.entity()); }
     @Override public String tagEntity() { return CaseRepository.TAG_ENTITY; }
+
+    /** The cases the caller sees: {@link CaseVisibility}, the same rule as every other read of a case. */
+    @Override
+    public SqlCondition scope(Principal caller) {
+        return CaseVisibility.of("t", caller);
+    }
 
     /** Besides {@code "~id"}, TheHive accepts a case's number. */
     @Override

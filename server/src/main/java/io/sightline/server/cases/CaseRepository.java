@@ -1,7 +1,10 @@
 package io.sightline.server.cases;
 
-import io.sightline.server.common.TagRepository;
 import io.sightline.server.attachments.AttachmentStore;
+import io.sightline.server.auth.Principal;
+import io.sightline.server.common.TagRepository;
+import io.sightline.server.query.SqlCondition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +21,9 @@ public class CaseRepository {
             rs.getInt("tlp"), rs.getInt("pap"), rs.getBoolean("flag"), rs.getString("status"), rs.getLong("start_date"),
             (Long) rs.getObject("end_date", Long.class), rs.getString("assignee"), rs.getString("summary"),
             rs.getString("resolution_status"), rs.getString("impact_status"), rs.getString("created_by"),
-            rs.getLong("created_at"), rs.getString("updated_by"), (Long) rs.getObject("updated_at", Long.class), List.of());
+            rs.getLong("created_at"), rs.getString("updated_by"), (Long) rs.getObject("updated_at", Long.class), List.of(),
+            // a restricted case's users are read with its tags (withTags)
+            rs.getBoolean("restricted") ? CaseAccess.restrictedTo(List.of()) : CaseAccess.ORGANISATION);
 
     private final JdbcClient jdbc;
     private final TagRepository tags;
@@ -67,19 +72,47 @@ public class CaseRepository {
         tags.replace(TAG_ENTITY, c.id(), c.tags());
     }
 
-    public Optional<CaseRecord> findById(long orgId, long id) {
+    /** A case the caller sees ({@link CaseVisibility}), by id. */
+    public Optional<CaseRecord> findById(Principal caller, long id) {
+        return visible(caller, "c.id = ?", id).map(this::withTags);
+    }
+
+    /** A case the caller sees, by its number in the caller's organisation. */
+    public Optional<CaseRecord> findByNumber(Principal caller, long number) {
+        return visible(caller, "c.number = ?", number).map(this::withTags);
+    }
+
+    /** A case of the organisation by id, whoever it is restricted to: for the hub's own work (a Cortex job's case), never a caller's read. */
+    public Optional<CaseRecord> findInOrganisation(long orgId, long id) {
         return withTags(jdbc.sql("SELECT * FROM case_record WHERE org_id = ? AND id = ?").params(orgId, id).query(ROW).optional());
     }
 
-    public Optional<CaseRecord> findByNumber(long orgId, long number) {
-        return withTags(jdbc.sql("SELECT * FROM case_record WHERE org_id = ? AND number = ?").params(orgId, number).query(ROW).optional());
+    private Optional<CaseRecord> visible(Principal caller, String condition, long value) {
+        return visible(caller, "c.*", condition, value).query(ROW).optional();
     }
 
-    /** The id of a case of the organisation, by id or number, without loading it. */
-    public Optional<Long> idOf(long orgId, Long id, Long number) {
-        return id != null
-                ? jdbc.sql("SELECT id FROM case_record WHERE org_id = ? AND id = ?").params(orgId, id).query(Long.class).optional()
-                : jdbc.sql("SELECT id FROM case_record WHERE org_id = ? AND number = ?").params(orgId, number).query(Long.class).optional();
+    /** The id of a case the caller sees, by id or number, without loading it. */
+    public Optional<Long> idOf(Principal caller, Long id, Long number) {
+        return id != null ? visible(caller, "c.id", "c.id = ?", id).query(Long.class).optional()
+                : visible(caller, "c.id", "c.number = ?", number).query(Long.class).optional();
+    }
+
+    /** A select of the columns of the one case the caller sees that meets the condition on one value. */
+    private JdbcClient.StatementSpec visible(Principal caller, String columns, String condition, long value) {
+        SqlCondition rule = CaseVisibility.of("c", caller);
+        List<Object> params = new ArrayList<>(rule.params());
+        params.add(value);
+        return jdbc.sql("SELECT " + columns + " FROM case_record c WHERE " + rule.sql() + " AND " + condition).params(params);
+    }
+
+    /** Makes the case seen by its whole organisation, or only by the users with these ids. */
+    public void setAccess(long caseId, List<Long> userIds, String by, long at) {
+        jdbc.sql("DELETE FROM case_access_user WHERE case_id = ?").param(caseId).update();
+        for (long userId : userIds) {
+            jdbc.sql("INSERT INTO case_access_user (case_id, user_id) VALUES (?, ?)").params(caseId, userId).update();
+        }
+        jdbc.sql("UPDATE case_record SET restricted = ?, updated_by = ?, updated_at = ? WHERE id = ?")
+                .params(!userIds.isEmpty(), by, at, caseId).update();
     }
 
     public void delete(long id) {
@@ -99,24 +132,50 @@ public class CaseRepository {
         return withTags(jdbc.sql("SELECT * FROM case_record WHERE id IN (:ids)").param("ids", ids).query(ROW).list());
     }
 
-    /** The organisation's cases assigned to a user in one of the statuses, newest number first (without tags). */
-    public io.sightline.server.common.FirstRows<CaseRecord> assignedTo(long orgId, String assignee, List<String> statuses, int limit) {
-        List<Map.Entry<CaseRecord, Long>> rows = jdbc.sql("""
-                SELECT c.*, COUNT(*) OVER () AS total FROM case_record c
-                WHERE c.org_id = :org AND c.assignee = :assignee AND c.status IN (:statuses)
-                ORDER BY c.number DESC LIMIT :limit""")
-                .param("org", orgId).param("assignee", assignee).param("statuses", statuses).param("limit", limit)
+    /** The cases the caller sees that are assigned to them in one of the statuses, newest number first (without tags). */
+    public io.sightline.server.common.FirstRows<CaseRecord> assignedTo(Principal caller, List<String> statuses, int limit) {
+        SqlCondition rule = CaseVisibility.of("c", caller);
+        List<Object> params = new ArrayList<>(rule.params());
+        params.add(caller.login());
+        params.addAll(statuses);
+        params.add(limit);
+        String statusMarks = String.join(", ", java.util.Collections.nCopies(statuses.size(), "?"));
+        List<Map.Entry<CaseRecord, Long>> rows = jdbc.sql("SELECT c.*, COUNT(*) OVER () AS total FROM case_record c WHERE " + rule.sql()
+                        + " AND c.assignee = ? AND c.status IN (" + statusMarks + ") ORDER BY c.number DESC LIMIT ?")
+                .params(params)
                 .query((rs, i) -> Map.entry(ROW.mapRow(rs, i), rs.getLong("total"))).list();
         return new io.sightline.server.common.FirstRows<>(rows.stream().map(Map.Entry::getKey).toList(),
                 rows.isEmpty() ? 0 : rows.get(0).getValue());
     }
 
+    /** The cases with their tags and, for the restricted ones, the logins they are restricted to: two queries for a page. */
     public List<CaseRecord> withTags(List<CaseRecord> cases) {
         Map<Long, List<String>> all = tags.of(TAG_ENTITY, cases.stream().map(CaseRecord::id).toList());
-        return cases.stream().map(c -> c.withTags(all.getOrDefault(c.id(), List.of()))).toList();
+        Map<Long, List<String>> users = accessUsers(cases.stream().filter(c -> c.access().restricted()).map(CaseRecord::id).toList());
+        return cases.stream().map(c -> withAccessUsers(c.withTags(all.getOrDefault(c.id(), List.of())), users)).toList();
+    }
+
+    private CaseRecord withTags(CaseRecord c) {
+        return withTags(List.of(c)).get(0);
     }
 
     private Optional<CaseRecord> withTags(Optional<CaseRecord> c) {
-        return c.map(x -> x.withTags(tags.of(TAG_ENTITY, x.id())));
+        return c.map(this::withTags);
+    }
+
+    private static CaseRecord withAccessUsers(CaseRecord c, Map<Long, List<String>> users) {
+        return c.access().restricted() ? c.withAccess(CaseAccess.restrictedTo(users.getOrDefault(c.id(), List.of()))) : c;
+    }
+
+    /** The logins each of these cases is restricted to, in login order. */
+    private Map<Long, List<String>> accessUsers(List<Long> caseIds) {
+        Map<Long, List<String>> out = new java.util.HashMap<>();
+        if (caseIds.isEmpty()) return out;
+        jdbc.sql("SELECT ca.case_id, u.login FROM case_access_user ca JOIN app_user u ON u.id = ca.user_id"
+                        + " WHERE ca.case_id IN (:ids) ORDER BY u.login")
+                .param("ids", caseIds)
+                .query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
+                .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return out;
     }
 }

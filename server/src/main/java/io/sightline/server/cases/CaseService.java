@@ -67,7 +67,7 @@ public class CaseService {
         long now = clock.millis();
         CaseRecord draft = new CaseRecord(0, p.orgId(), 0, Text.required("title", "case", n.title(), MAX_TITLE),
                 Text.required("description", "case", n.description(), MAX_TEXT), 2, Tlp.AMBER.value(),
-                Pap.AMBER.value(), false, CaseStatus.DEFAULT, now, null, null, null, null, null, p.login(), now, null, null, List.of());
+                Pap.AMBER.value(), false, CaseStatus.DEFAULT, now, null, null, null, null, null, p.login(), now, null, null, List.of(), CaseAccess.ORGANISATION);
         CaseRecord c = apply(p, n.details(), draft, now);
         List<CheckedValue> values = customFields.check(n.customFields());
         customFields.requireMandatory(values, "case");
@@ -109,11 +109,11 @@ public class CaseService {
     public CaseRecord get(Principal p, String idOrNumber) {
         p.require(Permission.READ);
         if (Ids.looksLikeId(idOrNumber)) {
-            return cases.findById(p.orgId(), Ids.parse(idOrNumber, "Case"))
+            return cases.findById(p, Ids.parse(idOrNumber, "Case"))
                     .orElseThrow(() -> new NotFound("Case " + idOrNumber + " not found"));
         }
         try {
-            return cases.findByNumber(p.orgId(), Long.parseLong(idOrNumber))
+            return cases.findByNumber(p, Long.parseLong(idOrNumber))
                     .orElseThrow(() -> new NotFound("Case " + idOrNumber + " not found"));
         } catch (NumberFormatException e) {
             throw new NotFound("Case " + idOrNumber + " not found");
@@ -123,7 +123,7 @@ public class CaseService {
     /** The caller's own open cases in their organisation, newest number first: the first {@code limit} and the total. */
     public io.sightline.server.common.FirstRows<CaseRecord> openAssignedToMe(Principal p, int limit) {
         p.require(Permission.READ);
-        return cases.assignedTo(p.orgId(), p.login(), CaseStatus.OPEN, limit);
+        return cases.assignedTo(p, CaseStatus.OPEN, limit);
     }
 
     /** Checks that a case exists in the caller's organisation and returns its id (cheap: no tags, no text). */
@@ -140,16 +140,7 @@ public class CaseService {
                 throw new NotFound("Case " + idOrNumber + " not found");
             }
         }
-        return cases.idOf(p.orgId(), id, number).orElseThrow(() -> new NotFound("Case " + idOrNumber + " not found"));
-    }
-
-    /**
-     * The id of a case given by "~id" or by number, for a caller that checks the case belongs to the
-     * organisation in its own statement: an id is taken as it is, a number is looked up.
-     */
-    public long idOfUnchecked(Principal p, String idOrNumber) {
-        p.require(Permission.READ);
-        return Ids.looksLikeId(idOrNumber) ? Ids.parse(idOrNumber, "Case") : idOf(p, idOrNumber);
+        return cases.idOf(p, id, number).orElseThrow(() -> new NotFound("Case " + idOrNumber + " not found"));
     }
 
     @Transactional
@@ -165,7 +156,7 @@ public class CaseService {
                 changes.description().present()
                         ? Text.required("description", "case", changes.description().value(), MAX_TEXT) : c.description(),
                 c.severity(), c.tlp(), c.pap(), c.flag(), c.status(), c.startDate(), c.endDate(), c.assignee(), c.summary(),
-                c.resolutionStatus(), c.impactStatus(), c.createdBy(), c.createdAt(), p.login(), now, c.tags());
+                c.resolutionStatus(), c.impactStatus(), c.createdBy(), c.createdAt(), p.login(), now, c.tags(), c.access());
         cases.update(c);
         if (values != null) customFields.replace(owner(c), values);
         CaseRecord after = get(p, Ids.format(c.id()));
@@ -236,7 +227,7 @@ public class CaseService {
         if (endDate != null && endDate < startDate) throw new Invalid("Field endDate of case is before its startDate");
         return new CaseRecord(c.id(), c.orgId(), c.number(), c.title(), c.description(), severity, tlp, pap, flag, status,
                 startDate, endDate, assignee, summary, resolution, impact, c.createdBy(), c.createdAt(), c.updatedBy(),
-                c.updatedAt(), tags);
+                c.updatedAt(), tags, c.access());
     }
 
     private static String optional(String value, String field, java.util.function.UnaryOperator<String> parse) {

@@ -50,6 +50,7 @@ public final class CaseView {
             out.put("owner", c.assignee());
         }
         out.put("customFields", CustomFieldValuesView.list(customFields));
+        out.put("access", c.access().view());
         out.put("extraData", Map.of());
         return out;
     }

@@ -3,6 +3,9 @@
  * io.sightline.server.cases.CaseStatus}: TheHive 5's statuses and TheHive 4's Resolved), custom
  * field values (kept by {@code customfields}), service and TheHive v1 routes. Creating a case with
  * a template, tasks and pages is {@code caseassembly}'s route. Observables of a case are in
- * {@code observables}, which depends on this package.
+ * {@code observables}, which depends on this package. Who sees a case is one rule, {@link
+ * io.sightline.server.cases.CaseVisibility} (the organisation, narrowed to the users a restricted
+ * case names in {@code case_access_user}), which the packages of records below cases apply too;
+ * access and owner changes are {@link io.sightline.server.cases.CaseAccessService}'s.
  */
 package io.sightline.server.cases;

@@ -1,9 +1,12 @@
 package io.sightline.server.comments;
 
-import io.sightline.server.query.QueryField;
+import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseVisibility;
 import io.sightline.server.query.QueryField.Kind;
+import io.sightline.server.query.QueryField;
 import io.sightline.server.query.QueryLink;
 import io.sightline.server.query.QuerySource;
+import io.sightline.server.query.SqlCondition;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -33,6 +36,12 @@ class CommentQuerySource implements QuerySource {
     @Override public String listStep() { return "listComment"; }
     @Override public Optional<String> getStep() { return Optional.of("getComment"); }
     @Override public List<QueryField> fields() { return FIELDS; }
+
+    /** The organisation's records, except those in a case hidden from the caller ({@link CaseVisibility}). */
+    @Override
+    public SqlCondition scope(Principal caller) {
+        return CaseVisibility.belowCases("t", "t.case_id", caller);
+    }
 
     @Override
     public List<?> views(List<Long> ids) {

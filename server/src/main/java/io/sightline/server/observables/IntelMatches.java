@@ -2,7 +2,9 @@ package io.sightline.server.observables;
 
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseVisibility;
 import io.sightline.server.intel.IntelScope;
+import io.sightline.server.query.SqlCondition;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +31,7 @@ public class IntelMatches {
               AND v.data_type = CASE WHEN o.data_type IN ('fqdn', 'hostname') THEN 'domain' ELSE o.data_type END
             LEFT JOIN case_record c ON c.id = o.case_id
             LEFT JOIN alert a ON a.id = o.alert_id
-            WHERE %s
+            WHERE (o.case_id IS NULL OR %s) AND %s
             GROUP BY c.number, c.title, a.id, a.title
             ORDER BY hits DESC, c.number DESC, a.id DESC
             LIMIT ?""";
@@ -43,11 +45,13 @@ public class IntelMatches {
     @Transactional(readOnly = true)
     public List<IntelMatch> of(Principal p, IntelScope scope) {
         p.require(Permission.READ);
+        SqlCondition visibleCase = CaseVisibility.of("c", p);
         List<Object> params = new ArrayList<>();
         params.add(p.orgId());
+        params.addAll(visibleCase.params());
         params.addAll(List.of(scope.parameters()));
         params.add(LIMIT);
-        return jdbc.sql(SQL.formatted(scope.condition())).params(params)
+        return jdbc.sql(SQL.formatted(visibleCase.sql(), scope.condition())).params(params)
                 .query((rs, i) -> rs.getObject(1) != null
                         ? new IntelMatch(IntelMatch.Kind.CASE, rs.getLong(1), rs.getString(2), rs.getInt(5))
                         : new IntelMatch(IntelMatch.Kind.ALERT, rs.getLong(3), rs.getString(4), rs.getInt(5)))

@@ -9,7 +9,7 @@ import io.sightline.server.auth.Principal;
 import io.sightline.server.cases.CaseService;
 import io.sightline.server.common.Ids;
 import io.sightline.server.api.Flags;
-import io.sightline.server.core.DomainException;
+import io.sightline.server.api.ShareJson;
 import io.sightline.server.core.Invalid;
 import io.sightline.server.core.Malformed;
 import io.sightline.server.core.NotFound;
@@ -61,15 +61,9 @@ public class ObservableController {
     @PostMapping(value = "/api/v1/case/{caseId}/observable", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Object> addToCase(@PathVariable String caseId, @RequestBody(required = false) JsonNode body) {
         Principal p = CurrentPrincipal.require(Permission.MANAGE_OBSERVABLE);
-        // A "~id" is checked by the write itself (one round trip less); a case number is looked up.
-        long id = cases.idOfUnchecked(p, caseId);
-        List<ObservableDraft> values;
-        try {
-            values = drafts.of(ObservableJson.newObservable(body), null);
-        } catch (DomainException invalid) {
-            cases.idOf(p, caseId); // an unknown case is reported before an invalid body
-            throw invalid;
-        }
+        // the case must be one the caller sees (a restricted case is checked here, not by the write)
+        long id = cases.idOf(p, caseId);
+        List<ObservableDraft> values = drafts.of(ObservableJson.newObservable(body), null);
         return sized(ObservableAnswer.of(observables.addOrMerge(p, id, null, values), ObservableView::of));
     }
 
@@ -98,13 +92,31 @@ public class ObservableController {
         ObservableRecord o = observables.get(CurrentPrincipal.get(), id);
         if (details == null) return ObservableView.of(o);
         if (!details.equals("seen")) throw new Invalid("Parameter details can only be 'seen'");
-        return this.details.of(o);
+        return this.details.of(CurrentPrincipal.get(), o);
     }
 
     @GetMapping("/api/v1/observable/{id}/similar")
     public List<Map<String, Object>> similar(@PathVariable String id) {
-        ObservableRecord o = observables.get(CurrentPrincipal.get(), id);
-        return ObservableView.sightings(observables.seenIn(o));
+        Principal p = CurrentPrincipal.get();
+        return ObservableView.sightings(observables.seenIn(p, observables.get(p, id)));
+    }
+
+    @GetMapping("/api/v1/observable/{id}/shares")
+    public List<Map<String, Object>> shares(@PathVariable String id) {
+        return observables.sharedWith(CurrentPrincipal.get(), id).stream()
+                .map(org -> Map.<String, Object>of("organisationName", org)).toList();
+    }
+
+    @PostMapping("/api/v1/observable/{id}/shares")
+    public ResponseEntity<Void> share(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
+        observables.share(CurrentPrincipal.get(), id, ShareJson.organisations(body));
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/api/v1/observable/{id}/shares")
+    public ResponseEntity<Void> unshare(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
+        observables.unshare(CurrentPrincipal.get(), id, ShareJson.organisations(body));
+        return ResponseEntity.noContent().build();
     }
 
     @PatchMapping("/api/v1/observable/_bulk")

@@ -1,5 +1,6 @@
 package io.sightline.server.observables;
 
+import io.sightline.server.auth.Principal;
 import io.sightline.server.intel.IntelView;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -21,8 +22,8 @@ public class ObservableDetails {
         this.intel = intel;
     }
 
-    public Map<String, Object> of(ObservableRecord o) {
-        Map<String, Object> out = ObservableView.withSeenIn(o, observables.seenIn(o));
+    public Map<String, Object> of(Principal p, ObservableRecord o) {
+        Map<String, Object> out = ObservableView.withSeenIn(o, observables.seenIn(p, o));
         out.put("seenInIntel", IntelView.sightings(intel.seenIn(o)));
         return out;
     }

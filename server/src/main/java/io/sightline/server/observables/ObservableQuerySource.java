@@ -1,9 +1,12 @@
 package io.sightline.server.observables;
 
-import io.sightline.server.query.QueryField;
+import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseVisibility;
 import io.sightline.server.query.QueryField.Kind;
+import io.sightline.server.query.QueryField;
 import io.sightline.server.query.QueryLink;
 import io.sightline.server.query.QuerySource;
+import io.sightline.server.query.SqlCondition;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -36,6 +39,12 @@ class ObservableQuerySource implements QuerySource {
     @Override public Optional<String> getStep() { return Optional.of("getObservable"); }
     @Override public List<QueryField> fields() { return FIELDS; }
     @Override public String tagEntity() { return ObservableRepository.TAG_ENTITY; }
+
+    /** The organisation's records, except those in a case hidden from the caller ({@link CaseVisibility}). */
+    @Override
+    public SqlCondition scope(Principal caller) {
+        return CaseVisibility.belowCases("t", "t.case_id", caller);
+    }
 
     @Override
     public List<?> views(List<Long> ids) {

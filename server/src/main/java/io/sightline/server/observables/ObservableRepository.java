@@ -2,7 +2,10 @@ package io.sightline.server.observables;
 
 import io.sightline.server.attachments.Attachment;
 import io.sightline.server.attachments.AttachmentStore;
+import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseVisibility;
 import io.sightline.server.common.TagRepository;
+import io.sightline.server.query.SqlCondition;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +70,15 @@ public class ObservableRepository {
     public void updateReports(long id, String reports, String by, long now) {
         jdbc.sql("UPDATE observable SET reports = ?, updated_by = ?, updated_at = ? WHERE id = ?")
                 .params(reports, by, now, id).update();
+    }
+
+    /** An observable the caller sees: of their organisation and not in a case hidden from them ({@link CaseVisibility}). */
+    public Optional<ObservableRecord> findVisible(Principal caller, long id) {
+        SqlCondition visible = CaseVisibility.belowCases("o", "o.case_id", caller);
+        List<Object> params = new java.util.ArrayList<>(visible.params());
+        params.add(id);
+        return jdbc.sql(SELECT + " WHERE " + visible.sql() + " AND o.id = ?").params(params).query(ROW).optional()
+                .map(o -> o.withTags(tags.of(TAG_ENTITY, o.id())));
     }
 
     public Optional<ObservableRecord> findById(long orgId, long id) {
@@ -183,24 +195,27 @@ public class ObservableRepository {
         attachments.release(files);
     }
 
-    /** Other cases of the organisation holding the same value (one index lookup on data_key). */
-    public List<Sighting> seenIn(ObservableRecord o) {
+    /** Other cases the caller sees holding the same value (one index lookup on data_key). */
+    public List<Sighting> seenIn(Principal caller, ObservableRecord o) {
         String otherCase = o.caseId() == null ? "o.case_id IS NOT NULL" : "o.case_id <> " + o.caseId();
+        SqlCondition visible = CaseVisibility.of("c", caller);
+        List<Object> params = new java.util.ArrayList<>(List.of(o.orgId(), o.dataKey(), o.dataType()));
+        params.addAll(visible.params());
         return jdbc.sql("SELECT c.id, c.number, c.title, o.id AS obs_id, o.ioc FROM observable o"
                         + " JOIN case_record c ON c.id = o.case_id"
-                        + " WHERE o.org_id = ? AND o.data_key = ? AND o.data_type = ? AND " + otherCase
+                        + " WHERE o.org_id = ? AND o.data_key = ? AND o.data_type = ? AND " + otherCase + " AND " + visible.sql()
                         + " ORDER BY c.number DESC LIMIT 100")
-                .params(o.orgId(), o.dataKey(), o.dataType())
+                .params(params)
                 .query((rs, i) -> new Sighting(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getBoolean(5)))
                 .list();
     }
 
     /**
-     * {@link #seenIn} of several observables of one organisation with one query, by observable id,
-     * each the single lookup's answer: a value's newest 101 cases are read (one of them may be the
-     * row's own case), then its own case is left out and 100 kept.
+     * {@link #seenIn} of several observables of the caller's organisation with one query, by observable
+     * id, each the single lookup's answer: a value's newest 101 cases the caller may see are read (one
+     * of them may be the row's own case), then its own case is left out and 100 kept.
      */
-    public Map<Long, List<Sighting>> seenIn(long orgId, List<ObservableRecord> list) {
+    public Map<Long, List<Sighting>> seenIn(Principal caller, List<ObservableRecord> list) {
         Map<Long, List<Sighting>> out = new java.util.HashMap<>();
         List<String> keys = list.stream().map(ObservableRecord::dataKey).distinct().toList();
         if (keys.isEmpty()) return out;
@@ -210,9 +225,10 @@ public class ObservableRepository {
                             SELECT c.id, c.number, c.title, o.id AS obs_id, o.ioc, o.data_type, o.data_key,
                                    ROW_NUMBER() OVER (PARTITION BY o.data_type, o.data_key ORDER BY c.number DESC) AS rn
                             FROM observable o JOIN case_record c ON c.id = o.case_id
-                            WHERE o.org_id = :org AND o.data_key IN (:keys)) held
+                            WHERE o.org_id = :org AND o.data_key IN (:keys) AND """ + CaseVisibility.named("c", "org", "user") + """
+                        ) held
                         WHERE rn <= 101 ORDER BY number DESC""")
-                .param("org", orgId).param("keys", keys)
+                .param("org", caller.orgId()).param("keys", keys).param("user", caller.userId())
                 .query(rs -> {
                     byValue.computeIfAbsent(rs.getString(6) + "\0" + rs.getString(7), k -> new java.util.ArrayList<>())
                             .add(new Sighting(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getBoolean(5)));

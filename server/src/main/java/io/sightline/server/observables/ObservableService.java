@@ -162,8 +162,39 @@ public class ObservableService {
 
     public ObservableRecord get(Principal p, String id) {
         p.require(Permission.READ);
-        return observables.findById(p.orgId(), Ids.parse(id, "Observable"))
+        return observables.findVisible(p, Ids.parse(id, "Observable"))
                 .orElseThrow(() -> new NotFound("Observable " + id + " not found"));
+    }
+
+    /**
+     * Shares of the observable with other organisations: none, since its case or alert stays in its
+     * own organisation (TheHive lists only the other organisations).
+     */
+    public List<String> sharedWith(Principal p, String id) {
+        get(p, id);
+        return List.of();
+    }
+
+    /** Sharing with the observable's own organisation changes nothing; no other organisation can see its case. */
+    public void share(Principal p, String id, List<String> organisations) {
+        p.require(Permission.MANAGE_SHARE);
+        get(p, id);
+        for (String org : organisations) {
+            if (!p.actsIn(org)) {
+                throw new NotFound("Organisation " + org + " cannot see observable " + id
+                        + ": its case is not shared with other organisations");
+            }
+        }
+    }
+
+    /** Nothing can be unshared: the own organisation always keeps the observable, no other has it. */
+    public void unshare(Principal p, String id, List<String> organisations) {
+        p.require(Permission.MANAGE_SHARE);
+        get(p, id);
+        for (String org : organisations) {
+            if (p.actsIn(org)) throw new Invalid("Observable " + id + " cannot be unshared from its own organisation, " + p.orgName());
+            throw new NotFound("Observable " + id + " is not shared with organisation " + org);
+        }
     }
 
     /**
@@ -181,14 +212,15 @@ public class ObservableService {
                 observables.typeCounts(p.orgId(), caseId, alertId));
     }
 
-    public List<ObservableRepository.Sighting> seenIn(ObservableRecord o) {
-        return observables.seenIn(o);
+    /** The other cases the caller sees that hold the observable's value. */
+    public List<ObservableRepository.Sighting> seenIn(Principal p, ObservableRecord o) {
+        return observables.seenIn(p, o);
     }
 
     /** The other cases holding each of a page of observables read by the caller, with one query. */
     public Map<Long, List<ObservableRepository.Sighting>> seenIn(Principal p, List<ObservableRecord> read) {
         p.require(Permission.READ);
-        return observables.seenIn(p.orgId(), read.stream().filter(o -> o.orgId() == p.orgId()).toList());
+        return observables.seenIn(p, read.stream().filter(o -> o.orgId() == p.orgId()).toList());
     }
 
     @Transactional

@@ -1,9 +1,12 @@
 package io.sightline.server.procedures;
 
-import io.sightline.server.query.QueryField;
+import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseVisibility;
 import io.sightline.server.query.QueryField.Kind;
+import io.sightline.server.query.QueryField;
 import io.sightline.server.query.QueryLink;
 import io.sightline.server.query.QuerySource;
+import io.sightline.server.query.SqlCondition;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -22,6 +25,12 @@ class ProcedureQuerySource implements QuerySource {
     @Override public String table() { return "procedure_record"; }
     @Override public String listStep() { return "listProcedure"; }
     @Override public Optional<String> getStep() { return Optional.of("getProcedure"); }
+
+    /** The organisation's records, except those in a case hidden from the caller ({@link CaseVisibility}). */
+    @Override
+    public SqlCondition scope(Principal caller) {
+        return CaseVisibility.belowCases("t", "t.case_id", caller);
+    }
 
     @Override
     public List<QueryField> fields() {

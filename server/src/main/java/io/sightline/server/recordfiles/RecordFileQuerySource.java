@@ -1,9 +1,12 @@
 package io.sightline.server.recordfiles;
 
-import io.sightline.server.query.QueryField;
+import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseVisibility;
 import io.sightline.server.query.QueryField.Kind;
+import io.sightline.server.query.QueryField;
 import io.sightline.server.query.QueryLink;
 import io.sightline.server.query.QuerySource;
+import io.sightline.server.query.SqlCondition;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +38,12 @@ class RecordFileQuerySource implements QuerySource {
     @Override public String table() { return "record_file"; }
     @Override public String listStep() { return "listAttachment"; }
     @Override public List<QueryField> fields() { return FIELDS; }
+
+    /** The organisation's records, except those in a case hidden from the caller ({@link CaseVisibility}). */
+    @Override
+    public SqlCondition scope(Principal caller) {
+        return CaseVisibility.belowCases("t", "t.case_id", caller);
+    }
 
     @Override
     public List<?> views(List<Long> ids) {

@@ -1,5 +1,6 @@
 package io.sightline.server.tasks;
 
+import io.sightline.server.api.ShareJson;
 import io.sightline.server.auth.CurrentPrincipal;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
@@ -76,13 +77,13 @@ public class TaskController {
 
     @PostMapping("/api/v1/task/{id}/shares")
     public ResponseEntity<Void> share(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
-        tasks.share(CurrentPrincipal.get(), id, TaskInput.organisations(body));
+        tasks.share(CurrentPrincipal.get(), id, ShareJson.organisations(body));
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/api/v1/task/{id}/shares")
     public ResponseEntity<Void> unshare(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
-        tasks.unshare(CurrentPrincipal.get(), id, TaskInput.organisations(body));
+        tasks.unshare(CurrentPrincipal.get(), id, ShareJson.organisations(body));
         return ResponseEntity.noContent().build();
     }
 

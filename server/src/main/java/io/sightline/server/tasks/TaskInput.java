@@ -43,12 +43,6 @@ public final class TaskInput {
         return new Bulk(ids, changes(in));
     }
 
-    /** The organisations of TheHive's InputCreateShare / InputRemoveShares. */
-    public static List<String> organisations(JsonNode body) {
-        JsonInput in = JsonInput.of(body, "share", Set.of("organisations"));
-        return in.strings("organisations", 100, 128).orElseThrow(() -> in.missing("organisations"));
-    }
-
     private static TaskChanges changes(JsonInput in) {
         return new TaskChanges(
                 required(in, "title", f -> in.requiredString(f, MAX_TITLE)),

@@ -1,7 +1,9 @@
 package io.sightline.server.tasks;
 
-import io.sightline.server.query.QueryField;
+import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseVisibility;
 import io.sightline.server.query.QueryField.Kind;
+import io.sightline.server.query.QueryField;
 import io.sightline.server.query.QueryLink;
 import io.sightline.server.query.QueryList;
 import io.sightline.server.query.QuerySource;
@@ -43,6 +45,12 @@ class TaskQuerySource implements QuerySource {
     @Override public String listStep() { return "listTask"; }
     @Override public Optional<String> getStep() { return Optional.of("getTask"); }
     @Override public List<QueryField> fields() { return FIELDS; }
+
+    /** The organisation's records, except those in a case hidden from the caller ({@link CaseVisibility}). */
+    @Override
+    public SqlCondition scope(Principal caller) {
+        return CaseVisibility.belowCases("t", "t.case_id", caller);
+    }
 
     /** TheHive's analysts' lists: the tasks waiting to be taken, and the caller's own tasks, in the caller's organisation. */
     @Override

@@ -1,6 +1,9 @@
 package io.sightline.server.tasks;
 
 import io.sightline.server.attachments.AttachmentStore;
+import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseVisibility;
+import io.sightline.server.query.SqlCondition;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -67,8 +70,12 @@ public class TaskRepository {
         attachments.release(files);
     }
 
-    public Optional<TaskRecord> findById(long orgId, long id) {
-        return jdbc.sql("SELECT * FROM task WHERE org_id = ? AND id = ?").params(orgId, id).query(ROW).optional();
+    /** A task the caller sees: of their organisation and not in a case hidden from them ({@link CaseVisibility}). */
+    public Optional<TaskRecord> findVisible(Principal caller, long id) {
+        SqlCondition visible = CaseVisibility.belowCases("t", "t.case_id", caller);
+        List<Object> params = new java.util.ArrayList<>(visible.params());
+        params.add(id);
+        return jdbc.sql("SELECT * FROM task t WHERE " + visible.sql() + " AND t.id = ?").params(params).query(ROW).optional();
     }
 
     /** The tasks among {@code ids} that belong to the organisation, in id order. */
@@ -105,18 +112,18 @@ public class TaskRepository {
     }
 
     /**
-     * The organisation's tasks assigned to a user in one of the statuses, with their case: those
-     * due soonest first, then those without a due date, waiting longest first.
+     * The tasks assigned to the caller in one of the statuses, in cases the caller sees, with their
+     * case: those due soonest first, then those without a due date, waiting longest first.
      */
-    public io.sightline.server.common.FirstRows<AssignedTask> assignedTo(long orgId, String assignee, List<String> statuses,
-                                                                         int limit) {
+    public io.sightline.server.common.FirstRows<AssignedTask> assignedTo(Principal caller, List<String> statuses, int limit) {
         List<java.util.Map.Entry<AssignedTask, Long>> rows = jdbc.sql("""
                 SELECT t.*, c.number AS case_number, c.title AS case_title, COUNT(*) OVER () AS total
                 FROM task t JOIN case_record c ON c.id = t.case_id
-                WHERE t.org_id = :org AND t.assignee = :assignee AND t.status IN (:statuses)
+                WHERE t.org_id = :org AND t.assignee = :assignee AND t.status IN (:statuses) AND %s
                 ORDER BY CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, t.created_at, t.id
-                LIMIT :limit""")
-                .param("org", orgId).param("assignee", assignee).param("statuses", statuses).param("limit", limit)
+                LIMIT :limit""".formatted(CaseVisibility.named("c", "org", "user")))
+                .param("org", caller.orgId()).param("user", caller.userId()).param("assignee", caller.login())
+                .param("statuses", statuses).param("limit", limit)
                 .query((rs, i) -> java.util.Map.entry(new AssignedTask(ROW.mapRow(rs, i), rs.getLong("case_number"),
                         rs.getString("case_title")), rs.getLong("total"))).list();
         return new io.sightline.server.common.FirstRows<>(rows.stream().map(java.util.Map.Entry::getKey).toList(),

@@ -64,13 +64,13 @@ public class TaskService {
 
     public TaskRecord get(Principal p, String id) {
         p.require(Permission.READ);
-        return tasks.findById(p.orgId(), Ids.parse(id, "Task")).orElseThrow(() -> new NotFound("Task " + id + " not found"));
+        return tasks.findVisible(p, Ids.parse(id, "Task")).orElseThrow(() -> new NotFound("Task " + id + " not found"));
     }
 
     /** The caller's own tasks still to do (waiting or in progress) in their organisation: the first {@code limit} and the total. */
     public io.sightline.server.common.FirstRows<AssignedTask> openAssignedToMe(Principal p, int limit) {
         p.require(Permission.READ);
-        return tasks.assignedTo(p.orgId(), p.login(), List.of(TaskStatus.Waiting.name(), TaskStatus.InProgress.name()), limit);
+        return tasks.assignedTo(p, List.of(TaskStatus.Waiting.name(), TaskStatus.InProgress.name()), limit);
     }
 
     /** One page of the organisation's tasks as the list query asks; a page past the end is the last one. */
@@ -174,7 +174,7 @@ public class TaskService {
     }
 
     private static boolean isOwn(Principal p, String organisation) {
-        return organisation.equals(p.orgName()) || organisation.equals(Ids.format(p.orgId()));
+        return p.actsIn(organisation);
     }
 
     private TaskRecord change(Principal p, TaskRecord before, TaskChanges c, long now) {

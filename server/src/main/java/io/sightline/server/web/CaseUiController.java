@@ -137,6 +137,8 @@ public class CaseUiController {
         Principal p = CurrentPrincipal.get();
         CaseRecord c = cases.get(p, String.valueOf(number));
         model.addAttribute("c", CaseView.of(c));
+        // a case is seen only in the organisation that owns it (CaseVisibility), the one the caller acts in
+        model.addAttribute("ownerOrganisation", p.orgName());
         model.addAttribute("tab", tab);
         model.addAttribute("statuses", statuses());
         model.addAttribute("openStatuses", CaseStatus.OPEN);

@@ -70,7 +70,7 @@ public class ObservableRows {
             Object data = e.data(p, o);
             if (data != null) extras.put(e.slot(), data);
         }
-        return new ObservableRow(ObservableView.of(o), observables.seenIn(o), ReportBadge.parse(o.reports()), extras);
+        return new ObservableRow(ObservableView.of(o), observables.seenIn(p, o), ReportBadge.parse(o.reports()), extras);
     }
 
     private ObservableTable table(Principal p, ObservablePage page, ObservableFilters filters, String pageUrl, String listUrl,

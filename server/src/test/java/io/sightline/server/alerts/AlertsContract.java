@@ -28,6 +28,23 @@ abstract class AlertsContract extends HubTest {
         assertThat(a.get("observableCount").asInt()).isEqualTo(3);
         var observables = admin.get("/api/v1/alert/" + a.get("_id").asString() + "/observables").json();
         assertThat(observables.size()).isEqualTo(3);
+        // as TheHive: the answer is the alert as created; adding its observables was its first update
+        assertThat(a.has("_updatedAt")).isFalse();
+        var read = admin.get("/api/v1/alert/" + a.get("_id").asString()).json();
+        assertThat(read.get("_updatedBy").asString()).isEqualTo("admin");
+        assertThat(read.get("_updatedAt").asLong()).isGreaterThanOrEqualTo(a.get("_createdAt").asLong());
+        var withoutUpdate = (tools.jackson.databind.node.ObjectNode) read.deepCopy();
+        withoutUpdate.remove("_updatedAt");
+        withoutUpdate.remove("_updatedBy");
+        assertThat(withoutUpdate).isEqualTo(a);
+    }
+
+    @Test
+    void anAlertWithoutObservablesIsNotUpdatedByItsCreation() {
+        var r = admin.post("/api/v1/alert", Map.of("type", "external", "source", "siem", "sourceRef", unique("bare"),
+                "title", "t", "description", "d"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        assertThat(admin.get("/api/v1/alert/" + r.json().get("_id").asString()).json().has("_updatedAt")).isFalse();
     }
 
     @Test

@@ -129,8 +129,13 @@ abstract class TheHiveUserRoutesContract extends HubTest {
         assertThat(TestApi.withKey(port, secret).get("/api/v1/user/current").status()).isEqualTo(200);
 
         var shown = admin.get("/api/v1/user/" + login + "/key");
-        assertThat(shown.status()).isEqualTo(404);
-        assertThat(shown.body()).doesNotContain(secret).contains("cannot be shown again");
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.header("Content-Type")).startsWith("text/plain");
+        String prefix = admin.get("/api/v1/user/" + login + "/keys").json().get(0).get("prefix").asString();
+        assertThat(shown.body()).startsWith(prefix + "\u2026").contains("shown only once").doesNotContain(secret)
+                .doesNotContain(SecretHashing.sha256(secret));
+        // the visible part names the key but does not open a session (the ellipsis cannot even be sent as a header)
+        assertThat(TestApi.withKey(port, prefix).get("/api/v1/user/current").status()).isEqualTo(401);
 
         String keyId = admin.get("/api/v1/user/" + login + "/keys").json().get(0).get("_id").asString();
         var removed = admin.delete("/api/v1/user/" + login + "/key");

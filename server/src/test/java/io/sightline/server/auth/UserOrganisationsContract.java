@@ -76,6 +76,37 @@ abstract class UserOrganisationsContract extends HubTest {
     }
 
     @Test
+    void aPlatformAdminActingInAnotherOrganisationGrantsAdminWithAFullCredentialOnly() {
+        String orgX = org();
+        String platformAdmin = user(FirstStart.ADMIN_ORG, "admin");
+        assertThat(admin.put("/api/v1/user/" + platformAdmin + "/organisations", Map.of("organisations", List.of(
+                Map.of("organisation", FirstStart.ADMIN_ORG, "profile", "admin", "default", true),
+                Map.of("organisation", orgX, "profile", "org-admin")))).status()).isEqualTo(200);
+        String keys = "/api/v1/user/" + platformAdmin + "/keys";
+        TestApi full = TestApi.withKey(port, admin.post(keys, Map.of("comment", "full")).json().get("key").asString()).inOrganisation(orgX);
+        TestApi limited = TestApi.withKey(port, admin.post(keys, Map.of("comment", "limited", "allowedIps", List.of("127.0.0.0/8")))
+                .json().get("key").asString()).inOrganisation(orgX);
+        TestApi readOnly = TestApi.withKey(port, admin.post(keys, Map.of("comment", "ro", "readOnly", true))
+                .json().get("key").asString()).inOrganisation(orgX);
+        TestApi orgAdmin = newUser(orgX, "org-admin");
+        String login = user(orgX, "analyst");
+        String path = "/api/v1/user/" + login + "/organisations";
+        var wanted = Map.of("organisations", List.of(Map.of("organisation", orgX, "profile", "analyst", "default", true),
+                Map.of("organisation", FirstStart.ADMIN_ORG, "profile", "admin", "default", false)));
+
+        assertThat(orgAdmin.put(path, wanted).status()).isEqualTo(403);
+        assertThat(limited.put(path, wanted).status()).isEqualTo(403);
+        assertThat(readOnly.put(path, wanted).status()).isEqualTo(403);
+        assertThat(profileIn(login, FirstStart.ADMIN_ORG)).isNull();
+
+        var granted = full.put(path, wanted);
+        assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
+        assertThat(granted.json().get("organisations").toString()).isEqualTo("[{\"organisation\":\"" + orgX
+                + "\",\"profile\":\"analyst\",\"default\":true},{\"organisation\":\"admin\",\"profile\":\"admin\",\"default\":false}]");
+        assertThat(profileIn(login, FirstStart.ADMIN_ORG)).isEqualTo("admin");
+    }
+
+    @Test
     void anOrganisationsAdminCannotRemoveAUserFromAnotherOrganisation() {
         String mine = org(), other = org();
         TestApi orgAdmin = newUser(mine, "org-admin");

@@ -68,13 +68,18 @@ abstract class AlertCaseTemplateContract extends HubTest {
     }
 
     @Test
-    void anUnknownTemplateIsRefusedAndNothingIsWritten() {
-        String ref = unique("unknown");
-        var refused = admin.post("/api/v1/alert", alert(ref, Map.of("caseTemplate", "no such template")));
-        assertThat(refused.status()).isEqualTo(404);
-        var count = admin.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "listAlert"),
-                Map.of("_name", "filter", "_eq", Map.of("_field", "sourceRef", "_value", ref)), Map.of("_name", "count"))));
-        assertThat(count.body()).isEqualTo("0");
+    void anUnknownTemplateIsKeptByNameAndItsPromotionIsRefusedWithNothingWritten() {
+        // TheHive 5 keeps the name an alert gives; the template is needed only when a case is made
+        var kept = admin.post("/api/v1/alert", alert(unique("unknown"), Map.of("caseTemplate", "no such template")));
+        assertThat(kept.status()).as(kept.toString()).isEqualTo(201);
+        assertThat(kept.json().get("caseTemplate").asString()).isEqualTo("no such template");
+        String keptId = kept.json().get("_id").asString();
+        var fromKept = admin.post("/api/v1/alert/" + keptId + "/case", Map.of());
+        assertThat(fromKept.status()).isEqualTo(404);
+        assertThat(fromKept.json().get("message").asString()).contains("no such template");
+        assertThat(admin.get("/api/v1/alert/" + keptId).json().get("status").asString()).isEqualTo("New");
+        var tooLong = admin.post("/api/v1/alert", alert(unique("long"), Map.of("caseTemplate", "x".repeat(129))));
+        assertThat(tooLong.status()).isEqualTo(400);
 
         String alertId = admin.post("/api/v1/alert", alert(unique("promote-refused"), Map.of())).json().get("_id").asString();
         var promoted = admin.post("/api/v1/alert/" + alertId + "/case", Map.of("caseTemplate", "no such template"));

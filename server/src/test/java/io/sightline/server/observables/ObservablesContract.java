@@ -33,6 +33,34 @@ abstract class ObservablesContract extends HubTest {
     }
 
     @Test
+    void sharesAnObservableOnlyWithinItsOwnOrganisation() {
+        String org = admin.get("/api/v1/user/current").json().get("organisation").asString();
+        String caseId = createCase(admin, unique("share"));
+        String id = admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "domain", "data", "share.example"))
+                .json().get(0).get("_id").asString();
+        String shares = "/api/v1/observable/" + id + "/shares";
+        assertThat(admin.post(shares, Map.of("organisations", List.of(org))).status()).isEqualTo(204);
+        var list = admin.get(shares);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().size()).isZero();
+
+        var other = admin.post(shares, Map.of("organisations", List.of("share-org")));
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(other.json().get("message").asString()).startsWith("Organisation share-org cannot see observable " + id);
+        var unshareOwn = admin.send(admin.builder(shares).header("Content-Type", "application/json")
+                .method("DELETE", java.net.http.HttpRequest.BodyPublishers.ofString("{\"organisations\": [\"" + org + "\"]}")));
+        assertThat(unshareOwn.status()).isEqualTo(400);
+        var unshareOther = admin.send(admin.builder(shares).header("Content-Type", "application/json")
+                .method("DELETE", java.net.http.HttpRequest.BodyPublishers.ofString("{\"organisations\": [\"share-org\"]}")));
+        assertThat(unshareOther.status()).isEqualTo(404);
+        assertThat(admin.post(shares, Map.of("organisations", "all")).status()).isEqualTo(400);
+        assertThat(admin.post(shares, Map.of()).json().get("message").asString()).isEqualTo("Field organisations of share is required");
+        assertThat(admin.get("/api/v1/observable/~999999999/shares").status()).isEqualTo(404);
+        assertThat(newUser(unique("share-reader"), "read-only").post("/api/v1/observable/" + id + "/shares",
+                Map.of("organisations", List.of(org))).status()).isEqualTo(403);
+    }
+
+    @Test
     void addingAValueTheCaseHoldsAnswersTheExistingObservable() {
         String caseId = createCase(admin, unique("dup"));
         admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "domain", "data", "evil.example"));

@@ -118,7 +118,7 @@ class CortexSubmitter {
         int pap = o.pap();
         String message = "";
         if (o.caseId() != null) {
-            var c = cases.findById(o.orgId(), o.caseId());
+            var c = cases.findInOrganisation(o.orgId(), o.caseId());
             if (c.isPresent()) {
                 pap = c.get().pap();
                 message = Long.toString(c.get().number());

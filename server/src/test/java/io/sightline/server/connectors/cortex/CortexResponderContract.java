@@ -178,6 +178,42 @@ abstract class CortexResponderContract extends HubTest {
         assertThat(admin.get("/api/connector/cortex/action/case/" + caseId).json()).hasSize(1);
     }
 
+    @Test
+    void actionsAreFoundThroughTheQueryApiAndHiddenWithTheirRestrictedCase() {
+        String caseId = createCase(admin, unique("query-actions"));
+        String taskId = task(caseId);
+        String onCase = action(TAGGER, "case", caseId);
+        String onTask = action("Sightline_CloseTask_1_0", "case_task", taskId);
+        awaitEnd(onCase);
+
+        var byResponder = admin.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "listAction"),
+                Map.of("_name", "filter", "_and", List.of(Map.of("_eq", Map.of("_field", "objectId", "_value", caseId)),
+                        Map.of("_eq", Map.of("_field", "objectType", "_value", "case")))))));
+        assertThat(byResponder.status()).as(byResponder.toString()).isEqualTo(200);
+        assertThat(byResponder.json()).hasSize(1);
+        assertThat(byResponder.json().get(0).get("_id").asString()).isEqualTo(onCase);
+        assertThat(byResponder.json().get(0).get("_type").asString()).isEqualTo("action");
+        var ofCase = admin.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "getCase", "idOrName", caseId),
+                Map.of("_name", "actions"), Map.of("_name", "count"))));
+        assertThat(ofCase.body()).isEqualTo("1");
+        var ofTask = admin.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "getTask", "idOrName", taskId),
+                Map.of("_name", "actions"))));
+        assertThat(ofTask.json().get(0).get("_id").asString()).isEqualTo(onTask);
+        var byId = admin.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "getAction", "idOrName", onCase))));
+        assertThat(byId.json().get(0).get("objectType").asString()).isEqualTo("case");
+        assertThat(admin.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "listAction"),
+                Map.of("_name", "filter", "_eq", Map.of("_field", "colour", "_value", "red"))))).status()).isEqualTo(400);
+
+        String org = admin.get("/api/v1/user/current").json().get("organisation").asString();
+        TestApi colleague = newUser(org, "analyst");
+        var seen = Map.of("query", List.of(Map.of("_name", "getAction", "idOrName", onCase)));
+        assertThat(colleague.post("/api/v1/query", seen).json()).hasSize(1);
+        assertThat(admin.post("/api/v1/case/" + caseId + "/access",
+                Map.of("access", Map.of("_kind", "UserAccessKind", "users", List.of("admin")))).status()).isEqualTo(204);
+        assertThat(colleague.post("/api/v1/query", seen).status()).isEqualTo(404);
+        assertThat(admin.post("/api/v1/query", seen).json()).hasSize(1);
+    }
+
     // ---- helpers
 
     String action(String responder, String objectType, String objectId) {
