@@ -134,6 +134,7 @@ public final class ScaleBench {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%,d requests by %d clients in %.0f s (%.0f/s), after %,d of warm-up; client's latencies on loopback:%n",
                 perClient * o.clients, o.clients, seconds, perClient * o.clients / seconds, o.warmUp * queries.size()));
+        out.append(String.format(Locale.ROOT, "  (%d cores; load average at the end, 1/5/15 min: %s)%n", Runtime.getRuntime().availableProcessors(), loadAverage()));
         out.append(String.format(Locale.ROOT, "  %-34s %9s %9s %9s %9s  %s%n", "query", "p50", "p95", "p99", "max", "rows per answer"));
         for (int q = 0; q < queries.size(); q++) {
             Latencies l = latencies.get(q);
@@ -143,6 +144,16 @@ public final class ScaleBench {
         }
         System.out.print(out);
         return out.toString();
+    }
+
+    /** What else ran on the machine while measuring: the figures of a shared machine need it beside them. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException | RuntimeException notLinux) {
+            return "unknown";
+        }
     }
 
     /** Latencies and answer sizes per query. */

@@ -87,10 +87,6 @@ final class ScaleData {
         this.casesPerOrg = new long[orgs.size()];
     }
 
-    long casesOf(int org) {
-        return casesPerOrg[org];
-    }
-
     /** Writes every row through {@code out}; returns the number of rows per table in {@link #TABLES} order. */
     long[] write(CopyWriter out) throws Exception {
         SplittableRandom rnd = new SplittableRandom(42);
@@ -195,11 +191,6 @@ final class ScaleData {
     /** A tag as often as records carry it (a few tags on many records, most on few). */
     String tag(SplittableRandom rnd) {
         return tags[pick(rnd, tagWeights)];
-    }
-
-    /** A tag's rank in frequency, 0 the most frequent. */
-    String tagOfRank(int rank) {
-        return tags[rank];
     }
 
     /** {@code count} observables of one case or alert, no value twice: {dataType, data}. */
