@@ -1,6 +1,7 @@
 package io.sightline.server.observables;
 
 import io.sightline.server.auth.Principal;
+import io.sightline.server.auth.SecretHashing;
 import io.sightline.server.cases.CaseVisibility;
 import io.sightline.server.query.QueryField.Kind;
 import io.sightline.server.query.QueryField;
@@ -19,7 +20,8 @@ class ObservableQuerySource implements QuerySource {
             QueryField.column("tlp", "tlp", Kind.LEVEL),
             QueryField.column("pap", "pap", Kind.LEVEL),
             QueryField.column("dataType", "data_type", Kind.STRING),
-            QueryField.column("data", "data", Kind.STRING),
+            // data has no index of its own (values up to 64 KB); data_key, its SHA-256, has one
+            QueryField.column("data", "data", Kind.STRING).withDigest("data_key", SecretHashing::sha256),
             QueryField.column("message", "message", Kind.STRING),
             QueryField.column("ioc", "ioc", Kind.BOOLEAN),
             QueryField.column("sighted", "sighted", Kind.BOOLEAN),

@@ -13,6 +13,12 @@ import java.util.Locale;
  * sends is spliced into SQL.
  */
 final class FilterSql {
+    /**
+     * The longest {@code _in} list compared through a field's digest too: a longer one binds its
+     * values once, so that the digests never bring a list the engine accepted over its parameter limit.
+     */
+    static final int DIGESTED_IN_LIMIT = 1_000;
+
     private final QueryEntity entity;
     private final List<Object> params;
 
@@ -54,6 +60,11 @@ final class FilterSql {
             if (!equality) throw new InvalidQuery("null can only be compared for equality");
             return f.expression() + (op == Filter.Comparison.EQ ? " IS NULL" : " IS NOT NULL");
         }
+        if (op == Filter.Comparison.EQ && f.digest() != null) {
+            String text = (String) bound(f, value);
+            params.add(f.digest().of().apply(text));
+            return bind("(" + f.digest().expression() + " = ? AND " + f.expression() + " = ?)", text);
+        }
         return bind(f.expression() + " " + sql(op) + " ?", bound(f, value));
     }
 
@@ -86,11 +97,18 @@ final class FilterSql {
         if (values.isEmpty()) return "1 = 0";
         if (f.customField() != null) return f.customField().rowsWithValue(params, () -> in(f.valueOnly(), values));
         List<String> marks = new ArrayList<>();
+        List<Object> bound = new ArrayList<>();
         for (Value v : values) {
-            params.add(bound(f, v));
+            bound.add(bound(f, v));
             marks.add("?");
         }
         String list = "(" + String.join(", ", marks) + ")";
+        if (f.digest() != null && values.size() <= DIGESTED_IN_LIMIT) {
+            bound.forEach(text -> params.add(f.digest().of().apply((String) text)));
+            params.addAll(bound);
+            return "(" + f.digest().expression() + " IN " + list + " AND " + f.expression() + " IN " + list + ")";
+        }
+        params.addAll(bound);
         if (f.kind() == QueryField.Kind.TAGS) return "EXISTS (SELECT 1 FROM " + tagRows() + " AND g.tag IN " + list + ")";
         return f.expression() + " IN " + list;
     }

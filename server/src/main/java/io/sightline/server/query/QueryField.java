@@ -1,5 +1,7 @@
 package io.sightline.server.query;
 
+import java.util.function.UnaryOperator;
+
 /**
  * A field filters and sorts may use: its API name, the SQL expression it reads on the listed row
  * (alias {@code t}) and the kind of its values. The expression comes from the registering package,
@@ -7,8 +9,17 @@ package io.sightline.server.query;
  *
  * @param customField for {@code customFields.<name>}: the field's definition; the expression then
  *                    reads the value row {@code v} of {@code custom_field_value} (see {@link CustomFieldSql})
+ * @param digest      an indexed digest of the value, which equality checks first (see {@link Digest}); {@code null} for none
  */
-public record QueryField(String name, String expression, Kind kind, CustomFieldSql customField) {
+public record QueryField(String name, String expression, Kind kind, CustomFieldSql customField, Digest digest) {
+    /**
+     * A column holding a digest of the field's value on every row whose value is not null (an
+     * observable's {@code data_key}, the SHA-256 of its {@code data}): a long text is not indexed,
+     * its digest is, so {@code field = v} becomes {@code digest = of(v) AND field = v}, which
+     * selects the same rows through the digest's index.
+     */
+    public record Digest(String expression, UnaryOperator<String> of) {}
+
     public enum Kind {
         STRING, NUMBER, BOOLEAN, ID,
         /** A floating-point number (a custom field of type float): any JSON number. */
@@ -20,7 +31,17 @@ public record QueryField(String name, String expression, Kind kind, CustomFieldS
     }
 
     public QueryField(String name, String expression, Kind kind) {
-        this(name, expression, kind, null);
+        this(name, expression, kind, null, null);
+    }
+
+    public QueryField(String name, String expression, Kind kind, CustomFieldSql customField) {
+        this(name, expression, kind, customField, null);
+    }
+
+    /** This text field with an indexed digest column of the row {@code t} (see {@link Digest}). */
+    public QueryField withDigest(String column, UnaryOperator<String> of) {
+        if (kind != Kind.STRING || customField != null) throw new IllegalStateException("Only a text column can have a digest: " + name);
+        return new QueryField(name, expression, kind, null, new Digest("t." + column, of));
     }
 
     /** A column of the entity's table. */

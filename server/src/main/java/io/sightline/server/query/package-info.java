@@ -44,6 +44,9 @@
  * cases also take a number); an empty answer is a 404.</li>
  * <li>Navigation: a {@link io.sightline.server.query.QueryLink} is declared by the entity it leads
  * to, naming the entity it starts from; {@code {parents}} stands for the ids of the rows so far.</li>
+ * <li>Digests: {@code QueryField.column(...).withDigest("data_key", SecretHashing::sha256)} names a
+ * column that holds a digest of a long text on every row where it is set; {@code _eq} and short
+ * {@code _in} lists then also compare the digest, which is indexed where the text is not.</li>
  * <li>Custom fields: a source whose records carry custom field values returns their
  * {@code custom_field_value.entity} from {@code customFieldOwner()}; filters and sorts may then name
  * {@code customFields.<name>} (or TheHive 4's {@code customFields.<name>.<type>}). The definition,

@@ -156,8 +156,10 @@ abstract class ObservablesContract extends HubTest {
         long caseId = io.sightline.server.common.Ids.parse(cases.get(1), "case");
         List<ObservableRecord> page = observables.ofCase(caseId);
         assertThat(page).hasSize(2);
-        Map<Long, List<ObservableRepository.Sighting>> batched = observables.seenIn(page.get(0).orgId(), page);
-        for (ObservableRecord o : page) assertThat(batched.get(o.id())).as(o.data()).isEqualTo(observables.seenIn(o));
+        var caller = new io.sightline.server.auth.Principal(1, "admin", "Administrator", page.get(0).orgId(), "admin",
+                io.sightline.server.auth.Profile.ADMIN, null, false);
+        Map<Long, List<ObservableRepository.Sighting>> batched = observables.seenIn(caller, page);
+        for (ObservableRecord o : page) assertThat(batched.get(o.id())).as(o.data()).isEqualTo(observables.seenIn(caller, o));
         assertThat(batched.get(page.get(0).id())).extracting(ObservableRepository.Sighting::caseId)
                 .doesNotContain(caseId).hasSize(3);
     }

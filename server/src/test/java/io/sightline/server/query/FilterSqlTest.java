@@ -22,6 +22,7 @@ class FilterSqlTest {
         public String tagEntity() { return "box"; }
         public List<QueryField> fields() {
             return List.of(QueryField.column("name", "name", Kind.STRING), QueryField.column("size", "size", Kind.NUMBER),
+                    QueryField.column("label", "label", Kind.STRING).withDigest("label_key", text -> "#" + text.length()),
                     QueryField.computed("items", "SELECT COUNT(*) FROM item i WHERE i.box_id = t.id", Kind.NUMBER), QueryField.tags());
         }
         public List<?> views(List<Long> ids) { return ids; }
@@ -40,6 +41,24 @@ class FilterSqlTest {
                 new Filter.Like("name", "50%_off*", Filter.Match.WILDCARD)))))
                 .isEqualTo("(t.name = ? OR LOWER(t.name) LIKE ? ESCAPE '\\')").doesNotContain(evil);
         assertThat(params).containsExactly(evil, "50\\%\\_off%");
+    }
+
+    @Test
+    void equalityOnADigestedFieldAlsoComparesItsIndexedDigest() {
+        assertThat(sql(new Filter.Compare("label", Comparison.EQ, new Value.Text("abc")))).isEqualTo("(t.label_key = ? AND t.label = ?)");
+        assertThat(sql(new Filter.In("label", List.of(new Value.Text("a"), new Value.Text("bc")))))
+                .isEqualTo("(t.label_key IN (?, ?) AND t.label IN (?, ?))");
+        // other comparisons cannot use the digest
+        assertThat(sql(new Filter.Compare("label", Comparison.NE, new Value.Text("x")))).isEqualTo("t.label <> ?");
+        assertThat(params).containsExactly("#3", "abc", "#1", "#2", "a", "bc", "x");
+    }
+
+    @Test
+    void aLongInListIsNotDoubledByDigests() {
+        List<Value> many = new ArrayList<>();
+        for (int i = 0; i <= FilterSql.DIGESTED_IN_LIMIT; i++) many.add(new Value.Text("v" + i));
+        assertThat(sql(new Filter.In("label", many))).startsWith("t.label IN (?, ");
+        assertThat(params).hasSize(many.size());
     }
 
     @Test
@@ -64,6 +83,6 @@ class FilterSqlTest {
     void aValueOfTheWrongTypeOrAnUnknownFieldIsRefused() {
         assertThatThrownBy(() -> sql(new Filter.Compare("size", Comparison.EQ, new Value.Text("big")))).isInstanceOf(InvalidQuery.class);
         assertThatThrownBy(() -> sql(new Filter.Has("colour"))).isInstanceOf(InvalidQuery.class)
-                .hasMessage("Unknown field 'colour' for Box; known fields: name, size, items, tags");
+                .hasMessage("Unknown field 'colour' for Box; known fields: name, size, label, items, tags");
     }
 }

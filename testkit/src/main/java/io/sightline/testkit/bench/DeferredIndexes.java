@@ -43,6 +43,14 @@ final class DeferredIndexes {
                     dropOthers.add("DROP INDEX " + rs.getString(1));
                 }
             }
+            // an index's own statistics targets (set by a migration on an expression) go with it and come back with it
+            try (ResultSet rs = s.executeQuery("SELECT i.relname, a.attnum, a.attstattarget FROM pg_index x"
+                    + " JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_attribute a ON a.attrelid = i.oid"
+                    + " WHERE x.indrelid::regclass::text IN " + in + " AND a.attstattarget > 0")) {
+                while (rs.next()) {
+                    addOthers.add("ALTER INDEX " + rs.getString(1) + " ALTER COLUMN " + rs.getInt(2) + " SET STATISTICS " + rs.getInt(3));
+                }
+            }
             // Foreign keys depend on unique indexes: they are dropped first and restored last.
             for (String sql : dropForeignKeys) s.execute(sql);
             for (String sql : dropOthers) s.execute(sql);
