@@ -1,5 +1,9 @@
 package io.sightline.server.caselinks;
 
+import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseVisibility;
+import io.sightline.server.query.SqlCondition;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +13,10 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code case_link} table: its only writer. A linked case's number and title are read with each link. */
+/**
+ * The {@code case_link} table: its only writer. A linked case's number and title are read with each
+ * link; a caller's lists leave out the links to cases hidden from them ({@link CaseVisibility}).
+ */
 @Repository
 public class CaseLinkRepository {
     private static final String SELECT = """
@@ -25,15 +32,21 @@ public class CaseLinkRepository {
         this.jdbc = jdbc;
     }
 
-    /** The links of a case, oldest first. */
-    public List<CaseLink> ofCase(long caseId) {
-        return jdbc.sql(SELECT + " WHERE l.case_id = ? ORDER BY l.id").param(caseId).query(ROW).list();
+    /** The links of a case the caller sees, oldest first. */
+    public List<CaseLink> ofCase(Principal caller, long caseId) {
+        return ofCases(caller, List.of(caseId)).getOrDefault(caseId, List.of());
     }
 
     /** The links of many cases with one query (a page of a query's answer), by case id; cases without links are absent. */
-    public Map<Long, List<CaseLink>> ofCases(Collection<Long> caseIds) {
+    public Map<Long, List<CaseLink>> ofCases(Principal caller, Collection<Long> caseIds) {
         if (caseIds.isEmpty()) return Map.of();
-        return jdbc.sql(SELECT + " WHERE l.case_id IN (:ids) ORDER BY l.id").param("ids", caseIds).query(ROW).list().stream()
+        SqlCondition visible = CaseVisibility.of("c", caller);
+        List<Object> params = new ArrayList<>(caseIds);
+        params.addAll(visible.params());
+        String marks = String.join(", ", java.util.Collections.nCopies(caseIds.size(), "?"));
+        return jdbc.sql(SELECT + " WHERE l.case_id IN (" + marks + ") AND (l.linked_case_id IS NULL OR " + visible.sql() + ")"
+                        + " ORDER BY l.id")
+                .params(params).query(ROW).list().stream()
                 .collect(Collectors.groupingBy(CaseLink::caseId));
     }
 

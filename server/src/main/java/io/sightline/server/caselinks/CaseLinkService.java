@@ -15,8 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Adds and removes the links of a case. Both cases are looked up in the caller's organisation, so a
- * case of another one is "not found" here exactly as when it is read. Each change is audited as a
+ * Adds and removes the links of a case. Both cases are looked up as the caller sees them, so a case
+ * of another organisation, or one restricted to others, is "not found" here exactly as when it is read. Each change is audited as a
  * {@code link} or {@code unlink} entry of the case, carrying the link as {@link CaseLinkView} shows it.
  */
 @Service
@@ -62,9 +62,9 @@ public class CaseLinkService {
         audit.record(p, UNLINKED, AUDIT_ENTITY, Ids.format(caseId), CaseLinkView.of(link), null);
     }
 
-    /** The links of a case of the caller's organisation, oldest first. */
+    /** The links of a case the caller sees, oldest first, but those to cases hidden from the caller. */
     public List<CaseLink> ofCase(Principal p, String caseRef) {
-        return links.ofCase(cases.idOf(p, caseRef));
+        return links.ofCase(p, cases.idOf(p, caseRef));
     }
 
     /** The link types the organisation's links use now (TheHive offers them when linking). */

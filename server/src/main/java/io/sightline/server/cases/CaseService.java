@@ -120,6 +120,12 @@ public class CaseService {
         }
     }
 
+    /** The case with this id if the caller sees it: empty for a case hidden from them, as for no case at all. */
+    public java.util.Optional<CaseRecord> find(Principal p, long id) {
+        p.require(Permission.READ);
+        return cases.findById(p, id);
+    }
+
     /** The caller's own open cases in their organisation, newest number first: the first {@code limit} and the total. */
     public io.sightline.server.common.FirstRows<CaseRecord> openAssignedToMe(Principal p, int limit) {
         p.require(Permission.READ);

@@ -1,5 +1,8 @@
 package io.sightline.server.comments;
 
+import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseVisibility;
+import io.sightline.server.query.SqlCondition;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
@@ -32,8 +35,12 @@ public class CommentRepository {
         return keys.getKey().longValue();
     }
 
-    public Optional<CommentRecord> findById(long orgId, long id) {
-        return jdbc.sql("SELECT * FROM comment_record WHERE org_id = ? AND id = ?").params(orgId, id).query(ROW).optional();
+    /** A comment the caller sees: of their organisation and not in a case hidden from them ({@link CaseVisibility}). */
+    public Optional<CommentRecord> findVisible(Principal caller, long id) {
+        SqlCondition visible = CaseVisibility.belowCases("m", "m.case_id", caller);
+        List<Object> params = new java.util.ArrayList<>(visible.params());
+        params.add(id);
+        return jdbc.sql("SELECT * FROM comment_record m WHERE " + visible.sql() + " AND m.id = ?").params(params).query(ROW).optional();
     }
 
     /** Oldest first, as a conversation reads. */

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Comments on the caller's organisation's cases and alerts. A case, alert or comment of another
- * organisation is not found; editing and deleting follow {@link CommentRule}.
+ * organisation, or of a case hidden from the caller, is not found; editing and deleting follow {@link CommentRule}.
  */
 @Service
 public class CommentService {
@@ -56,7 +56,7 @@ public class CommentService {
 
     public CommentRecord get(Principal p, String id) {
         p.require(Permission.READ);
-        return comments.findById(p.orgId(), Ids.parse(id, "Comment"))
+        return comments.findVisible(p, Ids.parse(id, "Comment"))
                 .orElseThrow(() -> new NotFound("Comment " + id + " not found"));
     }
 

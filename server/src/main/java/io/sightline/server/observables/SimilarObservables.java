@@ -15,7 +15,8 @@ import org.springframework.stereotype.Service;
 /**
  * Similarity between the records of an organisation, as TheHive computes it: two observables are
  * similar when they have the same data type and value (a file: the same content). Every case and
- * alert is looked up in the caller's organisation; one of another organisation is not found.
+ * alert is looked up in the caller's organisation; one of another organisation, or a case hidden
+ * from the caller, is not found and never listed.
  */
 @Service
 public class SimilarObservables {
@@ -58,7 +59,7 @@ public class SimilarObservables {
      */
     public List<LinkedCase> linkedCases(Principal p, String caseRef) {
         long caseId = cases.idOf(p, caseRef);
-        Map<Long, List<Long>> shared = queries.casesSharingValuesWith(p.orgId(), caseId);
+        Map<Long, List<Long>> shared = queries.casesSharingValuesWith(p, caseId);
         if (shared.isEmpty()) return List.of();
         Map<Long, ObservableRecord> own = byId(shared.values().stream().flatMap(List::stream).distinct().toList());
         List<Long> ids = List.copyOf(shared.keySet());
@@ -97,8 +98,10 @@ public class SimilarObservables {
         return id;
     }
 
+    /** A case must be one the caller sees ({@link io.sightline.server.cases.CaseVisibility}), an alert one of the organisation. */
     private boolean exists(Principal p, Holder kind, long id) {
-        return observables.parentExists(p.orgId(), kind == Holder.CASE ? id : null, kind == Holder.ALERT ? id : null);
+        if (kind == Holder.CASE) return caseRecords.idOf(p, id, null).isPresent();
+        return observables.parentExists(p.orgId(), null, id);
     }
 
     private Map<Long, ObservableRecord> byId(List<Long> ids) {

@@ -37,7 +37,7 @@ class AlertProceduresCarryOver implements AlertCarryOver {
             long id = procedures.insert(target.orgId(), target.id(), null,
                     new NewProcedure(r.patternId(), r.tactic(), r.occurDate(), r.description()), p.login(), now);
             audit.record(p, "create", "procedure", Ids.format(id), null,
-                    ProcedureView.of(procedures.find(target.orgId(), id).orElseThrow()));
+                    ProcedureView.of(procedures.findVisible(p, id).orElseThrow()));
         }
     }
 

@@ -1,5 +1,8 @@
 package io.sightline.server.procedures;
 
+import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseVisibility;
+import io.sightline.server.query.SqlCondition;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -57,8 +60,12 @@ public class ProcedureRepository {
         return added;
     }
 
-    public Optional<ProcedureRecord> find(long orgId, long id) {
-        return jdbc.sql(SELECT + " WHERE pr.org_id = ? AND pr.id = ?").params(orgId, id).query(ROW).optional();
+    /** A procedure the caller sees: of their organisation and not in a case hidden from them ({@link CaseVisibility}). */
+    public Optional<ProcedureRecord> findVisible(Principal caller, long id) {
+        SqlCondition visible = CaseVisibility.belowCases("pr", "pr.case_id", caller);
+        List<Object> params = new java.util.ArrayList<>(visible.params());
+        params.add(id);
+        return jdbc.sql(SELECT + " WHERE " + visible.sql() + " AND pr.id = ?").params(params).query(ROW).optional();
     }
 
     /** For the query engine, which checked the organisation already. */

@@ -64,7 +64,7 @@ public class ProcedureService {
 
     public ProcedureRecord get(Principal p, String id) {
         p.require(Permission.READ);
-        return procedures.find(p.orgId(), Ids.parse(id, "Procedure"))
+        return procedures.findVisible(p, Ids.parse(id, "Procedure"))
                 .orElseThrow(() -> new NotFound("Procedure " + id + " not found"));
     }
 
@@ -145,7 +145,7 @@ public class ProcedureService {
         List<ProcedureRecord> created = new ArrayList<>();
         for (NewProcedure n : checked) {
             long id = procedures.insert(p.orgId(), caseId, alertId, n, p.login(), now);
-            ProcedureRecord r = procedures.find(p.orgId(), id).orElseThrow();
+            ProcedureRecord r = procedures.findVisible(p, id).orElseThrow();
             audit.record(p, "create", "procedure", Ids.format(id), null, ProcedureView.of(r));
             created.add(r);
         }

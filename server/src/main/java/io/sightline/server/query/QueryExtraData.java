@@ -1,5 +1,6 @@
 package io.sightline.server.query;
 
+import io.sightline.server.auth.Principal;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,9 @@ import java.util.Map;
  */
 @FunctionalInterface
 public interface QueryExtraData {
-    /** The value for each of these record ids (all visible to the caller); a missing id gets none. */
-    Map<Long, ?> of(List<Long> ids);
+    /**
+     * The value for each of these record ids (all visible to the caller); a missing id gets none.
+     * What the value names of other records must be what the caller sees too.
+     */
+    Map<Long, ?> of(Principal caller, List<Long> ids);
 }

@@ -11,6 +11,8 @@ import java.util.List;
  */
 final class QueryPlan {
     final QueryEntity entity;
+    /** Whose query it is: extra data names only what this caller sees. */
+    final Principal caller;
     final List<String> conditions = new ArrayList<>();
     final List<Object> params = new ArrayList<>();
     final List<String> order = new ArrayList<>();
@@ -31,6 +33,7 @@ final class QueryPlan {
 
     QueryPlan(QueryEntity entity, Principal caller) {
         this.entity = entity;
+        this.caller = caller;
         add(entity.source().scope(caller));
     }
 

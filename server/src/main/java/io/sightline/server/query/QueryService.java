@@ -77,7 +77,7 @@ public class QueryService {
         Map<String, Map<Long, ?>> extra = new LinkedHashMap<>();
         plan.extraData.forEach(name -> {
             QueryExtraData data = plan.entity.extraData(name);
-            if (data != null) extra.put(name, data.of(ids));
+            if (data != null) extra.put(name, data.of(plan.caller, ids));
         });
         if (extra.isEmpty() && plan.excludeFields.isEmpty()) return views;
         List<Object> out = new ArrayList<>(views.size());

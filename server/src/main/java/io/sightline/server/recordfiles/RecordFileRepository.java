@@ -1,6 +1,9 @@
 package io.sightline.server.recordfiles;
 
 import io.sightline.server.attachments.Attachment;
+import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseVisibility;
+import io.sightline.server.query.SqlCondition;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -63,16 +66,23 @@ class RecordFileRepository {
     }
 
     /**
-     * A file the organisation holds in any record: attached to one of its cases, alerts or to
-     * itself, the file of one of its observables, or of one of its task logs.
+     * A file the caller sees in any record: attached to one of the organisation's cases, alerts or
+     * to itself, the file of one of its observables, or of one of its task logs; a record in a case
+     * hidden from the caller ({@link CaseVisibility}) does not count.
      */
-    Optional<Attachment> visible(long orgId, long id, String sha256) {
-        return jdbc.sql("""
-                SELECT a.* FROM attachment a WHERE (a.id = ? OR a.sha256 = ?) AND (
-                    EXISTS (SELECT 1 FROM record_file r WHERE r.id = a.id AND r.org_id = ?)
-                    OR EXISTS (SELECT 1 FROM observable o WHERE o.attachment_id = a.id AND o.org_id = ?)
-                    OR EXISTS (SELECT 1 FROM task_log_attachment f JOIN task_log l ON l.id = f.log_id
-                               WHERE f.attachment_id = a.id AND l.org_id = ?))
-                ORDER BY a.id""").params(id, sha256, orgId, orgId, orgId).query(FILE).list().stream().findFirst();
+    Optional<Attachment> visible(Principal caller, long id, String sha256) {
+        SqlCondition file = CaseVisibility.belowCases("r", "r.case_id", caller);
+        SqlCondition observable = CaseVisibility.belowCases("o", "o.case_id", caller);
+        SqlCondition log = CaseVisibility.belowCases("l", "(SELECT k.case_id FROM task k WHERE k.id = l.task_id)", caller);
+        List<Object> params = new ArrayList<>(List.of(id, sha256));
+        params.addAll(file.params());
+        params.addAll(observable.params());
+        params.addAll(log.params());
+        return jdbc.sql("SELECT a.* FROM attachment a WHERE (a.id = ? OR a.sha256 = ?) AND ("
+                        + " EXISTS (SELECT 1 FROM record_file r WHERE r.id = a.id AND " + file.sql() + ")"
+                        + " OR EXISTS (SELECT 1 FROM observable o WHERE o.attachment_id = a.id AND " + observable.sql() + ")"
+                        + " OR EXISTS (SELECT 1 FROM task_log_attachment f JOIN task_log l ON l.id = f.log_id"
+                        + " WHERE f.attachment_id = a.id AND " + log.sql() + ")) ORDER BY a.id")
+                .params(params).query(FILE).list().stream().findFirst();
     }
 }

@@ -114,7 +114,7 @@ public class RecordFileService {
      */
     public Attachment visible(Principal p, String fileId) {
         p.require(Permission.READ);
-        return files.visible(p.orgId(), idOf(fileId), shaOf(fileId))
+        return files.visible(p, idOf(fileId), shaOf(fileId))
                 .orElseThrow(() -> new NotFound("Attachment " + fileId + " not found"));
     }
 

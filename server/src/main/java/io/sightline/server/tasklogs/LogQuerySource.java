@@ -36,7 +36,7 @@ class LogQuerySource implements QuerySource {
     /** The organisation's records, except those in a case hidden from the caller ({@link CaseVisibility}). */
     @Override
     public SqlCondition scope(Principal caller) {
-        return CaseVisibility.belowCases("t", "(SELECT k.case_id FROM task k WHERE k.id = t.task_id)", caller);
+        return CaseVisibility.belowCases("t", TaskLogRepository.caseOf("t"), caller);
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.sightline.server.tasklogs;
 
 import io.sightline.server.attachments.Attachment;
+import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseVisibility;
+import io.sightline.server.query.SqlCondition;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -13,7 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The only writer of {@code task_log} and {@code task_log_attachment}; reads are scoped by organisation. */
+/**
+ * The only writer of {@code task_log} and {@code task_log_attachment}; reads are scoped by
+ * organisation, and a caller's reads by log id follow its task's case ({@link CaseVisibility}).
+ */
 @Repository
 public class TaskLogRepository {
     public static final RowMapper<LogRecord> ROW = (rs, i) -> new LogRecord(rs.getLong("id"), rs.getLong("org_id"),
@@ -28,6 +34,11 @@ public class TaskLogRepository {
             FROM task_log_attachment l JOIN attachment a ON a.id = l.attachment_id""";
 
     private final JdbcClient jdbc;
+
+    /** The SQL of the case id of the log row {@code alias}, through its task. */
+    static String caseOf(String alias) {
+        return "(SELECT k.case_id FROM task k WHERE k.id = " + alias + ".task_id)";
+    }
 
     public TaskLogRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -63,8 +74,12 @@ public class TaskLogRepository {
         jdbc.sql("DELETE FROM task_log_attachment WHERE log_id = ? AND attachment_id = ?").params(logId, attachmentId).update();
     }
 
-    public Optional<LogRecord> findById(long orgId, long id) {
-        return jdbc.sql("SELECT * FROM task_log WHERE org_id = ? AND id = ?").params(orgId, id).query(ROW).optional()
+    /** A log the caller sees: of their organisation and not in a case hidden from them ({@link CaseVisibility}). */
+    public Optional<LogRecord> findVisible(Principal caller, long id) {
+        SqlCondition visible = CaseVisibility.belowCases("l", caseOf("l"), caller);
+        List<Object> params = new ArrayList<>(visible.params());
+        params.add(id);
+        return jdbc.sql("SELECT * FROM task_log l WHERE " + visible.sql() + " AND l.id = ?").params(params).query(ROW).optional()
                 .map(l -> l.withFiles(files(List.of(l.id())).getOrDefault(l.id(), List.of())));
     }
 

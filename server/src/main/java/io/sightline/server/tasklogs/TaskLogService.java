@@ -160,6 +160,6 @@ public class TaskLogService {
     }
 
     private LogRecord read(Principal p, long id) {
-        return logs.findById(p.orgId(), id).orElseThrow(() -> new NotFound("Log " + Ids.format(id) + " not found"));
+        return logs.findVisible(p, id).orElseThrow(() -> new NotFound("Log " + Ids.format(id) + " not found"));
     }
 }

@@ -12,7 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The only writer of the {@code task} table; every read is scoped by organisation. */
+/**
+ * The only writer of the {@code task} table; every read for a caller is scoped by organisation and
+ * leaves out the tasks of cases hidden from the caller ({@link CaseVisibility}).
+ */
 @Repository
 public class TaskRepository {
     /** TheHive lists a case's tasks by group, then by their order in the group, then oldest first. */
@@ -78,14 +81,14 @@ public class TaskRepository {
         return jdbc.sql("SELECT * FROM task t WHERE " + visible.sql() + " AND t.id = ?").params(params).query(ROW).optional();
     }
 
-    /** The tasks among {@code ids} that belong to the organisation, in id order. */
-    public List<TaskRecord> findAll(long orgId, Collection<Long> ids) {
+    /** The tasks among {@code ids} the caller sees ({@link CaseVisibility}), in id order. */
+    public List<TaskRecord> findAllVisible(Principal caller, Collection<Long> ids) {
         if (ids.isEmpty()) return List.of();
+        SqlCondition visible = CaseVisibility.belowCases("t", "t.case_id", caller);
         String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
-        List<Object> params = new java.util.ArrayList<>();
-        params.add(orgId);
+        List<Object> params = new java.util.ArrayList<>(visible.params());
         params.addAll(ids);
-        return jdbc.sql("SELECT * FROM task WHERE org_id = ? AND id IN (" + marks + ") ORDER BY id")
+        return jdbc.sql("SELECT * FROM task t WHERE " + visible.sql() + " AND t.id IN (" + marks + ") ORDER BY t.id")
                 .params(params).query(ROW).list();
     }
 
@@ -130,10 +133,10 @@ public class TaskRepository {
                 rows.isEmpty() ? 0 : rows.get(0).getValue());
     }
 
-    /** One page of the organisation's tasks matching a list query, with their case, and how many match in all. */
-    public io.sightline.server.core.Slice<AssignedTask> list(long orgId, TaskListQuery q) {
-        StringBuilder where = new StringBuilder("t.org_id = :org");
-        java.util.Map<String, Object> params = new java.util.HashMap<>(java.util.Map.of("org", orgId));
+    /** One page of the tasks of the cases the caller sees matching a list query, with their case, and how many match in all. */
+    public io.sightline.server.core.Slice<AssignedTask> list(Principal caller, TaskListQuery q) {
+        StringBuilder where = new StringBuilder("t.org_id = :org AND " + CaseVisibility.named("c", "org", "user"));
+        java.util.Map<String, Object> params = new java.util.HashMap<>(java.util.Map.of("org", caller.orgId(), "user", caller.userId()));
         if (q.assignee() != null) {
             where.append(" AND t.assignee = :assignee");
             params.put("assignee", q.assignee());
@@ -146,7 +149,7 @@ public class TaskRepository {
             where.append(" AND LOWER(t.title) LIKE :title ESCAPE '\\'");
             params.put("title", "%" + likeEscaped(q.titleContains().toLowerCase(java.util.Locale.ROOT)) + "%");
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM task t WHERE " + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT COUNT(*) FROM task t JOIN case_record c ON c.id = t.case_id WHERE " + where).params(params).query(Long.class).single();
         int page = io.sightline.server.core.Slice.clamp(q.page(), total, q.size());
         String direction = q.descending() ? " DESC" : "";
         String order = String.join(direction + ", ", q.sort().sql.split(", ")) + direction + ", t.created_at" + direction + ", t.id" + direction;

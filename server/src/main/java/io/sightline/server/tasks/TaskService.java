@@ -73,10 +73,10 @@ public class TaskService {
         return tasks.assignedTo(p, List.of(TaskStatus.Waiting.name(), TaskStatus.InProgress.name()), limit);
     }
 
-    /** One page of the organisation's tasks as the list query asks; a page past the end is the last one. */
+    /** One page of the tasks of the cases the caller sees, as the list query asks; a page past the end is the last one. */
     public Slice<AssignedTask> list(Principal p, TaskListQuery q) {
         p.require(Permission.READ);
-        return tasks.list(p.orgId(), q);
+        return tasks.list(p, q);
     }
 
     /** The case's tasks, grouped and ordered as TheHive shows them. */
@@ -107,7 +107,7 @@ public class TaskService {
         Set<Long> wanted = new LinkedHashSet<>();
         for (String id : ids) wanted.add(Ids.parse(id, "Task"));
         Map<Long, TaskRecord> found = new LinkedHashMap<>();
-        for (TaskRecord t : tasks.findAll(p.orgId(), wanted)) found.put(t.id(), t);
+        for (TaskRecord t : tasks.findAllVisible(p, wanted)) found.put(t.id(), t);
         for (long id : wanted) if (!found.containsKey(id)) throw new NotFound("Task " + Ids.format(id) + " not found");
         long now = clock.millis();
         List<TaskRecord> changed = new ArrayList<>();

@@ -131,7 +131,8 @@ public class AlertUiController {
         model.addAttribute("a", AlertView.of(a, table.page().all()));
         model.addAttribute("table", table);
         model.addAttribute("sourceLink", UiFormat.webLink(a.externalLink()));
-        model.addAttribute("importedInto", a.caseId() == null ? null : cases.get(p, Ids.format(a.caseId())));
+        // a case restricted to others stays unnamed: the alert says only that it was imported
+        model.addAttribute("importedInto", a.caseId() == null ? null : cases.find(p, a.caseId()).orElse(null));
         // without scripts the case search reloads this page with the matches
         model.addAttribute("caseQuery", caseQuery == null ? "" : caseQuery);
         model.addAttribute("targets", Forms.blank(caseQuery) ? List.of() : searchCases(p, caseQuery));

@@ -67,7 +67,7 @@ class QueryRegistryTest {
 
     /** Extra data another package adds to an entity. */
     private record Added(String entity, String name) implements QueryExtraDataSource {
-        public java.util.Map<Long, ?> of(List<Long> ids) { return java.util.Map.of(); }
+        public java.util.Map<Long, ?> of(io.sightline.server.auth.Principal caller, List<Long> ids) { return java.util.Map.of(); }
     }
 
     @Test
