@@ -105,6 +105,17 @@ public class CaseRepository {
         return jdbc.sql("SELECT " + columns + " FROM case_record c WHERE " + rule.sql() + " AND " + condition).params(params);
     }
 
+    /** The ids among these of the cases the caller sees. */
+    public java.util.Set<Long> visibleAmong(Principal caller, java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) return java.util.Set.of();
+        SqlCondition rule = CaseVisibility.of("c", caller);
+        List<Object> params = new ArrayList<>(rule.params());
+        params.addAll(ids);
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        return new java.util.HashSet<>(jdbc.sql("SELECT c.id FROM case_record c WHERE " + rule.sql() + " AND c.id IN (" + marks + ")")
+                .params(params).query(Long.class).list());
+    }
+
     /** Makes the case seen by its whole organisation, or only by the users with these ids. */
     public void setAccess(long caseId, List<Long> userIds, String by, long at) {
         jdbc.sql("DELETE FROM case_access_user WHERE case_id = ?").param(caseId).update();

@@ -126,6 +126,12 @@ public class CaseService {
         return cases.findById(p, id);
     }
 
+    /** The ids among these of the cases the caller sees (one query). */
+    public Set<Long> visibleAmong(Principal p, Collection<Long> ids) {
+        p.require(Permission.READ);
+        return cases.visibleAmong(p, ids);
+    }
+
     /** The caller's own open cases in their organisation, newest number first: the first {@code limit} and the total. */
     public io.sightline.server.common.FirstRows<CaseRecord> openAssignedToMe(Principal p, int limit) {
         p.require(Permission.READ);

@@ -1,5 +1,6 @@
 package io.sightline.server.tasklogs;
 
+import io.sightline.server.auth.Principal;
 import io.sightline.server.common.Ids;
 import io.sightline.server.timeline.AuditEvents;
 import io.sightline.server.timeline.TimelineEvent;
@@ -22,7 +23,8 @@ class LogTimeline implements TimelineSource {
     }
 
     @Override
-    public List<TimelineEvent> eventsOf(long orgId, long caseId, int limit) {
+    public List<TimelineEvent> eventsOf(Principal caller, long caseId, int limit) {
+        long orgId = caller.orgId();
         List<String> ids = logs.recentOfCase(orgId, caseId, limit).stream().map(Ids::format).toList();
         return audit.entries(orgId, TaskLogService.AUDIT_TYPE, ids, limit).stream()
                 .filter(e -> e.action().equals("create"))

@@ -1,5 +1,6 @@
 package io.sightline.server.tasks;
 
+import io.sightline.server.auth.Principal;
 import io.sightline.server.common.Ids;
 import io.sightline.server.timeline.AuditEvents;
 import io.sightline.server.timeline.TimelineEvent;
@@ -30,7 +31,8 @@ class TaskTimeline implements TimelineSource {
     }
 
     @Override
-    public List<TimelineEvent> eventsOf(long orgId, long caseId, int limit) {
+    public List<TimelineEvent> eventsOf(Principal caller, long caseId, int limit) {
+        long orgId = caller.orgId();
         List<String> ids = tasks.ofCase(orgId, caseId).stream().map(t -> Ids.format(t.id())).toList();
         return audit.entries(orgId, TaskService.AUDIT_TYPE, ids, limit * ENTRIES_PER_EVENT).stream()
                 .flatMap(e -> kind(e).stream()

@@ -48,7 +48,7 @@ public class TimelineService {
             events.add(new TimelineEvent(e.date(), e.endDate(), "CustomEvent", "CustomEvent", Ids.format(e.id()),
                     TimelineRepository.details("title", e.title(), "description", e.description())));
         }
-        for (TimelineSource source : sources.orderedStream().toList()) events.addAll(source.eventsOf(p.orgId(), caseId, limit));
+        for (TimelineSource source : sources.orderedStream().toList()) events.addAll(source.eventsOf(p, caseId, limit));
         events.sort(NEWEST_FIRST);
         return events.size() > limit ? events.subList(0, limit) : events;
     }

@@ -1,11 +1,13 @@
 package io.sightline.server.timeline;
 
+import io.sightline.server.auth.Principal;
 import java.util.List;
 
 /**
- * Events another package adds to case timelines. The case has been checked to be the caller's
- * organisation's; a source answers at most {@code limit} events, the most recent ones.
+ * Events another package adds to case timelines. The case has been checked to be one the caller
+ * sees; a source answers at most {@code limit} events, the most recent ones, and names no other
+ * case hidden from the caller.
  */
 public interface TimelineSource {
-    List<TimelineEvent> eventsOf(long orgId, long caseId, int limit);
+    List<TimelineEvent> eventsOf(Principal caller, long caseId, int limit);
 }

@@ -1,13 +1,11 @@
 package io.sightline.server.connectors.cortex;
 
 import io.sightline.server.auth.Principal;
-import io.sightline.server.cases.CaseVisibility;
 import io.sightline.server.query.QueryField;
 import io.sightline.server.query.QueryField.Kind;
 import io.sightline.server.query.QueryLink;
 import io.sightline.server.query.QuerySource;
 import io.sightline.server.query.SqlCondition;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -52,15 +50,10 @@ class CortexActionQuerySource implements QuerySource {
     @Override public Optional<String> getStep() { return Optional.of("getAction"); }
     @Override public List<QueryField> fields() { return FIELDS; }
 
-    /** The organisation's actions; those on a case only when the caller sees the case ({@link CaseVisibility}). */
+    /** The organisation's actions, but those on a record of a case hidden from the caller ({@link CortexVisibility}). */
     @Override
     public SqlCondition scope(Principal caller) {
-        SqlCondition visible = CaseVisibility.of("c", caller);
-        List<Object> params = new ArrayList<>();
-        params.add(caller.orgId());
-        params.addAll(visible.params());
-        return new SqlCondition("t.org_id = ? AND (t.object_type <> 'CASE' OR t.object_id IN (SELECT c.id FROM case_record c WHERE "
-                + visible.sql() + "))", params);
+        return CortexVisibility.actions("t", caller);
     }
 
     @Override

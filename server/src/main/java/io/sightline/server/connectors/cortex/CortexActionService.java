@@ -102,7 +102,7 @@ public class CortexActionService {
 
     public CortexActionRecord get(Principal p, String id) {
         p.require(Permission.READ);
-        return actions.find(p.orgId(), Ids.parse(id, "Action")).orElseThrow(() -> new NotFound("Action " + id + " not found"));
+        return actions.findVisible(p, Ids.parse(id, "Action")).orElseThrow(() -> new NotFound("Action " + id + " not found"));
     }
 
     /** The actions run on an object, newest first; the object must be the caller's to see. */

@@ -1,11 +1,13 @@
 package io.sightline.server.connectors.cortex;
 
+import io.sightline.server.auth.Principal;
 import io.sightline.server.observables.ObservableRecord;
 import io.sightline.server.observables.ObservableRepository;
 import io.sightline.server.query.QueryField;
 import io.sightline.server.query.QueryField.Kind;
 import io.sightline.server.query.QueryLink;
 import io.sightline.server.query.QuerySource;
+import io.sightline.server.query.SqlCondition;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +45,12 @@ class CortexJobQuerySource implements QuerySource {
     @Override public String listStep() { return "listJob"; }
     @Override public Optional<String> getStep() { return Optional.of("getJob"); }
     @Override public List<QueryField> fields() { return FIELDS; }
+
+    /** The organisation's jobs, but those of observables in a case hidden from the caller ({@link CortexVisibility}). */
+    @Override
+    public SqlCondition scope(Principal caller) {
+        return CortexVisibility.jobs("t", caller);
+    }
 
     /** Each job with its observable ({@code case_artifact}), as the job routes show it. */
     @Override

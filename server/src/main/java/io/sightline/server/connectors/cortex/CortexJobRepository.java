@@ -1,5 +1,8 @@
 package io.sightline.server.connectors.cortex;
 
+import io.sightline.server.auth.Principal;
+import io.sightline.server.query.SqlCondition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
@@ -58,8 +61,12 @@ class CortexJobRepository {
         return jdbc.sql("SELECT * FROM cortex_job WHERE id = ?").param(id).query(ROW).optional();
     }
 
-    Optional<CortexJobRecord> find(long orgId, long id) {
-        return jdbc.sql("SELECT * FROM cortex_job WHERE org_id = ? AND id = ?").params(orgId, id).query(ROW).optional();
+    /** One the caller sees ({@link CortexVisibility}). */
+    Optional<CortexJobRecord> findVisible(Principal caller, long id) {
+        SqlCondition visible = CortexVisibility.jobs("x", caller);
+        List<Object> params = new ArrayList<>(visible.params());
+        params.add(id);
+        return jdbc.sql("SELECT * FROM cortex_job x WHERE " + visible.sql() + " AND x.id = ?").params(params).query(ROW).optional();
     }
 
     List<CortexJobRecord> byIds(List<Long> ids) {

@@ -110,7 +110,7 @@ public class CortexJobService {
 
     public CortexJobRecord get(Principal p, String id) {
         p.require(Permission.READ);
-        return jobs.find(p.orgId(), Ids.parse(id, "Job")).orElseThrow(() -> new NotFound("Job " + id + " not found"));
+        return jobs.findVisible(p, Ids.parse(id, "Job")).orElseThrow(() -> new NotFound("Job " + id + " not found"));
     }
 
     /** Jobs of one observable, newest first. */
