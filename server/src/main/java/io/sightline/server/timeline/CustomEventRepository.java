@@ -1,5 +1,8 @@
 package io.sightline.server.timeline;
 
+import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseVisibility;
+import io.sightline.server.query.SqlCondition;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
@@ -31,8 +34,12 @@ public class CustomEventRepository {
         return keys.getKey().longValue();
     }
 
-    public Optional<CustomEventRecord> find(long orgId, long id) {
-        return jdbc.sql("SELECT * FROM custom_event WHERE org_id = ? AND id = ?").params(orgId, id).query(ROW).optional();
+    /** A custom event the caller sees: of their organisation and not in a case hidden from them ({@link CaseVisibility}). */
+    public Optional<CustomEventRecord> findVisible(Principal caller, long id) {
+        SqlCondition visible = CaseVisibility.belowCases("e", "e.case_id", caller);
+        List<Object> params = new java.util.ArrayList<>(visible.params());
+        params.add(id);
+        return jdbc.sql("SELECT * FROM custom_event e WHERE " + visible.sql() + " AND e.id = ?").params(params).query(ROW).optional();
     }
 
     /** The case's most recent events first. */

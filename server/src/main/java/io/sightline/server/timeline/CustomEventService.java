@@ -35,14 +35,14 @@ public class CustomEventService {
         long caseId = cases.idOf(p, caseIdOrNumber);
         NewCustomEvent checked = check(e);
         long id = events.insert(p.orgId(), caseId, checked, p.login(), clock.millis());
-        CustomEventRecord created = events.find(p.orgId(), id).orElseThrow();
+        CustomEventRecord created = events.findVisible(p, id).orElseThrow();
         audit.record(p, "create", "customEvent", Ids.format(id), null, CustomEventView.of(created));
         return created;
     }
 
     public CustomEventRecord get(Principal p, String id) {
         p.require(Permission.READ);
-        return events.find(p.orgId(), Ids.parse(id, "CustomEvent"))
+        return events.findVisible(p, Ids.parse(id, "CustomEvent"))
                 .orElseThrow(() -> new NotFound("Custom event " + id + " not found"));
     }
 
