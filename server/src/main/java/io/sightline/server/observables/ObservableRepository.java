@@ -225,9 +225,9 @@ public class ObservableRepository {
                             SELECT c.id, c.number, c.title, o.id AS obs_id, o.ioc, o.data_type, o.data_key,
                                    ROW_NUMBER() OVER (PARTITION BY o.data_type, o.data_key ORDER BY c.number DESC) AS rn
                             FROM observable o JOIN case_record c ON c.id = o.case_id
-                            WHERE o.org_id = :org AND o.data_key IN (:keys) AND """ + CaseVisibility.named("c", "org", "user") + """
+                            WHERE o.org_id = :org AND o.data_key IN (:keys) AND %s
                         ) held
-                        WHERE rn <= 101 ORDER BY number DESC""")
+                        WHERE rn <= 101 ORDER BY number DESC""".formatted(CaseVisibility.named("c", "org", "user")))
                 .param("org", caller.orgId()).param("keys", keys).param("user", caller.userId())
                 .query(rs -> {
                     byValue.computeIfAbsent(rs.getString(6) + "\0" + rs.getString(7), k -> new java.util.ArrayList<>())

@@ -36,7 +36,7 @@ class SimilarObservableQueries {
                 FROM observable o JOIN observable x ON x.org_id = o.org_id AND x.data_key = o.data_key AND x.data_type = o.data_type
                 JOIN case_record xc ON xc.id = x.case_id
                 WHERE o.org_id = :org AND o.case_id = :case AND x.case_id <> o.case_id
-                  AND o.ignore_similarity = FALSE AND x.ignore_similarity = FALSE AND """ + CaseVisibility.named("xc", "org", "user");
+                  AND o.ignore_similarity = FALSE AND x.ignore_similarity = FALSE AND %s""".formatted(CaseVisibility.named("xc", "org", "user"));
         List<Long> top = jdbc.sql("SELECT x.case_id " + shared
                         + " GROUP BY x.case_id ORDER BY COUNT(DISTINCT o.id) DESC, x.case_id DESC LIMIT :limit")
                 .param("org", caller.orgId()).param("user", caller.userId()).param("case", caseId).param("limit", MAX_LINKED_CASES)

@@ -1,0 +1,182 @@
+package io.sightline.server.web;
+
+import io.sightline.server.support.HubTest;
+import io.sightline.server.support.TestApi;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static io.sightline.server.web.WorkspaceFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every read path below a restricted case follows it: a colleague of the same organisation whom
+ * the case does not name finds none of its records (a 404 by id, absent from lists, not named by
+ * other cases' links, similar observables or timelines), while a user it names reads them all.
+ * Run on H2 and PostgreSQL.
+ */
+abstract class RestrictedCaseReadsContract extends HubTest {
+    private static final String PROCEDURE_ROUTE = "/api/v1/procedure/";
+
+    private String lead;
+    private String named;
+    private String other;
+    private String openCase;
+    private String hiddenCase;
+    private String hiddenTitle;
+    private String task;
+    private String log;
+    private String comment;
+    private String page;
+    private String procedure;
+    private String customEvent;
+    private String file;
+    private String alert;
+
+    @BeforeEach
+    void aRestrictedCaseWithARecordOfEveryKind() {
+        String org = unique("restrict");
+        lead = user(admin, org, "analyst");
+        named = user(admin, org, "analyst");
+        other = user(admin, org, "analyst");
+        TestApi api = as(lead);
+        hiddenTitle = unique("Hidden");
+        openCase = caseOf(api, unique("Open"), null, 2);
+        hiddenCase = caseOf(api, hiddenTitle, null, 2);
+        var shared = Map.of("dataType", "domain", "data", unique("shared") + ".example");
+        assertThat(api.post("/api/v1/case/" + openCase + "/observable", shared).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/case/" + hiddenCase + "/observable", shared).status()).isEqualTo(201);
+        task = created(api.post("/api/v1/case/" + hiddenCase + "/task", Map.of("title", hiddenTitle + " task")));
+        log = created(api.post("/api/v1/task/" + task + "/log", Map.of("message", "hidden log")));
+        comment = created(api.post("/api/v1/case/" + hiddenCase + "/comment", Map.of("message", "hidden comment")));
+        page = created(api.post("/api/v1/case/" + hiddenCase + "/page", Map.of("title", "Notes", "category", "analysis",
+                "content", "# hidden")));
+        procedure = created(api.post("/api/v1/case/" + hiddenCase + "/procedure", Map.of("occurDate", 1_700_000_000_000L,
+                "patternId", "T1566", "tactic", "initial-access")));
+        customEvent = created(api.post("/api/v1/case/" + hiddenCase + "/customEvent", Map.of("date", 1_700_000_000_000L,
+                "title", "hidden event")));
+        var fileObservable = api.postFile("/api/v1/case/" + hiddenCase + "/observable", "{\"dataType\":\"file\"}", "lure.bin",
+                unique("only in the hidden case").getBytes(StandardCharsets.UTF_8));
+        assertThat(fileObservable.status()).as(fileObservable.toString()).isEqualTo(201);
+        file = fileObservable.json().get(0).get("attachment").get("id").asString();
+        assertThat(api.post("/api/v1/case/" + openCase + "/link/case/add", Map.of("type", "related", "caseId", hiddenCase))
+                .status()).isEqualTo(204);
+        alert = WorkspaceFixtures.alert(api, "siem", 2, unique("merged alert"));
+        assertThat(api.post("/api/v1/alert/" + alert + "/merge/" + hiddenCase, Map.of()).status()).isEqualTo(200);
+        var restrict = api.post("/api/v1/case/" + hiddenCase + "/access",
+                Map.of("access", Map.of("_kind", "UserAccessKind", "users", List.of(lead, named))));
+        assertThat(restrict.status()).as(restrict.toString()).isEqualTo(204);
+    }
+
+    @Test
+    void aColleagueTheCaseDoesNotNameFindsNoneOfItsRecords() {
+        TestApi api = as(other);
+        var caseRead = api.get("/api/v1/case/" + hiddenCase);
+        assertThat(caseRead.status()).isEqualTo(404);
+
+        var linked = api.get("/api/v1/case/" + openCase + "/links");
+        assertThat(linked.json().size()).as("linked cases: " + linked).isZero();
+        assertThat(api.get("/api/v1/case/" + openCase + "/similar/" + hiddenCase + "/observables").status()).isEqualTo(404);
+        var link = api.post("/api/v1/case/" + openCase + "/link/case/add", Map.of("type", "related", "caseId", hiddenCase));
+        assertThat(link.status()).isEqualTo(404);
+        assertThat(link.json()).as("linking to a hidden case is the same 404 as reading it").isEqualTo(caseRead.json());
+        assertThat(caseLinksOf(api, openCase).size()).as("extraData.links").isZero();
+        assertThat(timelineKinds(api, openCase)).doesNotContain("LinkAdded");
+
+        for (String route : List.of("/api/v1/task/" + task + "/log", "/api/v1/log/" + log, PROCEDURE_ROUTE + procedure,
+                "/api/v1/customEvent/" + customEvent, "/api/v1/attachment/" + file + "/download",
+                "/api/v1/case/" + hiddenCase + "/misp", "/api/v1/case/" + hiddenCase + "/timeline")) {
+            var read = api.get(route);
+            assertThat(read.status()).as(route).isEqualTo(404);
+            assertThat(read.json().get("type").asString()).as(route).isEqualTo("NotFoundError");
+        }
+        assertThat(api.download("/api/v1/case/" + hiddenCase + "/export?password=pw").statusCode()).isEqualTo(404);
+        assertThat(api.post("/api/v1/task/" + task + "/log", Map.of("message", "sneaked in")).status()).isEqualTo(404);
+        assertThat(api.patch("/api/v1/task/_bulk", Map.of("ids", List.of(task), "status", "Cancel")).status()).isEqualTo(404);
+        assertThat(api.patch("/api/v1/log/" + log, Map.of("message", "changed")).status()).isEqualTo(404);
+        assertThat(api.patch("/api/v1/comment/" + comment, Map.of("message", "changed")).status()).isEqualTo(404);
+        assertThat(api.patch("/api/v1/case/" + hiddenCase + "/page/" + page, Map.of("content", "changed")).status()).isEqualTo(404);
+        assertThat(api.patch(PROCEDURE_ROUTE + procedure, Map.of("description", "changed")).status()).isEqualTo(404);
+        assertThat(api.patch("/api/v1/customEvent/" + customEvent, Map.of("title", "changed")).status()).isEqualTo(404);
+        assertThat(api.post(PROCEDURE_ROUTE + "delete/_bulk", Map.of("ids", List.of(procedure))).status()).isEqualTo(404);
+        for (String route : List.of("/api/v1/log/" + log, "/api/v1/comment/" + comment, PROCEDURE_ROUTE + procedure,
+                "/api/v1/case/" + hiddenCase + "/page/" + page, "/api/v1/customEvent/" + customEvent)) {
+            assertThat(api.delete(route).status()).as("DELETE " + route).isEqualTo(404);
+        }
+
+        var importedAlert = api.get("/api/v1/alert/" + alert);
+        assertThat(importedAlert.status()).isEqualTo(200);
+        assertThat(importedAlert.json().get("caseId").asString()).as("the alert keeps its caseId").isEqualTo(hiddenCase);
+        Document alertPage = Jsoup.parse(browser(other).get("/alerts/" + alert.substring(1)).body());
+        assertThat(alertPage.select("#imported-hidden").text()).contains("restricted to other users");
+        assertThat(alertPage.text()).doesNotContain(hiddenTitle);
+        Document tasks = Jsoup.parse(browser(other).get("/tasks?status=all&assignee=").body());
+        assertThat(tasks.text()).doesNotContain(hiddenTitle);
+        assertThat(tasks.select("h1 .count").text()).isEqualTo("0");
+    }
+
+    @Test
+    void aUserTheCaseNamesReadsAndChangesAllOfIt() {
+        TestApi api = as(named);
+        var linked = api.get("/api/v1/case/" + openCase + "/links").json();
+        assertThat(linked.size()).isEqualTo(1);
+        assertThat(linked.get(0).get("_id").asString()).isEqualTo(hiddenCase);
+        assertThat(api.get("/api/v1/case/" + openCase + "/similar/" + hiddenCase + "/observables").json().size()).isEqualTo(1);
+        assertThat(caseLinksOf(api, openCase).get(0).get("caseId").asString()).isEqualTo(hiddenCase);
+        assertThat(timelineKinds(api, openCase)).contains("LinkAdded");
+
+        for (String route : List.of("/api/v1/task/" + task + "/log", "/api/v1/log/" + log, PROCEDURE_ROUTE + procedure,
+                "/api/v1/customEvent/" + customEvent, "/api/v1/attachment/" + file + "/download",
+                "/api/v1/case/" + hiddenCase + "/misp", "/api/v1/case/" + hiddenCase + "/timeline")) {
+            assertThat(api.get(route).status()).as(route).isEqualTo(200);
+        }
+        assertThat(api.download("/api/v1/case/" + hiddenCase + "/export?password=pw").statusCode()).isEqualTo(200);
+        assertThat(api.post("/api/v1/task/" + task + "/log", Map.of("message", "by a named user")).status()).isEqualTo(201);
+        assertThat(api.patch("/api/v1/task/_bulk", Map.of("ids", List.of(task), "status", "InProgress")).status()).isIn(200, 204);
+        assertThat(api.patch("/api/v1/log/" + log, Map.of("message", "changed")).status()).isIn(200, 204);
+        assertThat(api.patch("/api/v1/case/" + hiddenCase + "/page/" + page, Map.of("content", "changed")).status()).isIn(200, 204);
+        assertThat(api.patch(PROCEDURE_ROUTE + procedure, Map.of("description", "changed")).status()).isIn(200, 204);
+        assertThat(api.patch("/api/v1/customEvent/" + customEvent, Map.of("title", "changed")).status()).isIn(200, 204);
+        assertThat(as(lead).patch("/api/v1/comment/" + comment, Map.of("message", "changed")).status()).isIn(200, 204);
+
+        Document alertPage = Jsoup.parse(browser(named).get("/alerts/" + alert.substring(1)).body());
+        assertThat(alertPage.text()).contains(hiddenTitle);
+        assertThat(alertPage.select("#imported-hidden")).isEmpty();
+        Document tasks = Jsoup.parse(browser(named).get("/tasks?status=all&assignee=").body());
+        assertThat(tasks.text()).contains(hiddenTitle + " task");
+    }
+
+    private TestApi as(String login) {
+        return TestApi.withPassword(port, login, PASSWORD);
+    }
+
+    private BrowserSession browser(String login) {
+        var browser = new BrowserSession(port);
+        browser.login(login, PASSWORD);
+        return browser;
+    }
+
+    private static String created(TestApi.Response r) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().get("_id").asString();
+    }
+
+    /** The case's {@code extraData.links.caseLinks} as the query API answers them. */
+    private static JsonNode caseLinksOf(TestApi api, String caseId) {
+        var found = api.post("/api/v1/query", Map.of("query", List.of(Map.of("_name", "getCase", "idOrName", caseId),
+                Map.of("_name", "page", "from", 0, "to", 1, "extraData", List.of("links")))));
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        return found.json().get(0).get("extraData").get("links").get("caseLinks");
+    }
+
+    private static List<String> timelineKinds(TestApi api, String caseId) {
+        var timeline = api.get("/api/v1/case/" + caseId + "/timeline");
+        assertThat(timeline.status()).as(timeline.toString()).isEqualTo(200);
+        return timeline.json().get("events").valueStream().map(e -> e.get("kind").asString()).toList();
+    }
+}
