@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Import;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A restricted case in headless Chromium: its page shows the owner and who sees it; a member not named finds nothing. */
+/**
+ * A restricted case in headless Chromium: its page shows the owner and who sees it, and changes it;
+ * a member not named finds nothing.
+ */
 @Import(UiTestBeans.class)
 class UiCaseAccessBrowserTest extends BrowserHubTest {
     private static final String PASSWORD = "case-access-browser-pw";
@@ -54,5 +57,37 @@ class UiCaseAccessBrowserTest extends BrowserHubTest {
         assertThat(page.locator("#case-access")).hasText("Restricted to " + lead);
         page.screenshot(new Page.ScreenshotOptions().setPath(UiBrowserTest.SCREENSHOTS.resolve("case-access.png"))
                 .setFullPage(true).setTimeout(60_000));
+    }
+
+    @Test
+    void theCasePageRestrictsTheCaseToTheUsersTickedAndOpensItAgain() {
+        String org = unique("ui-access-form");
+        assertThat(admin.post("/api/v1/organisation", Map.of("name", org, "description", "test")).status()).isEqualTo(201);
+        String lead = analyst(org);
+        String other = analyst(org);
+        TestApi otherApi = TestApi.withPassword(port, other, PASSWORD);
+        String caseId = createCase(TestApi.withPassword(port, lead, PASSWORD), unique("narrowed"));
+        long number = otherApi.get("/api/v1/case/" + caseId).json().get("number").asLong();
+
+        logIn(lead, PASSWORD);
+        page.navigate(url("/cases/" + number));
+        page.locator("#case-access-form summary").click();
+        page.locator("#access-users").check();
+        page.locator("#access-save").click();
+        assertThat(page.locator(".message-error")).containsText("must include you");
+        assertThat(otherApi.get("/api/v1/case/" + caseId).status()).as("a refused change keeps the case open").isEqualTo(200);
+
+        page.locator("#case-access-form summary").click();
+        page.locator("#access-users").check();
+        page.locator("#case-access-form input[value='" + lead + "']").check();
+        page.locator("#access-save").click();
+        assertThat(page.locator("#case-access")).hasText("Restricted to " + lead);
+        assertThat(otherApi.get("/api/v1/case/" + caseId).status()).isEqualTo(404);
+
+        page.locator("#case-access-form summary").click();
+        page.locator("#access-organisation").check();
+        page.locator("#access-save").click();
+        assertThat(page.locator("#case-access")).hasText("Everyone in " + org);
+        assertThat(otherApi.get("/api/v1/case/" + caseId).status()).isEqualTo(200);
     }
 }
