@@ -37,10 +37,8 @@ public class CommentRepository {
 
     /** A comment the caller sees: of their organisation and not in a case hidden from them ({@link CaseVisibility}). */
     public Optional<CommentRecord> findVisible(Principal caller, long id) {
-        SqlCondition visible = CaseVisibility.belowCases("m", "m.case_id", caller);
-        List<Object> params = new java.util.ArrayList<>(visible.params());
-        params.add(id);
-        return jdbc.sql("SELECT * FROM comment_record m WHERE " + visible.sql() + " AND m.id = ?").params(params).query(ROW).optional();
+        SqlCondition visible = CaseVisibility.belowCases("m", "m.case_id", caller).and("m.id = ?", id);
+        return jdbc.sql("SELECT * FROM comment_record m WHERE " + visible.sql()).params(visible.params()).query(ROW).optional();
     }
 
     /** Oldest first, as a conversation reads. */

@@ -74,10 +74,8 @@ public class ObservableRepository {
 
     /** An observable the caller sees: of their organisation and not in a case hidden from them ({@link CaseVisibility}). */
     public Optional<ObservableRecord> findVisible(Principal caller, long id) {
-        SqlCondition visible = CaseVisibility.belowCases("o", "o.case_id", caller);
-        List<Object> params = new java.util.ArrayList<>(visible.params());
-        params.add(id);
-        return jdbc.sql(SELECT + " WHERE " + visible.sql() + " AND o.id = ?").params(params).query(ROW).optional()
+        SqlCondition visible = CaseVisibility.belowCases("o", "o.case_id", caller).and("o.id = ?", id);
+        return jdbc.sql(SELECT + " WHERE " + visible.sql()).params(visible.params()).query(ROW).optional()
                 .map(o -> o.withTags(tags.of(TAG_ENTITY, o.id())));
     }
 

@@ -62,10 +62,8 @@ public class ProcedureRepository {
 
     /** A procedure the caller sees: of their organisation and not in a case hidden from them ({@link CaseVisibility}). */
     public Optional<ProcedureRecord> findVisible(Principal caller, long id) {
-        SqlCondition visible = CaseVisibility.belowCases("pr", "pr.case_id", caller);
-        List<Object> params = new java.util.ArrayList<>(visible.params());
-        params.add(id);
-        return jdbc.sql(SELECT + " WHERE " + visible.sql() + " AND pr.id = ?").params(params).query(ROW).optional();
+        SqlCondition visible = CaseVisibility.belowCases("pr", "pr.case_id", caller).and("pr.id = ?", id);
+        return jdbc.sql(SELECT + " WHERE " + visible.sql()).params(visible.params()).query(ROW).optional();
     }
 
     /** For the query engine, which checked the organisation already. */

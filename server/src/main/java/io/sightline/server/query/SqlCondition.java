@@ -15,4 +15,11 @@ public record SqlCondition(String sql, List<Object> params) {
     public static SqlCondition of(String sql, Object... params) {
         return new SqlCondition(sql, List.of(params));
     }
+
+    /** This condition and another one, their parameters in order. */
+    public SqlCondition and(String other, Object... otherParams) {
+        List<Object> all = new java.util.ArrayList<>(params);
+        all.addAll(List.of(otherParams));
+        return new SqlCondition("(" + sql + ") AND " + other, all);
+    }
 }

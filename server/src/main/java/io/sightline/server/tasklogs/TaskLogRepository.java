@@ -76,10 +76,8 @@ public class TaskLogRepository {
 
     /** A log the caller sees: of their organisation and not in a case hidden from them ({@link CaseVisibility}). */
     public Optional<LogRecord> findVisible(Principal caller, long id) {
-        SqlCondition visible = CaseVisibility.belowCases("l", caseOf("l"), caller);
-        List<Object> params = new ArrayList<>(visible.params());
-        params.add(id);
-        return jdbc.sql("SELECT * FROM task_log l WHERE " + visible.sql() + " AND l.id = ?").params(params).query(ROW).optional()
+        SqlCondition visible = CaseVisibility.belowCases("l", caseOf("l"), caller).and("l.id = ?", id);
+        return jdbc.sql("SELECT * FROM task_log l WHERE " + visible.sql()).params(visible.params()).query(ROW).optional()
                 .map(l -> l.withFiles(files(List.of(l.id())).getOrDefault(l.id(), List.of())));
     }
 

@@ -75,10 +75,8 @@ public class TaskRepository {
 
     /** A task the caller sees: of their organisation and not in a case hidden from them ({@link CaseVisibility}). */
     public Optional<TaskRecord> findVisible(Principal caller, long id) {
-        SqlCondition visible = CaseVisibility.belowCases("t", "t.case_id", caller);
-        List<Object> params = new java.util.ArrayList<>(visible.params());
-        params.add(id);
-        return jdbc.sql("SELECT * FROM task t WHERE " + visible.sql() + " AND t.id = ?").params(params).query(ROW).optional();
+        SqlCondition visible = CaseVisibility.belowCases("t", "t.case_id", caller).and("t.id = ?", id);
+        return jdbc.sql("SELECT * FROM task t WHERE " + visible.sql()).params(visible.params()).query(ROW).optional();
     }
 
     /** The tasks among {@code ids} the caller sees ({@link CaseVisibility}), in id order. */

@@ -36,10 +36,8 @@ public class CustomEventRepository {
 
     /** A custom event the caller sees: of their organisation and not in a case hidden from them ({@link CaseVisibility}). */
     public Optional<CustomEventRecord> findVisible(Principal caller, long id) {
-        SqlCondition visible = CaseVisibility.belowCases("e", "e.case_id", caller);
-        List<Object> params = new java.util.ArrayList<>(visible.params());
-        params.add(id);
-        return jdbc.sql("SELECT * FROM custom_event e WHERE " + visible.sql() + " AND e.id = ?").params(params).query(ROW).optional();
+        SqlCondition visible = CaseVisibility.belowCases("e", "e.case_id", caller).and("e.id = ?", id);
+        return jdbc.sql("SELECT * FROM custom_event e WHERE " + visible.sql()).params(visible.params()).query(ROW).optional();
     }
 
     /** The case's most recent events first. */

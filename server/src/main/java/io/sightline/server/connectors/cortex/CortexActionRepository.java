@@ -2,7 +2,6 @@ package io.sightline.server.connectors.cortex;
 
 import io.sightline.server.auth.Principal;
 import io.sightline.server.query.SqlCondition;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
@@ -63,10 +62,8 @@ class CortexActionRepository {
 
     /** One the caller sees ({@link CortexVisibility}). */
     Optional<CortexActionRecord> findVisible(Principal caller, long id) {
-        SqlCondition visible = CortexVisibility.actions("x", caller);
-        List<Object> params = new ArrayList<>(visible.params());
-        params.add(id);
-        return jdbc.sql("SELECT * FROM cortex_action x WHERE " + visible.sql() + " AND x.id = ?").params(params).query(ROW).optional();
+        SqlCondition visible = CortexVisibility.actions("x", caller).and("x.id = ?", id);
+        return jdbc.sql("SELECT * FROM cortex_action x WHERE " + visible.sql()).params(visible.params()).query(ROW).optional();
     }
 
     List<CortexActionRecord> byIds(List<Long> ids) {

@@ -2,7 +2,6 @@ package io.sightline.server.connectors.cortex;
 
 import io.sightline.server.auth.Principal;
 import io.sightline.server.query.SqlCondition;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
@@ -63,10 +62,8 @@ class CortexJobRepository {
 
     /** One the caller sees ({@link CortexVisibility}). */
     Optional<CortexJobRecord> findVisible(Principal caller, long id) {
-        SqlCondition visible = CortexVisibility.jobs("x", caller);
-        List<Object> params = new ArrayList<>(visible.params());
-        params.add(id);
-        return jdbc.sql("SELECT * FROM cortex_job x WHERE " + visible.sql() + " AND x.id = ?").params(params).query(ROW).optional();
+        SqlCondition visible = CortexVisibility.jobs("x", caller).and("x.id = ?", id);
+        return jdbc.sql("SELECT * FROM cortex_job x WHERE " + visible.sql()).params(visible.params()).query(ROW).optional();
     }
 
     List<CortexJobRecord> byIds(List<Long> ids) {
