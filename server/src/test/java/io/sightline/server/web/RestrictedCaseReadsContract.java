@@ -117,6 +117,7 @@ abstract class RestrictedCaseReadsContract extends HubTest {
         assertThat(alertPage.text()).doesNotContain(hiddenTitle);
         Document tasks = Jsoup.parse(browser(other).get("/tasks?status=all&assignee=").body());
         assertThat(tasks.text()).doesNotContain(hiddenTitle);
+        assertThat(seenInOnObservablesTab(other)).as("'seen in' of the open case's observables").isEmpty();
         assertThat(tasks.select("h1 .count").text()).isEqualTo("0");
     }
 
@@ -149,6 +150,7 @@ abstract class RestrictedCaseReadsContract extends HubTest {
         assertThat(alertPage.select("#imported-hidden")).isEmpty();
         Document tasks = Jsoup.parse(browser(named).get("/tasks?status=all&assignee=").body());
         assertThat(tasks.text()).contains(hiddenTitle + " task");
+        assertThat(seenInOnObservablesTab(named)).containsExactly("#" + number(api, hiddenCase));
     }
 
     private TestApi as(String login) {
@@ -159,6 +161,13 @@ abstract class RestrictedCaseReadsContract extends HubTest {
         var browser = new BrowserSession(port);
         browser.login(login, PASSWORD);
         return browser;
+    }
+
+    /** The cases the open case's observables tab says its values were seen in (read for the whole page at once). */
+    private List<String> seenInOnObservablesTab(String login) {
+        var tab = browser(login).get("/cases/" + number(as(login), openCase) + "?tab=observables");
+        assertThat(tab.status()).isEqualTo(200);
+        return Jsoup.parse(tab.body()).select(".seen a").eachText();
     }
 
     private static String created(TestApi.Response r) {
