@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -121,7 +122,7 @@ public class CaseService {
     }
 
     /** The case with this id if the caller sees it: empty for a case hidden from them, as for no case at all. */
-    public java.util.Optional<CaseRecord> find(Principal p, long id) {
+    public Optional<CaseRecord> find(Principal p, long id) {
         p.require(Permission.READ);
         return cases.findById(p, id);
     }
