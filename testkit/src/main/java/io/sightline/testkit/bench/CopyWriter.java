@@ -44,6 +44,12 @@ final class CopyWriter implements AutoCloseable {
     /** One row of {@code target} ("table (col, col...)"); {@code null} is SQL NULL. */
     void row(String target, Object... columns) throws Exception {
         StringBuilder out = buffers.computeIfAbsent(target, t -> new StringBuilder(CHUNK_BYTES + 4096));
+        line(out, columns);
+        if (out.length() >= CHUNK_BYTES) send(target, out);
+    }
+
+    /** Appends one line of PostgreSQL's COPY text format; {@code null} is SQL NULL. */
+    static void line(StringBuilder out, Object... columns) {
         for (int c = 0; c < columns.length; c++) {
             if (c > 0) out.append('\t');
             Object v = columns[c];
@@ -54,7 +60,6 @@ final class CopyWriter implements AutoCloseable {
             }
         }
         out.append('\n');
-        if (out.length() >= CHUNK_BYTES) send(target, out);
     }
 
     /** Sends what every table still holds, in the order the tables were first written. */

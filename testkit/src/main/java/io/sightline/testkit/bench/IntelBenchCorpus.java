@@ -292,25 +292,6 @@ final class IntelBenchCorpus {
 
     /** One line of PostgreSQL's COPY text format. */
     private static void row(StringBuilder out, Object... columns) {
-        for (int c = 0; c < columns.length; c++) {
-            if (c > 0) out.append('\t');
-            Object v = columns[c];
-            if (v == null) {
-                out.append("\\N");
-                continue;
-            }
-            String s = v.toString();
-            for (int k = 0; k < s.length(); k++) {
-                char ch = s.charAt(k);
-                switch (ch) {
-                    case '\\' -> out.append("\\\\");
-                    case '\t' -> out.append("\\t");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    default -> out.append(ch);
-                }
-            }
-        }
-        out.append('\n');
+        CopyWriter.line(out, columns);
     }
 }
