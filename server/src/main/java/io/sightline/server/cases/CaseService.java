@@ -156,6 +156,16 @@ public class CaseService {
         return cases.idOf(p, id, number).orElseThrow(() -> new NotFound("Case " + idOrNumber + " not found"));
     }
 
+    /**
+     * The id of a case for a write that itself checks that the caller sees the case (the
+     * observable writers do, in their one statement): a case id is taken as given, with no read
+     * of the case; a case number is looked up as {@link #idOf} does.
+     */
+    public long idForGuardedWrite(Principal p, String idOrNumber) {
+        p.require(Permission.READ);
+        return Ids.looksLikeId(idOrNumber) ? Ids.parse(idOrNumber, "Case") : idOf(p, idOrNumber);
+    }
+
     @Transactional
     public CaseRecord update(Principal p, String idOrNumber, CaseChanges changes) {
         p.require(Permission.MANAGE_CASE);

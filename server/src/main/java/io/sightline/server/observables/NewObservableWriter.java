@@ -1,11 +1,13 @@
 package io.sightline.server.observables;
 
 import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.CaseVisibility;
+import io.sightline.server.query.SqlCondition;
 
 /**
  * Writes one new observable of a case or an alert together with its tags and its audit entry,
- * checking in the same write that the case or alert belongs to the caller's organisation and does
- * not hold the value yet: the hot path of observable creation, in as few round trips as the
+ * checking in the same write that the caller may add to the case or alert ({@link
+ * Owner#addableBy}) and that it does not hold the value yet: the hot path of observable creation, in as few round trips as the
  * database allows.
  */
 interface NewObservableWriter {
@@ -38,6 +40,19 @@ interface NewObservableWriter {
 
         static long id(ObservableRecord o) {
             return o.caseId() != null ? o.caseId() : o.alertId();
+        }
+
+        static Owner of(Long caseId) {
+            return caseId != null ? CASE : ALERT;
+        }
+
+        /**
+         * The condition on the owner row {@code parent} under which the caller may add to it: a
+         * case they see ({@link CaseVisibility}: a restricted case must name them), an alert of
+         * their organisation. Its text is the same for every caller; only its values differ.
+         */
+        SqlCondition addableBy(Principal p) {
+            return equals(CASE) ? CaseVisibility.of("parent", p) : SqlCondition.of("parent.org_id = ?", p.orgId());
         }
     }
 }

@@ -61,9 +61,15 @@ public class ObservableController {
     @PostMapping(value = "/api/v1/case/{caseId}/observable", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Object> addToCase(@PathVariable String caseId, @RequestBody(required = false) JsonNode body) {
         Principal p = CurrentPrincipal.require(Permission.MANAGE_OBSERVABLE);
-        // the case must be one the caller sees (a restricted case is checked here, not by the write)
-        long id = cases.idOf(p, caseId);
-        List<ObservableDraft> values = drafts.of(ObservableJson.newObservable(body), null);
+        // whether the caller sees the case (restricted cases too) is checked by the write itself
+        long id = cases.idForGuardedWrite(p, caseId);
+        List<ObservableDraft> values;
+        try {
+            values = drafts.of(ObservableJson.newObservable(body), null);
+        } catch (Invalid refused) {
+            cases.idOf(p, caseId); // an unknown or hidden case is a 404 whatever the body
+            throw refused;
+        }
         return sized(ObservableAnswer.of(observables.addOrMerge(p, id, null, values), ObservableView::of));
     }
 

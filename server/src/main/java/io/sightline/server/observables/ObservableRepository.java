@@ -6,6 +6,7 @@ import io.sightline.server.auth.Principal;
 import io.sightline.server.cases.CaseVisibility;
 import io.sightline.server.common.TagRepository;
 import io.sightline.server.query.SqlCondition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,11 +85,15 @@ public class ObservableRepository {
                 .map(o -> o.withTags(tags.of(TAG_ENTITY, o.id())));
     }
 
-    /** Whether the case (caseId set) or alert exists in the organisation. */
-    public boolean parentExists(long orgId, Long caseId, Long alertId) {
-        String table = caseId != null ? "case_record" : "alert";
-        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE id = ? AND org_id = ?")
-                .params(caseId != null ? caseId : alertId, orgId).query(Long.class).single() > 0;
+    /** Whether the case (caseId set) or alert is one the caller may see and add to ({@link NewObservableWriter.Owner#addableBy}). */
+    public boolean parentExists(Principal p, Long caseId, Long alertId) {
+        NewObservableWriter.Owner owner = NewObservableWriter.Owner.of(caseId);
+        SqlCondition addable = owner.addableBy(p);
+        List<Object> params = new ArrayList<>();
+        params.add(caseId != null ? caseId : alertId);
+        params.addAll(addable.params());
+        return jdbc.sql("SELECT COUNT(*) FROM " + owner.table() + " parent WHERE parent.id = ? AND " + addable.sql())
+                .params(params).query(Long.class).single() > 0;
     }
 
     /** The observable of that type and key in the case (caseId set) or the alert, of the organisation. */

@@ -119,7 +119,7 @@ public class ObservableService {
             }
         }
         // Every value was refused before reaching the database: the case or alert must still exist.
-        if (!parentChecked && !observables.parentExists(p.orgId(), caseId, alertId)) throw parentNotFound(caseId, alertId);
+        if (!parentChecked && !observables.parentExists(p, caseId, alertId)) throw parentNotFound(caseId, alertId);
         return new Outcome(created, failures, merged);
     }
 
@@ -203,7 +203,7 @@ public class ObservableService {
      */
     public ObservablePage page(Principal p, Long caseId, Long alertId, ObservableListQuery q) {
         p.require(Permission.READ);
-        if (!observables.parentExists(p.orgId(), caseId, alertId)) throw parentNotFound(caseId, alertId);
+        if (!observables.parentExists(p, caseId, alertId)) throw parentNotFound(caseId, alertId);
         long total = observables.count(p.orgId(), caseId, alertId, q);
         int pages = (int) Math.max(1, (total + q.pageSize() - 1) / q.pageSize());
         // past the end (the last rows were just deleted): the last page

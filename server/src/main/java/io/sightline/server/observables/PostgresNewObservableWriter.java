@@ -3,17 +3,19 @@ package io.sightline.server.observables;
 import io.sightline.server.audit.AuditLog;
 import io.sightline.server.audit.EmbeddedAuditEntry;
 import io.sightline.server.auth.Principal;
+import io.sightline.server.query.SqlCondition;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Types;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * PostgreSQL: the owner check, the duplicate check, the observable, its tags and its audit entry
+ * PostgreSQL: the owner check (the caller may add to it), the duplicate check, the observable, its tags and its audit entry
  * in a single statement (data-modifying CTEs), so that adding an observable costs one round trip
  * plus the commit. A concurrent insert of the same value meets ON CONFLICT and is reported as
  * already there, like a value found by the check.
@@ -21,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class PostgresNewObservableWriter implements NewObservableWriter {
     private static final String STATEMENT = """
             WITH parent AS (
-              SELECT id FROM %1$s WHERE id = ? AND org_id = ?
+              SELECT id FROM %1$s parent WHERE parent.id = ? AND %4$s
             ), created AS (
               INSERT INTO observable (org_id, case_id, alert_id, data_type, data, data_key, attachment_id, message, tlp, pap,
                 ioc, sighted, ignore_similarity, start_date, reports, created_by, created_at)
@@ -37,17 +39,13 @@ final class PostgresNewObservableWriter implements NewObservableWriter {
     private final JdbcTemplate jdbc;
     /** The entry holds the observable as the API shows it, rendered with id 0 and given its real id by the statement. */
     private final EmbeddedAuditEntry audited;
-    private final Map<Owner, String> statements;
+    /** The statement per owner; the caller's condition has one text for everyone ({@link Owner#addableBy}). */
+    private final Map<Owner, String> statements = new ConcurrentHashMap<>();
 
     PostgresNewObservableWriter(JdbcTemplate jdbc, AuditLog audit) {
         this.jdbc = jdbc;
         this.audited = audit.embedded("create", "observable", "created", "'~' || created.id",
                 List.of(new EmbeddedAuditEntry.Field("\"_id\":\"~0\",", "'\"_id\":\"~' || created.id || '\",'")));
-        this.statements = Map.of(Owner.CASE, statement(Owner.CASE), Owner.ALERT, statement(Owner.ALERT));
-    }
-
-    private String statement(Owner owner) {
-        return STATEMENT.formatted(owner.table(), owner.column(), audited.cte());
     }
 
     @Override
@@ -57,12 +55,14 @@ final class PostgresNewObservableWriter implements NewObservableWriter {
 
     @Override
     public Written create(Principal p, ObservableRecord o) {
-        String sql = statements.get(Owner.of(o));
+        Owner owner = Owner.of(o);
+        SqlCondition addable = owner.addableBy(p);
+        String sql = statements.computeIfAbsent(owner, x -> STATEMENT.formatted(x.table(), x.column(), audited.cte(), addable.sql()));
         return jdbc.execute((ConnectionCallback<Written>) c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 0;
                 ps.setLong(++i, Owner.id(o));
-                ps.setLong(++i, p.orgId());
+                for (Object value : addable.params()) ps.setObject(++i, value);
                 ps.setLong(++i, o.orgId());
                 setLong(ps, ++i, o.caseId());
                 setLong(ps, ++i, o.alertId());

@@ -101,7 +101,7 @@ public class SimilarObservables {
     /** A case must be one the caller sees ({@link io.sightline.server.cases.CaseVisibility}), an alert one of the organisation. */
     private boolean exists(Principal p, Holder kind, long id) {
         if (kind == Holder.CASE) return caseRecords.idOf(p, id, null).isPresent();
-        return observables.parentExists(p.orgId(), null, id);
+        return observables.parentExists(p, null, id);
     }
 
     private Map<Long, ObservableRecord> byId(List<Long> ids) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -33,8 +34,8 @@ public class QueryService {
     private final JdbcClient jdbc;
     private final QueryRegistry registry;
 
-    public QueryService(JdbcClient jdbc, QueryRegistry registry) {
-        this.jdbc = jdbc;
+    public QueryService(DataSource dataSource, QueryRegistry registry) {
+        this.jdbc = JdbcClient.create(new PerValuePlanningJdbc(dataSource));
         this.registry = registry;
     }
 

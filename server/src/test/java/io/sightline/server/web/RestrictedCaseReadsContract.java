@@ -97,6 +97,15 @@ abstract class RestrictedCaseReadsContract extends HubTest {
         }
         assertThat(api.download("/api/v1/case/" + hiddenCase + "/export?password=pw").statusCode()).isEqualTo(404);
         assertThat(api.post("/api/v1/task/" + task + "/log", Map.of("message", "sneaked in")).status()).isEqualTo(404);
+        String sneaked = unique("sneaked") + ".example";
+        for (String ref : List.of(hiddenCase, String.valueOf(number(as(lead), hiddenCase)))) {
+            var added = api.post("/api/v1/case/" + ref + "/observable", Map.of("dataType", "domain", "data", sneaked));
+            assertThat(added.status()).as("an observable added to the hidden case " + ref + ": " + added).isEqualTo(404);
+            assertThat(added.json().get("type").asString()).isEqualTo("NotFoundError");
+        }
+        var byId = api.post("/api/v1/case/" + hiddenCase + "/observable", Map.of("dataType", "domain", "data", sneaked));
+        assertThat(byId.json()).as("the same 404 as reading the case").isEqualTo(caseRead.json());
+        assertThat(as(lead).get("/api/v1/case/" + hiddenCase + "/observables").body()).doesNotContain(sneaked);
         assertThat(api.patch("/api/v1/task/_bulk", Map.of("ids", List.of(task), "status", "Cancel")).status()).isEqualTo(404);
         assertThat(api.patch("/api/v1/log/" + log, Map.of("message", "changed")).status()).isEqualTo(404);
         assertThat(api.patch("/api/v1/comment/" + comment, Map.of("message", "changed")).status()).isEqualTo(404);
