@@ -103,6 +103,29 @@ abstract class QueryStreamingContract extends HubTest {
         for (int i = 0; i < cases.size(); i++) assertThat(cases.get(i).get("number").asLong()).isEqualTo(i + 2);
     }
 
+    /** Clients asking at once each get their whole answer with its headers (a page, its total, the security headers). */
+    @Test
+    void concurrentQueriesEachGetTheirWholeAnswer() throws Exception {
+        var page = Map.of("query", List.of(Map.of("_name", "listCase"),
+                Map.of("_name", "sort", "_fields", List.of(Map.of("number", "desc"))),
+                Map.of("_name", "page", "from", 0, "to", 15, "extraData", List.of("total"))));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<TestApi.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 320; i++) answers.add(pool.submit(() -> analyst.post("/api/v1/query", page)));
+            for (var answer : answers) {
+                TestApi.Response r = answer.get();
+                assertThat(r.status()).as(r.toString()).isEqualTo(200);
+                assertThat(r.json().size()).isEqualTo(15);
+                assertThat(r.json().get(0).get("number").asInt()).isEqualTo(MORE_THAN_A_CHUNK);
+                assertThat(r.headers().firstValue("X-Total")).hasValue(String.valueOf(MORE_THAN_A_CHUNK));
+                assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private int listLength(List<Map<String, Object>> steps) {
         var r = analyst.post("/api/v1/query", Map.of("query", steps));
         assertThat(r.status()).as(steps + " " + r.body().substring(0, Math.min(200, r.body().length()))).isEqualTo(200);
