@@ -67,7 +67,7 @@ public final class ScaleBench {
             data = new ScaleData(o.sizes, orgs, System.currentTimeMillis());
             load(db, data);
             queries = ScaleQueries.all(data);
-            summary = measure(hub.url(), clients, queries, o);
+            summary = measure(hub, url, clients, queries, o);
         }
         Path plans = Path.of(o.plans);
         Files.createDirectories(plans);
@@ -117,7 +117,9 @@ public final class ScaleBench {
     }
 
     /** Warm-up, then the measured requests: every client asks each query in turn, as a random analyst. */
-    private static String measure(String url, List<ScaleQueries.Client> clients, List<ScaleQueries.Query> queries, Options o) throws Exception {
+    private static String measure(HubProcess hub, String jdbcUrl, List<ScaleQueries.Client> clients, List<ScaleQueries.Query> queries,
+                                  Options o) throws Exception {
+        String url = hub.url();
         Map<String, KeepAliveHttp> byKey = new java.util.HashMap<>();
         for (ScaleQueries.Client c : clients) byKey.put(c.key(), new KeepAliveHttp(c.key(), o.clients));
         int perClient = (o.requests * queries.size() + o.clients - 1) / o.clients;
@@ -128,13 +130,22 @@ public final class ScaleBench {
             latencies.add(new Latencies(perClient * o.clients));
             rows.add(new AtomicLong());
         }
+        String database = CpuTimes.postgresDatabase(jdbcUrl);
+        double hubCpu0 = CpuTimes.ofProcess(hub.pid()), clientCpu0 = CpuTimes.ofThisProcess();
+        Map<Long, Double> dbCpu0 = CpuTimes.ofPostgresBackends(database);
         long start = System.nanoTime();
         round(url, clients, queries, byKey, new Recorder(latencies, rows), perClient, o.clients, 2);
         double seconds = (System.nanoTime() - start) / 1e9;
+        int requests = perClient * o.clients;
+        double hubCpu = CpuTimes.ofProcess(hub.pid()) - hubCpu0, clientCpu = CpuTimes.ofThisProcess() - clientCpu0;
+        double dbCpu = CpuTimes.delta(dbCpu0, CpuTimes.ofPostgresBackends(database));
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%,d requests by %d clients in %.0f s (%.0f/s), after %,d of warm-up; client's latencies on loopback:%n",
                 perClient * o.clients, o.clients, seconds, perClient * o.clients / seconds, o.warmUp * queries.size()));
         out.append(String.format(Locale.ROOT, "  (%d cores; load average at the end, 1/5/15 min: %s)%n", Runtime.getRuntime().availableProcessors(), loadAverage()));
+        // Where the machine's time went, per request: on a shared machine latency says little, CPU says what a request costs.
+        out.append(String.format(Locale.ROOT, "  CPU per request: hub %.2f ms, PostgreSQL %.2f ms, this client %.2f ms%n",
+                hubCpu * 1000 / requests, dbCpu * 1000 / requests, clientCpu * 1000 / requests));
         out.append(String.format(Locale.ROOT, "  %-34s %9s %9s %9s %9s  %s%n", "query", "p50", "p95", "p99", "max", "rows per answer"));
         for (int q = 0; q < queries.size(); q++) {
             Latencies l = latencies.get(q);
