@@ -76,4 +76,45 @@ public class CaseLinkRepository {
         return jdbc.sql("SELECT DISTINCT link_type FROM case_link WHERE org_id = ? ORDER BY link_type")
                 .param(orgId).query(String.class).list();
     }
+
+    /**
+     * Moves the links of merged cases to the case they became, one original at a time: its own links
+     * but those to another original (which would point at the merged case itself), and the links
+     * other cases hold to it. A link the holder already has (same target, same type) stays behind
+     * and goes with the original when it is deleted. Answers the links moved, as they read now.
+     */
+    public List<CaseLink> moveToCase(long orgId, List<Long> fromCaseIds, long toCaseId) {
+        List<Long> merged = new ArrayList<>(fromCaseIds);
+        merged.add(toCaseId);
+        String marks = String.join(", ", java.util.Collections.nCopies(merged.size(), "?"));
+        List<Long> moved = new ArrayList<>();
+        for (long from : fromCaseIds) {
+            List<Object> own = new ArrayList<>(List.of(orgId, from));
+            own.addAll(merged);
+            own.add(toCaseId);
+            moved.addAll(setWhere("case_id", toCaseId, jdbc.sql("""
+                    SELECT l.id FROM case_link l WHERE l.org_id = ? AND l.case_id = ?
+                    AND (l.linked_case_id IS NULL OR l.linked_case_id NOT IN (%s))
+                    AND NOT EXISTS (SELECT 1 FROM case_link d WHERE d.case_id = ? AND d.link_type = l.link_type
+                                    AND (d.linked_case_id = l.linked_case_id OR d.url = l.url))""".formatted(marks))
+                    .params(own).query(Long.class).list()));
+            List<Object> toIt = new ArrayList<>(List.of(orgId, from));
+            toIt.addAll(merged);
+            toIt.add(toCaseId);
+            moved.addAll(setWhere("linked_case_id", toCaseId, jdbc.sql("""
+                    SELECT l.id FROM case_link l WHERE l.org_id = ? AND l.linked_case_id = ? AND l.case_id NOT IN (%s)
+                    AND NOT EXISTS (SELECT 1 FROM case_link d WHERE d.case_id = l.case_id AND d.linked_case_id = ?
+                                    AND d.link_type = l.link_type)""".formatted(marks))
+                    .params(toIt).query(Long.class).list()));
+        }
+        if (moved.isEmpty()) return List.of();
+        return jdbc.sql(SELECT + " WHERE l.id IN (:ids) ORDER BY l.id").param("ids", moved).query(ROW).list();
+    }
+
+    private List<Long> setWhere(String column, long caseId, List<Long> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("UPDATE case_link SET " + column + " = :target WHERE id IN (:ids)").param("target", caseId).param("ids", ids).update();
+        }
+        return ids;
+    }
 }

@@ -62,6 +62,19 @@ public class CaseLinkService {
         audit.record(p, UNLINKED, AUDIT_ENTITY, Ids.format(caseId), CaseLinkView.of(link), null);
     }
 
+    /**
+     * A case merge: the links of the originals, and the links other cases hold to them, now name the
+     * merged case (never itself, never twice); each moved link is audited as a {@code link} entry of
+     * the case holding it.
+     */
+    @Transactional
+    public void moveToCase(Principal p, List<Long> fromCaseIds, long toCaseId) {
+        p.require(Permission.MANAGE_CASE);
+        for (CaseLink link : links.moveToCase(p.orgId(), fromCaseIds, toCaseId)) {
+            audit.record(p, LINKED, AUDIT_ENTITY, Ids.format(link.caseId()), null, CaseLinkView.of(link));
+        }
+    }
+
     /** The links of a case the caller sees, oldest first, but those to cases hidden from the caller. */
     public List<CaseLink> ofCase(Principal p, String caseRef) {
         return links.ofCase(p, cases.idOf(p, caseRef));

@@ -4,6 +4,9 @@ import io.sightline.server.alerts.AlertService;
 import io.sightline.server.audit.AuditLog;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
+import io.sightline.server.caselinks.CaseLinkService;
+import io.sightline.server.cases.CaseAccess;
+import io.sightline.server.cases.CaseAccessService;
 import io.sightline.server.cases.CaseRecord;
 import io.sightline.server.cases.CaseService;
 import io.sightline.server.cases.CaseView;
@@ -11,15 +14,19 @@ import io.sightline.server.cases.NewCase;
 import io.sightline.server.common.Ids;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;
+import io.sightline.server.comments.CommentService;
 import io.sightline.server.core.Invalid;
+import io.sightline.server.customfields.CustomFieldInput;
+import io.sightline.server.customfields.StoredValue;
 import io.sightline.server.observables.ObservableDraft;
 import io.sightline.server.observables.ObservableRecord;
 import io.sightline.server.observables.ObservableRepository;
 import io.sightline.server.observables.ObservableService;
+import io.sightline.server.pages.PageService;
+import io.sightline.server.procedures.ProcedureService;
 import io.sightline.server.recordfiles.RecordFileService;
-import io.sightline.server.tasks.NewTask;
-import io.sightline.server.tasks.TaskRecord;
 import io.sightline.server.tasks.TaskService;
+import io.sightline.server.timeline.CustomEventService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,9 +38,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Merges cases as TheHive 5 does: a new case titled "a / b", the descriptions one after the
- * other, the highest severity, TLP and PAP, the union of tags, flagged if any was; the
- * observables (a value held by several cases once, tags and flags merged), the tasks, the
- * alerts and the attached files of every case move to it, and the originals are deleted. All or nothing.
+ * other, the highest severity, TLP and PAP, the union of tags, flagged if any was, the custom
+ * field values of the first case holding each field; the observables (a value held by several
+ * cases once, tags and flags merged) are copied, and everything else an analyst recorded moves to
+ * it as it is: tasks with their logs and files, comments, pages, procedures, custom timeline
+ * events, alerts, attached files, and the case links both ways. The originals are then deleted.
+ * All or nothing, in one transaction; each package moves its own rows in one statement per case
+ * and audits them.
+ *
+ * <p>If any original is restricted, the merged case is restricted to the users named on every
+ * restricted original (the intersection): whoever sees the merged case could see each restricted
+ * part of it before. The caller is always among them, since only a case the caller sees can be merged.
  */
 @Service
 public class CaseMergeService {
@@ -46,10 +61,24 @@ public class CaseMergeService {
     private final AlertService alerts;
     private final AuditLog audit;
     private final RecordFileService files;
+    private final CaseAccessService access;
+    private final CommentService comments;
+    private final PageService pages;
+    private final ProcedureService procedures;
+    private final CustomEventService events;
+    private final CaseLinkService links;
 
     public CaseMergeService(CaseService cases, ObservableService observables, ObservableRepository observableRepository,
-                            TaskService tasks, AlertService alerts, AuditLog audit, RecordFileService files) {
+                            TaskService tasks, AlertService alerts, AuditLog audit, RecordFileService files,
+                            CaseAccessService access, CommentService comments, PageService pages, ProcedureService procedures,
+                            CustomEventService events, CaseLinkService links) {
         this.files = files;
+        this.access = access;
+        this.comments = comments;
+        this.pages = pages;
+        this.procedures = procedures;
+        this.events = events;
+        this.links = links;
         this.cases = cases;
         this.observables = observables;
         this.observableRepository = observableRepository;
@@ -69,16 +98,19 @@ public class CaseMergeService {
         if (byId.size() < 2) throw new Invalid("A merge needs at least two different cases");
         if (byId.size() > MAX_CASES) throw new Invalid("At most " + MAX_CASES + " cases are merged at once, not " + byId.size());
         List<CaseRecord> originals = List.copyOf(byId.values());
-        CaseRecord merged = cases.create(p, combined(originals));
+        CaseRecord merged = cases.create(p, combined(originals, customFields(originals)));
+        restrict(p, merged, originals);
         for (CaseRecord c : originals) {
             observables.add(p, merged.id(), null, drafts(observableRepository.ofCase(c.id())));
-            for (TaskRecord t : tasks.ofCase(p, Ids.format(c.id()))) {
-                tasks.create(p, Ids.format(merged.id()), new NewTask(t.title(), t.group(), t.description(), t.status(),
-                        t.flag(), t.mandatory(), t.order(), t.assignee(), t.dueDate(), t.startDate(), t.endDate()));
-            }
+            tasks.moveToCase(p, c.id(), merged.id());
+            comments.moveToCase(p, c.id(), merged.id());
+            pages.moveToCase(p, c.id(), merged.id());
+            procedures.moveToCase(p, c.id(), merged.id());
+            events.moveToCase(p, c.id(), merged.id());
             alerts.moveToCase(p, c.id(), merged);
             files.moveCaseFiles(p, c.id(), merged.id());
         }
+        links.moveToCase(p, List.copyOf(byId.keySet()), merged.id());
         for (CaseRecord c : originals) cases.delete(p, Ids.format(c.id()));
         CaseRecord result = cases.get(p, Ids.format(merged.id()));
         audit.record(p, "merge", "case", Ids.format(merged.id()),
@@ -86,7 +118,39 @@ public class CaseMergeService {
         return result;
     }
 
-    private static NewCase combined(List<CaseRecord> originals) {
+    /** Restricts the merged case to the users every restricted original names; left open when none is restricted. */
+    private void restrict(Principal p, CaseRecord merged, List<CaseRecord> originals) {
+        Set<String> users = null;
+        for (CaseRecord c : originals) {
+            if (!c.access().restricted()) continue;
+            if (users == null) users = new LinkedHashSet<>(c.access().users());
+            else users.retainAll(c.access().users());
+        }
+        if (users != null) access.setAccess(p, Ids.format(merged.id()), CaseAccess.restrictedTo(List.copyOf(users)));
+    }
+
+    /**
+     * The custom field values of the merged case: each field's values from the first original that
+     * has the field (a single-valued field cannot hold two), in the originals' order.
+     */
+    private List<CustomFieldInput> customFields(List<CaseRecord> originals) {
+        Set<String> taken = new LinkedHashSet<>();
+        List<CustomFieldInput> out = new ArrayList<>();
+        for (CaseRecord c : originals) {
+            List<StoredValue> values = cases.customFieldsOf(c.id());
+            Set<String> own = new LinkedHashSet<>();
+            for (StoredValue v : values) {
+                if (taken.contains(v.name())) continue;
+                own.add(v.name());
+                CustomFieldInput in = v.asInput();
+                out.add(new CustomFieldInput(in.name(), in.value(), out.size()));
+            }
+            taken.addAll(own);
+        }
+        return out;
+    }
+
+    private static NewCase combined(List<CaseRecord> originals, List<CustomFieldInput> customFields) {
         String title = String.join(" / ", originals.stream().map(CaseRecord::title).toList());
         String description = String.join("\n\n", originals.stream().map(CaseRecord::description).toList());
         Set<String> tags = new LinkedHashSet<>();
@@ -97,7 +161,7 @@ public class CaseMergeService {
         boolean flag = originals.stream().anyMatch(CaseRecord::flag);
         long startDate = originals.stream().mapToLong(CaseRecord::startDate).min().orElseThrow();
         return new NewCase(title, description, severity, Tlp.of(tlp), Pap.of(pap), flag, startDate, null,
-                List.copyOf(tags), null, null, null, null, null);
+                List.copyOf(tags), null, null, null, null, null, customFields);
     }
 
     private static List<ObservableDraft> drafts(List<ObservableRecord> records) {

@@ -1,7 +1,8 @@
 /**
- * Merging cases (TheHive 5's {@code POST /api/v1/case/_merge/{ids}}): one new case gathering the
- * observables, tasks, alerts and attached files of all, the originals removed. It sits above the
- * aggregates it combines (cases, alerts, observables, tasks, recordfiles) and owns no table: every write goes through their
- * services, each audited there.
+ * Merging cases (TheHive 5's {@code POST /api/v1/case/_merge/{ids}}): one new case gathering
+ * everything the originals held (observables, tasks with their logs, comments, pages, procedures,
+ * custom field values, custom timeline events, alerts, attached files, case links both ways, and
+ * their restriction), the originals removed. It sits above the packages it combines and owns no
+ * table: every write goes through their services, each moving its own rows and auditing them.
  */
 package io.sightline.server.casemerge;

@@ -46,6 +46,18 @@ public class CommentService {
         return add(p, null, alerts.get(p, alertId).id(), comment);
     }
 
+    /**
+     * Moves the comments of one case of the caller's organisation to another (a case merge), as
+     * one statement; each is audited as an update naming both cases.
+     */
+    @Transactional
+    public void moveToCase(Principal p, long fromCaseId, long toCaseId) {
+        p.require(Permission.MANAGE_CASE);
+        java.util.List<Long> moved = comments.moveToCase(p.orgId(), fromCaseId, toCaseId);
+        audit.recordEach(p, "update", "comment", moved.stream().map(Ids::format).toList(),
+                java.util.Map.of("caseId", Ids.format(fromCaseId)), java.util.Map.of("caseId", Ids.format(toCaseId)));
+    }
+
     private CommentRecord add(Principal p, Long caseId, Long alertId, NewComment comment) {
         CommentRecord c = new CommentRecord(0, p.orgId(), caseId, alertId, comment.message(), comment.external(), false,
                 p.login(), clock.millis(), null, null);

@@ -64,4 +64,16 @@ public class PageService {
         pages.delete(page.id());
         audit.record(p, "delete", "page", Ids.format(page.id()), PageView.of(page), null);
     }
+
+    /**
+     * Moves the pages of one case of the caller's organisation to another (a case merge), as
+     * one statement; each is audited as an update naming both cases.
+     */
+    @Transactional
+    public void moveToCase(Principal p, long fromCaseId, long toCaseId) {
+        p.require(Permission.MANAGE_CASE);
+        java.util.List<Long> moved = pages.moveToCase(p.orgId(), fromCaseId, toCaseId);
+        audit.recordEach(p, "update", "page", moved.stream().map(Ids::format).toList(),
+                java.util.Map.of("caseId", Ids.format(fromCaseId)), java.util.Map.of("caseId", Ids.format(toCaseId)));
+    }
 }

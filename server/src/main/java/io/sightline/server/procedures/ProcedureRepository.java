@@ -91,4 +91,14 @@ public class ProcedureRepository {
     public void delete(Collection<Long> ids) {
         for (long id : ids) jdbc.sql("DELETE FROM procedure_record WHERE id = ?").param(id).update();
     }
+
+    /** Moves every procedure of a case to another case of the organisation in one statement; answers the ids moved, in order. */
+    public java.util.List<Long> moveToCase(long orgId, long fromCaseId, long toCaseId) {
+        java.util.List<Long> ids = jdbc.sql("SELECT id FROM procedure_record WHERE org_id = ? AND case_id = ? ORDER BY id")
+                .params(orgId, fromCaseId).query(Long.class).list();
+        if (!ids.isEmpty()) {
+            jdbc.sql("UPDATE procedure_record SET case_id = ? WHERE org_id = ? AND case_id = ?").params(toCaseId, orgId, fromCaseId).update();
+        }
+        return ids;
+    }
 }

@@ -137,6 +137,18 @@ public class ProcedureService {
         }
     }
 
+    /**
+     * Moves the procedures (TTPs) of one case of the caller's organisation to another (a case merge), as
+     * one statement; each is audited as an update naming both cases.
+     */
+    @Transactional
+    public void moveToCase(Principal p, long fromCaseId, long toCaseId) {
+        p.require(Permission.MANAGE_CASE);
+        java.util.List<Long> moved = procedures.moveToCase(p.orgId(), fromCaseId, toCaseId);
+        audit.recordEach(p, "update", "procedure", moved.stream().map(Ids::format).toList(),
+                java.util.Map.of("caseId", Ids.format(fromCaseId)), java.util.Map.of("caseId", Ids.format(toCaseId)));
+    }
+
     private List<ProcedureRecord> create(Principal p, Long caseId, Long alertId, List<NewProcedure> input) {
         if (input.isEmpty()) throw new Invalid("At least one procedure is required");
         if (input.size() > MAX_BULK) throw new Invalid("At most " + MAX_BULK + " procedures are created at once, not " + input.size());

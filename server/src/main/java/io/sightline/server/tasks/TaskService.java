@@ -173,6 +173,18 @@ public class TaskService {
         throw new NotFound("Task " + id + " is not shared with organisation " + org);
     }
 
+    /**
+     * Moves the tasks, with their logs and the logs' files, of one case of the caller's organisation to another (a case merge), as
+     * one statement; each is audited as an update naming both cases.
+     */
+    @Transactional
+    public void moveToCase(Principal p, long fromCaseId, long toCaseId) {
+        p.require(Permission.MANAGE_CASE);
+        java.util.List<Long> moved = tasks.moveToCase(p.orgId(), fromCaseId, toCaseId);
+        audit.recordEach(p, "update", AUDIT_TYPE, moved.stream().map(Ids::format).toList(),
+                java.util.Map.of("caseId", Ids.format(fromCaseId)), java.util.Map.of("caseId", Ids.format(toCaseId)));
+    }
+
     private static boolean isOwn(Principal p, String organisation) {
         return p.actsIn(organisation);
     }

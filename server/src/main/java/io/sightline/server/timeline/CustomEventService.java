@@ -71,6 +71,18 @@ public class CustomEventService {
         audit.record(p, "delete", "customEvent", Ids.format(e.id()), CustomEventView.of(e), null);
     }
 
+    /**
+     * Moves the custom timeline events of one case of the caller's organisation to another (a case merge), as
+     * one statement; each is audited as an update naming both cases.
+     */
+    @Transactional
+    public void moveToCase(Principal p, long fromCaseId, long toCaseId) {
+        p.require(Permission.MANAGE_CASE);
+        java.util.List<Long> moved = events.moveToCase(p.orgId(), fromCaseId, toCaseId);
+        audit.recordEach(p, "update", "customEvent", moved.stream().map(Ids::format).toList(),
+                java.util.Map.of("caseId", Ids.format(fromCaseId)), java.util.Map.of("caseId", Ids.format(toCaseId)));
+    }
+
     private static NewCustomEvent check(NewCustomEvent e) {
         if (e.title() == null || e.title().isBlank()) throw new Invalid("Field title of custom event must not be empty");
         if (e.title().length() > MAX_TITLE) {
