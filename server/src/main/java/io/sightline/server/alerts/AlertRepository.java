@@ -73,6 +73,17 @@ public class AlertRepository {
         return jdbc.sql("SELECT case_template FROM alert WHERE id = ?").param(id).query(String.class).optional();
     }
 
+    /** The case templates of many alerts in one query; alerts naming none are absent. */
+    public Map<Long, String> caseTemplatesOf(java.util.Collection<Long> ids) {
+        Map<Long, String> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) return out;
+        jdbc.sql("SELECT id, case_template FROM alert WHERE id IN (:ids) AND case_template IS NOT NULL").param("ids", ids)
+                .query(rs -> {
+                    out.put(rs.getLong(1), rs.getString(2));
+                });
+        return out;
+    }
+
     public Optional<AlertRecord> findById(long orgId, long id) {
         return jdbc.sql("SELECT * FROM alert WHERE org_id = ? AND id = ?").params(orgId, id).query(ROW).optional()
                 .map(a -> a.withTags(tags.of(TAG_ENTITY, a.id())));

@@ -11,15 +11,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Entries of one action by one actor on many records of one kind, written together in the
  * caller's transaction: a JDBC batch on any database, or one statement on PostgreSQL. Each entry
- * is the one {@link AuditLog#record} would write (no "before", the record as the API shows it after).
+ * is the one {@link AuditLog#record} would write: the record as the API shows it after, and for a
+ * change also before.
  */
 public final class AuditBatch {
     private static final String ROW = "INSERT INTO audit_log (org_id, actor, action, entity, entity_id, before_json, "
-            + "after_json, at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)";
+            + "after_json, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String ROWS = """
             INSERT INTO audit_log (org_id, actor, action, entity, entity_id, before_json, after_json, at)
-            SELECT ?, ?, ?, ?, t.entity_id, NULL, t.after_json, ?
-            FROM unnest(?::varchar[], ?::varchar[]) AS t(entity_id, after_json)""";
+            SELECT ?, ?, ?, ?, t.entity_id, t.before_json, t.after_json, ?
+            FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) AS t(entity_id, before_json, after_json)""";
 
     private final JsonMapper json;
     private final long orgId;
@@ -28,6 +29,7 @@ public final class AuditBatch {
     private final String entity;
     private final long at;
     private final List<String> entityIds = new ArrayList<>();
+    private final List<String> befores = new ArrayList<>();
     private final List<String> afters = new ArrayList<>();
 
     AuditBatch(JsonMapper json, long orgId, String actor, String action, String entity, long at) {
@@ -41,8 +43,18 @@ public final class AuditBatch {
 
     /** One entry: the record {@code entityId} as it is after the action. */
     public void add(String entityId, Object after) {
+        add(entityId, null, after);
+    }
+
+    /** One entry of a change: the record {@code entityId} before and after the action ({@code before} may be null). */
+    public void add(String entityId, Object before, Object after) {
         entityIds.add(entityId);
+        befores.add(before == null ? null : json.writeValueAsString(before));
         afters.add(json.writeValueAsString(after));
+    }
+
+    public boolean isEmpty() {
+        return entityIds.isEmpty();
     }
 
     /** Any database: one JDBC batch. */
@@ -50,7 +62,7 @@ public final class AuditBatch {
         if (entityIds.isEmpty()) return;
         List<Object[]> rows = new ArrayList<>(entityIds.size());
         for (int i = 0; i < entityIds.size(); i++) {
-            rows.add(new Object[] {orgId, actor, action, entity, entityIds.get(i), afters.get(i), at});
+            rows.add(new Object[] {orgId, actor, action, entity, entityIds.get(i), befores.get(i), afters.get(i), at});
         }
         jdbc.batchUpdate(ROW, rows);
     }
@@ -65,7 +77,8 @@ public final class AuditBatch {
             ps.setString(4, entity);
             ps.setLong(5, at);
             ps.setArray(6, c.createArrayOf("varchar", entityIds.toArray(String[]::new)));
-            ps.setArray(7, c.createArrayOf("varchar", afters.toArray(String[]::new)));
+            ps.setArray(7, c.createArrayOf("varchar", befores.toArray(String[]::new)));
+            ps.setArray(8, c.createArrayOf("varchar", afters.toArray(String[]::new)));
             ps.executeUpdate();
         }
     }

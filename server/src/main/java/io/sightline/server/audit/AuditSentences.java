@@ -82,6 +82,7 @@ public class AuditSentences {
     static String actor(String actor) {
         if (actor == null || actor.equals("system")) return "The hub";
         if (actor.startsWith("cortex:")) return "Cortex server " + actor.substring("cortex:".length());
+        if (actor.startsWith("misp:")) return "MISP server " + actor.substring("misp:".length());
         if (actor.equals("anonymous")) return "Someone not logged in";
         return actor;
     }

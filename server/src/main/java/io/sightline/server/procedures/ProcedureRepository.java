@@ -44,18 +44,20 @@ public class ProcedureRepository {
 
     /**
      * Records the imported techniques the alert has no procedure of yet; a technique missing from
-     * the catalogue is left out (the alert keeps the tag). Returns how many procedures were added.
+     * the catalogue is left out (the alert keeps the tag). Returns the ids of the procedures added.
      */
-    public int insertImported(List<Imported> rows, String createdBy, long now) {
-        int added = 0;
+    List<Long> insertImported(List<Imported> rows, String createdBy, long now) {
+        List<Long> added = new java.util.ArrayList<>();
         for (Imported r : rows) {
-            added += jdbc.sql("""
+            var keys = new GeneratedKeyHolder();
+            jdbc.sql("""
                     INSERT INTO procedure_record (org_id, alert_id, pattern_id, occur_date, description, created_by, created_at)
                     SELECT ?, ?, ap.pattern_id, ?, ?, ?, ? FROM attack_pattern ap WHERE ap.pattern_id = ?
                       AND NOT EXISTS (SELECT 1 FROM procedure_record pr WHERE pr.alert_id = ? AND pr.pattern_id = ap.pattern_id)""")
                     .params(r.orgId(), r.alertId(), r.occurDate(), "From a MISP galaxy tag", createdBy, now, r.patternId(),
                             r.alertId())
-                    .update();
+                    .update(keys, "id");
+            for (var key : keys.getKeyList()) added.add(((Number) key.values().iterator().next()).longValue());
         }
         return added;
     }

@@ -53,6 +53,16 @@ class AuditSentencesTest {
     }
 
     @Test
+    void anAlertTheMispImportChangedNamesItsServerAndTheFieldsItChanged() {
+        AuditSentence s = tell("misp:CIRCL", "update", "alert", "~1",
+                "{\"title\":\"#7 before\",\"tags\":[\"tlp:amber\"],\"_updatedAt\":1}",
+                "{\"title\":\"#7 after\",\"tags\":[\"added-in-misp\",\"tlp:amber\"],\"_updatedAt\":2}");
+        assertThat(s.text()).isEqualTo("MISP server CIRCL changed the tags and title of the alert");
+        assertThat(tell("misp:CIRCL", "create", "alert", "~1", null, "{\"title\":\"#7 after\"}").text())
+                .isEqualTo("MISP server CIRCL created the alert “#7 after”");
+    }
+
+    @Test
     void closingAndReopeningACaseReadAsSuch() {
         assertThat(tell("bob", "update", "case", "~1", "{\"status\":\"InProgress\",\"stage\":\"InProgress\"}",
                 "{\"status\":\"TruePositive\",\"stage\":\"Closed\",\"resolutionStatus\":\"TruePositive\",\"summary\":\"done\"}").text())

@@ -7,10 +7,12 @@ import io.sightline.integrations.misp.model.MispEventSummary;
 import io.sightline.server.alerts.AlertRecord;
 import io.sightline.server.alerts.AlertRepository;
 import io.sightline.server.alerts.AlertBatchInsert;
+import io.sightline.server.alerts.ImportedAlertAudit;
 import io.sightline.server.common.SqlDialect;
 import io.sightline.server.observables.ImportedObservable;
 import io.sightline.server.observables.ObservableBatch;
 import io.sightline.server.observables.ObservableStore;
+import io.sightline.server.procedures.ImportedProcedures;
 import io.sightline.server.procedures.ProcedureRepository;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,7 +33,8 @@ import org.springframework.stereotype.Component;
  * an analyst changed), its observables in batches (upserted on (alert, dataType, data_key), so a
  * re-import after a crash is idempotent), the case observables of an alert already imported into
  * a case (only added, each with its audit entry), and the sweep of observables whose attribute
- * disappeared from MISP. Observables are written by their own package's
+ * disappeared from MISP. Each alert created or changed gets its audit entry ({@link ImportedAlertAudit}),
+ * written together at the end of {@link #upsertAlerts}. Observables are written by their own package's
  * {@link ObservableStore}, through its typed batch commands.
  * Every method runs in the caller's transaction.
  */
@@ -43,13 +46,16 @@ public class MispImportStore {
     private final JdbcClient jdbc;
     private final AlertRepository alerts;
     private final ObservableStore observables;
-    private final ProcedureRepository procedures;
+    private final ImportedProcedures procedures;
     private final PostgresAlertWriter newAlerts;
+    private final ImportedAlertAudit audit;
     private final boolean postgres;
 
     MispImportStore(JdbcClient jdbc, JdbcTemplate template, AlertRepository alerts, AlertBatchInsert alertRows,
-                    ObservableStore observables, ProcedureRepository procedures, SqlDialect dialect) {
+                    ObservableStore observables, ImportedProcedures procedures, ImportedAlertAudit audit,
+                    SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.procedures = procedures;
         this.alerts = alerts;
         this.postgres = dialect.postgres();
@@ -148,18 +154,21 @@ public class MispImportStore {
             }
         }
         Map<Integer, Long> created = newAlerts == null ? Map.of() : newAlerts.create(fresh, actor, now);
+        ImportedAlertAudit.Entries audited = audit.entries(actor, now);
         AlertTarget[][] targets = new AlertTarget[drafts.size()][orgs.size()];
         created.forEach((i, id) -> {
             int[] at = freshAt.get(i);
             targets[at[0]][at[1]] = new AlertTarget(id, orgs.get(at[1]), null, true);
+            audited.created(id, fresh.get(i).alert());
         });
         List<List<AlertTarget>> out = new ArrayList<>(drafts.size());
         for (int d = 0; d < drafts.size(); d++) {
             for (int o = 0; o < orgs.size(); o++) {
-                if (targets[d][o] == null) targets[d][o] = upsertAlert(orgs.get(o), server, drafts.get(d), actor, now);
+                if (targets[d][o] == null) targets[d][o] = upsertAlert(orgs.get(o), server, drafts.get(d), actor, now, audited);
             }
             out.add(List.of(targets[d]));
         }
+        audited.write();
         addProcedures(drafts, out, actor, now);
         return out;
     }
@@ -179,7 +188,7 @@ public class MispImportStore {
                 for (String technique : techniques) rows.add(new ProcedureRepository.Imported(t.orgId(), t.alertId(), technique, occurred));
             }
         }
-        if (!rows.isEmpty()) procedures.insertImported(rows, actor, now);
+        if (!rows.isEmpty()) procedures.add(rows, actor, now);
     }
 
     /**
@@ -187,13 +196,16 @@ public class MispImportStore {
      * MISP's tags replace the tags MISP gave last time while tags added in the hub stay, and
      * status, read, follow, flag, assignee and case link are left as the analysts set them.
      */
-    AlertTarget upsertAlert(long orgId, String server, MispAlertDraft d, String actor, long now) {
+    private AlertTarget upsertAlert(long orgId, String server, MispAlertDraft d, String actor, long now,
+                                    ImportedAlertAudit.Entries audited) {
         long date = alertDate(d, now);
         Optional<AlertRecord> existing = alerts.findBySource(orgId, d.type(), d.source(), d.sourceRef());
         if (existing.isEmpty()) {
-            long id = alerts.insert(new AlertRecord(0, orgId, d.type(), d.source(), d.sourceRef(), d.externalLink(),
+            AlertRecord fresh = new AlertRecord(0, orgId, d.type(), d.source(), d.sourceRef(), d.externalLink(),
                     clip(d.title(), 1024), d.description(), d.severity(), date, d.tlp(), d.pap(), false, "New", false, true,
-                    null, null, null, actor, now, null, null, clean(d.tags())));
+                    null, null, null, actor, now, null, null, clean(d.tags()));
+            long id = alerts.insert(fresh);
+            audited.created(id, fresh);
             jdbc.sql("INSERT INTO misp_alert (alert_id, server, event_uuid, event_id, event_timestamp, misp_tags, synced_at) "
                             + "VALUES (?, ?, ?, ?, -1, ?, ?)")
                     .params(id, server, d.eventUuid(), d.sourceRef(), String.join("\n", clean(d.tags())), now).update();
@@ -206,10 +218,12 @@ public class MispImportStore {
                 .orElse(List.of());
         LinkedHashSet<String> tags = new LinkedHashSet<>(clean(d.tags()));
         a.tags().stream().filter(t -> !previousMispTags.contains(t)).forEach(tags::add);
-        alerts.update(new AlertRecord(a.id(), orgId, a.type(), a.source(), a.sourceRef(), d.externalLink(),
+        AlertRecord updated = new AlertRecord(a.id(), orgId, a.type(), a.source(), a.sourceRef(), d.externalLink(),
                 clip(d.title(), 1024), d.description(), d.severity(), date, d.tlp(), d.pap(), a.flag(), a.status(), a.read(),
                 a.follow(), a.caseId(), a.summary(), a.assignee(), a.createdBy(), a.createdAt(), actor, now,
-                List.copyOf(tags)));
+                List.copyOf(tags));
+        alerts.update(updated);
+        audited.updated(a, updated);
         String mispTags = String.join("\n", clean(d.tags()));
         if (previous.isPresent()) {
             jdbc.sql("UPDATE misp_alert SET misp_tags = ?, event_id = ?, synced_at = ? WHERE alert_id = ?")

@@ -1,0 +1,28 @@
+package io.sightline.server.connectors.misp;
+
+import io.sightline.server.support.H2Database;
+import io.sightline.testkit.misp.MispEmulator;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@ContextConfiguration(initializers = H2Database.class)
+class MispAlertAuditOnH2Test extends MispAlertAuditContract {
+    static final MispTesting.Misp MISP = new MispTesting.Misp(MispEmulator.Options.defaults());
+
+    @DynamicPropertySource
+    static void misp(DynamicPropertyRegistry r) {
+        MispTesting.server(r, 0, "local", MISP.emulator);
+    }
+
+    @AfterAll
+    static void stopMisp() {
+        MISP.emulator.close();
+    }
+
+    @Override
+    protected MispTesting.Misp misp() {
+        return MISP;
+    }
+}
