@@ -19,11 +19,13 @@ public class AuditLog {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final CaseRule cases;
 
-    public AuditLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    public AuditLog(JdbcClient jdbc, JsonMapper json, Clock clock, CaseRule cases) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.cases = cases;
     }
 
     public void record(Actor who, String action, String entity, String entityId, Object before, Object after) {
@@ -31,31 +33,45 @@ public class AuditLog {
     }
 
     public void record(Long orgId, String actor, String action, String entity, String entityId, Object before, Object after) {
+        EntryCases.Lookup caseOf = EntryCases.of(entity, entityId);
+        // a list, not List.of: the organisation and the JSON may be null
+        var params = new java.util.ArrayList<Object>(java.util.Arrays.asList(orgId, actor, action, entity, entityId,
+                toJson(before), toJson(after), clock.millis()));
+        params.addAll(java.util.Arrays.asList(caseOf.params()));
         jdbc.sql("""
-                INSERT INTO audit_log (org_id, actor, action, entity, entity_id, before_json, after_json, at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(orgId, actor, action, entity, entityId, toJson(before), toJson(after), clock.millis())
+                INSERT INTO audit_log (org_id, actor, action, entity, entity_id, before_json, after_json, at, case_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, %s)""".formatted(caseOf.sql()))
+                .params(params)
                 .update();
     }
 
-    /** Entries of one action on many records, to be written together in the caller's transaction. */
-    public AuditBatch batch(long orgId, String actor, String action, String entity, long at) {
-        return new AuditBatch(json, orgId, actor, action, entity, at);
+    /**
+     * Entries of one action on many records, to be written together in the caller's transaction.
+     *
+     * @param caseId the case the records live in, or null
+     */
+    public AuditBatch batch(long orgId, Long caseId, String actor, String action, String entity, long at) {
+        return new AuditBatch(json, orgId, caseId, actor, action, entity, at);
     }
 
     /**
      * The entry of a record created by another package's one statement: see {@link EmbeddedAuditEntry}.
      * Made once per statement text and kept.
      */
-    public EmbeddedAuditEntry embedded(String action, String entity, String source, String entityIdSql,
+    public EmbeddedAuditEntry embedded(String action, String entity, String source, String entityIdSql, String caseIdSql,
                                        List<EmbeddedAuditEntry.Field> fields) {
-        return new EmbeddedAuditEntry(json, action, entity, source, entityIdSql, fields);
+        return new EmbeddedAuditEntry(json, action, entity, source, entityIdSql, caseIdSql, fields);
     }
 
-    /** Newest first; orgId null means all organisations (platform admins). */
-    public List<Entry> search(Long orgId, String entity, String entityId, Long from, Long to, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM audit_log WHERE 1 = 1");
+    /**
+     * Newest first, without the entries about a case hidden from the reader {@code userId}
+     * ({@link CaseRule}, in the statement, so that a page holds up to {@code limit} entries it may
+     * see); orgId null means all organisations (platform admins).
+     */
+    public List<Entry> search(Long orgId, long userId, String entity, String entityId, Long from, Long to, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM audit_log a WHERE ").append(cases.notHidden("a.case_id"));
         var params = new java.util.ArrayList<>();
+        params.add(userId);
         if (orgId != null) { sql.append(" AND org_id = ?"); params.add(orgId); }
         if (entity != null) { sql.append(" AND entity = ?"); params.add(entity); }
         if (entityId != null) { sql.append(" AND entity_id = ?"); params.add(entityId); }
@@ -71,11 +87,14 @@ public class AuditLog {
     /**
      * The entries of several records of one organisation, newest first, at most {@code limit}: a
      * case with its observables and their analyzer jobs, for one history. Record ids are grouped
-     * by entity ("observable" → its ids); an entity without ids adds nothing.
+     * by entity ("observable" → its ids); an entity without ids adds nothing. Entries about a case
+     * hidden from the reader {@code userId} are left out, as in {@link #search}.
      */
-    public List<Entry> ofRecords(long orgId, Map<String, ? extends java.util.Collection<String>> idsByEntity, int limit) {
+    public List<Entry> ofRecords(long orgId, long userId, Map<String, ? extends java.util.Collection<String>> idsByEntity,
+                                 int limit) {
         var params = new java.util.ArrayList<Object>();
         params.add(orgId);
+        params.add(userId);
         List<String> groups = new java.util.ArrayList<>();
         idsByEntity.forEach((entity, ids) -> {
             if (ids.isEmpty()) return;
@@ -84,7 +103,8 @@ public class AuditLog {
             params.addAll(ids);
         });
         if (groups.isEmpty()) return List.of();
-        return jdbc.sql("SELECT * FROM audit_log WHERE org_id = ? AND (" + String.join(" OR ", groups)
+        return jdbc.sql("SELECT * FROM audit_log a WHERE org_id = ? AND " + cases.notHidden("a.case_id")
+                        + " AND (" + String.join(" OR ", groups)
                         + ") ORDER BY id DESC LIMIT " + Math.max(1, limit))
                 .params(params).query((rs, i) -> new Entry(rs.getLong("id"),
                         (Long) rs.getObject("org_id", Long.class), rs.getString("actor"), rs.getString("action"),
