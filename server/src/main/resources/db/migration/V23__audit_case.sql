@@ -2,8 +2,10 @@
 -- comment, page, procedure, custom event, file, analyzer job or responder action it names), so that
 -- the trail leaves out, for each reader, the entries of restricted cases that do not name them.
 -- Kept on the entry because a deleted record's row can no longer tell its case. Entries of records
--- already deleted before this migration keep no case.
+-- already deleted before this migration keep no case. An entry may name a second case, hidden the
+-- same way: the target of a case link (named_case_id).
 ALTER TABLE audit_log ADD COLUMN case_id BIGINT;
+ALTER TABLE audit_log ADD COLUMN named_case_id BIGINT;
 
 UPDATE audit_log SET case_id = CAST(SUBSTRING(entity_id FROM 2) AS BIGINT)
 WHERE entity = 'case' AND entity_id LIKE '~%';
@@ -34,3 +36,7 @@ UPDATE audit_log SET case_id = (SELECT CASE r.object_type
                                   WHEN 'LOG' THEN (SELECT k.case_id FROM task_log l JOIN task k ON k.id = l.task_id WHERE l.id = r.object_id)
                                 END FROM cortex_action r WHERE r.id = CAST(SUBSTRING(audit_log.entity_id FROM 2) AS BIGINT))
 WHERE entity = 'action' AND entity_id LIKE '~%';
+-- A link's entry records the link as {"caseId":"~123",...} (caselinks.CaseLinkView); a URL has none.
+UPDATE audit_log SET named_case_id = CAST(SUBSTRING(COALESCE(after_json, before_json) FROM 13
+        FOR POSITION('"' IN SUBSTRING(COALESCE(after_json, before_json) FROM 13)) - 1) AS BIGINT)
+WHERE entity = 'case' AND action IN ('link', 'unlink') AND COALESCE(after_json, before_json) LIKE '{"caseId":"~%';

@@ -33,16 +33,35 @@ public class AuditLog {
     }
 
     public void record(Long orgId, String actor, String action, String entity, String entityId, Object before, Object after) {
+        write(orgId, actor, action, entity, entityId, null, before, after);
+    }
+
+    /**
+     * An entry that names another case than its own (a link's target): hidden, like the entries
+     * of its own case, from whoever does not see that case.
+     */
+    public void recordNaming(Actor who, String action, String entity, String entityId, long namedCaseId, Object before,
+                             Object after) {
+        write(who.orgId(), who.login(), action, entity, entityId, namedCaseId, before, after);
+    }
+
+    private void write(Long orgId, String actor, String action, String entity, String entityId, Long namedCaseId,
+                       Object before, Object after) {
         EntryCases.Lookup caseOf = EntryCases.of(entity, entityId);
-        // a list, not List.of: the organisation and the JSON may be null
+        // a list, not List.of: the organisation, the named case and the JSON may be null
         var params = new java.util.ArrayList<Object>(java.util.Arrays.asList(orgId, actor, action, entity, entityId,
-                toJson(before), toJson(after), clock.millis()));
+                toJson(before), toJson(after), clock.millis(), namedCaseId));
         params.addAll(java.util.Arrays.asList(caseOf.params()));
         jdbc.sql("""
-                INSERT INTO audit_log (org_id, actor, action, entity, entity_id, before_json, after_json, at, case_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, %s)""".formatted(caseOf.sql()))
+                INSERT INTO audit_log (org_id, actor, action, entity, entity_id, before_json, after_json, at, named_case_id, case_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, %s)""".formatted(caseOf.sql()))
                 .params(params)
                 .update();
+    }
+
+    /** The entries a reader may see: neither their case nor the case they name is hidden from the user bound twice. */
+    private String visible() {
+        return cases.notHidden("a.case_id") + " AND " + cases.notHidden("a.named_case_id");
     }
 
     /**
@@ -69,8 +88,9 @@ public class AuditLog {
      * see); orgId null means all organisations (platform admins).
      */
     public List<Entry> search(Long orgId, long userId, String entity, String entityId, Long from, Long to, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM audit_log a WHERE ").append(cases.notHidden("a.case_id"));
+        StringBuilder sql = new StringBuilder("SELECT * FROM audit_log a WHERE ").append(visible());
         var params = new java.util.ArrayList<>();
+        params.add(userId);
         params.add(userId);
         if (orgId != null) { sql.append(" AND org_id = ?"); params.add(orgId); }
         if (entity != null) { sql.append(" AND entity = ?"); params.add(entity); }
@@ -95,6 +115,7 @@ public class AuditLog {
         var params = new java.util.ArrayList<Object>();
         params.add(orgId);
         params.add(userId);
+        params.add(userId);
         List<String> groups = new java.util.ArrayList<>();
         idsByEntity.forEach((entity, ids) -> {
             if (ids.isEmpty()) return;
@@ -103,7 +124,7 @@ public class AuditLog {
             params.addAll(ids);
         });
         if (groups.isEmpty()) return List.of();
-        return jdbc.sql("SELECT * FROM audit_log a WHERE org_id = ? AND " + cases.notHidden("a.case_id")
+        return jdbc.sql("SELECT * FROM audit_log a WHERE org_id = ? AND " + visible()
                         + " AND (" + String.join(" OR ", groups)
                         + ") ORDER BY id DESC LIMIT " + Math.max(1, limit))
                 .params(params).query((rs, i) -> new Entry(rs.getLong("id"),

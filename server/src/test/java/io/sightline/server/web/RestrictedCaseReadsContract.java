@@ -164,15 +164,21 @@ abstract class RestrictedCaseReadsContract extends HubTest {
         as(lead).get("/api/v1/case/" + hiddenCase + "/observables").json().valueStream()
                 .forEach(o -> hiddenRecords.add("observable " + o.get("_id").asString()));
         assertThat(hiddenRecords).as("with the case's observables").hasSizeGreaterThan(8);
+        assertThat(as(lead).delete("/api/v1/comment/" + comment).status()).as("a deleted record keeps its case").isIn(200, 204);
 
         List<String> seen = auditedIds(auditor);
         assertThat(seen).as("the open case's entries").contains("case " + openCase);
         assertThat(seen).as("entries of the hidden case and its records").doesNotContainAnyElementsOf(hiddenRecords);
+        assertThat(as(auditor).get("/api/v1/audit?limit=1000").json().toString()).as("the open case's link to it")
+                .doesNotContain(hiddenTitle);
         assertThat(auditedIds(auditor, 3)).as("a page holds its limit of visible entries").hasSize(3);
         assertThat(as(auditor).get("/api/v1/audit?entity=case&entityId=" + hiddenCase).json().size()).isZero();
         assertThat(homeActivity(auditor)).as("the home page's activity").isNotBlank().doesNotContain(hiddenTitle);
 
-        assertThat(auditedIds(namedAuditor)).as("a user the case names").contains("case " + openCase).containsAll(hiddenRecords);
+        List<String> named = auditedIds(namedAuditor);
+        assertThat(named).as("a user the case names").contains("case " + openCase).containsAll(hiddenRecords);
+        assertThat(named).as("the comment's creation and deletion").containsSubsequence("comment " + comment, "comment " + comment);
+        assertThat(as(namedAuditor).get("/api/v1/audit?limit=1000").json().toString()).contains(hiddenTitle);
         assertThat(homeActivity(namedAuditor)).contains(hiddenTitle);
     }
 
