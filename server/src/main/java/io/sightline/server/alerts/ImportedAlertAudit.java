@@ -84,7 +84,7 @@ public class ImportedAlertAudit {
         public void write() {
             Map<Long, AuditBatch> creates = new LinkedHashMap<>();
             for (AlertRecord a : created) {
-                creates.computeIfAbsent(a.orgId(), org -> audit.batch(org, actor, "create", "alert", at))
+                creates.computeIfAbsent(a.orgId(), org -> audit.batch(org, null, actor, "create", "alert", at))
                         .add(Ids.format(a.id()), AlertView.of(sorted(a), 0));
             }
             Map<Long, AuditBatch> updates = new LinkedHashMap<>();
@@ -98,7 +98,7 @@ public class ImportedAlertAudit {
                     int count = counts.getOrDefault(id, 0);
                     List<StoredValue> v = values.getOrDefault(id, List.of());
                     String template = templates.get(id);
-                    updates.computeIfAbsent(u[0].orgId(), org -> audit.batch(org, actor, "update", "alert", at))
+                    updates.computeIfAbsent(u[0].orgId(), org -> audit.batch(org, null, actor, "update", "alert", at))
                             .add(Ids.format(id), view(u[0], count, v, template), view(u[1], count, v, template));
                 }
             }

@@ -12,18 +12,19 @@ import tools.jackson.databind.json.JsonMapper;
  * Entries of one action by one actor on many records of one kind, written together in the
  * caller's transaction: a JDBC batch on any database, or one statement on PostgreSQL. Each entry
  * is the one {@link AuditLog#record} would write: the record as the API shows it after, and for a
- * change also before.
+ * change also before; all about the one case the batch was made for, or none.
  */
 public final class AuditBatch {
     private static final String ROW = "INSERT INTO audit_log (org_id, actor, action, entity, entity_id, before_json, "
-            + "after_json, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+            + "after_json, at, case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String ROWS = """
-            INSERT INTO audit_log (org_id, actor, action, entity, entity_id, before_json, after_json, at)
-            SELECT ?, ?, ?, ?, t.entity_id, t.before_json, t.after_json, ?
+            INSERT INTO audit_log (org_id, actor, action, entity, entity_id, before_json, after_json, at, case_id)
+            SELECT ?, ?, ?, ?, t.entity_id, t.before_json, t.after_json, ?, ?
             FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) AS t(entity_id, before_json, after_json)""";
 
     private final JsonMapper json;
     private final long orgId;
+    private final Long caseId;
     private final String actor;
     private final String action;
     private final String entity;
@@ -32,9 +33,10 @@ public final class AuditBatch {
     private final List<String> befores = new ArrayList<>();
     private final List<String> afters = new ArrayList<>();
 
-    AuditBatch(JsonMapper json, long orgId, String actor, String action, String entity, long at) {
+    AuditBatch(JsonMapper json, long orgId, Long caseId, String actor, String action, String entity, long at) {
         this.json = json;
         this.orgId = orgId;
+        this.caseId = caseId;
         this.actor = actor;
         this.action = action;
         this.entity = entity;
@@ -62,7 +64,7 @@ public final class AuditBatch {
         if (entityIds.isEmpty()) return;
         List<Object[]> rows = new ArrayList<>(entityIds.size());
         for (int i = 0; i < entityIds.size(); i++) {
-            rows.add(new Object[] {orgId, actor, action, entity, entityIds.get(i), befores.get(i), afters.get(i), at});
+            rows.add(new Object[] {orgId, actor, action, entity, entityIds.get(i), befores.get(i), afters.get(i), at, caseId});
         }
         jdbc.batchUpdate(ROW, rows);
     }
@@ -76,9 +78,11 @@ public final class AuditBatch {
             ps.setString(3, action);
             ps.setString(4, entity);
             ps.setLong(5, at);
-            ps.setArray(6, c.createArrayOf("varchar", entityIds.toArray(String[]::new)));
-            ps.setArray(7, c.createArrayOf("varchar", befores.toArray(String[]::new)));
-            ps.setArray(8, c.createArrayOf("varchar", afters.toArray(String[]::new)));
+            if (caseId == null) ps.setNull(6, java.sql.Types.BIGINT);
+            else ps.setLong(6, caseId);
+            ps.setArray(7, c.createArrayOf("varchar", entityIds.toArray(String[]::new)));
+            ps.setArray(8, c.createArrayOf("varchar", befores.toArray(String[]::new)));
+            ps.setArray(9, c.createArrayOf("varchar", afters.toArray(String[]::new)));
             ps.executeUpdate();
         }
     }

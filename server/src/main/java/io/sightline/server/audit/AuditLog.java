@@ -1,5 +1,6 @@
 package io.sightline.server.audit;
 
+import io.sightline.server.common.Ids;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,13 @@ public class AuditLog {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final CaseRule cases;
 
-    public AuditLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    public AuditLog(JdbcClient jdbc, JsonMapper json, Clock clock, CaseRule cases) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.cases = cases;
     }
 
     public void record(Actor who, String action, String entity, String entityId, Object before, Object after) {
@@ -33,50 +36,98 @@ public class AuditLog {
     }
 
     public void record(Long orgId, String actor, String action, String entity, String entityId, Object before, Object after) {
+        write(orgId, actor, action, entity, entityId, null, before, after);
+    }
+
+    /**
+     * An entry that names another case than its own (a link's target): hidden, like the entries
+     * of its own case, from whoever does not see that case.
+     */
+    public void recordNaming(Actor who, String action, String entity, String entityId, long namedCaseId, Object before,
+                             Object after) {
+        write(who.orgId(), who.login(), action, entity, entityId, namedCaseId, before, after);
+    }
+
+    private void write(Long orgId, String actor, String action, String entity, String entityId, Long namedCaseId,
+                       Object before, Object after) {
+        EntryCases.Lookup caseOf = EntryCases.of(entity, entityId);
+        // a list, not List.of: the organisation, the named case and the JSON may be null
+        var params = new java.util.ArrayList<Object>(java.util.Arrays.asList(orgId, actor, action, entity, entityId,
+                toJson(before), toJson(after), clock.millis(), namedCaseId));
+        params.addAll(java.util.Arrays.asList(caseOf.params()));
         jdbc.sql("""
-                INSERT INTO audit_log (org_id, actor, action, entity, entity_id, before_json, after_json, at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(orgId, actor, action, entity, entityId, toJson(before), toJson(after), clock.millis())
+                INSERT INTO audit_log (org_id, actor, action, entity, entity_id, before_json, after_json, at, named_case_id, case_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, %s)""".formatted(caseOf.sql()))
+                .params(params)
                 .update();
     }
 
     /**
-     * One entry per record for the same change of many records of one kind (rows moved to another
-     * case in one statement): the same before and after for each, written a few hundred rows per statement.
+     * Records of one kind moved from one case to another in one statement (a case merge): one
+     * update entry each, naming both cases, about the case they are in now; written a few hundred
+     * rows per statement.
      */
-    public void recordEach(Actor who, String action, String entity, List<String> entityIds, Object before, Object after) {
-        if (entityIds.isEmpty()) return;
-        String beforeJson = toJson(before);
-        String afterJson = toJson(after);
+    public void recordMoves(Actor who, String entity, List<Long> ids, long fromCaseId, long toCaseId) {
+        if (ids.isEmpty()) return;
+        String beforeJson = toJson(Map.of("caseId", Ids.format(fromCaseId)));
+        String afterJson = toJson(Map.of("caseId", Ids.format(toCaseId)));
         long at = clock.millis();
-        for (int from = 0; from < entityIds.size(); from += EACH_CHUNK) {
-            List<String> chunk = entityIds.subList(from, Math.min(entityIds.size(), from + EACH_CHUNK));
-            List<Object> params = new java.util.ArrayList<>(chunk.size() * 8);
-            for (String id : chunk) params.addAll(java.util.Arrays.asList(who.orgId(), who.login(), action, entity, id, beforeJson, afterJson, at));
-            jdbc.sql("INSERT INTO audit_log (org_id, actor, action, entity, entity_id, before_json, after_json, at) VALUES "
-                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, ?)")))
+        for (int from = 0; from < ids.size(); from += EACH_CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + EACH_CHUNK));
+            List<Object> params = new java.util.ArrayList<>(chunk.size() * 9);
+            for (long id : chunk) {
+                params.addAll(java.util.Arrays.asList(who.orgId(), who.login(), "update", entity, Ids.format(id), beforeJson, afterJson,
+                        at, toCaseId));
+            }
+            jdbc.sql("INSERT INTO audit_log (org_id, actor, action, entity, entity_id, before_json, after_json, at, case_id) VALUES "
+                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?)")))
                     .params(params).update();
         }
     }
 
-    /** Entries of one action on many records, to be written together in the caller's transaction. */
-    public AuditBatch batch(long orgId, String actor, String action, String entity, long at) {
-        return new AuditBatch(json, orgId, actor, action, entity, at);
+    /**
+     * Every entry about a case that another one absorbed (a case merge) is from now on about the
+     * other one, so that the entries of a restricted case's records stay as hidden as the case
+     * they moved to, not shown to all once the absorbed case is deleted.
+     */
+    public void moveEntries(long fromCaseId, long toCaseId) {
+        jdbc.sql("UPDATE audit_log SET case_id = ? WHERE case_id = ?").params(toCaseId, fromCaseId).update();
+        jdbc.sql("UPDATE audit_log SET named_case_id = ? WHERE named_case_id = ?").params(toCaseId, fromCaseId).update();
+    }
+
+    /** The entries a reader may see: neither their case nor the case they name is hidden from the user bound twice. */
+    private String visible() {
+        return cases.notHidden("a.case_id") + " AND " + cases.notHidden("a.named_case_id");
+    }
+
+    /**
+     * Entries of one action on many records, to be written together in the caller's transaction.
+     *
+     * @param caseId the case the records live in, or null
+     */
+    public AuditBatch batch(long orgId, Long caseId, String actor, String action, String entity, long at) {
+        return new AuditBatch(json, orgId, caseId, actor, action, entity, at);
     }
 
     /**
      * The entry of a record created by another package's one statement: see {@link EmbeddedAuditEntry}.
      * Made once per statement text and kept.
      */
-    public EmbeddedAuditEntry embedded(String action, String entity, String source, String entityIdSql,
+    public EmbeddedAuditEntry embedded(String action, String entity, String source, String entityIdSql, String caseIdSql,
                                        List<EmbeddedAuditEntry.Field> fields) {
-        return new EmbeddedAuditEntry(json, action, entity, source, entityIdSql, fields);
+        return new EmbeddedAuditEntry(json, action, entity, source, entityIdSql, caseIdSql, fields);
     }
 
-    /** Newest first; orgId null means all organisations (platform admins). */
-    public List<Entry> search(Long orgId, String entity, String entityId, Long from, Long to, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM audit_log WHERE 1 = 1");
+    /**
+     * Newest first, without the entries about a case hidden from the reader {@code userId}
+     * ({@link CaseRule}, in the statement, so that a page holds up to {@code limit} entries it may
+     * see); orgId null means all organisations (platform admins).
+     */
+    public List<Entry> search(Long orgId, long userId, String entity, String entityId, Long from, Long to, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM audit_log a WHERE ").append(visible());
         var params = new java.util.ArrayList<>();
+        params.add(userId);
+        params.add(userId);
         if (orgId != null) { sql.append(" AND org_id = ?"); params.add(orgId); }
         if (entity != null) { sql.append(" AND entity = ?"); params.add(entity); }
         if (entityId != null) { sql.append(" AND entity_id = ?"); params.add(entityId); }
@@ -92,11 +143,15 @@ public class AuditLog {
     /**
      * The entries of several records of one organisation, newest first, at most {@code limit}: a
      * case with its observables and their analyzer jobs, for one history. Record ids are grouped
-     * by entity ("observable" → its ids); an entity without ids adds nothing.
+     * by entity ("observable" → its ids); an entity without ids adds nothing. Entries about a case
+     * hidden from the reader {@code userId} are left out, as in {@link #search}.
      */
-    public List<Entry> ofRecords(long orgId, Map<String, ? extends java.util.Collection<String>> idsByEntity, int limit) {
+    public List<Entry> ofRecords(long orgId, long userId, Map<String, ? extends java.util.Collection<String>> idsByEntity,
+                                 int limit) {
         var params = new java.util.ArrayList<Object>();
         params.add(orgId);
+        params.add(userId);
+        params.add(userId);
         List<String> groups = new java.util.ArrayList<>();
         idsByEntity.forEach((entity, ids) -> {
             if (ids.isEmpty()) return;
@@ -105,7 +160,8 @@ public class AuditLog {
             params.addAll(ids);
         });
         if (groups.isEmpty()) return List.of();
-        return jdbc.sql("SELECT * FROM audit_log WHERE org_id = ? AND (" + String.join(" OR ", groups)
+        return jdbc.sql("SELECT * FROM audit_log a WHERE org_id = ? AND " + visible()
+                        + " AND (" + String.join(" OR ", groups)
                         + ") ORDER BY id DESC LIMIT " + Math.max(1, limit))
                 .params(params).query((rs, i) -> new Entry(rs.getLong("id"),
                         (Long) rs.getObject("org_id", Long.class), rs.getString("actor"), rs.getString("action"),

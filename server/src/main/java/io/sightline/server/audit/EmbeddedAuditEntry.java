@@ -36,9 +36,12 @@ public final class EmbeddedAuditEntry {
     /**
      * @param source     the CTE holding the inserted row, e.g. {@code created}
      * @param entityIdSql the SQL of the entry's entity id over that row, e.g. {@code '~' || created.id}
+     * @param caseIdSql  the SQL of the case the record lives in over that row, e.g. {@code created.case_id}
+     *                   (see {@link EntryCases}; {@code NULL} for none)
      * @param fields     the filled-in fields, in the order they are rendered
      */
-    EmbeddedAuditEntry(JsonMapper json, String action, String entity, String source, String entityIdSql, List<Field> fields) {
+    EmbeddedAuditEntry(JsonMapper json, String action, String entity, String source, String entityIdSql, String caseIdSql,
+                       List<Field> fields) {
         if (!NAME.matcher(action).matches() || !NAME.matcher(entity).matches() || !NAME.matcher(source).matches()) {
             throw new IllegalArgumentException("action, entity and source are plain names");
         }
@@ -46,8 +49,8 @@ public final class EmbeddedAuditEntry {
         this.fields = List.copyOf(fields);
         StringBuilder after = new StringBuilder("?");
         for (Field f : fields) after.append(" || ").append(f.sql()).append(" || ?");
-        this.cte = "audited AS (\n  INSERT INTO audit_log (org_id, actor, action, entity, entity_id, before_json, after_json, at)\n"
-                + "  SELECT ?, ?, '" + action + "', '" + entity + "', " + entityIdSql + ", NULL, " + after + ", ?\n"
+        this.cte = "audited AS (\n  INSERT INTO audit_log (org_id, actor, action, entity, entity_id, before_json, after_json, at, case_id)\n"
+                + "  SELECT ?, ?, '" + action + "', '" + entity + "', " + entityIdSql + ", NULL, " + after + ", ?, " + caseIdSql + "\n"
                 + "  FROM " + source + "\n)";
     }
 

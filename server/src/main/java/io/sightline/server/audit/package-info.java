@@ -10,7 +10,10 @@
  * {@link io.sightline.server.audit.EmbeddedAuditEntry} gives it and lets it bind the parameters.
  * <p>
  * Reading: {@link io.sightline.server.audit.AuditLog#search} for the API, {@code ofRecords} for one
- * history (a case with its observables and analyzer jobs), and {@link io.sightline.server.audit.AuditSentences},
+ * history (a case with its observables and analyzer jobs), both leaving out the entries about a case
+ * hidden from the reader: each entry keeps the case it is about ({@code case_id}, found when it is
+ * written by {@code EntryCases}) and a case it names ({@code named_case_id}), and the rule is the
+ * {@link io.sightline.server.audit.CaseRule} bean of {@code cases}; and {@link io.sightline.server.audit.AuditSentences},
  * the one place that tells an entry as a readable sentence, which the UI's history views show.
  */
 package io.sightline.server.audit;

@@ -31,7 +31,7 @@ public class AuditController {
                                             @RequestParam(defaultValue = "100") int limit) {
         Principal p = CurrentPrincipal.require(Permission.READ_AUDIT);
         Long org = p.can(Permission.MANAGE_PLATFORM) ? null : p.orgId();
-        return audit.search(org, entity, entityId, from, to, Math.max(1, Math.min(limit, 1000))).stream()
+        return audit.search(org, p.userId(), entity, entityId, from, to, Math.max(1, Math.min(limit, 1000))).stream()
                 .map(this::view).toList();
     }
 

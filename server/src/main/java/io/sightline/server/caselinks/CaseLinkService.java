@@ -46,7 +46,7 @@ public class CaseLinkService {
         CaseLink link = wanted(p, caseRef, caseId, type, command);
         if (existing(link).isPresent()) return;
         links.insert(p.orgId(), caseId, link.linkedCaseId(), link.url(), type, p.login(), clock.millis());
-        audit.record(p, LINKED, AUDIT_ENTITY, Ids.format(caseId), null, CaseLinkView.of(link));
+        record(p, LINKED, caseId, link, null, CaseLinkView.of(link));
     }
 
     /** Removes the link of that type to that target; a link that is not there is a 404. */
@@ -59,7 +59,13 @@ public class CaseLinkService {
         CaseLink link = existing(wanted).orElseThrow(() -> new NotFound("Case " + caseRef + " has no link of type " + type
                 + " to " + (wanted.toCase() ? "case #" + wanted.linkedNumber() : wanted.url())));
         links.delete(link.id());
-        audit.record(p, UNLINKED, AUDIT_ENTITY, Ids.format(caseId), CaseLinkView.of(link), null);
+        record(p, UNLINKED, caseId, link, CaseLinkView.of(link), null);
+    }
+
+    /** A link to a case is an entry of both: only who sees the linked case too reads it. */
+    private void record(Principal p, String action, long caseId, CaseLink link, Object before, Object after) {
+        if (link.toCase()) audit.recordNaming(p, action, AUDIT_ENTITY, Ids.format(caseId), link.linkedCaseId(), before, after);
+        else audit.record(p, action, AUDIT_ENTITY, Ids.format(caseId), before, after);
     }
 
     /**

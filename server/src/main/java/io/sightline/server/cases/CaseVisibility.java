@@ -29,9 +29,17 @@ public final class CaseVisibility {
      * {@code caseId} is the SQL of the record's case id over the row {@code alias} (null: no case).
      */
     public static SqlCondition belowCases(String alias, String caseId, Principal caller) {
-        return SqlCondition.of(alias + ".org_id = ? AND NOT EXISTS (SELECT 1 FROM case_record hc WHERE hc.id = " + caseId
-                + " AND hc.restricted = TRUE AND NOT EXISTS (SELECT 1 FROM case_access_user ca WHERE ca.case_id = hc.id AND ca.user_id = ?))",
-                caller.orgId(), caller.userId());
+        return SqlCondition.of(alias + ".org_id = ? AND " + notHidden(caseId), caller.orgId(), caller.userId());
+    }
+
+    /**
+     * The case whose id is the SQL {@code caseId} (null: no case) is not a restricted case that
+     * does not name the user bound to its one parameter: for rows whose organisation is checked
+     * apart (audit entries, which name their case even when it has since been deleted).
+     */
+    public static String notHidden(String caseId) {
+        return "NOT EXISTS (SELECT 1 FROM case_record hc WHERE hc.id = " + caseId
+                + " AND hc.restricted = TRUE AND NOT EXISTS (SELECT 1 FROM case_access_user ca WHERE ca.case_id = hc.id AND ca.user_id = ?))";
     }
 
     private static String sql(String alias, String org, String user) {

@@ -41,7 +41,7 @@ final class PostgresCaseInsert {
 
     PostgresCaseInsert(JdbcTemplate jdbc, AuditLog audit) {
         this.jdbc = jdbc;
-        this.audited = audit.embedded("create", "case", "created", "'~' || created.id", List.of(
+        this.audited = audit.embedded("create", "case", "created", "'~' || created.id", "created.id", List.of(
                 new EmbeddedAuditEntry.Field("\"_id\":\"~0\",", "'\"_id\":\"~' || created.id || '\",'"),
                 new EmbeddedAuditEntry.Field("\"number\":0,", "'\"number\":' || created.number || ','")));
         this.statement = STATEMENT.formatted(OrganisationRepository.NEXT_CASE_NUMBER_CTE, audited.cte());

@@ -54,8 +54,7 @@ public class CommentService {
     public void moveToCase(Principal p, long fromCaseId, long toCaseId) {
         p.require(Permission.MANAGE_CASE);
         java.util.List<Long> moved = comments.moveToCase(p.orgId(), fromCaseId, toCaseId);
-        audit.recordEach(p, "update", "comment", moved.stream().map(Ids::format).toList(),
-                java.util.Map.of("caseId", Ids.format(fromCaseId)), java.util.Map.of("caseId", Ids.format(toCaseId)));
+        audit.recordMoves(p, "comment", moved, fromCaseId, toCaseId);
     }
 
     private CommentRecord add(Principal p, Long caseId, Long alertId, NewComment comment) {

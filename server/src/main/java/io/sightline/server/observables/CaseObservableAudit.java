@@ -55,6 +55,6 @@ final class CaseObservableAudit {
     }
 
     Batch batch(long orgId, long caseId, String actor, long now) {
-        return new Batch(audit.batch(orgId, actor, "create", "observable", now), orgId, caseId, actor, now);
+        return new Batch(audit.batch(orgId, caseId, actor, "create", "observable", now), orgId, caseId, actor, now);
     }
 }

@@ -29,7 +29,7 @@ final class PostgresNewObservableWriter implements NewObservableWriter {
                 ioc, sighted, ignore_similarity, start_date, reports, created_by, created_at)
               SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM parent
               ON CONFLICT (%2$s, data_type, data_key) WHERE %2$s IS NOT NULL DO NOTHING
-              RETURNING id
+              RETURNING id, case_id
             ), tagged AS (
               INSERT INTO entity_tag (entity, entity_id, tag)
               SELECT 'observable', created.id, t.tag FROM created CROSS JOIN unnest(?::varchar[]) AS t(tag)
@@ -44,7 +44,7 @@ final class PostgresNewObservableWriter implements NewObservableWriter {
 
     PostgresNewObservableWriter(JdbcTemplate jdbc, AuditLog audit) {
         this.jdbc = jdbc;
-        this.audited = audit.embedded("create", "observable", "created", "'~' || created.id",
+        this.audited = audit.embedded("create", "observable", "created", "'~' || created.id", "created.case_id",
                 List.of(new EmbeddedAuditEntry.Field("\"_id\":\"~0\",", "'\"_id\":\"~' || created.id || '\",'")));
     }
 

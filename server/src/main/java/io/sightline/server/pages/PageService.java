@@ -73,7 +73,6 @@ public class PageService {
     public void moveToCase(Principal p, long fromCaseId, long toCaseId) {
         p.require(Permission.MANAGE_CASE);
         java.util.List<Long> moved = pages.moveToCase(p.orgId(), fromCaseId, toCaseId);
-        audit.recordEach(p, "update", "page", moved.stream().map(Ids::format).toList(),
-                java.util.Map.of("caseId", Ids.format(fromCaseId)), java.util.Map.of("caseId", Ids.format(toCaseId)));
+        audit.recordMoves(p, "page", moved, fromCaseId, toCaseId);
     }
 }

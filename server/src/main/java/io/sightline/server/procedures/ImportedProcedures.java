@@ -33,7 +33,7 @@ public class ImportedProcedures {
         if (ids.isEmpty()) return 0;
         Map<Long, AuditBatch> byOrg = new LinkedHashMap<>();
         for (ProcedureRecord r : procedures.byIds(ids).stream().sorted(java.util.Comparator.comparingLong(ProcedureRecord::id)).toList()) {
-            byOrg.computeIfAbsent(r.orgId(), org -> audit.batch(org, actor, "create", "procedure", now))
+            byOrg.computeIfAbsent(r.orgId(), org -> audit.batch(org, null, actor, "create", "procedure", now)) // on alerts: no case
                     .add(Ids.format(r.id()), ProcedureView.of(r));
         }
         byOrg.values().forEach(b -> b.write(jdbc));

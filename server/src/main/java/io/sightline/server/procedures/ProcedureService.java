@@ -145,8 +145,7 @@ public class ProcedureService {
     public void moveToCase(Principal p, long fromCaseId, long toCaseId) {
         p.require(Permission.MANAGE_CASE);
         java.util.List<Long> moved = procedures.moveToCase(p.orgId(), fromCaseId, toCaseId);
-        audit.recordEach(p, "update", "procedure", moved.stream().map(Ids::format).toList(),
-                java.util.Map.of("caseId", Ids.format(fromCaseId)), java.util.Map.of("caseId", Ids.format(toCaseId)));
+        audit.recordMoves(p, "procedure", moved, fromCaseId, toCaseId);
     }
 
     private List<ProcedureRecord> create(Principal p, Long caseId, Long alertId, List<NewProcedure> input) {

@@ -23,7 +23,7 @@ final class PostgresLogInsert {
             WITH created AS (
               INSERT INTO task_log (org_id, task_id, message, log_date, owner, include_in_timeline, created_by, created_at)
               SELECT t.org_id, t.id, ?, ?, ?, ?, ?, ? FROM task t WHERE t.id = ? AND %s
-              RETURNING id
+              RETURNING id, task_id
             ), %s
             SELECT id FROM created""";
 
@@ -34,7 +34,8 @@ final class PostgresLogInsert {
 
     PostgresLogInsert(JdbcTemplate jdbc, AuditLog audit) {
         this.jdbc = jdbc;
-        this.audited = audit.embedded("create", TaskLogService.AUDIT_TYPE, "created", "'~' || created.id", List.of(
+        this.audited = audit.embedded("create", TaskLogService.AUDIT_TYPE, "created", "'~' || created.id",
+                "(SELECT ct.case_id FROM task ct WHERE ct.id = created.task_id)", List.of(
                 new EmbeddedAuditEntry.Field("\"_id\":\"~0\",", "'\"_id\":\"~' || created.id || '\",'")));
         this.cte = audited.cte();
     }

@@ -181,8 +181,7 @@ public class TaskService {
     public void moveToCase(Principal p, long fromCaseId, long toCaseId) {
         p.require(Permission.MANAGE_CASE);
         java.util.List<Long> moved = tasks.moveToCase(p.orgId(), fromCaseId, toCaseId);
-        audit.recordEach(p, "update", AUDIT_TYPE, moved.stream().map(Ids::format).toList(),
-                java.util.Map.of("caseId", Ids.format(fromCaseId)), java.util.Map.of("caseId", Ids.format(toCaseId)));
+        audit.recordMoves(p, AUDIT_TYPE, moved, fromCaseId, toCaseId);
     }
 
     private static boolean isOwn(Principal p, String organisation) {

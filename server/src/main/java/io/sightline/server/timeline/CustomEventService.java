@@ -79,8 +79,7 @@ public class CustomEventService {
     public void moveToCase(Principal p, long fromCaseId, long toCaseId) {
         p.require(Permission.MANAGE_CASE);
         java.util.List<Long> moved = events.moveToCase(p.orgId(), fromCaseId, toCaseId);
-        audit.recordEach(p, "update", "customEvent", moved.stream().map(Ids::format).toList(),
-                java.util.Map.of("caseId", Ids.format(fromCaseId)), java.util.Map.of("caseId", Ids.format(toCaseId)));
+        audit.recordMoves(p, "customEvent", moved, fromCaseId, toCaseId);
     }
 
     private static NewCustomEvent check(NewCustomEvent e) {

@@ -49,7 +49,7 @@ public class AuditTrail {
     /** The organisation's latest audit entries, newest first, each as a line of the home page. */
     public List<Activity> recent(Principal p, int limit) {
         p.require(Permission.READ_AUDIT);
-        return audit.search(p.orgId(), null, null, null, null, limit).stream().map(e -> {
+        return audit.search(p.orgId(), p.userId(), null, null, null, null, limit).stream().map(e -> {
             List<String> fields = sentences.of(e, AuditSentences.Names.NONE).changes().stream()
                     .map(AuditSentence.FieldChange::field).toList();
             return Activity.of(e.at(), e.actor(), e.action(), e.entity(), e.entityId(), read(e.before()), read(e.after()), fields);
@@ -84,7 +84,7 @@ public class AuditTrail {
      * read, so an alert of thousands of observables costs one page of entries, not every record.
      */
     private List<AuditSentence> tell(Principal p, Map<String, List<String>> records, Map<String, String> analyzers) {
-        List<AuditLog.Entry> entries = audit.ofRecords(p.orgId(), records, LIMIT);
+        List<AuditLog.Entry> entries = audit.ofRecords(p.orgId(), p.userId(), records, LIMIT);
         Map<String, String> observableNames = names(observables.byIds(entries.stream()
                 .filter(e -> e.entity().equals("observable")).map(e -> Ids.parse(e.entityId(), "observable")).distinct().toList()));
         AuditSentences.Names names = new AuditSentences.Names() {

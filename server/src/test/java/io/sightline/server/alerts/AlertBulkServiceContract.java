@@ -65,7 +65,7 @@ abstract class AlertBulkServiceContract extends HubTest {
         assertThat(status(imported)).isEqualTo("Imported");
 
         // the history reads the entry back in words, on either database
-        var entries = audit.ofRecords(admin().orgId(), Map.of("alert", List.of(fresh)), 10);
+        var entries = audit.ofRecords(admin().orgId(), admin().userId(), Map.of("alert", List.of(fresh)), 10);
         assertThat(entries).extracting(AuditLog.Entry::action).containsExactly("update", "create");
         assertThat(sentences.of(entries.get(0), AuditSentences.Names.NONE).text()).isEqualTo("admin ignored the alert");
     }

@@ -43,7 +43,7 @@ abstract class CommentsContract extends HubTest {
         assertThat(second.json().get("external").asBoolean()).isTrue();
 
         assertThat(comments.ofCase(id(caseId))).extracting(CommentRecord::message).containsExactly("**first** look", "second");
-        assertThat(audit.search(null, "comment", c.get("_id").asString(), null, null, 10))
+        assertThat(audit.search(null, 0L, "comment", c.get("_id").asString(), null, null, 10))
                 .extracting(AuditLog.Entry::action).containsExactly("create");
     }
 
@@ -80,7 +80,7 @@ abstract class CommentsContract extends HubTest {
         assertThat(again.status()).isEqualTo(404);
         assertThat(again.json().get("type").asString()).isEqualTo("NotFoundError");
         assertThat(admin.patch("/api/v1/comment/" + id, Map.of("message", "x")).status()).isEqualTo(404);
-        assertThat(audit.search(null, "comment", id, null, null, 10)).extracting(AuditLog.Entry::action)
+        assertThat(audit.search(null, 0L, "comment", id, null, null, 10)).extracting(AuditLog.Entry::action)
                 .containsExactly("delete", "update", "create");
     }
 
@@ -128,7 +128,7 @@ abstract class CommentsContract extends HubTest {
         }
         assertThat(count()).isEqualTo(before);
         assertThat(comments.byIds(List.of(id(id))).stream().findFirst().orElseThrow().message()).isEqualTo("red only");
-        assertThat(audit.search(null, "comment", id, null, null, 10)).hasSize(1);
+        assertThat(audit.search(null, 0L, "comment", id, null, null, 10)).hasSize(1);
     }
 
     @Test

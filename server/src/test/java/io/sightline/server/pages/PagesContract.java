@@ -44,7 +44,7 @@ abstract class PagesContract extends HubTest {
                 "content", "", "order", -1));
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         assertThat(pages.ofCase(id(caseId))).extracting(PageRecord::title).containsExactly("Summary", "Timeline");
-        assertThat(audit.search(null, "page", p.get("_id").asString(), null, null, 10))
+        assertThat(audit.search(null, 0L, "page", p.get("_id").asString(), null, null, 10))
                 .extracting(AuditLog.Entry::action).containsExactly("create");
     }
 
@@ -68,7 +68,7 @@ abstract class PagesContract extends HubTest {
         assertThat(admin.delete("/api/v1/case/" + caseId + "/page/" + id).status()).isEqualTo(204);
         assertThat(pages.ofCase(id(caseId))).isEmpty();
         assertThat(admin.delete("/api/v1/case/" + caseId + "/page/" + id).status()).isEqualTo(404);
-        assertThat(audit.search(null, "page", id, null, null, 10)).extracting(AuditLog.Entry::action)
+        assertThat(audit.search(null, 0L, "page", id, null, null, 10)).extracting(AuditLog.Entry::action)
                 .containsExactly("delete", "update", "create");
     }
 

@@ -50,7 +50,7 @@ abstract class PageTemplatesContract extends HubTest {
         assertThat(orgAdmin.delete("/api/v1/pageTemplate/" + id).status()).isEqualTo(204);
         assertThat(templates.ofOrganisation(orgId)).isEmpty();
         assertThat(orgAdmin.delete("/api/v1/pageTemplate/" + id).status()).isEqualTo(404);
-        assertThat(audit.search(null, "pageTemplate", id, null, null, 10)).extracting(AuditLog.Entry::action)
+        assertThat(audit.search(null, 0L, "pageTemplate", id, null, null, 10)).extracting(AuditLog.Entry::action)
                 .containsExactly("delete", "update", "create");
     }
 
@@ -84,7 +84,7 @@ abstract class PageTemplatesContract extends HubTest {
             assertThat(r.json().get("type").asString()).isEqualTo("NotFoundError");
         }
         assertThat(templates.findById(orgId(id), id(id)).orElseThrow().title()).isEqualTo("red");
-        assertThat(audit.search(null, "pageTemplate", id, null, null, 10)).hasSize(1);
+        assertThat(audit.search(null, 0L, "pageTemplate", id, null, null, 10)).hasSize(1);
     }
 
     @Test

@@ -26,6 +26,8 @@ abstract class RestrictedCaseReadsContract extends HubTest {
     private String lead;
     private String named;
     private String other;
+    private String auditor;
+    private String namedAuditor;
     private String openCase;
     private String hiddenCase;
     private String hiddenTitle;
@@ -44,6 +46,8 @@ abstract class RestrictedCaseReadsContract extends HubTest {
         lead = user(admin, org, "analyst");
         named = user(admin, org, "analyst");
         other = user(admin, org, "analyst");
+        auditor = user(admin, org, "org-admin");
+        namedAuditor = user(admin, org, "org-admin");
         TestApi api = as(lead);
         hiddenTitle = unique("Hidden");
         openCase = caseOf(api, unique("Open"), null, 2);
@@ -69,7 +73,7 @@ abstract class RestrictedCaseReadsContract extends HubTest {
         alert = WorkspaceFixtures.alert(api, "siem", 2, unique("merged alert"));
         assertThat(api.post("/api/v1/alert/" + alert + "/merge/" + hiddenCase, Map.of()).status()).isEqualTo(200);
         var restrict = api.post("/api/v1/case/" + hiddenCase + "/access",
-                Map.of("access", Map.of("_kind", "UserAccessKind", "users", List.of(lead, named))));
+                Map.of("access", Map.of("_kind", "UserAccessKind", "users", List.of(lead, named, namedAuditor))));
         assertThat(restrict.status()).as(restrict.toString()).isEqualTo(204);
     }
 
@@ -160,6 +164,48 @@ abstract class RestrictedCaseReadsContract extends HubTest {
         Document tasks = Jsoup.parse(browser(named).get("/tasks?status=all&assignee=").body());
         assertThat(tasks.text()).contains(hiddenTitle + " task");
         assertThat(seenInOnObservablesTab(named)).containsExactly("#" + number(api, hiddenCase));
+    }
+
+    @Test
+    void theAuditTrailShowsNoneOfTheHiddenCasesEntriesToAColleagueItDoesNotName() {
+        List<String> hiddenRecords = new java.util.ArrayList<>(List.of("case " + hiddenCase, "Task " + task, "Log " + log,
+                "comment " + comment, "page " + page, "procedure " + procedure, "customEvent " + customEvent));
+        as(lead).get("/api/v1/case/" + hiddenCase + "/observables").json().valueStream()
+                .forEach(o -> hiddenRecords.add("observable " + o.get("_id").asString()));
+        assertThat(hiddenRecords).as("with the case's observables").hasSizeGreaterThan(8);
+        assertThat(as(lead).delete("/api/v1/comment/" + comment).status()).as("a deleted record keeps its case").isIn(200, 204);
+
+        List<String> seen = auditedIds(auditor);
+        assertThat(seen).as("the open case's entries").contains("case " + openCase);
+        assertThat(seen).as("entries of the hidden case and its records").doesNotContainAnyElementsOf(hiddenRecords);
+        assertThat(as(auditor).get("/api/v1/audit?limit=1000").json().toString()).as("the open case's link to it")
+                .doesNotContain(hiddenTitle);
+        assertThat(auditedIds(auditor, 3)).as("a page holds its limit of visible entries").hasSize(3);
+        assertThat(as(auditor).get("/api/v1/audit?entity=case&entityId=" + hiddenCase).json().size()).isZero();
+        assertThat(homeActivity(auditor)).as("the home page's activity").isNotBlank().doesNotContain(hiddenTitle);
+
+        List<String> named = auditedIds(namedAuditor);
+        assertThat(named).as("a user the case names").contains("case " + openCase).containsAll(hiddenRecords);
+        assertThat(named).as("the comment's creation and deletion").containsSubsequence("comment " + comment, "comment " + comment);
+        assertThat(as(namedAuditor).get("/api/v1/audit?limit=1000").json().toString()).contains(hiddenTitle);
+        assertThat(homeActivity(namedAuditor)).contains(hiddenTitle);
+    }
+
+    private List<String> auditedIds(String login) {
+        return auditedIds(login, 1000);
+    }
+
+    /** "Task ~12": each entry's type and record, newest first. */
+    private List<String> auditedIds(String login, int limit) {
+        var trail = as(login).get("/api/v1/audit?limit=" + limit);
+        assertThat(trail.status()).as(trail.toString()).isEqualTo(200);
+        return trail.json().valueStream().map(e -> e.get("objectType").asString() + " " + e.get("objectId").asString()).toList();
+    }
+
+    private String homeActivity(String login) {
+        var home = browser(login).get("/");
+        assertThat(home.status()).isEqualTo(200);
+        return Jsoup.parse(home.body()).select("#home-activity").text();
     }
 
     private TestApi as(String login) {
