@@ -180,8 +180,10 @@ public class MispImportStore {
     private void addProcedures(List<MispAlertDraft> drafts, List<List<AlertTarget>> targets, String actor, long now) {
         List<ProcedureRepository.Imported> rows = new ArrayList<>();
         for (int d = 0; d < drafts.size(); d++) {
-            List<String> techniques = drafts.get(d).tags().stream().map(MispGalaxy::attackPatternId)
-                    .flatMap(Optional::stream).distinct().toList();
+            // most events carry no galaxy tag: the prefix test spares each tag the pattern
+            List<String> techniques = drafts.get(d).tags().stream().filter(MispGalaxy::isAttackPattern)
+                    .map(MispGalaxy::attackPatternId).flatMap(Optional::stream).distinct().toList();
+            if (techniques.isEmpty()) continue;
             long occurred = alertDate(drafts.get(d), now);
             for (AlertTarget t : targets.get(d)) {
                 if (t.caseId() != null) continue;
