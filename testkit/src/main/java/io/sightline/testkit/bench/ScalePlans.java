@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  */
 final class ScalePlans {
     /** The Spring arguments that make a hub log its statements and their values. */
+    // the query engine's statements go through its own JdbcTemplate (query.PerValuePlanningJdbc), which logs under its class
     static final List<String> SQL_LOGGING = List.of("--logging.level.org.springframework.jdbc.core.JdbcTemplate=DEBUG",
+            "--logging.level.io.sightline.server.query.PerValuePlanningJdbc=DEBUG",
             "--logging.level.org.springframework.jdbc.core.StatementCreatorUtils=TRACE");
 
     private static final Pattern STATEMENT = Pattern.compile("Executing prepared SQL statement \\[(.*?)]?$");
