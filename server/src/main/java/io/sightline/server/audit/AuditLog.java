@@ -4,6 +4,7 @@ import io.sightline.server.common.Ids;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,15 +18,15 @@ public class AuditLog {
     public record Entry(long id, Long orgId, String actor, String action, String entity, String entityId,
                         String before, String after, long at) {}
 
-    private static final int EACH_CHUNK = 500;
-
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final JsonMapper json;
     private final Clock clock;
     private final CaseRule cases;
 
-    public AuditLog(JdbcClient jdbc, JsonMapper json, Clock clock, CaseRule cases) {
+    public AuditLog(JdbcClient jdbc, JdbcTemplate template, JsonMapper json, Clock clock, CaseRule cases) {
         this.jdbc = jdbc;
+        this.template = template;
         this.json = json;
         this.clock = clock;
         this.cases = cases;
@@ -64,35 +65,28 @@ public class AuditLog {
 
     /**
      * Records of one kind moved from one case to another in one statement (a case merge): one
-     * update entry each, naming both cases, about the case they are in now; written a few hundred
-     * rows per statement.
+     * update entry each, naming both cases, about the case they are in now; written as one batch.
      */
     public void recordMoves(Actor who, String entity, List<Long> ids, long fromCaseId, long toCaseId) {
-        if (ids.isEmpty()) return;
-        String beforeJson = toJson(Map.of("caseId", Ids.format(fromCaseId)));
-        String afterJson = toJson(Map.of("caseId", Ids.format(toCaseId)));
-        long at = clock.millis();
-        for (int from = 0; from < ids.size(); from += EACH_CHUNK) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + EACH_CHUNK));
-            List<Object> params = new java.util.ArrayList<>(chunk.size() * 9);
-            for (long id : chunk) {
-                params.addAll(java.util.Arrays.asList(who.orgId(), who.login(), "update", entity, Ids.format(id), beforeJson, afterJson,
-                        at, toCaseId));
-            }
-            jdbc.sql("INSERT INTO audit_log (org_id, actor, action, entity, entity_id, before_json, after_json, at, case_id) VALUES "
-                            + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?)")))
-                    .params(params).update();
-        }
+        AuditBatch moves = batch(who.orgId(), toCaseId, who.login(), "update", entity, clock.millis());
+        Map<String, String> before = Map.of("caseId", Ids.format(fromCaseId));
+        Map<String, String> after = Map.of("caseId", Ids.format(toCaseId));
+        for (long id : ids) moves.add(Ids.format(id), before, after);
+        moves.write(template);
     }
 
     /**
-     * Every entry about a case that another one absorbed (a case merge) is from now on about the
-     * other one, so that the entries of a restricted case's records stay as hidden as the case
-     * they moved to, not shown to all once the absorbed case is deleted.
+     * Every entry about a case of the organisation that another one absorbed (a case merge) is
+     * from now on about the other one, so that the entries of a restricted case's records stay as
+     * hidden as the case they moved to, not shown to all once the absorbed case is deleted. Such
+     * entries were all written since the case was created, which bounds the rows read through the
+     * trail's (organisation, time) index.
      */
-    public void moveEntries(long fromCaseId, long toCaseId) {
-        jdbc.sql("UPDATE audit_log SET case_id = ? WHERE case_id = ?").params(toCaseId, fromCaseId).update();
-        jdbc.sql("UPDATE audit_log SET named_case_id = ? WHERE named_case_id = ?").params(toCaseId, fromCaseId).update();
+    public void moveEntries(long orgId, long fromCaseId, long createdAt, long toCaseId) {
+        jdbc.sql("UPDATE audit_log SET case_id = ? WHERE org_id = ? AND at >= ? AND case_id = ?")
+                .params(toCaseId, orgId, createdAt, fromCaseId).update();
+        jdbc.sql("UPDATE audit_log SET named_case_id = ? WHERE org_id = ? AND at >= ? AND named_case_id = ?")
+                .params(toCaseId, orgId, createdAt, fromCaseId).update();
     }
 
     /** The entries a reader may see: neither their case nor the case they name is hidden from the user bound twice. */

@@ -89,23 +89,21 @@ public class CaseLinkRepository {
         String marks = String.join(", ", java.util.Collections.nCopies(merged.size(), "?"));
         List<Long> moved = new ArrayList<>();
         for (long from : fromCaseIds) {
-            List<Object> own = new ArrayList<>(List.of(orgId, from));
-            own.addAll(merged);
-            own.add(toCaseId);
+            // both statements bind the organisation, the original, the merged cases and the merged case
+            List<Object> params = new ArrayList<>(List.of(orgId, from));
+            params.addAll(merged);
+            params.add(toCaseId);
             moved.addAll(setWhere("case_id", toCaseId, jdbc.sql("""
                     SELECT l.id FROM case_link l WHERE l.org_id = ? AND l.case_id = ?
                     AND (l.linked_case_id IS NULL OR l.linked_case_id NOT IN (%s))
                     AND NOT EXISTS (SELECT 1 FROM case_link d WHERE d.case_id = ? AND d.link_type = l.link_type
                                     AND (d.linked_case_id = l.linked_case_id OR d.url = l.url))""".formatted(marks))
-                    .params(own).query(Long.class).list()));
-            List<Object> toIt = new ArrayList<>(List.of(orgId, from));
-            toIt.addAll(merged);
-            toIt.add(toCaseId);
+                    .params(params).query(Long.class).list()));
             moved.addAll(setWhere("linked_case_id", toCaseId, jdbc.sql("""
                     SELECT l.id FROM case_link l WHERE l.org_id = ? AND l.linked_case_id = ? AND l.case_id NOT IN (%s)
                     AND NOT EXISTS (SELECT 1 FROM case_link d WHERE d.case_id = l.case_id AND d.linked_case_id = ?
                                     AND d.link_type = l.link_type)""".formatted(marks))
-                    .params(toIt).query(Long.class).list()));
+                    .params(params).query(Long.class).list()));
         }
         if (moved.isEmpty()) return List.of();
         return jdbc.sql(SELECT + " WHERE l.id IN (:ids) ORDER BY l.id").param("ids", moved).query(ROW).list();

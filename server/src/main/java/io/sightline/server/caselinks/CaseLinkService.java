@@ -77,7 +77,7 @@ public class CaseLinkService {
     public void moveToCase(Principal p, List<Long> fromCaseIds, long toCaseId) {
         p.require(Permission.MANAGE_CASE);
         for (CaseLink link : links.moveToCase(p.orgId(), fromCaseIds, toCaseId)) {
-            audit.record(p, LINKED, AUDIT_ENTITY, Ids.format(link.caseId()), null, CaseLinkView.of(link));
+            record(p, LINKED, link.caseId(), link, null, CaseLinkView.of(link));
         }
     }
 

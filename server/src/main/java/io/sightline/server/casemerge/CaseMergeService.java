@@ -113,7 +113,7 @@ public class CaseMergeService {
         links.moveToCase(p, List.copyOf(byId.keySet()), merged.id());
         for (CaseRecord c : originals) cases.delete(p, Ids.format(c.id()));
         // the originals' trail, their deletion included, is now as hidden as the merged case is
-        for (CaseRecord c : originals) audit.moveEntries(c.id(), merged.id());
+        for (CaseRecord c : originals) audit.moveEntries(c.orgId(), c.id(), c.createdAt(), merged.id());
         CaseRecord result = cases.get(p, Ids.format(merged.id()));
         audit.record(p, "merge", "case", Ids.format(merged.id()),
                 Map.of("cases", originals.stream().map(c -> Ids.format(c.id())).toList()), CaseView.of(result));

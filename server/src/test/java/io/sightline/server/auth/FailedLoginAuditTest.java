@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FailedLoginAuditTest {
     private final List<String> rows = new ArrayList<>();
     private final MovableClock clock = new MovableClock();
-    private final AuditLog audit = new AuditLog(null, null, null, null) {
+    private final AuditLog audit = new AuditLog(null, null, null, null, null) {
         @Override
         public void record(Long orgId, String actor, String action, String entity, String entityId, Object before, Object after) {
             rows.add(action + " " + entityId + " " + after);
