@@ -33,6 +33,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,7 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
  * field values of the first case holding each field; the observables (a value held by several
  * cases once, tags and flags merged) are copied, and everything else an analyst recorded moves to
  * it as it is: tasks with their logs and files, comments, pages, procedures, custom timeline
- * events, alerts, attached files, and the case links both ways. The originals are then deleted.
+ * events, alerts, attached files, and the case links both ways; the state other packages keep per case
+ * follows through their {@link MergedCaseHandover}. The originals are then deleted.
  * All or nothing, in one transaction; each package moves its own rows in one statement per case
  * and audits them.
  *
@@ -67,11 +69,13 @@ public class CaseMergeService {
     private final ProcedureService procedures;
     private final CustomEventService events;
     private final CaseLinkService links;
+    private final ObjectProvider<MergedCaseHandover> handovers;
 
     public CaseMergeService(CaseService cases, ObservableService observables, ObservableRepository observableRepository,
                             TaskService tasks, AlertService alerts, AuditLog audit, RecordFileService files,
                             CaseAccessService access, CommentService comments, PageService pages, ProcedureService procedures,
-                            CustomEventService events, CaseLinkService links) {
+                            CustomEventService events, CaseLinkService links,
+                            ObjectProvider<MergedCaseHandover> handovers) {
         this.files = files;
         this.access = access;
         this.comments = comments;
@@ -79,6 +83,7 @@ public class CaseMergeService {
         this.procedures = procedures;
         this.events = events;
         this.links = links;
+        this.handovers = handovers;
         this.cases = cases;
         this.observables = observables;
         this.observableRepository = observableRepository;
@@ -111,6 +116,7 @@ public class CaseMergeService {
             files.moveCaseFiles(p, c.id(), merged.id());
         }
         links.moveToCase(p, List.copyOf(byId.keySet()), merged.id());
+        handovers.orderedStream().forEach(h -> h.handOver(List.copyOf(byId.keySet()), merged.id()));
         for (CaseRecord c : originals) cases.delete(p, Ids.format(c.id()));
         // the originals' trail, their deletion included, is now as hidden as the merged case is
         for (CaseRecord c : originals) audit.moveEntries(c.orgId(), c.id(), c.createdAt(), merged.id());

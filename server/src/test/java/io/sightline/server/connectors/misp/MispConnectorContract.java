@@ -290,6 +290,31 @@ abstract class MispConnectorContract extends MispHubTest {
     }
 
     @Test
+    void aMergedCaseKeepsTheEventOfItsFirstExportedOriginal() {
+        String a = createCase(admin, "Exported then merged " + UUID.randomUUID());
+        String b = createCase(admin, "Also exported " + UUID.randomUUID());
+        addObservable(a, "domain", "merged-a.example.net", true);
+        addObservable(b, "domain", "merged-b.example.net", true);
+        assertThat(admin.post("/api/v1/connector/misp/export/" + a + "/local", Map.of()).status()).isEqualTo(204);
+        assertThat(admin.post("/api/v1/connector/misp/export/" + b + "/local", Map.of()).status()).isEqualTo(204);
+        String eventOfA = admin.get("/api/v1/case/" + a + "/misp").json().get(0).path("eventId").asString();
+        long createdBefore = createdEvents();
+
+        var merge = admin.post("/api/v1/case/_merge/" + a + "," + b, Map.of());
+        assertThat(merge.status()).as(merge.toString()).isEqualTo(200);
+        String merged = merge.json().get("_id").asString();
+        JsonNode link = admin.get("/api/v1/case/" + merged + "/misp").json();
+        assertThat(link).hasSize(1);
+        assertThat(link.get(0).path("eventId").asString()).isEqualTo(eventOfA);
+        assertThat(link.get(0).path("exports")).as("the event's history came along").hasSize(1);
+
+        var export = admin.post("/api/v1/connector/misp/export/" + merged + "/local", Map.of());
+        assertThat(export.status()).as(export.toString()).isEqualTo(204);
+        assertThat(createdEvents()).as("the merged case updated its event, made none").isEqualTo(createdBefore);
+        assertThat(liveAttributes(eventOfA)).containsExactlyInAnyOrder("domain merged-a.example.net", "domain merged-b.example.net");
+    }
+
+    @Test
     void theCaseProceduresArriveOnTheEventAsAttackGalaxyTagsAndLeaveItWithThem() {
         String caseId = createCase(admin, "Export with TTPs " + UUID.randomUUID());
         addObservable(caseId, "domain", "ttp.example.net", true);

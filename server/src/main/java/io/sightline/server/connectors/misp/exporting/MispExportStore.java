@@ -41,6 +41,19 @@ class MispExportStore {
         return find(caseId, server).orElseThrow();
     }
 
+    /**
+     * Gives the merged case each original's event on a server the merged case has no event on yet,
+     * the originals taken in order; the event keeps its history of exports.
+     */
+    void handOver(List<Long> originalIds, long mergedId) {
+        for (long original : originalIds) {
+            jdbc.sql("""
+                    UPDATE misp_export SET case_id = ? WHERE case_id = ?
+                      AND server NOT IN (SELECT m.server FROM misp_export m WHERE m.case_id = ?)""")
+                    .params(mergedId, original, mergedId).update();
+        }
+    }
+
     void recordRun(Link link, CaseExport.Run run) {
         jdbc.sql("UPDATE misp_export SET last_exported_at = ? WHERE id = ?").params(run.at(), link.id()).update();
         jdbc.sql("""
