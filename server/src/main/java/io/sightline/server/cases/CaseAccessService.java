@@ -7,6 +7,7 @@ import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.auth.User;
 import io.sightline.server.auth.UserRepository;
+import io.sightline.server.auth.profiles.ProfileService;
 import io.sightline.server.common.Ids;
 import io.sightline.server.core.Forbidden;
 import io.sightline.server.core.Invalid;
@@ -32,15 +33,17 @@ public class CaseAccessService {
     private final UserRepository users;
     private final OrganisationRepository orgs;
     private final AuditLog audit;
+    private final ProfileService profiles;
     private final Clock clock;
 
     public CaseAccessService(CaseService cases, CaseRepository repository, UserRepository users, OrganisationRepository orgs,
-                             AuditLog audit, Clock clock) {
+                             AuditLog audit, ProfileService profiles, Clock clock) {
         this.cases = cases;
         this.repository = repository;
         this.users = users;
         this.orgs = orgs;
         this.audit = audit;
+        this.profiles = profiles;
         this.clock = clock;
     }
 
@@ -99,6 +102,48 @@ public class CaseAccessService {
     public List<String> sharedWith(Principal p) {
         p.require(Permission.READ);
         return List.of();
+    }
+
+    /**
+     * TheHive's share of a case ({@code POST}, and {@code PUT} when {@code replacing}): every
+     * organisation and profile named must exist, and every organisation must be the case's own,
+     * which holds the case already; another organisation is refused, since cases are shared with
+     * no other organisation here. All are checked before the answer; nothing is written. Setting
+     * no share at all is allowed and changes nothing, as there is none to remove.
+     */
+    public List<String> share(Principal p, String idOrNumber, List<CaseShareRequest> shares) {
+        p.require(Permission.MANAGE_SHARE);
+        CaseRecord c = cases.get(p, idOrNumber);
+        for (CaseShareRequest share : shares) {
+            Organisation target = organisation(share.organisation());
+            profiles.get(p, share.profileOrDefault());
+            if (target.id() != c.orgId()) throw notShareable(p, c, target);
+        }
+        return sharedWith(p);
+    }
+
+    /** TheHive's unshare: the owner cannot lose its case, and no other organisation has it. */
+    public void unshare(Principal p, String idOrNumber, List<String> organisations) {
+        p.require(Permission.MANAGE_SHARE);
+        CaseRecord c = cases.get(p, idOrNumber);
+        List<Organisation> targets = organisations.stream().map(this::organisation).toList();
+        for (Organisation target : targets) {
+            if (target.id() == c.orgId()) {
+                throw new Invalid("Case #" + c.number() + " cannot be unshared from its owner, " + target.name());
+            }
+        }
+        if (!targets.isEmpty()) throw new NotFound("Case #" + c.number() + " is not shared with organisation " + targets.get(0).name());
+    }
+
+    /** TheHive's removal (or change) of one share by its id: there is none to find. */
+    public void removeShare(Principal p, String shareId) {
+        p.require(Permission.MANAGE_SHARE);
+        throw new NotFound("Share " + shareId + " not found: cases of " + p.orgName() + " are shared with no other organisation");
+    }
+
+    private static Forbidden notShareable(Principal p, CaseRecord c, Organisation target) {
+        return new Forbidden("Case #" + c.number() + " cannot be shared with organisation " + target.name()
+                + ": cases of " + p.orgName() + " are shared with no other organisation");
     }
 
     private Organisation organisation(String nameOrId) {

@@ -7,6 +7,8 @@ import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;
 import io.sightline.server.core.Invalid;
 import io.sightline.server.customfields.CustomFieldJson;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -74,6 +76,32 @@ public final class CaseJson {
         in.string("taskRule", 128);
         in.string("observableRule", 128);
         return in.requiredString("organisation", 128);
+    }
+
+    /** The sharing rules TheHive names for tasks and observables (5.x: manual, autoShare; 4.x: the other three). */
+    private static final Set<String> SHARE_RULES = Set.of("manual", "autoShare", "existingOnly", "upcomingOnly", "all");
+    static final int MAX_SHARES = 100;
+
+    /** TheHive's InputCreateShares: {@code {"shares": [{"organisation", "share", "profile", "taskRule", "observableRule"}]}}. */
+    public static List<CaseShareRequest> shares(JsonNode body) {
+        JsonInput in = JsonInput.of(body, "case shares", Set.of("shares"));
+        JsonNode shares = in.raw("shares");
+        if (shares == null || shares.isNull()) throw in.missing("shares");
+        if (!shares.isArray()) throw in.typeError("shares", "an array of shares");
+        if (shares.size() > MAX_SHARES) throw new Invalid("At most " + MAX_SHARES + " shares are set at once, not " + shares.size());
+        List<CaseShareRequest> out = new ArrayList<>();
+        for (JsonNode share : shares) {
+            if (!share.isObject()) throw in.typeError("shares", "an array of objects");
+            JsonInput s = JsonInput.of(share, "share", Set.of("organisation", "share", "profile", "taskRule", "observableRule"));
+            s.bool("share");
+            for (String rule : List.of("taskRule", "observableRule")) {
+                s.string(rule, 64).filter(r -> !SHARE_RULES.contains(r)).ifPresent(r -> {
+                    throw new Invalid("Unknown " + rule + " '" + r + "': expected one of manual, autoShare, existingOnly, upcomingOnly, all");
+                });
+            }
+            out.add(new CaseShareRequest(s.requiredString("organisation", 128), s.string("profile", 64).orElse(null)));
+        }
+        return out;
     }
 
     /** The changes of a PATCH. */

@@ -198,4 +198,56 @@ abstract class CaseAccessContract extends HubTest {
         assertThat(shares.status()).isEqualTo(200);
         assertThat(shares.json().size()).isZero();
     }
+
+    @Test
+    void sharingWithAnotherOrganisationIsRefusedPreciselyAndChangesNothing() {
+        String org = unique("share-org");
+        Member lead = member(org, "analyst");
+        Member reader = member(org, "read-only");
+        String otherOrg = unique("share-other");
+        Member stranger = member(otherOrg, "analyst");
+        String id = createCase(lead.api(), unique("not shared"));
+        String path = "/api/v1/case/" + id + "/shares";
+
+        var own = lead.api().post(path, Map.of("shares", List.of(Map.of("organisation", org, "profile", "analyst"))));
+        assertThat(own.status()).as(own.toString()).isEqualTo(201);
+        assertThat(own.json().size()).as("the owner is no share").isZero();
+        assertThat(lead.api().put(path, Map.of("shares", List.of())).status()).isEqualTo(200);
+
+        var away = lead.api().post(path, Map.of("shares", List.of(Map.of("organisation", otherOrg, "profile", "read-only",
+                "taskRule", "all", "observableRule", "manual"))));
+        assertThat(away.status()).as(away.toString()).isEqualTo(403);
+        assertThat(away.json().get("message").asString()).contains(otherOrg).contains("shared with no other organisation");
+        assertThat(lead.api().put(path, Map.of("shares", List.of(Map.of("organisation", otherOrg)))).status()).isEqualTo(403);
+        assertThat(lead.api().post(path, Map.of("shares", List.of(Map.of("organisation", "no-such-" + org)))).status()).isEqualTo(404);
+        var profile = lead.api().post(path, Map.of("shares", List.of(Map.of("organisation", otherOrg, "profile", "no-such-profile"))));
+        assertThat(profile.status()).isEqualTo(404);
+        assertThat(profile.json().get("message").asString()).isEqualTo("Profile no-such-profile not found");
+        var rule = lead.api().post(path, Map.of("shares", List.of(Map.of("organisation", org, "taskRule", "sometimes"))));
+        assertThat(rule.status()).isEqualTo(400);
+        assertThat(rule.json().get("message").asString()).startsWith("Unknown taskRule 'sometimes'");
+        assertThat(lead.api().post(path, Map.of("shares", List.of(Map.of("profile", "analyst")))).status()).isEqualTo(400);
+        assertThat(lead.api().post(path, Map.of("shares", org)).status()).isEqualTo(400);
+        assertThat(lead.api().post(path, Map.of("shares", List.of(Map.of("organisation", org, "colour", "red")))).status()).isEqualTo(400);
+        assertThat(reader.api().post(path, Map.of("shares", List.of(Map.of("organisation", org)))).status()).isEqualTo(403);
+        assertThat(stranger.api().post(path, Map.of("shares", List.of(Map.of("organisation", otherOrg)))).status()).isEqualTo(404);
+
+        assertThat(unshare(lead.api(), path, org).status()).as("the owner keeps its case").isEqualTo(400);
+        var notShared = unshare(lead.api(), path, otherOrg);
+        assertThat(notShared.status()).isEqualTo(404);
+        assertThat(notShared.json().get("message").asString()).contains("is not shared with organisation " + otherOrg);
+        assertThat(unshare(lead.api(), path, "no-such-" + org).status()).isEqualTo(404);
+        var removed = lead.api().delete("/api/v1/case/share/~1");
+        assertThat(removed.status()).isEqualTo(404);
+        assertThat(removed.json().get("type").asString()).isEqualTo("NotFoundError");
+
+        assertThat(stranger.api().get("/api/v1/case/" + id).status()).isEqualTo(404);
+        assertThat(listedTitles(stranger.api(), lead.api().get("/api/v1/case/" + id).json().get("title").asString())).isEmpty();
+        assertThat(lead.api().get(path).json().size()).isZero();
+    }
+
+    private static TestApi.Response unshare(TestApi api, String path, String organisation) {
+        return api.send(api.builder(path).header("Content-Type", "application/json").method("DELETE",
+                java.net.http.HttpRequest.BodyPublishers.ofString("{\"organisations\": [\"" + organisation + "\"]}")));
+    }
 }
