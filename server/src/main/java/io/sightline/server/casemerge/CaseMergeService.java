@@ -15,13 +15,12 @@ import io.sightline.server.common.Ids;
 import io.sightline.server.common.Pap;
 import io.sightline.server.common.Tlp;
 import io.sightline.server.comments.CommentService;
+import io.sightline.server.connectors.cortex.CortexActionService;
+import io.sightline.server.connectors.cortex.CortexJobService;
 import io.sightline.server.core.Invalid;
 import io.sightline.server.customfields.CustomFieldInput;
 import io.sightline.server.customfields.StoredValue;
-import io.sightline.server.observables.ObservableDraft;
-import io.sightline.server.observables.ObservableRecord;
-import io.sightline.server.observables.ObservableRepository;
-import io.sightline.server.observables.ObservableService;
+import io.sightline.server.observables.ObservableMove;
 import io.sightline.server.pages.PageService;
 import io.sightline.server.procedures.ProcedureService;
 import io.sightline.server.recordfiles.RecordFileService;
@@ -39,12 +38,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Merges cases as TheHive 5 does: a new case titled "a / b", the descriptions one after the
  * other, the highest severity, TLP and PAP, the union of tags, flagged if any was, the custom
- * field values of the first case holding each field; the observables (a value held by several
- * cases once, tags and flags merged) are copied, and everything else an analyst recorded moves to
- * it as it is: tasks with their logs and files, comments, pages, procedures, custom timeline
- * events, alerts, attached files, and the case links both ways. The originals are then deleted.
- * All or nothing, in one transaction; each package moves its own rows in one statement per case
- * and audits them.
+ * field values of the first case holding each field; and everything an analyst recorded moves to
+ * it as it is, ids kept: observables with their analyzer jobs and responder actions, tasks with
+ * their logs and files, comments, pages, procedures, custom timeline events, alerts, attached
+ * files, and the case links both ways. A value several originals hold stays once: the observable
+ * of the first original holding it absorbs the later ones (tags, flags, most restrictive TLP and
+ * PAP, earliest start) and their jobs and actions ({@link ObservableMove}). The originals are then
+ * deleted. All or nothing, in one transaction; each package moves its own rows in one statement per
+ * case and audits them.
  *
  * <p>If any original is restricted, the merged case is restricted to the users named on every
  * restricted original (the intersection): whoever sees the merged case could see each restricted
@@ -55,8 +56,9 @@ public class CaseMergeService {
     static final int MAX_CASES = 20;
 
     private final CaseService cases;
-    private final ObservableService observables;
-    private final ObservableRepository observableRepository;
+    private final ObservableMove observables;
+    private final CortexJobService jobs;
+    private final CortexActionService actions;
     private final TaskService tasks;
     private final AlertService alerts;
     private final AuditLog audit;
@@ -68,7 +70,7 @@ public class CaseMergeService {
     private final CustomEventService events;
     private final CaseLinkService links;
 
-    public CaseMergeService(CaseService cases, ObservableService observables, ObservableRepository observableRepository,
+    public CaseMergeService(CaseService cases, ObservableMove observables, CortexJobService jobs, CortexActionService actions,
                             TaskService tasks, AlertService alerts, AuditLog audit, RecordFileService files,
                             CaseAccessService access, CommentService comments, PageService pages, ProcedureService procedures,
                             CustomEventService events, CaseLinkService links) {
@@ -81,7 +83,8 @@ public class CaseMergeService {
         this.links = links;
         this.cases = cases;
         this.observables = observables;
-        this.observableRepository = observableRepository;
+        this.jobs = jobs;
+        this.actions = actions;
         this.tasks = tasks;
         this.alerts = alerts;
         this.audit = audit;
@@ -101,7 +104,11 @@ public class CaseMergeService {
         CaseRecord merged = cases.create(p, combined(originals, customFields(originals)));
         restrict(p, merged, originals);
         for (CaseRecord c : originals) {
-            observables.add(p, merged.id(), null, drafts(observableRepository.ofCase(c.id())));
+            // an observable absorbed by an earlier original's one hands it its jobs and actions before it goes
+            observables.moveToCase(p, c.id(), merged.id(), keptByAbsorbed -> {
+                jobs.moveToObservables(p, keptByAbsorbed, merged.id());
+                actions.moveToObservables(p, keptByAbsorbed, merged.id());
+            });
             tasks.moveToCase(p, c.id(), merged.id());
             comments.moveToCase(p, c.id(), merged.id());
             pages.moveToCase(p, c.id(), merged.id());
@@ -164,14 +171,5 @@ public class CaseMergeService {
         long startDate = originals.stream().mapToLong(CaseRecord::startDate).min().orElseThrow();
         return new NewCase(title, description, severity, Tlp.of(tlp), Pap.of(pap), flag, startDate, null,
                 List.copyOf(tags), null, null, null, null, null, customFields);
-    }
-
-    private static List<ObservableDraft> drafts(List<ObservableRecord> records) {
-        List<ObservableDraft> drafts = new ArrayList<>();
-        for (ObservableRecord o : records) {
-            drafts.add(new ObservableDraft(o.dataType(), o.data(), o.attachment(), o.message(), o.tlp(), o.pap(), o.ioc(),
-                    o.sighted(), o.ignoreSimilarity(), o.startDate(), o.tags()));
-        }
-        return drafts;
     }
 }

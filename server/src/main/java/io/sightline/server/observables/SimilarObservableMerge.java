@@ -51,7 +51,7 @@ public class SimilarObservableMerge {
         for (List<ObservableRecord> group : similarGroups(observables.ofCase(caseId))) {
             ObservableRecord kept = group.get(0);
             List<ObservableRecord> others = group.subList(1, group.size());
-            ObservableRecord merged = absorb(p, kept, others);
+            ObservableRecord merged = absorb(kept, others, p.login(), clock.millis());
             if (merged.equals(kept)) {
                 untouched++;
             } else {
@@ -81,8 +81,12 @@ public class SimilarObservableMerge {
                 .toList();
     }
 
-    /** The kept observable with what the others add; the same record when they add nothing. */
-    private ObservableRecord absorb(Principal p, ObservableRecord kept, List<ObservableRecord> others) {
+    /**
+     * The kept observable with what the others add (tags, the IOC and sighted flags, the most
+     * restrictive TLP and PAP, the earliest start, a message when it has none), changed by
+     * {@code by} at {@code now}; the same record when they add nothing. Also used by {@link ObservableMove}.
+     */
+    static ObservableRecord absorb(ObservableRecord kept, List<ObservableRecord> others, String by, long now) {
         if (others.isEmpty()) return kept;
         Set<String> tags = new LinkedHashSet<>(kept.tags());
         boolean ioc = kept.ioc();
@@ -105,6 +109,6 @@ public class SimilarObservableMerge {
         if (same) return kept;
         return new ObservableRecord(kept.id(), kept.orgId(), kept.caseId(), kept.alertId(), kept.dataType(), kept.data(),
                 kept.dataKey(), kept.attachment(), message, tlp, pap, ioc, sighted, kept.ignoreSimilarity(), startDate,
-                kept.reports(), kept.createdBy(), kept.createdAt(), p.login(), clock.millis(), List.copyOf(tags));
+                kept.reports(), kept.createdBy(), kept.createdAt(), by, now, List.copyOf(tags));
     }
 }

@@ -78,6 +78,26 @@ class CortexActionRepository {
                 .params(orgId, type.name(), objectId).query(ROW).list();
     }
 
+    /**
+     * Re-points the actions run on observables absorbed by others (a case merge; absorbed observable
+     * id to the absorbing one's): one statement per absorbed observable that has actions. Answers
+     * each action moved, by id, with the observable it ran on before.
+     */
+    java.util.Map<Long, Long> moveToObservables(long orgId, java.util.Map<Long, Long> keptByAbsorbed) {
+        java.util.Map<Long, Long> moved = new java.util.LinkedHashMap<>();
+        for (List<Long> ids : CortexJobRepository.chunks(List.copyOf(keptByAbsorbed.keySet()))) {
+            jdbc.sql("SELECT id, object_id FROM cortex_action WHERE org_id = :org AND object_type = :type"
+                            + " AND object_id IN (:ids) ORDER BY id")
+                    .param("org", orgId).param("type", ActionObjectType.OBSERVABLE.name()).param("ids", ids)
+                    .query(rs -> { moved.put(rs.getLong(1), rs.getLong(2)); });
+        }
+        for (long absorbed : new java.util.LinkedHashSet<>(moved.values())) {
+            jdbc.sql("UPDATE cortex_action SET object_id = ? WHERE org_id = ? AND object_type = ? AND object_id = ?")
+                    .params(keptByAbsorbed.get(absorbed), orgId, ActionObjectType.OBSERVABLE.name(), absorbed).update();
+        }
+        return moved;
+    }
+
     /** Running actions whose poll is due, oldest poll first. */
     List<CortexActionRecord> duePolls(String server, long now, int limit) {
         return jdbc.sql("SELECT * FROM cortex_action WHERE server_name = ? AND phase = 'RUNNING' AND next_poll_at <= ?"
