@@ -75,6 +75,11 @@ public class AuditLog {
         moves.write(template);
     }
 
+    /** Writes the entries of a {@link #batch}, in the caller's transaction. */
+    public void write(AuditBatch entries) {
+        entries.write(template);
+    }
+
     /**
      * Every entry about a case of the organisation that another one absorbed (a case merge) is
      * from now on about the other one, so that the entries of a restricted case's records stay as

@@ -10,6 +10,7 @@ import io.sightline.server.cases.CaseAccessService;
 import io.sightline.server.cases.CaseRecord;
 import io.sightline.server.cases.CaseService;
 import io.sightline.server.cases.CaseView;
+import io.sightline.server.cases.MergedCaseHandover;
 import io.sightline.server.cases.NewCase;
 import io.sightline.server.common.Ids;
 import io.sightline.server.common.Pap;
@@ -18,10 +19,7 @@ import io.sightline.server.comments.CommentService;
 import io.sightline.server.core.Invalid;
 import io.sightline.server.customfields.CustomFieldInput;
 import io.sightline.server.customfields.StoredValue;
-import io.sightline.server.observables.ObservableDraft;
-import io.sightline.server.observables.ObservableRecord;
-import io.sightline.server.observables.ObservableRepository;
-import io.sightline.server.observables.ObservableService;
+import io.sightline.server.observables.ObservableMove;
 import io.sightline.server.pages.PageService;
 import io.sightline.server.procedures.ProcedureService;
 import io.sightline.server.recordfiles.RecordFileService;
@@ -40,13 +38,15 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Merges cases as TheHive 5 does: a new case titled "a / b", the descriptions one after the
  * other, the highest severity, TLP and PAP, the union of tags, flagged if any was, the custom
- * field values of the first case holding each field; the observables (a value held by several
- * cases once, tags and flags merged) are copied, and everything else an analyst recorded moves to
- * it as it is: tasks with their logs and files, comments, pages, procedures, custom timeline
- * events, alerts, attached files, and the case links both ways; the state other packages keep per case
- * follows through their {@link MergedCaseHandover}. The originals are then deleted.
- * All or nothing, in one transaction; each package moves its own rows in one statement per case
- * and audits them.
+ * field values of the first case holding each field; and everything an analyst recorded moves to
+ * it as it is, ids kept: observables with their analyzer jobs and responder actions, the
+ * responder actions run on the case, tasks with their logs and files, comments, pages,
+ * procedures, custom timeline events, alerts, attached files, and the case links both ways; the state other packages keep per case follows through
+ * their {@link MergedCaseHandover}. A value several originals hold stays once: the observable
+ * of the first original holding it absorbs the later ones (tags, flags, most restrictive TLP and
+ * PAP, earliest start) and their jobs and actions ({@link ObservableMove}). The originals are then
+ * deleted. All or nothing, in one transaction; each package moves its own rows in one statement per
+ * case and audits them.
  *
  * <p>If any original is restricted, the merged case is restricted to the users named on every
  * restricted original (the intersection): whoever sees the merged case could see each restricted
@@ -57,8 +57,7 @@ public class CaseMergeService {
     static final int MAX_CASES = 20;
 
     private final CaseService cases;
-    private final ObservableService observables;
-    private final ObservableRepository observableRepository;
+    private final ObservableMove observables;
     private final TaskService tasks;
     private final AlertService alerts;
     private final AuditLog audit;
@@ -71,7 +70,7 @@ public class CaseMergeService {
     private final CaseLinkService links;
     private final ObjectProvider<MergedCaseHandover> handovers;
 
-    public CaseMergeService(CaseService cases, ObservableService observables, ObservableRepository observableRepository,
+    public CaseMergeService(CaseService cases, ObservableMove observables,
                             TaskService tasks, AlertService alerts, AuditLog audit, RecordFileService files,
                             CaseAccessService access, CommentService comments, PageService pages, ProcedureService procedures,
                             CustomEventService events, CaseLinkService links,
@@ -86,7 +85,6 @@ public class CaseMergeService {
         this.handovers = handovers;
         this.cases = cases;
         this.observables = observables;
-        this.observableRepository = observableRepository;
         this.tasks = tasks;
         this.alerts = alerts;
         this.audit = audit;
@@ -106,7 +104,7 @@ public class CaseMergeService {
         CaseRecord merged = cases.create(p, combined(originals, customFields(originals)));
         restrict(p, merged, originals);
         for (CaseRecord c : originals) {
-            observables.add(p, merged.id(), null, drafts(observableRepository.ofCase(c.id())));
+            observables.moveToCase(p, c.id(), merged.id());
             tasks.moveToCase(p, c.id(), merged.id());
             comments.moveToCase(p, c.id(), merged.id());
             pages.moveToCase(p, c.id(), merged.id());
@@ -116,7 +114,7 @@ public class CaseMergeService {
             files.moveCaseFiles(p, c.id(), merged.id());
         }
         links.moveToCase(p, List.copyOf(byId.keySet()), merged.id());
-        handovers.orderedStream().forEach(h -> h.handOver(List.copyOf(byId.keySet()), merged.id()));
+        handovers.orderedStream().forEach(h -> h.handOver(p, List.copyOf(byId.keySet()), merged.id()));
         for (CaseRecord c : originals) cases.delete(p, Ids.format(c.id()));
         // the originals' trail, their deletion included, is now as hidden as the merged case is
         for (CaseRecord c : originals) audit.moveEntries(c.orgId(), c.id(), c.createdAt(), merged.id());
@@ -170,14 +168,5 @@ public class CaseMergeService {
         long startDate = originals.stream().mapToLong(CaseRecord::startDate).min().orElseThrow();
         return new NewCase(title, description, severity, Tlp.of(tlp), Pap.of(pap), flag, startDate, null,
                 List.copyOf(tags), null, null, null, null, null, customFields);
-    }
-
-    private static List<ObservableDraft> drafts(List<ObservableRecord> records) {
-        List<ObservableDraft> drafts = new ArrayList<>();
-        for (ObservableRecord o : records) {
-            drafts.add(new ObservableDraft(o.dataType(), o.data(), o.attachment(), o.message(), o.tlp(), o.pap(), o.ioc(),
-                    o.sighted(), o.ignoreSimilarity(), o.startDate(), o.tags()));
-        }
-        return drafts;
     }
 }

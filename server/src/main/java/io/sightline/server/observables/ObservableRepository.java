@@ -108,6 +108,35 @@ public class ObservableRepository {
         return withTags(jdbc.sql(SELECT + " WHERE o.case_id = ? ORDER BY o.id").param(caseId).query(ROW).list());
     }
 
+    /**
+     * The observables of one case whose type and value another case of the organisation holds too,
+     * each id to the other case's observable of that value: one lookup per row on the other case's
+     * (case, type, key) constraint index.
+     */
+    public Map<Long, Long> alsoIn(long orgId, long caseId, long otherCaseId) {
+        Map<Long, Long> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT o.id, other.id FROM observable o
+                        JOIN observable other ON other.case_id = ? AND other.data_type = o.data_type AND other.data_key = o.data_key
+                        WHERE o.org_id = ? AND o.case_id = ? ORDER BY o.id""")
+                .params(otherCaseId, orgId, caseId)
+                .query(rs -> { out.put(rs.getLong(1), rs.getLong(2)); });
+        return out;
+    }
+
+    /**
+     * Moves every observable of a case to another case of the organisation in one statement, ids
+     * kept; answers the ids moved, in order. The other case must hold none of their values.
+     */
+    public List<Long> moveToCase(long orgId, long fromCaseId, long toCaseId) {
+        List<Long> ids = jdbc.sql("SELECT id FROM observable WHERE org_id = ? AND case_id = ? ORDER BY id")
+                .params(orgId, fromCaseId).query(Long.class).list();
+        if (!ids.isEmpty()) {
+            jdbc.sql("UPDATE observable SET case_id = ? WHERE org_id = ? AND case_id = ?").params(toCaseId, orgId, fromCaseId).update();
+        }
+        return ids;
+    }
+
     /** The ids of a case's (caseId set) or an alert's observables, without reading the records. */
     public List<Long> idsOf(Long caseId, Long alertId) {
         return jdbc.sql("SELECT id FROM observable WHERE " + (caseId != null ? "case_id" : "alert_id") + " = ?")

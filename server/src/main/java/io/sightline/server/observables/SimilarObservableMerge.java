@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,19 +26,23 @@ import org.springframework.transaction.annotation.Transactional;
  * values that differ only in letter case where the type ignores it ({@link
  * ObservableTypes#ignoresLetterCase}): "Evil.example" and "evil.example". Each such group becomes
  * its oldest observable, which takes the others' tags, flags, the most restrictive TLP and PAP and
- * the earliest start; the others are deleted. All in one transaction, each change audited.
+ * the earliest start; the others are deleted, their analyzer jobs and responder actions going to it
+ * first ({@link AbsorbedObservables}). All in one transaction, each change audited.
  */
 @Service
 public class SimilarObservableMerge {
     private final ObservableRepository observables;
     private final CaseService cases;
     private final AuditLog audit;
+    private final ObjectProvider<AbsorbedObservables> followers;
     private final Clock clock;
 
-    public SimilarObservableMerge(ObservableRepository observables, CaseService cases, AuditLog audit, Clock clock) {
+    public SimilarObservableMerge(ObservableRepository observables, CaseService cases, AuditLog audit,
+                                  ObjectProvider<AbsorbedObservables> followers, Clock clock) {
         this.observables = observables;
         this.cases = cases;
         this.audit = audit;
+        this.followers = followers;
         this.clock = clock;
     }
 
@@ -51,7 +56,7 @@ public class SimilarObservableMerge {
         for (List<ObservableRecord> group : similarGroups(observables.ofCase(caseId))) {
             ObservableRecord kept = group.get(0);
             List<ObservableRecord> others = group.subList(1, group.size());
-            ObservableRecord merged = absorb(p, kept, others);
+            ObservableRecord merged = absorb(kept, others, p.login(), clock.millis());
             if (merged.equals(kept)) {
                 untouched++;
             } else {
@@ -60,6 +65,9 @@ public class SimilarObservableMerge {
                         ObservableView.of(observables.findById(p.orgId(), kept.id()).orElseThrow()));
                 updated++;
             }
+            Map<Long, Long> keptByAbsorbed = new LinkedHashMap<>();
+            others.forEach(o -> keptByAbsorbed.put(o.id(), kept.id()));
+            followers.orderedStream().forEach(f -> f.absorbed(p, keptByAbsorbed, caseId));
             for (ObservableRecord o : others) {
                 observables.delete(o.id());
                 audit.record(p, "delete", "observable", Ids.format(o.id()), ObservableView.of(o), null);
@@ -81,8 +89,12 @@ public class SimilarObservableMerge {
                 .toList();
     }
 
-    /** The kept observable with what the others add; the same record when they add nothing. */
-    private ObservableRecord absorb(Principal p, ObservableRecord kept, List<ObservableRecord> others) {
+    /**
+     * The kept observable with what the others add (tags, the IOC and sighted flags, the most
+     * restrictive TLP and PAP, the earliest start, a message when it has none), changed by
+     * {@code by} at {@code now}; the same record when they add nothing. Also used by {@link ObservableMove}.
+     */
+    static ObservableRecord absorb(ObservableRecord kept, List<ObservableRecord> others, String by, long now) {
         if (others.isEmpty()) return kept;
         Set<String> tags = new LinkedHashSet<>(kept.tags());
         boolean ioc = kept.ioc();
@@ -105,6 +117,6 @@ public class SimilarObservableMerge {
         if (same) return kept;
         return new ObservableRecord(kept.id(), kept.orgId(), kept.caseId(), kept.alertId(), kept.dataType(), kept.data(),
                 kept.dataKey(), kept.attachment(), message, tlp, pap, ioc, sighted, kept.ignoreSimilarity(), startDate,
-                kept.reports(), kept.createdBy(), kept.createdAt(), p.login(), clock.millis(), List.copyOf(tags));
+                kept.reports(), kept.createdBy(), kept.createdAt(), by, now, List.copyOf(tags));
     }
 }

@@ -13,6 +13,7 @@
  * intel report or dossier, is {@link io.sightline.server.observables.IntelMatches}. Similarity
  * between cases and alerts (TheHive's "linked cases", the similar observables of two records) is
  * {@link io.sightline.server.observables.SimilarObservables}, and merging a case's observables that
- * differ only in letter case {@link io.sightline.server.observables.SimilarObservableMerge}.
+ * differ only in letter case {@link io.sightline.server.observables.SimilarObservableMerge}; a case
+ * merge moves a case's observables, ids kept, with {@link io.sightline.server.observables.ObservableMove}.
  */
 package io.sightline.server.observables;

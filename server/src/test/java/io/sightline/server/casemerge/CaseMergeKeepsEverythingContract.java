@@ -1,5 +1,6 @@
 package io.sightline.server.casemerge;
 
+import io.sightline.server.connectors.cortex.CortexRows;
 import io.sightline.server.support.HubTest;
 import io.sightline.server.support.TestApi;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,10 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A merge loses nothing an analyst recorded: task logs and their files, comments, pages,
  * procedures, custom field values, custom timeline events and case links (other cases' links now
  * name the merged case) are all on the merged case, and a restricted original keeps the merged
- * case hidden from a colleague it did not name. Run on H2 and PostgreSQL.
+ * case hidden from a colleague it did not name; observables keep their ids, analyzer jobs and
+ * responder actions, a value both cases hold ending once with what each had. Run on H2 and PostgreSQL.
  */
 abstract class CaseMergeKeepsEverythingContract extends HubTest {
     private static final String PASSWORD = "merge-password";
+
+    @Autowired
+    private ApplicationContext hub;
 
     @Test
     void everyRecordOfBothCasesIsOnTheMergedCase() {
@@ -96,6 +103,60 @@ abstract class CaseMergeKeepsEverythingContract extends HubTest {
         assertThat(api.get("/api/v1/case/" + b).status()).isEqualTo(404);
     }
 
+    @Test
+    void observablesMoveWithTheirIdsJobsAndActionsAndAValueOfBothCasesEndsOnce() {
+        TestApi api = as(user(unique("merge")));
+        String shared = unique("shared") + ".example";
+        String a = created(api.post("/api/v1/case", Map.of("title", "A", "description", "a")));
+        String b = created(api.post("/api/v1/case", Map.of("title", "B", "description", "b")));
+        String onlyA = observable(api, a, Map.of("dataType", "ip", "data", "192.0.2.10", "tags", List.of("only-a")));
+        String sharedOfA = observable(api, a, Map.of("dataType", "domain", "data", shared, "tags", List.of("from-a"),
+                "tlp", 1, "pap", 3, "sighted", true, "startDate", 1_700_000_500_000L));
+        String sharedOfB = observable(api, b, Map.of("dataType", "domain", "data", shared, "tags", List.of("from-b"),
+                "tlp", 3, "pap", 1, "ioc", true, "startDate", 1_700_000_000_000L));
+        String onlyB = observable(api, b, Map.of("dataType", "ip", "data", "192.0.2.20"));
+        String jobOfA = job(api, onlyA);
+        String jobOfSharedB = job(api, sharedOfB);
+        String actionOfA = CortexRows.failedActionOn(hub, onlyA);
+        String actionOfSharedB = CortexRows.failedActionOn(hub, sharedOfB);
+        String actionOnCaseB = CortexRows.failedActionOnCase(hub, b);
+
+        var r = api.post("/api/v1/case/_merge/" + a + "," + b, Map.of());
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        String merged = r.json().get("_id").asString();
+
+        assertThat(ids(api.get("/api/v1/case/" + merged + "/observables").json()))
+                .containsExactlyInAnyOrder(onlyA, sharedOfA, onlyB);
+        JsonNode kept = api.get("/api/v1/observable/" + sharedOfA).json();
+        assertThat(texts(kept.get("tags"), null)).containsExactlyInAnyOrder("from-a", "from-b");
+        assertThat(kept.get("ioc").asBoolean()).isTrue();
+        assertThat(kept.get("sighted").asBoolean()).isTrue();
+        assertThat(kept.get("tlp").asInt()).isEqualTo(3);
+        assertThat(kept.get("pap").asInt()).isEqualTo(3);
+        assertThat(kept.get("startDate").asLong()).isEqualTo(1_700_000_000_000L);
+        assertThat(api.get("/api/v1/observable/" + sharedOfB).status()).isEqualTo(404);
+        assertThat(texts(api.get("/api/v1/observable/" + onlyA).json().get("tags"), null)).containsExactly("only-a");
+
+        assertThat(ids(api.get("/api/connector/cortex/job?observableId=" + onlyA).json())).containsExactly(jobOfA);
+        assertThat(ids(api.get("/api/connector/cortex/job?observableId=" + sharedOfA).json())).containsExactly(jobOfSharedB);
+        assertThat(ids(api.get("/api/connector/cortex/action/case_artifact/" + onlyA).json())).containsExactly(actionOfA);
+        assertThat(ids(api.get("/api/connector/cortex/action/case_artifact/" + sharedOfA).json()))
+                .containsExactly(actionOfSharedB);
+        assertThat(ids(api.get("/api/connector/cortex/action/case/" + merged).json())).containsExactly(actionOnCaseB);
+    }
+
+    private static String observable(TestApi api, String caseId, Map<String, Object> body) {
+        var r = api.post("/api/v1/case/" + caseId + "/observable", body);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().get(0).get("_id").asString();
+    }
+
+    /** An analyzer job on the observable: no Cortex is configured, so it is stored ended in Failure. */
+    private static String job(TestApi api, String observableId) {
+        return created(api.post("/api/connector/cortex/job", Map.of("analyzerId", "Abuse_Finder_3_0", "cortexId", "nowhere",
+                "artifactId", observableId)));
+    }
+
     private String user(String org) {
         if (admin.get("/api/v1/organisation/" + org).status() == 404) {
             assertThat(admin.post("/api/v1/organisation", Map.of("name", org, "description", "test")).status()).isEqualTo(201);
@@ -144,8 +205,9 @@ abstract class CaseMergeKeepsEverythingContract extends HubTest {
         return r.json().get(0).get("extraData").get("links");
     }
 
+    /** The field of each element, or each element itself when {@code field} is null. */
     private static List<String> texts(JsonNode list, String field) {
-        return list.valueStream().map(n -> n.get(field).asString()).toList();
+        return list.valueStream().map(n -> (field == null ? n : n.get(field)).asString()).toList();
     }
 
     private static List<String> ids(JsonNode list) {

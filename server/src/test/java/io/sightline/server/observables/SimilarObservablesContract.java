@@ -120,6 +120,9 @@ abstract class SimilarObservablesContract extends HubTest {
         var second = admin.post("/api/v1/case/" + caseId + "/observable", Map.of("dataType", "domain",
                 "data", base.toLowerCase(), "ioc", true, "tags", List.of("from-edr"), "tlp", 3));
         String duplicateId = second.json().get(0).get("_id").asString();
+        var job = admin.post("/api/connector/cortex/job", Map.of("analyzerId", "Abuse_Finder_3_0", "cortexId", "nowhere",
+                "artifactId", duplicateId));
+        assertThat(job.status()).as(job.toString()).isEqualTo(201);
         observable(admin, "/api/v1/case/" + caseId, "ip", "10.2.2.2");
         // letter case matters for a file name or any free text: those are not merged
         observable(admin, "/api/v1/case/" + caseId, "filename", "Report.PDF");
@@ -137,6 +140,9 @@ abstract class SimilarObservablesContract extends HubTest {
         assertThat(kept.get("tlp").asInt()).isEqualTo(3);
         assertThat(kept.get("tags").toString()).contains("from-edr");
         assertThat(admin.get("/api/v1/observable/" + duplicateId).status()).isEqualTo(404);
+        JsonNode jobs = admin.get("/api/connector/cortex/job?observableId=" + keptId).json();
+        assertThat(jobs.size()).as("the absorbed observable's job follows the value").isEqualTo(1);
+        assertThat(jobs.get(0).get("_id").asString()).isEqualTo(job.json().get("_id").asString());
         assertThat(admin.get("/api/v1/case/" + caseId + "/observables").json().size()).isEqualTo(4);
         JsonNode audit = admin.get("/api/v1/audit?entity=observable&entityId=" + duplicateId).json();
         assertThat(audit.get(0).get("action").asString()).isEqualTo("delete");

@@ -78,6 +78,26 @@ class CortexActionRepository {
                 .params(orgId, type.name(), objectId).query(ROW).list();
     }
 
+    /**
+     * Re-points the actions run on records of one type that others replace (a case merge: absorbed
+     * observables to the one absorbing each, original cases to the merged one): one statement per
+     * replaced record that has actions. Answers each action moved, by id, with the record it ran on before.
+     */
+    java.util.Map<Long, Long> moveToObjects(long orgId, ActionObjectType type, java.util.Map<Long, Long> toByFrom) {
+        java.util.Map<Long, Long> moved = new java.util.LinkedHashMap<>();
+        for (List<Long> ids : CortexJobRepository.chunks(List.copyOf(toByFrom.keySet()))) {
+            jdbc.sql("SELECT id, object_id FROM cortex_action WHERE org_id = :org AND object_type = :type"
+                            + " AND object_id IN (:ids) ORDER BY id")
+                    .param("org", orgId).param("type", type.name()).param("ids", ids)
+                    .query(rs -> { moved.put(rs.getLong(1), rs.getLong(2)); });
+        }
+        for (long from : new java.util.LinkedHashSet<>(moved.values())) {
+            jdbc.sql("UPDATE cortex_action SET object_id = ? WHERE org_id = ? AND object_type = ? AND object_id = ?")
+                    .params(toByFrom.get(from), orgId, type.name(), from).update();
+        }
+        return moved;
+    }
+
     /** Running actions whose poll is due, oldest poll first. */
     List<CortexActionRecord> duePolls(String server, long now, int limit) {
         return jdbc.sql("SELECT * FROM cortex_action WHERE server_name = ? AND phase = 'RUNNING' AND next_poll_at <= ?"

@@ -4,6 +4,7 @@ import io.sightline.integrations.cortex.CortexAnalyzer;
 import io.sightline.integrations.cortex.CortexException;
 import io.sightline.integrations.cortex.CortexJob;
 import io.sightline.integrations.cortex.ResponderRequest;
+import io.sightline.server.audit.AuditBatch;
 import io.sightline.server.audit.AuditLog;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -109,6 +111,32 @@ public class CortexActionService {
     public List<CortexActionRecord> ofObject(Principal p, String objectType, String objectId) {
         ActionObjects.Found object = objects.find(p, ActionObjectType.parse(objectType), objectId);
         return actions.ofObject(p.orgId(), object.type(), object.id());
+    }
+
+    /**
+     * Re-points the actions run on observables of a case that others of it absorbed (a case merge;
+     * absorbed observable id to the absorbing one's), so that they show on the observable kept;
+     * each audited as an update of the object it acted on.
+     */
+    @Transactional
+    public void moveToObservables(Principal p, Map<Long, Long> keptByAbsorbed, long caseId) {
+        moveToObjects(p, ActionObjectType.OBSERVABLE, keptByAbsorbed, caseId);
+    }
+
+    /** Re-points the actions run on the original cases of a merge to the merged case, audited as {@link #moveToObservables} does. */
+    @Transactional
+    public void moveToCase(Principal p, List<Long> originalIds, long mergedId) {
+        Map<Long, Long> toMerged = new java.util.LinkedHashMap<>();
+        originalIds.forEach(id -> toMerged.put(id, mergedId));
+        moveToObjects(p, ActionObjectType.CASE, toMerged, mergedId);
+    }
+
+    private void moveToObjects(Principal p, ActionObjectType type, Map<Long, Long> toByFrom, long caseId) {
+        p.require(Permission.MANAGE_CASE);
+        AuditBatch entries = audit.batch(p.orgId(), caseId, p.login(), "update", "action", clock.millis());
+        actions.moveToObjects(p.orgId(), type, toByFrom).forEach((action, from) -> entries.add(Ids.format(action),
+                Map.of("objectId", Ids.format(from)), Map.of("objectId", Ids.format(toByFrom.get(from)))));
+        audit.write(entries);
     }
 
     /** The server and its responder (found by id or name among those accepting the object's type). */

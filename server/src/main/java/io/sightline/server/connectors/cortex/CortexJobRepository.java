@@ -95,6 +95,31 @@ class CortexJobRepository {
         return out;
     }
 
+    /**
+     * Re-points the jobs of observables absorbed by others (a case merge; absorbed observable id to
+     * the absorbing one's): one statement per absorbed observable that has jobs. Answers each job
+     * moved, by id, with the observable it ran on before.
+     */
+    java.util.Map<Long, Long> moveToObservables(long orgId, java.util.Map<Long, Long> keptByAbsorbed) {
+        java.util.Map<Long, Long> moved = new java.util.LinkedHashMap<>();
+        for (List<Long> ids : chunks(List.copyOf(keptByAbsorbed.keySet()))) {
+            jdbc.sql("SELECT id, observable_id FROM cortex_job WHERE org_id = :org AND observable_id IN (:ids) ORDER BY id")
+                    .param("org", orgId).param("ids", ids).query(rs -> { moved.put(rs.getLong(1), rs.getLong(2)); });
+        }
+        for (long absorbed : new java.util.LinkedHashSet<>(moved.values())) {
+            jdbc.sql("UPDATE cortex_job SET observable_id = ? WHERE org_id = ? AND observable_id = ?")
+                    .params(keptByAbsorbed.get(absorbed), orgId, absorbed).update();
+        }
+        return moved;
+    }
+
+    /** A long id list in slices a statement's parameters can hold. */
+    static List<List<Long>> chunks(List<Long> ids) {
+        List<List<Long>> out = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 1000) out.add(ids.subList(i, Math.min(ids.size(), i + 1000)));
+        return out;
+    }
+
     /** Jobs known to Cortex whose poll is due, oldest poll first. */
     List<CortexJobRecord> duePolls(String server, long now, int limit) {
         return jdbc.sql("SELECT * FROM cortex_job WHERE server_name = ? AND phase = 'RUNNING' AND next_poll_at <= ?"

@@ -3,6 +3,7 @@ package io.sightline.server.connectors.cortex;
 import io.sightline.integrations.cortex.CortexAnalyzer;
 import io.sightline.integrations.cortex.CortexErrorKind;
 import io.sightline.integrations.cortex.CortexException;
+import io.sightline.server.audit.AuditBatch;
 import io.sightline.server.audit.AuditLog;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -132,6 +134,20 @@ public class CortexJobService {
     public java.util.Map<Long, String> analyzersOfCase(Principal p, long caseId) {
         p.require(Permission.READ);
         return jobs.analyzersOfCase(p.orgId(), caseId);
+    }
+
+    /**
+     * Re-points the jobs run on observables of a case that others of it absorbed (a case merge;
+     * absorbed observable id to the absorbing one's), so that they show on the observable kept;
+     * each audited as an update of the observable it ran on.
+     */
+    @Transactional
+    public void moveToObservables(Principal p, Map<Long, Long> keptByAbsorbed, long caseId) {
+        p.require(Permission.MANAGE_CASE);
+        AuditBatch entries = audit.batch(p.orgId(), caseId, p.login(), "update", "job", clock.millis());
+        jobs.moveToObservables(p.orgId(), keptByAbsorbed).forEach((job, from) -> entries.add(Ids.format(job),
+                Map.of("objectId", Ids.format(from)), Map.of("objectId", Ids.format(keptByAbsorbed.get(from)))));
+        audit.write(entries);
     }
 
     /** The observable a job ran on (for the {@code case_artifact} field). */

@@ -1,6 +1,7 @@
 package io.sightline.server.connectors.misp.exporting;
 
-import io.sightline.server.casemerge.MergedCaseHandover;
+import io.sightline.server.auth.Principal;
+import io.sightline.server.cases.MergedCaseHandover;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,7 @@ class MispExportHandover implements MergedCaseHandover {
     }
 
     @Override
-    public void handOver(List<Long> originalIds, long mergedId) {
+    public void handOver(Principal p, List<Long> originalIds, long mergedId) {
         store.handOver(originalIds, mergedId);
     }
 }
