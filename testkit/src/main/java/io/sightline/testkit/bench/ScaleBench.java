@@ -250,7 +250,7 @@ public final class ScaleBench {
             String server = "jdbc:postgresql://127.0.0.1:5432/", jar = "server/target/sightline-server.jar", plans = "docs/scale";
             double scale = 1;
             Integer cases = null, observables = null, alerts = null, tasks = null;
-            int orgs = 20, analysts = 12, clients = 8, requests = 500, warmUp = 100;
+            int orgs = 20, analysts = 12, clients = 8, requests = 1500, warmUp = 100;
             boolean keep = false;
             for (int i = 0; i < args.length; i++) {
                 String v = i + 1 < args.length ? args[i + 1] : null;
