@@ -41,8 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
  * field values of the first case holding each field; and everything an analyst recorded moves to
  * it as it is, ids kept: observables with their analyzer jobs and responder actions, the
  * responder actions run on the case, tasks with their logs and files, comments, pages,
- * procedures, custom timeline events, alerts, attached files, and the case links both ways; the state other packages keep per case follows through
- * their {@link MergedCaseHandover}. A value several originals hold stays once: the observable
+ * procedures, custom timeline events, alerts, attached files, and the case links both ways; the
+ * state other packages keep per case follows through their {@link MergedCaseHandover} (the
+ * case's MISP events). A value several originals hold stays once: the observable
  * of the first original holding it absorbs the later ones (tags, flags, most restrictive TLP and
  * PAP, earliest start) and their jobs and actions ({@link ObservableMove}). The originals are then
  * deleted. All or nothing, in one transaction; each package moves its own rows in one statement per

@@ -105,7 +105,7 @@ public class CaseAccessService {
     }
 
     /**
-     * TheHive's share of a case ({@code POST}, and {@code PUT} when {@code replacing}): every
+     * TheHive's share of a case, and its set of shares ({@code POST} and {@code PUT}): every
      * organisation and profile named must exist, and every organisation must be the case's own,
      * which holds the case already; another organisation is refused, since cases are shared with
      * no other organisation here. All are checked before the answer; nothing is written. Setting

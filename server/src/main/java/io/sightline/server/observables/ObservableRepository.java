@@ -7,6 +7,7 @@ import io.sightline.server.cases.CaseVisibility;
 import io.sightline.server.common.TagRepository;
 import io.sightline.server.query.SqlCondition;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,7 +115,7 @@ public class ObservableRepository {
      * (case, type, key) constraint index.
      */
     public Map<Long, Long> alsoIn(long orgId, long caseId, long otherCaseId) {
-        Map<Long, Long> out = new java.util.LinkedHashMap<>();
+        Map<Long, Long> out = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT o.id, other.id FROM observable o
                         JOIN observable other ON other.case_id = ? AND other.data_type = o.data_type AND other.data_key = o.data_key
@@ -151,7 +152,7 @@ public class ObservableRepository {
     public List<ObservableRecord> page(long orgId, Long caseId, Long alertId, ObservableListQuery q) {
         Filter f = filter(orgId, caseId, alertId, q);
         String dir = q.descending() ? " DESC" : " ASC";
-        List<Object> params = new java.util.ArrayList<>(f.params());
+        List<Object> params = new ArrayList<>(f.params());
         params.add(q.pageSize());
         params.add(q.offset());
         return withTags(jdbc.sql(SELECT + f.where() + " ORDER BY " + q.sort().sql + dir + ", o.id" + dir + " LIMIT ? OFFSET ?")
@@ -179,7 +180,7 @@ public class ObservableRepository {
     private static Filter filter(long orgId, Long caseId, Long alertId, ObservableListQuery q) {
         StringBuilder where = new StringBuilder(" WHERE o.org_id = ? AND ").append(caseId != null ? "o.case_id" : "o.alert_id")
                 .append(" = ?");
-        List<Object> params = new java.util.ArrayList<>(List.of(orgId, caseId != null ? caseId : alertId));
+        List<Object> params = new ArrayList<>(List.of(orgId, caseId != null ? caseId : alertId));
         if (q.dataType() != null) {
             where.append(" AND o.data_type = ?");
             params.add(q.dataType());
@@ -231,7 +232,7 @@ public class ObservableRepository {
     public List<Sighting> seenIn(Principal caller, ObservableRecord o) {
         String otherCase = o.caseId() == null ? "o.case_id IS NOT NULL" : "o.case_id <> " + o.caseId();
         SqlCondition visible = CaseVisibility.of("c", caller);
-        List<Object> params = new java.util.ArrayList<>(List.of(o.orgId(), o.dataKey(), o.dataType()));
+        List<Object> params = new ArrayList<>(List.of(o.orgId(), o.dataKey(), o.dataType()));
         params.addAll(visible.params());
         return jdbc.sql("SELECT c.id, c.number, c.title, o.id AS obs_id, o.ioc FROM observable o"
                         + " JOIN case_record c ON c.id = o.case_id"
@@ -262,7 +263,7 @@ public class ObservableRepository {
                         WHERE rn <= 101 ORDER BY number DESC""".formatted(CaseVisibility.named("c", "org", "user")))
                 .param("org", caller.orgId()).param("keys", keys).param("user", caller.userId())
                 .query(rs -> {
-                    byValue.computeIfAbsent(rs.getString(6) + "\0" + rs.getString(7), k -> new java.util.ArrayList<>())
+                    byValue.computeIfAbsent(rs.getString(6) + "\0" + rs.getString(7), k -> new ArrayList<>())
                             .add(new Sighting(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getBoolean(5)));
                 });
         for (ObservableRecord o : list) {

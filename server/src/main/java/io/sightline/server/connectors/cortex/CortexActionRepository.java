@@ -2,7 +2,10 @@ package io.sightline.server.connectors.cortex;
 
 import io.sightline.server.auth.Principal;
 import io.sightline.server.query.SqlCondition;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,15 +86,15 @@ class CortexActionRepository {
      * observables to the one absorbing each, original cases to the merged one): one statement per
      * replaced record that has actions. Answers each action moved, by id, with the record it ran on before.
      */
-    java.util.Map<Long, Long> moveToObjects(long orgId, ActionObjectType type, java.util.Map<Long, Long> toByFrom) {
-        java.util.Map<Long, Long> moved = new java.util.LinkedHashMap<>();
+    Map<Long, Long> moveToObjects(long orgId, ActionObjectType type, Map<Long, Long> toByFrom) {
+        Map<Long, Long> moved = new LinkedHashMap<>();
         for (List<Long> ids : CortexJobRepository.chunks(List.copyOf(toByFrom.keySet()))) {
             jdbc.sql("SELECT id, object_id FROM cortex_action WHERE org_id = :org AND object_type = :type"
                             + " AND object_id IN (:ids) ORDER BY id")
                     .param("org", orgId).param("type", type.name()).param("ids", ids)
                     .query(rs -> { moved.put(rs.getLong(1), rs.getLong(2)); });
         }
-        for (long from : new java.util.LinkedHashSet<>(moved.values())) {
+        for (long from : new LinkedHashSet<>(moved.values())) {
             jdbc.sql("UPDATE cortex_action SET object_id = ? WHERE org_id = ? AND object_type = ? AND object_id = ?")
                     .params(toByFrom.get(from), orgId, type.name(), from).update();
         }

@@ -2,7 +2,11 @@ package io.sightline.server.connectors.cortex;
 
 import io.sightline.server.auth.Principal;
 import io.sightline.server.query.SqlCondition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,18 +81,18 @@ class CortexJobRepository {
     }
 
     /** Jobs of several observables with one query, newest first within each. */
-    java.util.Map<Long, List<CortexJobRecord>> ofObservables(long orgId, java.util.Collection<Long> observableIds) {
-        java.util.Map<Long, List<CortexJobRecord>> out = new java.util.HashMap<>();
+    Map<Long, List<CortexJobRecord>> ofObservables(long orgId, java.util.Collection<Long> observableIds) {
+        Map<Long, List<CortexJobRecord>> out = new java.util.HashMap<>();
         if (observableIds.isEmpty()) return out;
         jdbc.sql("SELECT * FROM cortex_job WHERE org_id = :org AND observable_id IN (:ids) ORDER BY created_at DESC, id DESC")
                 .param("org", orgId).param("ids", observableIds).query(ROW).list()
-                .forEach(job -> out.computeIfAbsent(job.observableId(), id -> new java.util.ArrayList<>()).add(job));
+                .forEach(job -> out.computeIfAbsent(job.observableId(), id -> new ArrayList<>()).add(job));
         return out;
     }
 
     /** The analyzer of every job run on an observable of the case, by job id (no reports read). */
-    java.util.Map<Long, String> analyzersOfCase(long orgId, long caseId) {
-        java.util.Map<Long, String> out = new java.util.LinkedHashMap<>();
+    Map<Long, String> analyzersOfCase(long orgId, long caseId) {
+        Map<Long, String> out = new LinkedHashMap<>();
         jdbc.sql("SELECT j.id, j.analyzer_name FROM cortex_job j WHERE j.org_id = ? AND j.observable_id IN "
                         + "(SELECT o.id FROM observable o WHERE o.case_id = ?) ORDER BY j.id")
                 .params(orgId, caseId).query(rs -> { out.put(rs.getLong(1), rs.getString(2)); });
@@ -100,13 +104,13 @@ class CortexJobRepository {
      * the absorbing one's): one statement per absorbed observable that has jobs. Answers each job
      * moved, by id, with the observable it ran on before.
      */
-    java.util.Map<Long, Long> moveToObservables(long orgId, java.util.Map<Long, Long> keptByAbsorbed) {
-        java.util.Map<Long, Long> moved = new java.util.LinkedHashMap<>();
+    Map<Long, Long> moveToObservables(long orgId, Map<Long, Long> keptByAbsorbed) {
+        Map<Long, Long> moved = new LinkedHashMap<>();
         for (List<Long> ids : chunks(List.copyOf(keptByAbsorbed.keySet()))) {
             jdbc.sql("SELECT id, observable_id FROM cortex_job WHERE org_id = :org AND observable_id IN (:ids) ORDER BY id")
                     .param("org", orgId).param("ids", ids).query(rs -> { moved.put(rs.getLong(1), rs.getLong(2)); });
         }
-        for (long absorbed : new java.util.LinkedHashSet<>(moved.values())) {
+        for (long absorbed : new LinkedHashSet<>(moved.values())) {
             jdbc.sql("UPDATE cortex_job SET observable_id = ? WHERE org_id = ? AND observable_id = ?")
                     .params(keptByAbsorbed.get(absorbed), orgId, absorbed).update();
         }
@@ -115,7 +119,7 @@ class CortexJobRepository {
 
     /** A long id list in slices a statement's parameters can hold. */
     static List<List<Long>> chunks(List<Long> ids) {
-        List<List<Long>> out = new java.util.ArrayList<>();
+        List<List<Long>> out = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += 1000) out.add(ids.subList(i, Math.min(ids.size(), i + 1000)));
         return out;
     }
