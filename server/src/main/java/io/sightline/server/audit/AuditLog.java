@@ -94,9 +94,14 @@ public class AuditLog {
                 .params(toCaseId, orgId, createdAt, fromCaseId).update();
     }
 
-    /** The entries a reader may see: neither their case nor the case they name is hidden from the user bound twice. */
+    /** The entries a reader may see: neither their case nor the case they name is hidden from the user ({@link #reader}). */
     private String visible() {
         return cases.notHidden("a.case_id") + " AND " + cases.notHidden("a.named_case_id");
+    }
+
+    /** The parameters of {@link #visible} for the reader {@code userId}: each of its two rules binds the reader. */
+    private static List<Object> reader(long userId) {
+        return java.util.Collections.nCopies(2 * CaseRule.USER_PARAMETERS, userId);
     }
 
     /**
@@ -124,9 +129,7 @@ public class AuditLog {
      */
     public List<Entry> search(Long orgId, long userId, String entity, String entityId, Long from, Long to, int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM audit_log a WHERE ").append(visible());
-        var params = new java.util.ArrayList<>();
-        params.add(userId);
-        params.add(userId);
+        var params = new java.util.ArrayList<Object>(reader(userId));
         if (orgId != null) { sql.append(" AND org_id = ?"); params.add(orgId); }
         if (entity != null) { sql.append(" AND entity = ?"); params.add(entity); }
         if (entityId != null) { sql.append(" AND entity_id = ?"); params.add(entityId); }
@@ -149,8 +152,7 @@ public class AuditLog {
                                  int limit) {
         var params = new java.util.ArrayList<Object>();
         params.add(orgId);
-        params.add(userId);
-        params.add(userId);
+        params.addAll(reader(userId));
         List<String> groups = new java.util.ArrayList<>();
         idsByEntity.forEach((entity, ids) -> {
             if (ids.isEmpty()) return;

@@ -6,8 +6,12 @@ package io.sightline.server.audit;
  */
 public interface CaseRule {
     /**
-     * SQL true unless the case whose id is the SQL {@code caseId} (null: no case) exists and is
-     * hidden from the user bound to its one parameter; the entry's organisation is checked apart.
+     * SQL true unless the case whose id is the SQL {@code caseId} (null: no case) is, or was when
+     * it was deleted, hidden from the user bound to each of its {@link #USER_PARAMETERS}
+     * parameters; the entry's organisation is checked apart.
      */
     String notHidden(String caseId);
+
+    /** How many times {@link #notHidden} binds the reader. */
+    int USER_PARAMETERS = 2;
 }

@@ -132,6 +132,11 @@ public class CaseRepository {
         tags.deleteAll(TAG_ENTITY, id);
         jdbc.sql("UPDATE alert SET case_id = NULL WHERE case_id = ?").param(id).update();
         jdbc.sql("DELETE FROM observable WHERE case_id = ?").param(id).update();
+        // whom a restricted case named outlives it, for its audit entries (CaseVisibility.notHidden)
+        jdbc.sql("""
+                INSERT INTO deleted_case_access (case_id, user_id)
+                SELECT ca.case_id, ca.user_id FROM case_access_user ca JOIN case_record c ON c.id = ca.case_id
+                WHERE ca.case_id = ? AND c.restricted = TRUE""").param(id).update();
         jdbc.sql("DELETE FROM case_record WHERE id = ?").param(id).update();
         attachments.release(files);
     }

@@ -29,15 +29,21 @@ public final class CaseVisibility {
      * {@code caseId} is the SQL of the record's case id over the row {@code alias} (null: no case).
      */
     public static SqlCondition belowCases(String alias, String caseId, Principal caller) {
-        return SqlCondition.of(alias + ".org_id = ? AND " + notHidden(caseId), caller.orgId(), caller.userId());
+        return SqlCondition.of(alias + ".org_id = ? AND " + notHiddenLive(caseId), caller.orgId(), caller.userId());
     }
 
     /**
      * The case whose id is the SQL {@code caseId} (null: no case) is not a restricted case that
-     * does not name the user bound to its one parameter: for rows whose organisation is checked
-     * apart (audit entries, which name their case even when it has since been deleted).
+     * does not name the user bound to both its parameters, nor was one when it was deleted: for
+     * rows whose organisation is checked apart and that outlive their case (audit entries).
      */
     public static String notHidden(String caseId) {
+        return notHiddenLive(caseId) + " AND NOT EXISTS (SELECT 1 FROM deleted_case_access dc WHERE dc.case_id = " + caseId
+                + " AND NOT EXISTS (SELECT 1 FROM deleted_case_access du WHERE du.case_id = dc.case_id AND du.user_id = ?))";
+    }
+
+    /** {@link #notHidden} for a case that exists (records below a case go with it): the user bound to its one parameter. */
+    private static String notHiddenLive(String caseId) {
         return "NOT EXISTS (SELECT 1 FROM case_record hc WHERE hc.id = " + caseId
                 + " AND hc.restricted = TRUE AND NOT EXISTS (SELECT 1 FROM case_access_user ca WHERE ca.case_id = hc.id AND ca.user_id = ?))";
     }

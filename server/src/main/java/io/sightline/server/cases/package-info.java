@@ -5,7 +5,9 @@
  * a template, tasks and pages is {@code caseassembly}'s route. Observables of a case are in
  * {@code observables}, which depends on this package. Who sees a case is one rule, {@link
  * io.sightline.server.cases.CaseVisibility} (the organisation, narrowed to the users a restricted
- * case names in {@code case_access_user}), which the packages of records below cases apply too;
- * access and owner changes are {@link io.sightline.server.cases.CaseAccessService}'s.
+ * case names in {@code case_access_user}, and in {@code deleted_case_access} once deleted, for its
+ * audit entries), which the packages of records below cases apply too; access, owner and share
+ * changes are {@link io.sightline.server.cases.CaseAccessService}'s. A merge hands a case's state
+ * kept elsewhere to the merged case through {@link io.sightline.server.cases.MergedCaseHandover}.
  */
 package io.sightline.server.cases;

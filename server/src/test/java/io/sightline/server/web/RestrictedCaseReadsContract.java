@@ -191,6 +191,20 @@ abstract class RestrictedCaseReadsContract extends HubTest {
         assertThat(homeActivity(namedAuditor)).contains(hiddenTitle);
     }
 
+    @Test
+    void aDeletedRestrictedCaseKeepsItsTrailHiddenFromColleaguesItDidNotName() {
+        var deleted = as(namedAuditor).delete("/api/v1/case/" + hiddenCase);
+        assertThat(deleted.status()).as(deleted.toString()).isIn(200, 204);
+        assertThat(as(lead).get("/api/v1/case/" + hiddenCase).status()).isEqualTo(404);
+
+        assertThat(auditedIds(auditor)).as("the deleted case's entries, its deletion included")
+                .doesNotContain("case " + hiddenCase, "Task " + task, "comment " + comment);
+        assertThat(as(auditor).get("/api/v1/audit?limit=1000").json().toString()).doesNotContain(hiddenTitle);
+        assertThat(homeActivity(auditor)).doesNotContain(hiddenTitle);
+        assertThat(auditedIds(namedAuditor)).as("a user the case named").contains("case " + hiddenCase, "Task " + task);
+        assertThat(as(namedAuditor).get("/api/v1/audit?limit=1000").json().toString()).contains(hiddenTitle);
+    }
+
     private List<String> auditedIds(String login) {
         return auditedIds(login, 1000);
     }
