@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
  * How many queries the engine runs at once; the others wait their turn, first come first served.
  * With every request working at once, the cores are shared among all of them and a request's
  * time grows with everything else in flight, so a heavy query slows every light one and the
- * slowest answers are many times the typical one. Taking them in turn, a few at a time (about the
- * number of cores, enough to keep them busy while a query waits for the database), serves as many
- * per second with far fewer slow answers ({@code bench scale} measures both). A query that waits
+ * slowest answers are many times the typical one. Taking them in turn, as many at a time as there
+ * are cores (at least two, so that one computes while another waits for the database), serves as
+ * many per second with far fewer slow answers ({@code bench scale} measures both). A query that waits
  * longer than the limit is refused as the server being busy (503), never queued without end.
  * The query API holds a turn for a query and the first chunk of its answer only (a long list
  * streams the rest after giving it up), so a slow reader holds up no one.
@@ -26,7 +26,7 @@ public class QueryGate {
 
     QueryGate(@Value("${sightline.query.concurrency:0}") int concurrency,
               @Value("${sightline.query.max-wait:30s}") Duration maxWait) {
-        this.size = concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors() + 1;
+        this.size = concurrency > 0 ? concurrency : Math.max(2, Runtime.getRuntime().availableProcessors());
         this.permits = new Semaphore(size, true);
         this.waitNanos = maxWait.toNanos();
     }
