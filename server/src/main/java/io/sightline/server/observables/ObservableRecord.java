@@ -24,12 +24,6 @@ public record ObservableRecord(long id, long orgId, Long caseId, Long alertId, S
                 ioc, sighted, ignoreSimilarity, startDate, reports, createdBy, createdAt, updatedBy, updatedAt, tags);
     }
 
-    /** A copy with other Cortex reports (by analyzer name, as JSON), changed by {@code by} at {@code now}. */
-    public ObservableRecord withReports(String newReports, String by, long now) {
-        return new ObservableRecord(id, orgId, caseId, alertId, dataType, data, dataKey, attachment, message, tlp, pap,
-                ioc, sighted, ignoreSimilarity, startDate, newReports, createdBy, createdAt, by, now, tags);
-    }
-
     /** A copy attached to another case or alert, as when an alert is promoted or merged. */
     public ObservableRecord movedTo(Long newCaseId, Long newAlertId, String by, long now) {
         return new ObservableRecord(0, orgId, newCaseId, newAlertId, dataType, data, dataKey, attachment, message, tlp,

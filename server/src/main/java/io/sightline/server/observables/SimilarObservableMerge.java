@@ -1,22 +1,15 @@
 package io.sightline.server.observables;
 
-import io.sightline.server.audit.AuditLog;
 import io.sightline.server.auth.Permission;
 import io.sightline.server.auth.Principal;
 import io.sightline.server.cases.CaseService;
-import io.sightline.server.common.Ids;
 import io.sightline.server.common.ObservableTypes;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,56 +18,31 @@ import org.springframework.transaction.annotation.Transactional;
  * A case never holds the same type and value twice, so the similar observables of one case are
  * values that differ only in letter case where the type ignores it ({@link
  * ObservableTypes#ignoresLetterCase}): "Evil.example" and "evil.example". Each such group becomes
- * its oldest observable, which takes the others' tags, flags, the most restrictive TLP and PAP and
- * the earliest start; the others are deleted, their analyzer jobs and responder actions going to it
- * first ({@link AbsorbedObservables}). All in one transaction, each change audited.
+ * its oldest observable, which absorbs the others ({@link ObservableAbsorption}: tags, flags, the
+ * most restrictive TLP and PAP, the earliest start, their analyzer jobs and responder actions).
+ * All in one transaction, each change audited.
  */
 @Service
 public class SimilarObservableMerge {
     private final ObservableRepository observables;
     private final CaseService cases;
-    private final AuditLog audit;
-    private final ObjectProvider<AbsorbedObservables> followers;
-    private final Clock clock;
+    private final ObservableAbsorption absorption;
 
-    public SimilarObservableMerge(ObservableRepository observables, CaseService cases, AuditLog audit,
-                                  ObjectProvider<AbsorbedObservables> followers, Clock clock) {
+    public SimilarObservableMerge(ObservableRepository observables, CaseService cases, ObservableAbsorption absorption) {
         this.observables = observables;
         this.cases = cases;
-        this.audit = audit;
-        this.followers = followers;
-        this.clock = clock;
+        this.absorption = absorption;
     }
 
     @Transactional
     public ObservableMergeOutcome merge(Principal p, String caseRef) {
         p.require(Permission.MANAGE_OBSERVABLE);
         long caseId = cases.idOf(p, caseRef);
-        int untouched = 0;
-        int updated = 0;
-        int deleted = 0;
-        for (List<ObservableRecord> group : similarGroups(observables.ofCase(caseId))) {
-            ObservableRecord kept = group.get(0);
-            List<ObservableRecord> others = group.subList(1, group.size());
-            ObservableRecord merged = absorb(kept, others, p.login(), clock.millis());
-            if (merged.equals(kept)) {
-                untouched++;
-            } else {
-                observables.update(merged);
-                audit.record(p, "update", "observable", Ids.format(kept.id()), ObservableView.of(kept),
-                        ObservableView.of(observables.findById(p.orgId(), kept.id()).orElseThrow()));
-                updated++;
-            }
-            Map<Long, Long> keptByAbsorbed = new LinkedHashMap<>();
-            others.forEach(o -> keptByAbsorbed.put(o.id(), kept.id()));
-            followers.orderedStream().forEach(f -> f.absorbed(p, keptByAbsorbed, caseId));
-            for (ObservableRecord o : others) {
-                observables.delete(o.id());
-                audit.record(p, "delete", "observable", Ids.format(o.id()), ObservableView.of(o), null);
-                deleted++;
-            }
-        }
-        return new ObservableMergeOutcome(untouched, updated, deleted);
+        List<ObservableAbsorption.Group> groups = similarGroups(observables.ofCase(caseId)).stream()
+                .map(g -> new ObservableAbsorption.Group(g.get(0), g.subList(1, g.size()))).toList();
+        int updated = absorption.absorb(p, caseId, groups);
+        int deleted = groups.stream().mapToInt(g -> g.absorbed().size()).sum();
+        return new ObservableMergeOutcome(groups.size() - updated, updated, deleted);
     }
 
     /** The case's observables grouped by type and value as similarity reads them, oldest first in each group. */
@@ -87,36 +55,5 @@ public class SimilarObservableMerge {
         }
         return groups.values().stream().map(g -> g.stream().sorted(Comparator.comparingLong(ObservableRecord::id)).toList())
                 .toList();
-    }
-
-    /**
-     * The kept observable with what the others add (tags, the IOC and sighted flags, the most
-     * restrictive TLP and PAP, the earliest start, a message when it has none), changed by
-     * {@code by} at {@code now}; the same record when they add nothing. Also used by {@link ObservableMove}.
-     */
-    static ObservableRecord absorb(ObservableRecord kept, List<ObservableRecord> others, String by, long now) {
-        if (others.isEmpty()) return kept;
-        Set<String> tags = new LinkedHashSet<>(kept.tags());
-        boolean ioc = kept.ioc();
-        boolean sighted = kept.sighted();
-        int tlp = kept.tlp();
-        int pap = kept.pap();
-        long startDate = kept.startDate();
-        String message = kept.message();
-        for (ObservableRecord o : others) {
-            tags.addAll(o.tags());
-            ioc |= o.ioc();
-            sighted |= o.sighted();
-            tlp = Math.max(tlp, o.tlp());
-            pap = Math.max(pap, o.pap());
-            startDate = Math.min(startDate, o.startDate());
-            if (message == null || message.isBlank()) message = o.message();
-        }
-        boolean same = tags.size() == kept.tags().size() && ioc == kept.ioc() && sighted == kept.sighted()
-                && tlp == kept.tlp() && pap == kept.pap() && startDate == kept.startDate() && Objects.equals(message, kept.message());
-        if (same) return kept;
-        return new ObservableRecord(kept.id(), kept.orgId(), kept.caseId(), kept.alertId(), kept.dataType(), kept.data(),
-                kept.dataKey(), kept.attachment(), message, tlp, pap, ioc, sighted, kept.ignoreSimilarity(), startDate,
-                kept.reports(), kept.createdBy(), kept.createdAt(), by, now, List.copyOf(tags));
     }
 }

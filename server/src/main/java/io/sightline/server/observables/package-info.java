@@ -15,5 +15,6 @@
  * {@link io.sightline.server.observables.SimilarObservables}, and merging a case's observables that
  * differ only in letter case {@link io.sightline.server.observables.SimilarObservableMerge}; a case
  * merge moves a case's observables, ids kept, with {@link io.sightline.server.observables.ObservableMove}.
+ * Both fold an observable into another of its case through {@code ObservableAbsorption}.
  */
 package io.sightline.server.observables;
